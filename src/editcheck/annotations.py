@@ -1,0 +1,164 @@
+"""Annotations and the report: the versioned shape every face of editcheck returns.
+
+A report is what a CMS stores and an editor sees, so its JSON form is a contract:
+``schema`` names its version and ``editcheck/schema/report-1.json`` describes it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SCHEMA = "editcheck/report@1"
+
+CATEGORIES = (
+    "unattributed-claim",
+    "unsourced-statistic",
+    "repeated-boilerplate",
+    "page-residue",
+    "readability",
+    "house-style",
+)
+
+
+class Severity(str, enum.Enum):
+    """How much an annotation matters; ``error`` blocks publishing by default."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe: error 3, warning 2, info 1."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRef:
+    """Where an annotation sits in its block: xpath and raw text-content offsets."""
+
+    index: int
+    xpath: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The flagged text with some context, to re-find it after edits (W3C TextQuote)."""
+
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One finding, with every position field a CMS needs to highlight it."""
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    suggestion: str | None
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    block: BlockRef
+    quote: Quote
+    fingerprint: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        """Document order, then rule id: stable whatever order plugins ran in."""
+        return (self.start, self.end, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The annotation as JSON-ready data (schema ``editcheck/report@1``)."""
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "block": {"index": self.block.index, "xpath": self.block.xpath,
+                      "start": self.block.start, "end": self.block.end},
+            "quote": {"exact": self.quote.exact, "prefix": self.quote.prefix,
+                      "suffix": self.quote.suffix},
+            "fingerprint": self.fingerprint,
+            "data": dict(self.data),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFailure:
+    """A check that raised or ran past its time budget; the other checks still ran."""
+
+    check: str
+    message: str
+    kind: str = "error"  # "error" or "timeout"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"check": self.check, "kind": self.kind, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything editcheck found in one draft."""
+
+    source: str | None
+    media_type: str
+    annotations: tuple[Annotation, ...]
+    errors: tuple[CheckFailure, ...] = ()
+    stats: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    editcheck_version: str = ""
+
+    @property
+    def partial(self) -> bool:
+        """True when a check timed out, so some findings may be missing."""
+        return any(e.kind == "timeout" for e in self.errors)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by severity and by category."""
+        by_severity = Counter(a.severity.value for a in self.annotations)
+        by_category = Counter(a.category for a in self.annotations)
+        return {
+            "total": len(self.annotations),
+            "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
+            "by_category": {c: by_category[c] for c in sorted(by_category)},
+        }
+
+    def fails(self, threshold: Severity | None) -> bool:
+        """True when an annotation is at or above ``threshold`` (None: never fails)."""
+        if threshold is None:
+            return False
+        return any(a.severity.rank >= threshold.rank for a in self.annotations)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (schema ``editcheck/report@1``)."""
+        return {
+            "schema": SCHEMA,
+            "editcheck_version": self.editcheck_version,
+            "source": self.source,
+            "media_type": self.media_type,
+            "summary": self.summary(),
+            "annotations": [a.to_dict() for a in self.annotations],
+            "errors": [e.to_dict() for e in self.errors],
+            "partial": self.partial,
+            "stats": dict(self.stats),
+            "notes": list(self.notes),
+        }

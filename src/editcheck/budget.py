@@ -1,0 +1,69 @@
+"""Per-check time budgets: stop a runaway check and keep everyone else's results.
+
+One daemon watchdog thread per process keeps the deadlines of the checks now running (in
+any thread). When a deadline passes it raises :class:`CheckTimeout` inside the thread
+running that check, at its next Python instruction, so the runner's error boundary catches
+it like any other failure. Arming and disarming is a dict update under a lock: cheap
+enough to wrap every check of every draft.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import threading
+import time
+
+
+class CheckTimeout(Exception):
+    """Raised inside a check that ran past its time budget."""
+
+
+class _Watchdog:
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._armed: dict[int, tuple[float, int]] = {}  # token -> (deadline, thread id)
+        self._tokens = itertools.count(1)
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float) -> int:
+        """Start a budget of ``seconds`` for the calling thread; returns a token."""
+        with self._cond:
+            token = next(self._tokens)
+            self._armed[token] = (time.monotonic() + seconds, threading.get_ident())
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._watch, name="editcheck-watchdog",
+                                                daemon=True)
+                self._thread.start()
+            self._cond.notify()
+            return token
+
+    def disarm(self, token: int) -> None:
+        """End a budget; a no-op when it already ended or fired."""
+        with self._cond:
+            self._armed.pop(token, None)
+
+    def _watch(self) -> None:
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                for token, (deadline, ident) in list(self._armed.items()):
+                    if deadline <= now:
+                        del self._armed[token]
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                            ctypes.c_ulong(ident), ctypes.py_object(CheckTimeout))
+                waits = [d for d, _ in self._armed.values()]
+                self._cond.wait(timeout=(min(waits) - now) if waits else None)
+
+
+_WATCHDOG = _Watchdog()
+
+
+def arm(seconds: float) -> int:
+    """Give the calling thread ``seconds`` before :class:`CheckTimeout` is raised in it."""
+    return _WATCHDOG.arm(seconds)
+
+
+def disarm(token: int) -> None:
+    """Cancel the budget ``token``."""
+    _WATCHDOG.disarm(token)

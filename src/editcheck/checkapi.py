@@ -1,0 +1,143 @@
+"""What a check is, and the context through which it reports what it finds.
+
+A check is a plain function ``(document, context) -> None`` wrapped with the rules it can
+report.  It reports spans in document offsets (or relative to a block or sentence) through
+:class:`CheckContext`; the runner turns them into annotations with every position field
+filled in one place, so no check ever computes an xpath or a line number.
+
+    from editcheck import Rule, check, hookimpl
+
+    @check(Rule("acme/no-utilise", "house-style", summary="Prefer 'use'."))
+    def no_utilise(doc, ctx):
+        for s in doc.sentences:
+            i = s.text.find("utilise")
+            if i >= 0:
+                ctx.report_in("acme/no-utilise", s, i, i + 7, "Use 'use'.", suggestion="use")
+
+    @hookimpl
+    def editcheck_checks():
+        return [no_utilise]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Protocol
+
+from editcheck.annotations import CATEGORIES, Severity
+from editcheck.document import Block, Document, Sentence
+from editcheck.errors import PluginError
+
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A kind of finding: id ``namespace/kebab-name``, category, default severity, docs.
+
+    ``options`` holds the defaults of the options a newsroom may set in its config
+    (``[rules."ns/name"]``); ``flags`` and ``passes`` are examples for the docs and tests.
+    """
+
+    id: str
+    category: str
+    severity: Severity = Severity.WARNING
+    summary: str = ""
+    doc: str = ""
+    options: Mapping[str, Any] = field(default_factory=dict)
+    flags: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not _RULE_ID.match(self.id):
+            raise PluginError(f"rule id {self.id!r} is not of the form namespace/kebab-name")
+        if self.category not in CATEGORIES:
+            raise PluginError(f"rule {self.id}: unknown category {self.category!r}")
+        if not isinstance(self.severity, Severity):
+            object.__setattr__(self, "severity", Severity(self.severity))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "category": self.category, "severity": self.severity.value,
+            "summary": self.summary, "doc": self.doc, "options": dict(self.options),
+            "flags": list(self.flags), "passes": list(self.passes),
+        }
+
+
+class CheckFunction(Protocol):
+    def __call__(self, doc: Document, ctx: "CheckContext") -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A check function and the rules it may report; ``name`` identifies it in errors."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    run: CheckFunction
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rules)
+
+
+def check(*rules: Rule, name: str | None = None) -> Callable[[CheckFunction], Check]:
+    """Decorator: declare ``fn`` as a check that reports ``rules``."""
+    if not rules:
+        raise PluginError("a check must declare at least one rule")
+
+    def wrap(fn: CheckFunction) -> Check:
+        check_name = name or f"{rules[0].id.split('/')[0]}.{getattr(fn, '__name__', 'check')}"
+        return Check(check_name, tuple(rules), fn)
+
+    return wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A span a check reported, before the runner makes it an annotation."""
+
+    rule: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+class CheckContext:
+    """Passed to each check: its options, which rules are on, and where to report."""
+
+    def __init__(self, doc: Document, options: Mapping[str, Mapping[str, Any]],
+                 enabled: frozenset[str]) -> None:
+        self._doc = doc
+        self._options = options
+        self._enabled = enabled
+        self.findings: list[Finding] = []
+        self.stats: dict[str, Any] = {}
+
+    def enabled(self, rule_id: str) -> bool:
+        """True when ``rule_id`` is selected; a check may skip work for rules that are off."""
+        return rule_id in self._enabled
+
+    def options(self, rule_id: str) -> Mapping[str, Any]:
+        """The rule's options: its declared defaults overlaid with the newsroom's config."""
+        return self._options.get(rule_id, {})
+
+    def report(self, rule_id: str, start: int, end: int, message: str, *,
+               suggestion: str | None = None, data: Mapping[str, Any] | None = None) -> None:
+        """Report document offsets ``[start, end)``; findings for rules that are off are dropped."""
+        if rule_id in self._enabled:
+            self.findings.append(Finding(rule_id, start, end, message, suggestion, data or {}))
+
+    def report_in(self, rule_id: str, where: Block | Sentence, start: int, end: int,
+                  message: str, *, suggestion: str | None = None,
+                  data: Mapping[str, Any] | None = None) -> None:
+        """Report ``[start, end)`` relative to a block's or a sentence's text."""
+        self.report(rule_id, where.start + start, where.start + end, message,
+                    suggestion=suggestion, data=data)
+
+    def add_stats(self, **stats: Any) -> None:
+        """Add document-level figures (e.g. readability scores) to the report's ``stats``."""
+        self.stats.update(stats)

@@ -1,0 +1,89 @@
+"""Readability: document scores from textstat, long sentences, a grade ceiling.
+
+Scores are computed on the prose blocks only (paragraphs, list items, quotes, lines of a
+text draft), not on headings, captions or table cells, whose short fragments would make a
+draft look easier than it reads. textstat is imported on first use: it loads a
+pronouncing dictionary, which a run with this check switched off should not pay for.
+"""
+
+from __future__ import annotations
+
+from editcheck.annotations import Severity
+from editcheck.checkapi import CheckContext, Rule, check
+from editcheck.document import Document, Sentence
+from editcheck.hookspecs import hookimpl
+
+PROSE_TAGS = frozenset({"p", "li", "blockquote", "dd", "line", "div", "pre", "body"})
+
+LONG_SENTENCE = Rule(
+    "core/long-sentence", "readability", Severity.INFO,
+    summary="A sentence longer than the configured number of words.",
+    doc="""
+    Flags each sentence of more than `max-words` words (numbers count as words), covering
+    the whole sentence. Long sentences are where readers lose the thread and where
+    attributions get separated from what they attribute.
+    Leaves alone: headings, captions and table cells; lists of names are still counted.
+    """,
+    options={"max-words": 40},
+    flags=("A sentence of forty-one words or more, such as a long run of clauses strung "
+           "together with commas and conjunctions that keeps going well past the point "
+           "where a reader can hold the subject, the verb and the attribution in mind at once, flags.",),
+    passes=("Short sentences pass.",),
+)
+READING_GRADE = Rule(
+    "core/reading-grade", "readability", Severity.INFO,
+    summary="The draft's Flesch-Kincaid grade is above the configured ceiling.",
+    doc="""
+    Computes the Flesch-Kincaid grade of the prose and flags the first prose block when
+    the grade is above `max-grade` (most newsrooms aim at 8 to 12). The scores themselves
+    are always in the report's `stats`, whether or not this rule fires. Drafts under
+    `min-words` words are too short for the formula to mean anything and are left alone.
+    """,
+    options={"max-grade": 12.0, "min-words": 100},
+)
+
+
+def _prose(doc: Document) -> list[Sentence]:
+    return [s for b in doc.blocks if b.tag in PROSE_TAGS and not b.is_blank
+            for s in doc.block_sentences(b)]
+
+
+def _words(sentence: Sentence) -> int:
+    return sum(1 for t in sentence.tokens if t.kind != "punct")
+
+
+@check(LONG_SENTENCE, READING_GRADE, name="core.readability")
+def readability(doc: Document, ctx: CheckContext) -> None:
+    """Report scores in ``stats`` and flag long sentences and a high grade."""
+    sentences = _prose(doc)
+    counts = [_words(s) for s in sentences]
+    words = sum(counts)
+    limit = ctx.options(LONG_SENTENCE.id).get("max-words", 40)
+    for sentence, n in zip(sentences, counts):
+        if n > limit:
+            ctx.report(LONG_SENTENCE.id, sentence.start, sentence.end,
+                       f"Sentence has {n} words (over {limit}); consider splitting it.",
+                       data={"words": n})
+    stats = {"words": words, "sentences": len(sentences),
+             "mean_sentence_length": round(words / len(sentences), 2) if sentences else 0.0,
+             "flesch_reading_ease": None, "flesch_kincaid_grade": None}
+    if words:
+        import textstat
+
+        text = " ".join(s.text for s in sentences)
+        stats["flesch_reading_ease"] = round(float(textstat.flesch_reading_ease(text)), 2)
+        stats["flesch_kincaid_grade"] = round(float(textstat.flesch_kincaid_grade(text)), 2)
+    ctx.add_stats(**stats)
+    opts = ctx.options(READING_GRADE.id)
+    grade = stats["flesch_kincaid_grade"]
+    if grade is not None and words >= opts.get("min-words", 100) and grade > opts.get("max-grade", 12.0):
+        first = sentences[0]
+        ctx.report(READING_GRADE.id, first.start, first.end,
+                   f"Flesch-Kincaid grade {grade:.1f} is above the house ceiling of "
+                   f"{opts.get('max-grade', 12.0):g}; shorter sentences and words will help.",
+                   data={"grade": grade})
+
+
+@hookimpl
+def editcheck_checks() -> list:
+    return [readability]

@@ -1,0 +1,100 @@
+"""``editcheck check``: check drafts and print annotations; the exit code says pass/fail."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Iterator
+
+import click
+
+from editcheck.cli import ExitCode
+from editcheck.cli.options import load_settings, plugin_options, split_list
+
+DRAFT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
+
+
+def iter_inputs(paths: tuple[str, ...]) -> Iterator[str | Path]:
+    """Files as given, directories walked (sorted) for .html, .htm and .txt; ``-`` is stdin."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.suffix.lower() in DRAFT_SUFFIXES and found.is_file():
+                    yield found
+        else:
+            yield path
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "format_name", default="text", show_default=True,
+              help="Output format: text, json, jsonl, or one a plugin adds.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write the report here instead of standard output.")
+@click.option("--select", multiple=True, help="Only these rules (ids, globs, category:NAME).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids, globs, category:NAME).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Exit 1 when an annotation is at or above this severity [default: error].")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
+@click.option("--stdin-type", type=click.Choice(["auto", "html", "text"]), default="auto",
+              show_default=True, help="How to read '-' (standard input).")
+@click.option("--color/--no-color", default=None, help="Colour the text format (default: on a terminal).")
+@plugin_options
+def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
+                  select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+                  max_bytes: int | None, stdin_type: str, color: bool | None,
+                  config_path: Path | None, plugins_dir: Path | None,
+                  plugin_flags: tuple[str, ...]) -> None:
+    """Check draft files (HTML or text), folders of them, or '-' for standard input."""
+    from editcheck.api import Checker
+    from editcheck.config import parse_fail_on
+    from editcheck.errors import EditcheckError
+
+    config, plugins = load_settings(config_path, plugins_dir, plugin_flags)
+    if fail_on is not None:
+        config = replace(config, fail_on=parse_fail_on(fail_on))
+    if max_bytes is not None:
+        config = replace(config, max_bytes=max_bytes)
+    formatter = plugins.formatters.get(format_name)
+    if formatter is None:
+        known = ", ".join(sorted(plugins.formatters))
+        raise click.BadParameter(f"unknown format {format_name!r} (known: {known})",
+                                 param_hint="--format")
+    try:
+        checker = Checker(config, select=split_list(select), ignore=split_list(ignore),
+                          plugins=plugins)
+    except EditcheckError as exc:
+        raise click.UsageError(str(exc)) from exc
+    options = {"color": output.isatty() if color is None else color}
+    reports, unreadable, failed = [], 0, False
+    for item in iter_inputs(paths):
+        try:
+            report = _check_one(checker, item, stdin_type)
+        except EditcheckError as exc:
+            click.echo(f"editcheck: {exc}" if item == "-" or str(item) in str(exc)
+                       else f"editcheck: {item}: {exc}", err=True)
+            unreadable += 1
+            continue
+        failed = failed or report.fails(config.fail_on)
+        if formatter.streaming:
+            output.write(formatter.render([report], options))
+            output.flush()
+        else:
+            reports.append(report)
+    if not formatter.streaming:
+        output.write(formatter.render(reports, options))
+    code = ExitCode.USAGE if unreadable else ExitCode.FINDINGS if failed else ExitCode.OK
+    sys.exit(int(code))
+
+
+def _check_one(checker, item: str | Path, stdin_type: str):  # type: ignore[no-untyped-def]
+    if item != "-":
+        return checker.check_path(item)
+    data = sys.stdin.buffer.read()
+    media = {"html": "text/html", "text": "text/plain"}.get(stdin_type)
+    return checker.check_bytes(data, source="<stdin>", media_type=media)

@@ -1,0 +1,66 @@
+"""``editcheck plugins`` and ``editcheck rules``: what is loaded, and what each rule does."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import click
+
+from editcheck.cli.options import load_settings, plugin_options
+
+
+@click.command("plugins")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@plugin_options
+def plugins_command(as_json: bool, config_path: Path | None, plugins_dir: Path | None,
+                    plugin_flags: tuple[str, ...]) -> None:
+    """List loaded plugins with their checks, rules and formats."""
+    _, plugins = load_settings(config_path, plugins_dir, plugin_flags)
+    if as_json:
+        data = {"plugins": [p.to_dict() for p in plugins.plugins],
+                "failures": [{"name": f.name, "message": f.message} for f in plugins.failures]}
+        click.echo(json.dumps(data, indent=2))
+        return
+    for p in plugins.plugins:
+        version = f" {p.version}" if p.version else ""
+        click.echo(f"{p.name}{version} ({p.origin})")
+        for name in p.checks:
+            click.echo(f"  check  {name}")
+        for rule in p.rules:
+            click.echo(f"  rule   {rule}")
+        for fmt in p.formatters:
+            click.echo(f"  format {fmt}")
+    for f in plugins.failures:
+        click.echo(f"{f.name} (failed to load): {f.message}")
+
+
+@click.command("rules")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.argument("selectors", nargs=-1)
+@plugin_options
+def rules_command(as_json: bool, selectors: tuple[str, ...], config_path: Path | None,
+                  plugins_dir: Path | None, plugin_flags: tuple[str, ...]) -> None:
+    """List every rule (or those matching SELECTORS) with its documentation."""
+    from editcheck.selectors import matches_any
+
+    _, plugins = load_settings(config_path, plugins_dir, plugin_flags)
+    rules = [r for r in plugins.rules if not selectors or matches_any(r, selectors)]
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in rules], indent=2))
+        return
+    for r in rules:
+        click.echo(click.style(r.id, bold=True) + f"  [{r.category}, {r.severity.value}]")
+        if r.summary:
+            click.echo(textwrap.indent(textwrap.fill(r.summary, 88), "    "))
+        if r.doc:
+            click.echo(textwrap.indent(textwrap.dedent(r.doc).strip(), "    "))
+        if r.options:
+            opts = ", ".join(f"{k}={v!r}" for k, v in r.options.items())
+            click.echo(f"    options: {opts}")
+        for example in r.flags:
+            click.echo(f"    flags:  {example}")
+        for example in r.passes:
+            click.echo(f"    passes: {example}")
+        click.echo()

@@ -1,0 +1,69 @@
+"""The document model: parse a draft once into blocks, sentences and tokens.
+
+Checks import the types from here and never parse HTML themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editcheck.document.build import build_document
+from editcheck.document.decode import decode
+from editcheck.document.html import blocks_from_html
+from editcheck.document.model import Block, Document, MediaType, Segment, Sentence, Token
+from editcheck.document.plaintext import blocks_from_text
+from editcheck.errors import InputTooLarge
+
+__all__ = [
+    "Block",
+    "Document",
+    "MediaType",
+    "Segment",
+    "Sentence",
+    "Token",
+    "load_bytes",
+    "load_html",
+    "load_text",
+    "media_type_for",
+]
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+
+def load_html(html: str, *, source: str | None = None, encoding: str = "utf-8",
+              notes: tuple[str, ...] = ()) -> Document:
+    """Parse an HTML fragment or page."""
+    return build_document(blocks_from_html(html), "text/html", source=source,
+                          encoding=encoding, notes=notes)
+
+
+def load_text(text: str, *, source: str | None = None, encoding: str = "utf-8",
+              notes: tuple[str, ...] = ()) -> Document:
+    """Parse plain text: one block per line, blank lines kept."""
+    return build_document(blocks_from_text(text), "text/plain", text=text, source=source,
+                          encoding=encoding, notes=notes)
+
+
+def load_bytes(data: bytes, media_type: MediaType, *, source: str | None = None,
+               max_bytes: int | None = None) -> Document:
+    """Decode and parse raw bytes; refuse input over ``max_bytes``."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputTooLarge(len(data), max_bytes)
+    is_html = media_type == "text/html"
+    text, encoding, notes = decode(data, html=is_html)
+    loader = load_html if is_html else load_text
+    return loader(text, source=source, encoding=encoding, notes=notes)
+
+
+def media_type_for(path: str | Path, data: bytes | None = None) -> MediaType:
+    """Guess the media type from the file name, or from the content for stdin."""
+    suffix = Path(str(path)).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "text/html"
+    if suffix in {".txt", ".text", ".md"}:
+        return "text/plain"
+    head = (data or b"")[:2048].lstrip().lower()
+    looks_html = head.startswith((b"<!doctype", b"<html", b"<?xml")) or any(
+        tag in head for tag in (b"<p>", b"<p ", b"<div", b"<h1", b"<h2", b"<body", b"<article")
+    )
+    return "text/html" if looks_html else "text/plain"

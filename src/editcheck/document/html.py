@@ -1,0 +1,267 @@
+"""Turn HTML (a CMS fragment or a whole page) into block drafts with raw-offset maps.
+
+This is the only module that touches lxml.  The tree is walked once, iteratively (so
+100,000-deep nesting cannot overflow the stack), keeping a running count of every text
+node in document order.  That count is what lets each block map a character of its
+whitespace-collapsed text back to an offset in its element's raw ``text_content()``.
+
+Every non-inline element collects the text that sits in it directly (or in its inline
+descendants); after the walk, elements whose text is only whitespace are dropped, except
+paragraph-like elements with no block children, which stay as empty blocks because runs
+of empty paragraphs are residue an editor should see.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+from editcheck.document.model import Segment
+
+# Elements whose text never reaches an editor's eyes as body copy.
+SKIPPED_TAGS = frozenset(
+    {"script", "style", "template", "noscript", "head", "title", "svg", "math",
+     "iframe", "object", "select", "option", "textarea", "canvas", "video", "audio"}
+)
+# Elements that hold a paragraph's worth of text: kept even when empty.
+BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "td", "th",
+     "pre", "dt", "dd", "caption", "address", "summary", "legend"}
+)
+# Inline elements: their text belongs to the nearest enclosing non-inline element.
+INLINE_TAGS = frozenset(
+    """a abbr acronym b bdi bdo big br button cite code data del dfn em font i img input
+    ins kbd label mark nobr q rp rt ruby s samp small span strike strong sub sup time tt
+    u var wbr picture source""".split()
+)
+_SEPARATING_INLINE = frozenset({"br", "img", "input", "wbr"})
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DIRECTIVE = re.compile(r"^\s*editcheck-(disable-next|disable|enable)\b(.*)$", re.S)
+_RUNS = re.compile(r"\s+|\S+")
+_MAX_HINTS = 300
+
+
+@dataclass
+class BlockDraft:
+    """A block as collected during the walk; the builder adds sentences and offsets."""
+
+    tag: str
+    xpath: str
+    context: frozenset[str]
+    hints: str
+    ignore: set[str]
+    raw_base: int
+    pieces: list[tuple[int, str, bool]] = field(default_factory=list)  # (raw, text, link)
+    has_block_child: bool = False
+    text: str = ""
+    segments: tuple[Segment, ...] = ()
+    link_chars: int = 0
+    doc_start: int = -1  # plain text only: where the line starts in the text
+    element: Any = None  # the lxml element, for its raw text content
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    el: lxml.etree._Element
+    owner: BlockDraft | None
+    context: frozenset[str]
+    hints: str
+    ignore: frozenset[str]
+    in_link: bool
+    closing: bool = False
+
+
+@dataclass
+class _Directive:
+    kind: str
+    rules: set[str]
+    position: int  # number of candidate blocks created before the comment
+    within: BlockDraft | None
+
+
+def blocks_from_html(html: str) -> list[BlockDraft]:
+    """Parse ``html`` and return its text blocks in document order."""
+    root = _parse(html)
+    candidates, directives = _walk(root)
+    for block in candidates:
+        _assemble(block)
+    _apply_directives(candidates, directives)
+    return [b for b in candidates if _keep(b)]
+
+
+def _parse(html: str) -> lxml.etree._Element:
+    """Parse leniently, without network access; never raises on malformed markup."""
+    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _CONTROL.sub(" ", html)
+    parser = lxml.html.HTMLParser(no_network=True, huge_tree=True, remove_pis=True)
+    try:
+        return lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return lxml.html.document_fromstring("<html><body></body></html>", parser=parser)
+
+
+def _walk(root: lxml.etree._Element) -> tuple[list[BlockDraft], list[_Directive]]:
+    tree = root.getroottree()
+    candidates: list[BlockDraft] = []
+    directives: list[_Directive] = []
+    count = 0  # running length of all text nodes seen so far, in document order
+    stack = [_Frame(root, None, frozenset(), "", frozenset(), False)]
+    while stack:
+        frame = stack.pop()
+        el = frame.el
+        if frame.closing:
+            if el.tail:
+                count = _add(frame.owner, count, el.tail, frame.in_link)
+            continue
+        stack.append(_closing(frame))
+        if not isinstance(el.tag, str):  # comment, entity or processing instruction
+            if isinstance(el, lxml.etree._Comment):
+                directives.append(
+                    _directive(el.text or "", len(candidates), frame.owner)
+                )
+            continue
+        tag = el.tag.lower()
+        if tag in SKIPPED_TAGS:
+            count += len(el.text_content())
+            continue
+        child = _enter(el, tag, frame, tree, candidates, count)
+        if tag in _SEPARATING_INLINE and child.owner is not None:
+            child.owner.pieces.append((count - child.owner.raw_base, "", False))
+        if el.text:
+            count = _add(child.owner, count, el.text, child.in_link)
+        for sub in reversed(el):
+            stack.append(
+                _Frame(sub, child.owner, child.context, child.hints, child.ignore, child.in_link)
+            )
+    return candidates, [d for d in directives if d.kind]
+
+
+def _closing(frame: _Frame) -> _Frame:
+    return _Frame(frame.el, frame.owner, frame.context, frame.hints, frame.ignore,
+                  frame.in_link, closing=True)
+
+
+def _enter(
+    el: lxml.etree._Element,
+    tag: str,
+    frame: _Frame,
+    tree: lxml.etree._ElementTree,
+    candidates: list[BlockDraft],
+    count: int,
+) -> _Frame:
+    """Open ``el``: inline elements pass their parent's block on, others start one."""
+    hints = frame.hints
+    own = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+    if own:
+        hints = f"{hints} {own}"[-_MAX_HINTS:].strip()
+    ignore = frame.ignore
+    attr = el.get("data-editcheck-ignore")
+    if attr is not None:
+        ignore = ignore | frozenset(attr.split() or ["*"])
+    context = frame.context if tag in frame.context else frame.context | {tag}
+    in_link = frame.in_link or tag == "a"
+    if tag in INLINE_TAGS:
+        return _Frame(el, frame.owner, context, hints, ignore, in_link)
+    if frame.owner is not None:
+        frame.owner.has_block_child = True
+    block = BlockDraft(tag, tree.getpath(el), frame.context, hints, set(ignore), count,
+                       element=el)
+    candidates.append(block)
+    return _Frame(el, block, context, hints, ignore, in_link)
+
+
+def _add(owner: BlockDraft | None, count: int, text: str, in_link: bool) -> int:
+    if owner is not None:
+        owner.pieces.append((count - owner.raw_base, text, in_link))
+    return count + len(text)
+
+
+def _assemble(block: BlockDraft) -> None:
+    """Collapse whitespace into the block's text and record how it maps to raw text."""
+    out: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    pending: tuple[int, int] | None = None  # (raw start, raw length) of a whitespace run
+    at_start = True
+    last_raw_end: int | None = None
+    link_chars = 0
+    for raw, text, in_link in block.pieces:
+        if not text or (last_raw_end is not None and raw != last_raw_end):
+            if not at_start and pending is None:
+                pending = (raw, 0)  # separator for <br> or a nested block in between
+        for m in _RUNS.finditer(text):
+            run = m.group()
+            if run[0].isspace():
+                if not at_start and pending is None:
+                    pending = (raw + m.start(), len(run))
+                continue
+            if pending is not None:
+                out.append(" ")
+                segments.append(Segment(pos, pending[0], 1, pending[1]))
+                pos += 1
+                pending = None
+            out.append(run)
+            _extend(segments, Segment(pos, raw + m.start(), len(run), len(run)))
+            pos += len(run)
+            at_start = False
+            if in_link:
+                link_chars += len(run)
+        if text:
+            last_raw_end = raw + len(text)
+    block.text = "".join(out)
+    block.segments = tuple(segments)
+    block.link_chars = link_chars
+    block.pieces = []
+
+
+def _extend(segments: list[Segment], seg: Segment) -> None:
+    """Append ``seg``, merging it into the previous identity run when contiguous."""
+    if segments:
+        last = segments[-1]
+        if (last.length == last.raw_length
+                and last.start + last.length == seg.start
+                and last.raw_start + last.raw_length == seg.raw_start):
+            segments[-1] = Segment(last.start, last.raw_start, last.length + seg.length,
+                                   last.raw_length + seg.raw_length)
+            return
+    segments.append(seg)
+
+
+def _keep(block: BlockDraft) -> bool:
+    if block.text:
+        return True
+    return block.tag in BLOCK_TAGS and not block.has_block_child
+
+
+def _directive(comment: str, position: int, within: BlockDraft | None) -> _Directive:
+    m = _DIRECTIVE.match(comment)
+    if not m:
+        return _Directive("", set(), position, within)
+    rules = set(m.group(2).replace(",", " ").split()) or {"*"}
+    return _Directive(m.group(1), rules, position, within)
+
+
+def _apply_directives(candidates: list[BlockDraft], directives: list[_Directive]) -> None:
+    """Turn ``editcheck-disable/enable/disable-next`` comments into per-block ignores."""
+    for i, d in enumerate(directives):
+        if d.kind == "disable-next":
+            target = next((b for b in candidates[d.position:] if _keep(b) and b is not d.within), None)
+            if target is not None:
+                target.ignore |= d.rules
+            continue
+        if d.kind != "disable":
+            continue
+        end = len(candidates)
+        for e in directives[i + 1:]:
+            if e.kind == "enable" and (e.rules & d.rules or "*" in e.rules):
+                end = e.position
+                break
+        if d.within is not None:
+            d.within.ignore |= d.rules
+        for block in candidates[d.position:end]:
+            block.ignore |= d.rules

@@ -1,0 +1,20 @@
+"""JSON and JSON Lines: the report schema as it is (``editcheck/report@1``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping, Sequence
+
+from editcheck.annotations import Report
+
+
+def render_json(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+    """A JSON array with one report object per input."""
+    return json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+    """One compact JSON report per line."""
+    return "".join(
+        json.dumps(r.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n" for r in reports
+    )

@@ -1,0 +1,197 @@
+"""Find, load and list plugins; the only module that touches pluggy's hook calls.
+
+Built-in checks are entry points in editcheck's own packaging, loaded exactly like a
+third-party plugin. Each entry point and each ``*.py`` file of a plugins folder is loaded
+on its own, so one broken plugin is reported by name and the rest still load.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Iterable
+
+import pluggy
+
+from editcheck import hookspecs
+from editcheck.checkapi import Check, Rule
+from editcheck.errors import PluginError
+from editcheck.formats.base import Formatter
+
+ENTRY_POINT_GROUP = "editcheck"
+AUTOLOAD_ENV = "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD"
+
+
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """A loaded plugin: its name, where it came from, and what it declared."""
+
+    name: str
+    origin: str  # "builtin", "entry-point" or "plugins-dir"
+    version: str | None
+    checks: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    formatters: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "origin": self.origin, "version": self.version,
+                "checks": list(self.checks), "rules": list(self.rules),
+                "formatters": list(self.formatters)}
+
+
+@dataclass(frozen=True, slots=True)
+class PluginFailure:
+    """A plugin that could not be loaded or declared something invalid."""
+
+    name: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+@dataclass
+class PluginSet:
+    """The loaded plugins, their checks and formatters, and the plugins that failed."""
+
+    plugins: list[PluginInfo] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    formatters: dict[str, Formatter] = field(default_factory=dict)
+    failures: list[PluginFailure] = field(default_factory=list)
+
+    @property
+    def rules(self) -> list[Rule]:
+        """Every declared rule, sorted by id."""
+        return sorted((r for c in self.checks for r in c.rules), key=lambda r: r.id)
+
+
+def load_plugins(
+    *,
+    blocked: Iterable[str] = (),
+    plugins_dir: str | Path | None = None,
+    autoload: bool | None = None,
+) -> PluginSet:
+    """Load built-in and third-party plugins into a fresh plugin manager.
+
+    ``blocked`` names plugins not to load (``-p no:NAME``). With ``autoload`` false (or
+    ``EDITCHECK_DISABLE_PLUGIN_AUTOLOAD=1``) only editcheck's own entry points load,
+    plus the plugins folder, which is always an explicit choice.
+    """
+    if autoload is None:
+        autoload = os.environ.get(AUTOLOAD_ENV, "") in ("", "0")
+    blocked_names = set(blocked)
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    result = PluginSet()
+    loaded: list[tuple[str, str, str | None, object]] = []
+    for ep in _entry_points():
+        dist = ep.dist.name if ep.dist else None
+        origin = "builtin" if dist == "editcheck" else "entry-point"
+        if ep.name in blocked_names or (origin != "builtin" and not autoload):
+            continue
+        _try_register(pm, ep.name, lambda ep=ep: ep.load(), origin,
+                      ep.dist.version if ep.dist else None, loaded, result)
+    if plugins_dir is not None:
+        for path in sorted(Path(plugins_dir).glob("*.py")):
+            if path.stem in blocked_names or path.stem.startswith("_"):
+                continue
+            _try_register(pm, path.stem, lambda path=path: _import_file(path), "plugins-dir",
+                          None, loaded, result)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc)) from exc
+    for name, origin, version, plugin in loaded:
+        _collect(pm, name, origin, version, plugin, result)
+    return result
+
+
+def _entry_points() -> list[importlib.metadata.EntryPoint]:
+    eps = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    seen: dict[str, importlib.metadata.EntryPoint] = {}
+    for ep in eps:  # an editable install can list a distribution twice
+        seen.setdefault(ep.name, ep)
+    return sorted(seen.values(), key=lambda ep: (ep.dist is None or ep.dist.name != "editcheck", ep.name))
+
+
+def _try_register(pm: pluggy.PluginManager, name: str, load: object, origin: str,
+                  version: str | None, loaded: list[tuple[str, str, str | None, object]],
+                  result: PluginSet) -> None:
+    """Import one plugin and register it; record a failure instead of raising."""
+    if pm.has_plugin(name):
+        result.failures.append(PluginFailure(name, "a plugin with this name is already loaded"))
+        return
+    try:
+        plugin = load()  # type: ignore[operator]
+        pm.register(plugin, name=name)
+    except Exception as exc:  # noqa: BLE001 - any import error must not stop startup
+        result.failures.append(PluginFailure(name, f"{type(exc).__name__}: {exc}"))
+        return
+    loaded.append((name, origin, version, plugin))
+
+
+def _import_file(path: Path) -> ModuleType:
+    module_name = f"editcheck_local_plugins.{path.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(module_name, None)
+        raise
+    return module
+
+
+def _collect(pm: pluggy.PluginManager, name: str, origin: str, version: str | None,
+             plugin: object, result: PluginSet) -> None:
+    """Call one plugin's declaring hooks and keep what is valid."""
+    checks: list[Check] = []
+    formatters: list[Formatter] = []
+    try:
+        checks = _call_one(pm, plugin, "editcheck_checks", Check)
+        formatters = _call_one(pm, plugin, "editcheck_formatters", Formatter)
+    except Exception as exc:  # noqa: BLE001
+        result.failures.append(PluginFailure(name, f"{type(exc).__name__}: {exc}"))
+        return
+    known_rules = {r.id for c in result.checks for r in c.rules}
+    kept: list[Check] = []
+    for c in checks:
+        clash = known_rules.intersection(c.rule_ids)
+        if clash or len(set(c.rule_ids)) != len(c.rule_ids):
+            result.failures.append(PluginFailure(name, f"rule ids already declared: {sorted(clash)}"))
+            continue
+        known_rules.update(c.rule_ids)
+        kept.append(c)
+    result.checks.extend(kept)
+    for f in formatters:
+        if f.name in result.formatters:
+            result.failures.append(PluginFailure(name, f"format {f.name!r} already declared"))
+            continue
+        result.formatters[f.name] = f
+    result.plugins.append(PluginInfo(
+        name, origin, version, tuple(c.name for c in kept),
+        tuple(r for c in kept for r in c.rule_ids), tuple(f.name for f in formatters)))
+
+
+def _call_one(pm: pluggy.PluginManager, plugin: object, hook_name: str, kind: type) -> list:
+    """Call one hook of one plugin only, so results and failures are attributed to it."""
+    impl = getattr(plugin, hook_name, None)
+    hook = getattr(pm.hook, hook_name)
+    if impl is None or not any(i.plugin is plugin for i in hook.get_hookimpls()):
+        return []
+    caller = pm.subset_hook_caller(hook_name, [p for p in pm.get_plugins() if p is not plugin])
+    items: list = []
+    for batch in caller():
+        items.extend(batch or [])
+    bad = [x for x in items if not isinstance(x, kind)]
+    if bad:
+        raise PluginError(f"{hook_name} returned {type(bad[0]).__name__}, expected {kind.__name__}")
+    return items

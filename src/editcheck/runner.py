@@ -1,0 +1,180 @@
+"""Run the selected checks over a document and build the report.
+
+The runner owns policy: which rules are on (select/ignore), their severities and options,
+suppression comments, per-check time budgets and failure isolation. The CLI, the Python
+API and the service all call :func:`run_checks`, so they give the same answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from editcheck import budget
+from editcheck.annotations import Annotation, BlockRef, CheckFailure, Quote, Report, Severity
+from editcheck.checkapi import Check, CheckContext, Finding, Rule
+from editcheck.config import Config
+from editcheck.document import Block, Document
+from editcheck.errors import ConfigError
+from editcheck.selectors import matches_any
+from editcheck.version import __version__
+
+_CONTEXT_CHARS = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The rules switched on for a run, with their severities and options."""
+
+    checks: tuple[Check, ...]
+    rules: Mapping[str, Rule]
+    severities: Mapping[str, Severity]
+    options: Mapping[str, Mapping[str, Any]]
+    timeout: float | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def plan_run(checks: Iterable[Check], config: Config, *, select: Iterable[str] = (),
+             ignore: Iterable[str] = ()) -> Plan:
+    """Resolve select/ignore and per-rule settings against the declared rules."""
+    checks = tuple(checks)
+    declared = {r.id: r for c in checks for r in c.rules}
+    selectors = tuple(select) or config.select
+    ignored = (*config.ignore, *ignore)
+    enabled = {
+        rid: rule for rid, rule in declared.items()
+        if (not selectors or matches_any(rule, selectors)) and not matches_any(rule, ignored)
+    }
+    severities, options = {}, {}
+    for rid, rule in enabled.items():
+        settings = config.rules.get(rid)
+        severities[rid] = settings.severity if settings and settings.severity else rule.severity
+        options[rid] = _options(rule, settings.options if settings else {}, config)
+    for rid in config.rules:
+        if rid not in declared and "*" not in rid:
+            known = ", ".join(sorted(declared)) or "none"
+            raise ConfigError(f"{config.path or 'config'}: rules.{rid!r}: no such rule (known: {known})")
+    active = tuple(c for c in checks if any(r in enabled for r in c.rule_ids))
+    return Plan(active, enabled, severities, options, config.check_timeout)
+
+
+def _options(rule: Rule, given: Mapping[str, Any], config: Config) -> dict[str, Any]:
+    unknown = set(given) - set(rule.options)
+    if unknown:
+        allowed = ", ".join(sorted(rule.options)) or "none"
+        raise ConfigError(
+            f"{config.path or 'config'}: rules.{rule.id!r}: unknown option(s) "
+            f"{', '.join(sorted(unknown))} (allowed: {allowed})"
+        )
+    merged = dict(rule.options)
+    for key, value in given.items():
+        default = rule.options[key]
+        if default is not None and not _same_kind(default, value):
+            raise ConfigError(
+                f"{config.path or 'config'}: rules.{rule.id!r}.{key} must be "
+                f"{type(default).__name__} (got {value!r})"
+            )
+        merged[key] = value
+    return merged
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def run_checks(doc: Document, plan: Plan) -> Report:
+    """Run each planned check in its own error and time boundary; build the report."""
+    failures: list[CheckFailure] = []
+    findings: list[Finding] = []
+    stats: dict[str, Any] = {}
+    enabled = frozenset(plan.rules)
+    for check in plan.checks:
+        ctx = CheckContext(doc, plan.options, enabled)
+        started = time.perf_counter()
+        failure = _run_one(check, doc, ctx, plan.timeout)
+        plan.timings[check.name] = plan.timings.get(check.name, 0.0) + time.perf_counter() - started
+        if failure is not None:
+            failures.append(failure)
+        findings.extend(ctx.findings)
+        stats.update(ctx.stats)
+    annotations = _annotate(doc, findings, plan)
+    return Report(
+        source=doc.source, media_type=doc.media_type, annotations=annotations,
+        errors=tuple(failures), stats=stats, notes=doc.notes, editcheck_version=__version__,
+    )
+
+
+def _run_one(check: Check, doc: Document, ctx: CheckContext,
+             timeout: float | None) -> CheckFailure | None:
+    """Call one check; turn an exception or a timeout into a reported failure."""
+    token = budget.arm(timeout) if timeout else None
+    try:
+        try:
+            check.run(doc, ctx)
+        finally:
+            if token is not None:
+                budget.disarm(token)
+    except budget.CheckTimeout:
+        ctx.findings.clear()  # a half-finished scan is not a result
+        return CheckFailure(check.name, f"stopped after the {timeout:g} s time budget", "timeout")
+    except Exception as exc:  # noqa: BLE001 - one check must never sink the others
+        ctx.findings.clear()
+        return CheckFailure(check.name, f"{type(exc).__name__}: {exc}")
+    return None
+
+
+def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annotation, ...]:
+    raw_cache: dict[int, str] = {}
+    seen: dict[tuple[str, str], int] = {}
+    annotations = []
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule, f.message)):
+        block = doc.block_at(max(0, min(f.start, len(doc.text))))
+        if block is None or _suppressed(block, plan.rules[f.rule]):
+            continue
+        start = max(f.start, block.start)
+        end = max(start, min(f.end, block.end))  # never across two blocks
+        text = doc.text[start:end]
+        occurrence = seen[(f.rule, text)] = seen.get((f.rule, text), -1) + 1
+        annotations.append(_annotation(doc, block, f, start, end, plan, raw_cache, occurrence))
+    return tuple(sorted(annotations, key=Annotation.sort_key))
+
+
+def _suppressed(block: Block, rule: Rule) -> bool:
+    return bool(block.ignore) and matches_any(rule, block.ignore)
+
+
+def _annotation(doc: Document, block: Block, f: Finding, start: int, end: int, plan: Plan,
+                raw_cache: dict[int, str], occurrence: int) -> Annotation:
+    rule = plan.rules[f.rule]
+    rel_start, rel_end = start - block.start, end - block.start
+    raw_start, raw_end = block.raw_start(rel_start), block.raw_end(rel_end)
+    if raw_end < raw_start:
+        raw_end = raw_start
+    if block.index not in raw_cache:
+        raw_cache[block.index] = block.raw_text()
+    raw = raw_cache[block.index]
+    line, column = doc.line_col(start)
+    text = doc.text[start:end]
+    return Annotation(
+        rule=rule.id, category=rule.category, severity=plan.severities[rule.id],
+        message=f.message, suggestion=f.suggestion, text=text, start=start, end=end,
+        line=line, column=column,
+        block=BlockRef(block.index, block.xpath, raw_start, raw_end),
+        quote=Quote(raw[raw_start:raw_end], raw[max(0, raw_start - _CONTEXT_CHARS):raw_start],
+                    raw[raw_end:raw_end + _CONTEXT_CHARS]),
+        fingerprint=fingerprint(rule.id, text, occurrence),
+        data=f.data,
+    )
+
+
+def fingerprint(rule_id: str, text: str, occurrence: int) -> str:
+    """Stable id for dismissals: rule, flagged text (case and spacing folded), occurrence."""
+    folded = " ".join(text.lower().split())
+    digest = hashlib.sha256(f"{rule_id}\x00{folded}\x00{occurrence}".encode()).hexdigest()
+    return digest[:16]
