@@ -48,7 +48,7 @@ def plan_run(checks: Iterable[Check], config: Config, *, select: Iterable[str] =
         if (not selectors or matches_any(rule, selectors)) and not matches_any(rule, ignored)
     }
     severities, options = {}, {}
-    for rid, rule in enabled.items():
+    for rid, rule in declared.items():  # options of rules that are off stay readable
         settings = config.rules.get(rid)
         severities[rid] = settings.severity if settings and settings.severity else rule.severity
         options[rid] = _options(rule, settings.options if settings else {}, config)
@@ -139,8 +139,8 @@ def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annot
             continue
         start = max(f.start, block.start)
         end = max(start, min(f.end, block.end))  # never across two blocks
-        text = doc.text[start:end]
-        occurrence = seen[(f.rule, text)] = seen.get((f.rule, text), -1) + 1
+        key = (f.rule, _fold(doc.text[start:end]))
+        occurrence = seen[key] = seen.get(key, -1) + 1
         annotations.append(_annotation(doc, block, f, start, end, plan, raw_cache, occurrence))
     return tuple(sorted(annotations, key=Annotation.sort_key))
 
@@ -173,8 +173,11 @@ def _annotation(doc: Document, block: Block, f: Finding, start: int, end: int, p
     )
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def fingerprint(rule_id: str, text: str, occurrence: int) -> str:
     """Stable id for dismissals: rule, flagged text (case and spacing folded), occurrence."""
-    folded = " ".join(text.lower().split())
-    digest = hashlib.sha256(f"{rule_id}\x00{folded}\x00{occurrence}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{rule_id}\x00{_fold(text)}\x00{occurrence}".encode()).hexdigest()
     return digest[:16]
