@@ -59,9 +59,12 @@ class Checker:
         self.plugins = plugins or plugins_for(self.config, blocked)
         self.plan: Plan = plan_run(self.plugins.checks, self.config, select=select, ignore=ignore)
 
-    def check_document(self, doc: Document) -> Report:
-        """Run the planned checks over an already parsed document."""
-        return run_checks(doc, self.plan)
+    def check_document(self, doc: Document, *, deadline: float | None = None) -> Report:
+        """Run the planned checks over an already parsed document.
+
+        ``deadline`` (``time.monotonic()``) bounds the whole run; see :func:`run_checks`.
+        """
+        return run_checks(doc, self.plan, deadline=deadline)
 
     def check_html(self, html: str, *, source: str | None = None) -> Report:
         """Check an HTML fragment or page given as text."""

@@ -88,16 +88,29 @@ def _same_kind(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
-def run_checks(doc: Document, plan: Plan) -> Report:
-    """Run each planned check in its own error and time boundary; build the report."""
+def run_checks(doc: Document, plan: Plan, *, deadline: float | None = None) -> Report:
+    """Run each planned check in its own error and time boundary; build the report.
+
+    ``deadline`` (a ``time.monotonic()`` value) is a budget for the whole run, as the
+    service gives each request: a check still running then is stopped, and checks not yet
+    started are reported as timed out without running.
+    """
     failures: list[CheckFailure] = []
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
     enabled = frozenset(plan.rules)
     for check in plan.checks:
+        timeout = plan.timeout
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                failures.append(CheckFailure(
+                    check.name, "not run: the request's time budget was spent", "timeout"))
+                continue
+            timeout = left if timeout is None else min(timeout, left)
         ctx = CheckContext(doc, plan.options, enabled)
         started = time.perf_counter()
-        failure = _run_one(check, doc, ctx, plan.timeout)
+        failure = _run_one(check, doc, ctx, timeout)
         plan.timings[check.name] = plan.timings.get(check.name, 0.0) + time.perf_counter() - started
         if failure is not None:
             failures.append(failure)
