@@ -23,6 +23,14 @@ CATEGORIES = (
 )
 
 
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of a report (``editcheck/schema/report-1.json``, shipped in the package)."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("editcheck").joinpath("schema/report-1.json").read_text("utf-8"))
+
+
 class Severity(str, enum.Enum):
     """How much an annotation matters; ``error`` blocks publishing by default."""
 
