@@ -14,6 +14,7 @@ import click
 
 # name -> "module:attribute"; a subcommand is imported only when invoked or listed in help.
 SUBCOMMANDS = {
+    "boilerplate": "editcheck.cli.boilerplate:boilerplate_group",
     "check": "editcheck.cli.check:check_command",
     "plugins": "editcheck.cli.listing:plugins_command",
     "rules": "editcheck.cli.listing:rules_command",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 import click
 
@@ -44,10 +45,13 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str | Path]:
 @click.option("--stdin-type", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="How to read '-' (standard input).")
 @click.option("--color/--no-color", default=None, help="Colour the text format (default: on a terminal).")
+@click.option("--boilerplate-index", type=click.Path(dir_okay=False, path_type=Path),
+              help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').")
 @plugin_options
 def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
                   select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
                   max_bytes: int | None, stdin_type: str, color: bool | None,
+                  boilerplate_index: Path | None,
                   config_path: Path | None, plugins_dir: Path | None,
                   plugin_flags: tuple[str, ...]) -> None:
     """Check draft files (HTML or text), folders of them, or '-' for standard input."""
@@ -60,6 +64,8 @@ def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
         config = replace(config, fail_on=parse_fail_on(fail_on))
     if max_bytes is not None:
         config = replace(config, max_bytes=max_bytes)
+    if boilerplate_index is not None:
+        config = config.with_rule_options("core/archive-boilerplate", index=str(boilerplate_index))
     formatter = plugins.formatters.get(format_name)
     if formatter is None:
         known = ", ".join(sorted(plugins.formatters))
@@ -68,6 +74,9 @@ def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
     try:
         checker = Checker(config, select=split_list(select), ignore=split_list(ignore),
                           plugins=plugins)
+        from editcheck.cli.boilerplate import preflight
+
+        preflight(checker)
     except EditcheckError as exc:
         raise click.UsageError(str(exc)) from exc
     options = {"color": output.isatty() if color is None else color}

@@ -1,0 +1,98 @@
+"""Archive boilerplate: passages of a draft that recur across many earlier articles.
+
+A standard footer, a newsletter promo or a legal line pasted into a new draft looks like
+copy on its own; only the archive shows it has run under hundreds of stories. The counts
+come from an index built with ``editcheck boilerplate learn`` (see
+:mod:`editcheck.boilerplate`); with no index configured the rule stays silent. The index
+module is imported only when an index is set, so a run without one pays nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from editcheck.annotations import Severity
+from editcheck.checkapi import CheckContext, Rule, check
+from editcheck.document import Document
+from editcheck.errors import ConfigError
+from editcheck.hookspecs import hookimpl
+
+ARCHIVE_BOILERPLATE = Rule(
+    "core/archive-boilerplate", "repeated-boilerplate", Severity.WARNING,
+    summary="A paragraph or sentence that recurs in many earlier articles of the archive.",
+    doc="""
+    Looks each paragraph of the draft up in the archive index, and each sentence of a
+    paragraph of several sentences, and flags the passages that recur in at least
+    `min-docs` earlier articles, saying in how many ("This paragraph appears in 412
+    earlier articles: boilerplate?"). When a whole paragraph recurs, its sentences are not
+    flagged again.
+
+    Near-duplicates count: case, spacing, punctuation, figures and function words are
+    folded away before fingerprinting, so "Sign up to our newsletter for the latest news"
+    and "Sign up for our newsletter for all the latest news!" share one counter.
+    Paragraphs under 4 words and sentences under 6 words (numbers do not count) are never
+    fingerprinted: labels and stock phrases recur everywhere without being boilerplate.
+    A draft that is itself in the index is not counted against itself.
+
+    Build the index with `editcheck boilerplate learn ARCHIVE_FOLDER --index archive.sqlite`,
+    then set the `index` option (`editcheck check --boilerplate-index archive.sqlite`, or
+    `index = "archive.sqlite"` under `[rules."core/archive-boilerplate"]`; a relative path
+    is taken from the working directory). With no index the rule is silent; a missing or
+    unreadable index is a reported check failure naming the file (exit 2 in the CLI).
+    The examples below assume an index where the flagged passages ran in three or more
+    earlier articles and the passing ones did not.
+    """,
+    options={"index": "", "min-docs": 3},
+    flags=(
+        "Sign up for our newsletter for all the latest news!",
+        "© 2024 Northfield Gazette. All rights reserved. Reproduction without permission "
+        "is prohibited.",
+    ),
+    passes=(
+        "The council voted 7-2 on Tuesday to close the Elm Street library branch.",
+        "Read more",
+    ),
+)
+
+
+def _min_docs(options: Mapping[str, Any]) -> int:
+    value = options.get("min-docs", 3)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(
+            f"rules.'core/archive-boilerplate'.min-docs must be a whole number >= 1 (got {value!r})"
+        )
+    return value
+
+
+@check(ARCHIVE_BOILERPLATE, name="core.archive")
+def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
+    """Flag paragraphs, else sentences, found in at least ``min-docs`` earlier articles."""
+    options = ctx.options(ARCHIVE_BOILERPLATE.id)
+    index = options.get("index") or ""
+    if not index:
+        return
+    min_docs = _min_docs(options)
+    from editcheck.boilerplate import document_key, open_index, passages
+
+    reader = open_index(index)
+    found = list(passages(doc))
+    counts = reader.counts(p.key for p in found) if found else {}
+    if not counts:
+        return
+    own = 1 if reader.has_article(document_key(doc)) else 0
+    covered: set[int] = set()
+    for p in found:  # a block's paragraph passage comes before its sentences
+        n = counts.get(p.key, 0) - own
+        if n < min_docs or p.block_index in covered:
+            continue
+        if p.kind == "paragraph":
+            covered.add(p.block_index)
+        plural = "s" if n != 1 else ""
+        ctx.report(ARCHIVE_BOILERPLATE.id, p.start, p.end,
+                   f"This {p.kind} appears in {n:,} earlier article{plural}: boilerplate?",
+                   data={"articles": n, "passage": p.kind})
+
+
+@hookimpl
+def editcheck_checks() -> list:
+    return [archive_boilerplate]
