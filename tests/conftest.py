@@ -15,8 +15,11 @@ SEED_HTML = FIXTURES / "seed" / "ice-shooting.html"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--regen-golden", action="store_true",
-                     help="Rewrite golden report files from the current output (review the diff).")
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="Rewrite golden report files from the current output (review the diff).",
+    )
 
 
 @pytest.fixture
@@ -39,7 +42,7 @@ def seed_html() -> Path:
 
 # A plugin folder with one well-behaved check, one that raises while checking and one
 # that raises on import: the core must report the broken ones and keep the rest.
-PROBE_PLUGIN = '''
+PROBE_PLUGIN = """
 from editcheck import Rule, check, hookimpl
 
 @check(Rule("probe/banana", "house-style", "warning", summary="Flags the word banana."),
@@ -53,8 +56,8 @@ def banana(doc, ctx):
 @hookimpl
 def editcheck_checks():
     return [banana]
-'''
-RAISING_CHECK = '''
+"""
+RAISING_CHECK = """
 from editcheck import Rule, check, hookimpl
 
 @check(Rule("broken/always-raises", "house-style"), name="broken.raises")
@@ -65,7 +68,7 @@ def raises(doc, ctx):
 @hookimpl
 def editcheck_checks():
     return [raises]
-'''
+"""
 RAISING_IMPORT = "raise ImportError('cannot import this plugin')\n"
 
 

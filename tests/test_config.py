@@ -25,7 +25,9 @@ def test_editcheck_toml_is_found_from_a_subfolder(tmp_path: Path, monkeypatch) -
 def test_pyproject_tool_table_is_used_only_when_present(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
     assert find_config(tmp_path) is None or find_config(tmp_path) != tmp_path / "pyproject.toml"
-    (tmp_path / "pyproject.toml").write_text('[tool.editcheck]\nignore = ["category:readability"]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.editcheck]\nignore = ["category:readability"]\n'
+    )
     assert find_config(tmp_path) == tmp_path / "pyproject.toml"
     assert load_config(tmp_path / "pyproject.toml").ignore == ("category:readability",)
 
@@ -43,7 +45,10 @@ def test_no_config_gives_defaults(tmp_path: Path, monkeypatch) -> None:  # type:
         ("select = 3", "select must be a list of strings"),
         ("max-bytes = -1", "max-bytes must be a positive integer"),
         ("check-timeout = 'soon'", "check-timeout must be a number"),
-        ("[rules.'core/long-sentence']\nseverity = 'fatal'", "severity must be error, warning or info"),
+        (
+            "[rules.'core/long-sentence']\nseverity = 'fatal'",
+            "severity must be error, warning or info",
+        ),
         ("select = [", "invalid TOML"),
     ],
 )

@@ -9,12 +9,11 @@ a deliberate change, regenerate and read the diff before committing:
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SHARED
 
 from editcheck.api import Checker
-from conftest import FIXTURES, SHARED
 
 GOLDEN = FIXTURES / "golden"
 CASES = {

@@ -44,15 +44,17 @@ def spins(doc, ctx):  # type: ignore[no-untyped-def]
 TEXT = "A banana split is a long dessert with a banana.\nBanana."
 
 
-def run(checks, config=Config(), **kw):  # type: ignore[no-untyped-def]
-    return run_checks(load_text(TEXT), plan_run(checks, config, **kw))
+def run(checks, config=None, **kw):  # type: ignore[no-untyped-def]
+    return run_checks(load_text(TEXT), plan_run(checks, config or Config(), **kw))
 
 
 def test_annotations_are_sorted_and_complete() -> None:
     report = run([words])
     assert [(a.rule, a.text) for a in report.annotations] == [
-        ("probe/long-line", TEXT.split("\n")[0]), ("probe/fruit", "banana"),
-        ("probe/fruit", "banana"), ("probe/fruit", "Banana"),
+        ("probe/long-line", TEXT.split("\n")[0]),
+        ("probe/fruit", "banana"),
+        ("probe/fruit", "banana"),
+        ("probe/fruit", "Banana"),
     ]
     first = report.annotations[1]
     assert (first.line, first.column, first.severity) == (1, 3, Severity.WARNING)

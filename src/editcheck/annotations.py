@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 SCHEMA = "editcheck/report@1"
 
@@ -31,7 +32,7 @@ def report_schema() -> dict[str, Any]:
     return json.loads(files("editcheck").joinpath("schema/report-1.json").read_text("utf-8"))
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How much an annotation matters; ``error`` blocks publishing by default."""
 
     ERROR = "error"
@@ -42,9 +43,6 @@ class Severity(str, enum.Enum):
     def rank(self) -> int:
         """Higher is more severe: error 3, warning 2, info 1."""
         return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +100,17 @@ class Annotation:
             "end": self.end,
             "line": self.line,
             "column": self.column,
-            "block": {"index": self.block.index, "xpath": self.block.xpath,
-                      "start": self.block.start, "end": self.block.end},
-            "quote": {"exact": self.quote.exact, "prefix": self.quote.prefix,
-                      "suffix": self.quote.suffix},
+            "block": {
+                "index": self.block.index,
+                "xpath": self.block.xpath,
+                "start": self.block.start,
+                "end": self.block.end,
+            },
+            "quote": {
+                "exact": self.quote.exact,
+                "prefix": self.quote.prefix,
+                "suffix": self.quote.suffix,
+            },
             "fingerprint": self.fingerprint,
             "data": dict(self.data),
         }

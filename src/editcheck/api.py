@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from editcheck.annotations import Report
 from editcheck.config import Config, load_config, parse_config
@@ -41,8 +42,11 @@ def resolve_config(config: ConfigLike) -> Config:
 
 def plugins_for(config: Config, blocked: Iterable[str] = ()) -> PluginSet:
     """The plugins a config asks for, loaded once per process."""
-    key = (config.plugins_dir, tuple(sorted({*config.disable_plugins, *blocked})),
-           os.environ.get(AUTOLOAD_ENV, ""))
+    key = (
+        config.plugins_dir,
+        tuple(sorted({*config.disable_plugins, *blocked})),
+        os.environ.get(AUTOLOAD_ENV, ""),
+    )
     with _PLUGIN_LOCK:
         if key not in _PLUGIN_CACHE:
             _PLUGIN_CACHE[key] = load_plugins(blocked=key[1], plugins_dir=config.plugins_dir)
@@ -52,9 +56,15 @@ def plugins_for(config: Config, blocked: Iterable[str] = ()) -> PluginSet:
 class Checker:
     """Plugins and settings loaded once, ready to check many drafts."""
 
-    def __init__(self, config: ConfigLike = None, *, select: Iterable[str] = (),
-                 ignore: Iterable[str] = (), blocked: Iterable[str] = (),
-                 plugins: PluginSet | None = None) -> None:
+    def __init__(
+        self,
+        config: ConfigLike = None,
+        *,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        blocked: Iterable[str] = (),
+        plugins: PluginSet | None = None,
+    ) -> None:
         self.config = resolve_config(config)
         self.plugins = plugins or plugins_for(self.config, blocked)
         self.plan: Plan = plan_run(self.plugins.checks, self.config, select=select, ignore=ignore)
@@ -76,8 +86,9 @@ class Checker:
         self._limit(len(text.encode("utf-8", "surrogatepass")))
         return self.check_document(load_text(text, source=source))
 
-    def check_bytes(self, data: bytes, *, source: str | None = None,
-                    media_type: str | None = None) -> Report:
+    def check_bytes(
+        self, data: bytes, *, source: str | None = None, media_type: str | None = None
+    ) -> Report:
         """Decode and check raw bytes; the media type is guessed from ``source`` if not given."""
         kind = media_type or media_type_for(source or "", data)
         doc = load_bytes(data, kind, source=source, max_bytes=self.config.max_bytes)  # type: ignore[arg-type]

@@ -32,8 +32,9 @@ class _Watchdog:
             token = next(self._tokens)
             self._armed[token] = (time.monotonic() + seconds, threading.get_ident())
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._watch, name="editcheck-watchdog",
-                                                daemon=True)
+                self._thread = threading.Thread(
+                    target=self._watch, name="editcheck-watchdog", daemon=True
+                )
                 self._thread.start()
             self._cond.notify()
             return token
@@ -51,7 +52,8 @@ class _Watchdog:
                     if deadline <= now:
                         del self._armed[token]
                         ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                            ctypes.c_ulong(ident), ctypes.py_object(CheckTimeout))
+                            ctypes.c_ulong(ident), ctypes.py_object(CheckTimeout)
+                        )
                 waits = [d for d, _ in self._armed.values()]
                 self._cond.wait(timeout=(min(waits) - now) if waits else None)
 

@@ -22,8 +22,9 @@ filled in one place, so no check ever computes an xpath or a line number.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any, Protocol
 
 from editcheck.annotations import CATEGORIES, Severity
 from editcheck.document import Block, Document, Sentence
@@ -59,14 +60,19 @@ class Rule:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "category": self.category, "severity": self.severity.value,
-            "summary": self.summary, "doc": self.doc, "options": dict(self.options),
-            "flags": list(self.flags), "passes": list(self.passes),
+            "id": self.id,
+            "category": self.category,
+            "severity": self.severity.value,
+            "summary": self.summary,
+            "doc": self.doc,
+            "options": dict(self.options),
+            "flags": list(self.flags),
+            "passes": list(self.passes),
         }
 
 
 class CheckFunction(Protocol):
-    def __call__(self, doc: Document, ctx: "CheckContext") -> None: ...
+    def __call__(self, doc: Document, ctx: CheckContext) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +115,9 @@ class Finding:
 class CheckContext:
     """Passed to each check: its options, which rules are on, and where to report."""
 
-    def __init__(self, doc: Document, options: Mapping[str, Mapping[str, Any]],
-                 enabled: frozenset[str]) -> None:
+    def __init__(
+        self, doc: Document, options: Mapping[str, Mapping[str, Any]], enabled: frozenset[str]
+    ) -> None:
         self._doc = doc
         self._options = options
         self._enabled = enabled
@@ -125,18 +132,40 @@ class CheckContext:
         """The rule's options: its declared defaults overlaid with the newsroom's config."""
         return self._options.get(rule_id, {})
 
-    def report(self, rule_id: str, start: int, end: int, message: str, *,
-               suggestion: str | None = None, data: Mapping[str, Any] | None = None) -> None:
+    def report(
+        self,
+        rule_id: str,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> None:
         """Report document offsets ``[start, end)``; findings for rules that are off are dropped."""
         if rule_id in self._enabled:
             self.findings.append(Finding(rule_id, start, end, message, suggestion, data or {}))
 
-    def report_in(self, rule_id: str, where: Block | Sentence, start: int, end: int,
-                  message: str, *, suggestion: str | None = None,
-                  data: Mapping[str, Any] | None = None) -> None:
+    def report_in(
+        self,
+        rule_id: str,
+        where: Block | Sentence,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> None:
         """Report ``[start, end)`` relative to a block's or a sentence's text."""
-        self.report(rule_id, where.start + start, where.start + end, message,
-                    suggestion=suggestion, data=data)
+        self.report(
+            rule_id,
+            where.start + start,
+            where.start + end,
+            message,
+            suggestion=suggestion,
+            data=data,
+        )
 
     def add_stats(self, **stats: Any) -> None:
         """Add document-level figures (e.g. readability scores) to the report's ``stats``."""

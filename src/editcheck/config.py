@@ -21,17 +21,26 @@ setting is a rule an editor believes is on.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from editcheck.annotations import Severity
 from editcheck.errors import ConfigError
 
 DEFAULT_MAX_BYTES = 10_000_000
 CONFIG_FILE = "editcheck.toml"
-_KEYS = {"select", "ignore", "fail-on", "plugins-dir", "disable-plugins", "max-bytes",
-         "check-timeout", "rules"}
+_KEYS = {
+    "select",
+    "ignore",
+    "fail-on",
+    "plugins-dir",
+    "disable-plugins",
+    "max-bytes",
+    "check-timeout",
+    "rules",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +65,7 @@ class Config:
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     path: Path | None = None
 
-    def with_rule_options(self, rule_id: str, **options: Any) -> "Config":
+    def with_rule_options(self, rule_id: str, **options: Any) -> Config:
         """A copy with extra options for one rule (used by CLI flags)."""
         current = self.rules.get(rule_id, RuleSettings())
         merged = {**current.options, **options}
@@ -158,7 +167,9 @@ def _positive_int(value: Any, key: str, where: str) -> int:
 
 def _timeout(value: Any, where: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ConfigError(f"{where}: check-timeout must be a number of seconds >= 0 (got {value!r})")
+        raise ConfigError(
+            f"{where}: check-timeout must be a number of seconds >= 0 (got {value!r})"
+        )
     return float(value) or None
 
 

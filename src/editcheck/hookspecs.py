@@ -31,7 +31,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def editcheck_checks() -> "list[Check]":  # type: ignore[empty-body]
+def editcheck_checks() -> list[Check]:  # type: ignore[empty-body]
     """Declare the checks this plugin provides.
 
     Called once, when plugins load. Return a list of :class:`editcheck.Check` objects,
@@ -55,7 +55,7 @@ def editcheck_checks() -> "list[Check]":  # type: ignore[empty-body]
 
 
 @hookspec
-def editcheck_formatters() -> "list[Formatter]":  # type: ignore[empty-body]
+def editcheck_formatters() -> list[Formatter]:  # type: ignore[empty-body]
     """Declare output formats for ``editcheck check --format NAME``.
 
     Called once, when plugins load. Return a list of

@@ -11,10 +11,10 @@ import importlib.metadata
 import importlib.util
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Iterable
 
 import pluggy
 
@@ -39,9 +39,14 @@ class PluginInfo:
     formatters: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "origin": self.origin, "version": self.version,
-                "checks": list(self.checks), "rules": list(self.rules),
-                "formatters": list(self.formatters)}
+        return {
+            "name": self.name,
+            "origin": self.origin,
+            "version": self.version,
+            "checks": list(self.checks),
+            "rules": list(self.rules),
+            "formatters": list(self.formatters),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +99,28 @@ def load_plugins(
         origin = "builtin" if dist == "editcheck" else "entry-point"
         if ep.name in blocked_names or (origin != "builtin" and not autoload):
             continue
-        _try_register(pm, ep.name, lambda ep=ep: ep.load(), origin,
-                      ep.dist.version if ep.dist else None, loaded, result)
+        _try_register(
+            pm,
+            ep.name,
+            lambda ep=ep: ep.load(),
+            origin,
+            ep.dist.version if ep.dist else None,
+            loaded,
+            result,
+        )
     if plugins_dir is not None:
         for path in sorted(Path(plugins_dir).glob("*.py")):
             if path.stem in blocked_names or path.stem.startswith("_"):
                 continue
-            _try_register(pm, path.stem, lambda path=path: _import_file(path), "plugins-dir",
-                          None, loaded, result)
+            _try_register(
+                pm,
+                path.stem,
+                lambda path=path: _import_file(path),
+                "plugins-dir",
+                None,
+                loaded,
+                result,
+            )
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
@@ -116,12 +135,20 @@ def _entry_points() -> list[importlib.metadata.EntryPoint]:
     seen: dict[str, importlib.metadata.EntryPoint] = {}
     for ep in eps:  # an editable install can list a distribution twice
         seen.setdefault(ep.name, ep)
-    return sorted(seen.values(), key=lambda ep: (ep.dist is None or ep.dist.name != "editcheck", ep.name))
+    return sorted(
+        seen.values(), key=lambda ep: (ep.dist is None or ep.dist.name != "editcheck", ep.name)
+    )
 
 
-def _try_register(pm: pluggy.PluginManager, name: str, load: object, origin: str,
-                  version: str | None, loaded: list[tuple[str, str, str | None, object]],
-                  result: PluginSet) -> None:
+def _try_register(
+    pm: pluggy.PluginManager,
+    name: str,
+    load: object,
+    origin: str,
+    version: str | None,
+    loaded: list[tuple[str, str, str | None, object]],
+    result: PluginSet,
+) -> None:
     """Import one plugin and register it; record a failure instead of raising."""
     if pm.has_plugin(name):
         result.failures.append(PluginFailure(name, "a plugin with this name is already loaded"))
@@ -150,8 +177,14 @@ def _import_file(path: Path) -> ModuleType:
     return module
 
 
-def _collect(pm: pluggy.PluginManager, name: str, origin: str, version: str | None,
-             plugin: object, result: PluginSet) -> None:
+def _collect(
+    pm: pluggy.PluginManager,
+    name: str,
+    origin: str,
+    version: str | None,
+    plugin: object,
+    result: PluginSet,
+) -> None:
     """Call one plugin's declaring hooks and keep what is valid."""
     checks: list[Check] = []
     formatters: list[Formatter] = []
@@ -166,7 +199,9 @@ def _collect(pm: pluggy.PluginManager, name: str, origin: str, version: str | No
     for c in checks:
         clash = known_rules.intersection(c.rule_ids)
         if clash or len(set(c.rule_ids)) != len(c.rule_ids):
-            result.failures.append(PluginFailure(name, f"rule ids already declared: {sorted(clash)}"))
+            result.failures.append(
+                PluginFailure(name, f"rule ids already declared: {sorted(clash)}")
+            )
             continue
         known_rules.update(c.rule_ids)
         kept.append(c)
@@ -176,9 +211,16 @@ def _collect(pm: pluggy.PluginManager, name: str, origin: str, version: str | No
             result.failures.append(PluginFailure(name, f"format {f.name!r} already declared"))
             continue
         result.formatters[f.name] = f
-    result.plugins.append(PluginInfo(
-        name, origin, version, tuple(c.name for c in kept),
-        tuple(r for c in kept for r in c.rule_ids), tuple(f.name for f in formatters)))
+    result.plugins.append(
+        PluginInfo(
+            name,
+            origin,
+            version,
+            tuple(c.name for c in kept),
+            tuple(r for c in kept for r in c.rule_ids),
+            tuple(f.name for f in formatters),
+        )
+    )
 
 
 def _call_one(pm: pluggy.PluginManager, plugin: object, hook_name: str, kind: type) -> list:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from editcheck import budget
 from editcheck.annotations import Annotation, BlockRef, CheckFailure, Quote, Report, Severity
@@ -36,15 +37,21 @@ class Plan:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def plan_run(checks: Iterable[Check], config: Config, *, select: Iterable[str] = (),
-             ignore: Iterable[str] = ()) -> Plan:
+def plan_run(
+    checks: Iterable[Check],
+    config: Config,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Plan:
     """Resolve select/ignore and per-rule settings against the declared rules."""
     checks = tuple(checks)
     declared = {r.id: r for c in checks for r in c.rules}
     selectors = tuple(select) or config.select
     ignored = (*config.ignore, *ignore)
     enabled = {
-        rid: rule for rid, rule in declared.items()
+        rid: rule
+        for rid, rule in declared.items()
         if (not selectors or matches_any(rule, selectors)) and not matches_any(rule, ignored)
     }
     severities, options = {}, {}
@@ -55,7 +62,9 @@ def plan_run(checks: Iterable[Check], config: Config, *, select: Iterable[str] =
     for rid in config.rules:
         if rid not in declared and "*" not in rid:
             known = ", ".join(sorted(declared)) or "none"
-            raise ConfigError(f"{config.path or 'config'}: rules.{rid!r}: no such rule (known: {known})")
+            raise ConfigError(
+                f"{config.path or 'config'}: rules.{rid!r}: no such rule (known: {known})"
+            )
     active = tuple(c for c in checks if any(r in enabled for r in c.rule_ids))
     return Plan(active, enabled, severities, options, config.check_timeout)
 
@@ -104,8 +113,11 @@ def run_checks(doc: Document, plan: Plan, *, deadline: float | None = None) -> R
         if deadline is not None:
             left = deadline - time.monotonic()
             if left <= 0:
-                failures.append(CheckFailure(
-                    check.name, "not run: the request's time budget was spent", "timeout"))
+                failures.append(
+                    CheckFailure(
+                        check.name, "not run: the request's time budget was spent", "timeout"
+                    )
+                )
                 continue
             timeout = left if timeout is None else min(timeout, left)
         ctx = CheckContext(doc, plan.options, enabled)
@@ -118,13 +130,19 @@ def run_checks(doc: Document, plan: Plan, *, deadline: float | None = None) -> R
         stats.update(ctx.stats)
     annotations = _annotate(doc, findings, plan)
     return Report(
-        source=doc.source, media_type=doc.media_type, annotations=annotations,
-        errors=tuple(failures), stats=stats, notes=doc.notes, editcheck_version=__version__,
+        source=doc.source,
+        media_type=doc.media_type,
+        annotations=annotations,
+        errors=tuple(failures),
+        stats=stats,
+        notes=doc.notes,
+        editcheck_version=__version__,
     )
 
 
-def _run_one(check: Check, doc: Document, ctx: CheckContext,
-             timeout: float | None) -> CheckFailure | None:
+def _run_one(
+    check: Check, doc: Document, ctx: CheckContext, timeout: float | None
+) -> CheckFailure | None:
     """Call one check; turn an exception or a timeout into a reported failure."""
     token = budget.arm(timeout) if timeout else None
     try:
@@ -162,8 +180,16 @@ def _suppressed(block: Block, rule: Rule) -> bool:
     return bool(block.ignore) and matches_any(rule, block.ignore)
 
 
-def _annotation(doc: Document, block: Block, f: Finding, start: int, end: int, plan: Plan,
-                raw_cache: dict[int, str], occurrence: int) -> Annotation:
+def _annotation(
+    doc: Document,
+    block: Block,
+    f: Finding,
+    start: int,
+    end: int,
+    plan: Plan,
+    raw_cache: dict[int, str],
+    occurrence: int,
+) -> Annotation:
     rule = plan.rules[f.rule]
     rel_start, rel_end = start - block.start, end - block.start
     raw_start, raw_end = block.raw_start(rel_start), block.raw_end(rel_end)
@@ -175,12 +201,22 @@ def _annotation(doc: Document, block: Block, f: Finding, start: int, end: int, p
     line, column = doc.line_col(start)
     text = doc.text[start:end]
     return Annotation(
-        rule=rule.id, category=rule.category, severity=plan.severities[rule.id],
-        message=f.message, suggestion=f.suggestion, text=text, start=start, end=end,
-        line=line, column=column,
+        rule=rule.id,
+        category=rule.category,
+        severity=plan.severities[rule.id],
+        message=f.message,
+        suggestion=f.suggestion,
+        text=text,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
         block=BlockRef(block.index, block.xpath, raw_start, raw_end),
-        quote=Quote(raw[raw_start:raw_end], raw[max(0, raw_start - _CONTEXT_CHARS):raw_start],
-                    raw[raw_end:raw_end + _CONTEXT_CHARS]),
+        quote=Quote(
+            raw[raw_start:raw_end],
+            raw[max(0, raw_start - _CONTEXT_CHARS) : raw_start],
+            raw[raw_end : raw_end + _CONTEXT_CHARS],
+        ),
         fingerprint=fingerprint(rule.id, text, occurrence),
         data=f.data,
     )

@@ -6,8 +6,8 @@ A selector is a rule id (``core/long-sentence``), a namespace (``acme``), a glob
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fnmatch import fnmatchcase
-from typing import Iterable
 
 from editcheck.checkapi import Rule
 

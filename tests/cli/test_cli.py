@@ -13,11 +13,22 @@ GOOD = "<h1>Council meets</h1><p>The council met on Tuesday to discuss the budge
 BANANA = "<p>The banana budget was approved on Tuesday.</p>"
 
 
-def run(cli: list[str], *args: str, stdin: bytes | None = None, cwd: Path | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*cli, *args], input=stdin.decode() if stdin else None,
-                          capture_output=True, text=True, cwd=cwd, timeout=60,
-                          env={**os.environ, **(env or {})})
+def run(
+    cli: list[str],
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*cli, *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.fixture
@@ -48,18 +59,39 @@ def test_findings_at_fail_on_exit_one_and_read_like_diagnostics(cli, drafts, pro
 
 
 def test_broken_plugins_are_reported_and_the_rest_still_run(cli, drafts, probe_plugins) -> None:  # type: ignore[no-untyped-def]
-    result = run(cli, "check", "--format", "json", "--plugins-dir", str(probe_plugins),
-                 str(drafts / "sub" / "banana.html"))
+    result = run(
+        cli,
+        "check",
+        "--format",
+        "json",
+        "--plugins-dir",
+        str(probe_plugins),
+        str(drafts / "sub" / "banana.html"),
+    )
     assert "plugin broken_import: ImportError: cannot import this plugin" in result.stderr
     (report,) = json.loads(result.stdout)
-    assert [a["rule"] for a in report["annotations"] if a["rule"].startswith("probe")] == ["probe/banana"]
-    assert report["errors"] == [{"check": "broken.raises", "kind": "error",
-                                 "message": "RuntimeError: boom while checking"}]
+    assert [a["rule"] for a in report["annotations"] if a["rule"].startswith("probe")] == [
+        "probe/banana"
+    ]
+    assert report["errors"] == [
+        {"check": "broken.raises", "kind": "error", "message": "RuntimeError: boom while checking"}
+    ]
 
 
 def test_block_a_plugin_with_p_no(cli, drafts, probe_plugins) -> None:  # type: ignore[no-untyped-def]
-    result = run(cli, "check", "-f", "json", "--plugins-dir", str(probe_plugins), "-p", "no:probe",
-                 "-p", "no:broken_import", str(drafts / "sub" / "banana.html"))
+    result = run(
+        cli,
+        "check",
+        "-f",
+        "json",
+        "--plugins-dir",
+        str(probe_plugins),
+        "-p",
+        "no:probe",
+        "-p",
+        "no:broken_import",
+        str(drafts / "sub" / "banana.html"),
+    )
     (report,) = json.loads(result.stdout)
     assert not [a for a in report["annotations"] if a["rule"] == "probe/banana"]
     assert "broken_import" not in result.stderr
@@ -85,8 +117,15 @@ def test_stdin_html_and_text(cli) -> None:  # type: ignore[no-untyped-def]
 def test_unreadable_inputs_one_line_each_others_still_checked(cli, drafts, tmp_path) -> None:  # type: ignore[no-untyped-def]
     binary = tmp_path / "photo.html"
     binary.write_bytes(bytes(range(256)) * 10)
-    result = run(cli, "check", "-f", "json", str(tmp_path / "missing.html"), str(binary),
-                 str(drafts / "good.html"))
+    result = run(
+        cli,
+        "check",
+        "-f",
+        "json",
+        str(tmp_path / "missing.html"),
+        str(binary),
+        str(drafts / "good.html"),
+    )
     assert result.returncode == 2
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2 and "missing.html" in errors[0] and "binary" in errors[1]
@@ -101,7 +140,9 @@ def test_max_bytes_limit(cli, drafts) -> None:  # type: ignore[no-untyped-def]
 
 def test_config_file_select_and_bad_config(cli, drafts, probe_plugins, tmp_path) -> None:  # type: ignore[no-untyped-def]
     config = tmp_path / "editcheck.toml"
-    config.write_text(f'plugins-dir = "{probe_plugins}"\nselect = ["probe/*"]\nfail-on = "warning"\n')
+    config.write_text(
+        f'plugins-dir = "{probe_plugins}"\nselect = ["probe/*"]\nfail-on = "warning"\n'
+    )
     result = run(cli, "check", "--config", str(config), str(drafts / "sub" / "banana.html"))
     assert result.returncode == 1 and "probe/banana" in result.stdout
     # discovered from the working directory, too
@@ -113,7 +154,14 @@ def test_config_file_select_and_bad_config(cli, drafts, probe_plugins, tmp_path)
 
 
 def test_select_and_ignore_flags(cli, drafts, probe_plugins) -> None:  # type: ignore[no-untyped-def]
-    base = ("check", "-f", "json", "--plugins-dir", str(probe_plugins), str(drafts / "sub" / "banana.html"))
+    base = (
+        "check",
+        "-f",
+        "json",
+        "--plugins-dir",
+        str(probe_plugins),
+        str(drafts / "sub" / "banana.html"),
+    )
     only = json.loads(run(cli, *base, "--select", "probe/banana").stdout)[0]
     assert {a["rule"] for a in only["annotations"]} == {"probe/banana"}
     assert only["errors"] == []  # the raising check was not selected, so it did not run
@@ -135,13 +183,22 @@ def test_plugins_and_rules_listings(cli, probe_plugins) -> None:  # type: ignore
     assert [f["name"] for f in listing["failures"]] == ["broken_import"]
     rules = json.loads(run(cli, "rules", "--json", "core/long-sentence").stdout)
     assert [(r["id"], r["category"], r["severity"]) for r in rules] == [
-        ("core/long-sentence", "readability", "info")]
+        ("core/long-sentence", "readability", "info")
+    ]
     assert "max-words" in run(cli, "rules").stdout
 
 
 def test_autoload_switch_keeps_builtins_and_plugins_dir(cli, probe_plugins) -> None:  # type: ignore[no-untyped-def]
-    listing = json.loads(run(cli, "plugins", "--json", "--plugins-dir", str(probe_plugins),
-                             env={"EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}).stdout)
+    listing = json.loads(
+        run(
+            cli,
+            "plugins",
+            "--json",
+            "--plugins-dir",
+            str(probe_plugins),
+            env={"EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"},
+        ).stdout
+    )
     origins = {p["origin"] for p in listing["plugins"]}
     assert origins <= {"builtin", "plugins-dir"} and "plugins-dir" in origins
 

@@ -10,8 +10,14 @@ from editcheck.document import load_bytes
 from editcheck.errors import InputError, InputTooLarge
 
 
-@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                                       (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(
+    "bom,codec",
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
 def test_byte_order_marks_decide_the_encoding(bom: bytes, codec: str) -> None:
     doc = load_bytes(bom + "Café crème".encode(codec), "text/plain")
     assert doc.text == "Café crème"

@@ -25,17 +25,27 @@ def test_cms_fragment_blocks_in_document_order() -> None:
     <pre>code   stays</pre>
     """
     assert texts(html) == [
-        ("h2", "Heading"), ("p", "First linked paragraph."), ("p", "Quoted paragraph."),
-        ("figcaption", "A caption. Photograph: Agency"), ("li", "One"), ("p", "Two in a p"),
-        ("aside", "Aside text"), ("th", "Team"), ("td", "3"), ("dt", "Term"),
-        ("dd", "Definition"), ("pre", "code stays"),
+        ("h2", "Heading"),
+        ("p", "First linked paragraph."),
+        ("p", "Quoted paragraph."),
+        ("figcaption", "A caption. Photograph: Agency"),
+        ("li", "One"),
+        ("p", "Two in a p"),
+        ("aside", "Aside text"),
+        ("th", "Team"),
+        ("td", "3"),
+        ("dt", "Term"),
+        ("dd", "Definition"),
+        ("pre", "code stays"),
     ]
 
 
 def test_invisible_content_is_excluded() -> None:
-    html = ("<p>Kept</p><script>var x = 'Not text';</script><style>p{}</style>"
-            "<template><p>Template</p></template><noscript><p>Enable JS</p></noscript>"
-            "<!-- a comment --><p>Also <script>inline()</script>kept</p>")
+    html = (
+        "<p>Kept</p><script>var x = 'Not text';</script><style>p{}</style>"
+        "<template><p>Template</p></template><noscript><p>Enable JS</p></noscript>"
+        "<!-- a comment --><p>Also <script>inline()</script>kept</p>"
+    )
     assert [b.text for b in load_html(html).blocks] == ["Kept", "Also kept"]
 
 
@@ -71,8 +81,10 @@ def test_xpaths_resolve_to_the_block_element() -> None:
         assert el.text_content().strip() == block.text
 
 
-@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "<p>unclosed <b>bold", "</p></div>",
-                                  "<<<>>>", "<p>a</p" * 50])
+@pytest.mark.parametrize(
+    "html",
+    ["", "   ", "<html></html>", "<p>unclosed <b>bold", "</p></div>", "<<<>>>", "<p>a</p" * 50],
+)
 def test_broken_or_empty_html_never_raises(html: str) -> None:
     doc = load_html(html)
     assert isinstance(doc.text, str)
@@ -94,6 +106,5 @@ def test_ancestors_and_class_hints_are_recorded() -> None:
 def test_entities_are_decoded_and_xml_declarations_do_not_expand() -> None:
     doc = load_html('<?xml version="1.0" encoding="utf-8"?><p>Fish &amp; chips &eacute;</p>')
     assert doc.blocks[-1].text == "Fish & chips é"
-    bomb = ('<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
-            "<p>&b;&b;&b;</p>")
+    bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><p>&b;&b;&b;</p>'
     assert len(load_html(bomb).text) < 100

@@ -17,7 +17,10 @@ def split(text: str) -> list[str]:
         ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
         ("He moved to the U.S. in 2010. He left.", ["He moved to the U.S. in 2010.", "He left."]),
         ("She lives in the U.S. The rest do not.", ["She lives in the U.S.", "The rest do not."]),
-        ("It opened at 9 a.m. on Jan. 5 and closed.", ["It opened at 9 a.m. on Jan. 5 and closed."]),
+        (
+            "It opened at 9 a.m. on Jan. 5 and closed.",
+            ["It opened at 9 a.m. on Jan. 5 and closed."],
+        ),
         ("It rose 3.5 per cent. Then it fell.", ["It rose 3.5 per cent.", "Then it fell."]),
         ("J. K. Rowling wrote it. Fans cheered.", ["J. K. Rowling wrote it.", "Fans cheered."]),
         ("See No. 10 for details.", ["See No. 10 for details."]),

@@ -11,14 +11,14 @@ def test_each_line_is_a_block_and_blank_lines_are_kept() -> None:
     assert doc.text == text
     assert [b.text for b in doc.blocks] == ["First line.", "", "   5", "Last line."]
     assert [b.xpath for b in doc.blocks] == [None] * 4
-    assert all(text[b.start:b.end] == b.text for b in doc.blocks)
+    assert all(text[b.start : b.end] == b.text for b in doc.blocks)
 
 
 def test_windows_and_old_mac_line_breaks() -> None:
     text = "One\r\nTwo\rThree"
     doc = load_text(text)
     assert [b.text for b in doc.blocks] == ["One", "Two", "Three"]
-    assert all(text[b.start:b.end] == b.text for b in doc.blocks)
+    assert all(text[b.start : b.end] == b.text for b in doc.blocks)
     assert doc.line_col(doc.blocks[2].start) == (3, 1)
 
 

@@ -16,7 +16,9 @@ from editcheck.hookspecs import hookimpl
 PROSE_TAGS = frozenset({"p", "li", "blockquote", "dd", "line", "div", "pre", "body"})
 
 LONG_SENTENCE = Rule(
-    "core/long-sentence", "readability", Severity.INFO,
+    "core/long-sentence",
+    "readability",
+    Severity.INFO,
     summary="A sentence longer than the configured number of words.",
     doc="""
     Flags each sentence of more than `max-words` words (numbers count as words), covering
@@ -25,13 +27,17 @@ LONG_SENTENCE = Rule(
     Leaves alone: headings, captions and table cells; lists of names are still counted.
     """,
     options={"max-words": 40},
-    flags=("A sentence of forty-one words or more, such as a long run of clauses strung "
-           "together with commas and conjunctions that keeps going well past the point "
-           "where a reader can hold the subject, the verb and the attribution in mind at once, flags.",),
+    flags=(
+        "A sentence of forty-one words or more, such as a long run of clauses strung "
+        "together with commas and conjunctions that keeps going well past the point "
+        "where a reader can hold the subject, the verb and the attribution in mind at once, flags.",
+    ),
     passes=("Short sentences pass.",),
 )
 READING_GRADE = Rule(
-    "core/reading-grade", "readability", Severity.INFO,
+    "core/reading-grade",
+    "readability",
+    Severity.INFO,
     summary="The draft's Flesch-Kincaid grade is above the configured ceiling.",
     doc="""
     Computes the Flesch-Kincaid grade of the prose and flags the first prose block when
@@ -44,8 +50,12 @@ READING_GRADE = Rule(
 
 
 def _prose(doc: Document) -> list[Sentence]:
-    return [s for b in doc.blocks if b.tag in PROSE_TAGS and not b.is_blank
-            for s in doc.block_sentences(b)]
+    return [
+        s
+        for b in doc.blocks
+        if b.tag in PROSE_TAGS and not b.is_blank
+        for s in doc.block_sentences(b)
+    ]
 
 
 def _words(sentence: Sentence) -> int:
@@ -59,14 +69,22 @@ def readability(doc: Document, ctx: CheckContext) -> None:
     counts = [_words(s) for s in sentences]
     words = sum(counts)
     limit = ctx.options(LONG_SENTENCE.id).get("max-words", 40)
-    for sentence, n in zip(sentences, counts):
+    for sentence, n in zip(sentences, counts, strict=True):
         if n > limit:
-            ctx.report(LONG_SENTENCE.id, sentence.start, sentence.end,
-                       f"Sentence has {n} words (over {limit}); consider splitting it.",
-                       data={"words": n})
-    stats = {"words": words, "sentences": len(sentences),
-             "mean_sentence_length": round(words / len(sentences), 2) if sentences else 0.0,
-             "flesch_reading_ease": None, "flesch_kincaid_grade": None}
+            ctx.report(
+                LONG_SENTENCE.id,
+                sentence.start,
+                sentence.end,
+                f"Sentence has {n} words (over {limit}); consider splitting it.",
+                data={"words": n},
+            )
+    stats = {
+        "words": words,
+        "sentences": len(sentences),
+        "mean_sentence_length": round(words / len(sentences), 2) if sentences else 0.0,
+        "flesch_reading_ease": None,
+        "flesch_kincaid_grade": None,
+    }
     if words:
         import textstat
 
@@ -76,12 +94,20 @@ def readability(doc: Document, ctx: CheckContext) -> None:
     ctx.add_stats(**stats)
     opts = ctx.options(READING_GRADE.id)
     grade = stats["flesch_kincaid_grade"]
-    if grade is not None and words >= opts.get("min-words", 100) and grade > opts.get("max-grade", 12.0):
+    if (
+        grade is not None
+        and words >= opts.get("min-words", 100)
+        and grade > opts.get("max-grade", 12.0)
+    ):
         first = sentences[0]
-        ctx.report(READING_GRADE.id, first.start, first.end,
-                   f"Flesch-Kincaid grade {grade:.1f} is above the house ceiling of "
-                   f"{opts.get('max-grade', 12.0):g}; shorter sentences and words will help.",
-                   data={"grade": grade})
+        ctx.report(
+            READING_GRADE.id,
+            first.start,
+            first.end,
+            f"Flesch-Kincaid grade {grade:.1f} is above the house ceiling of "
+            f"{opts.get('max-grade', 12.0):g}; shorter sentences and words will help.",
+            data={"grade": grade},
+        )
 
 
 @hookimpl

@@ -14,13 +14,16 @@ from editcheck.cli.options import load_settings, plugin_options
 @click.command("plugins")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @plugin_options
-def plugins_command(as_json: bool, config_path: Path | None, plugins_dir: Path | None,
-                    plugin_flags: tuple[str, ...]) -> None:
+def plugins_command(
+    as_json: bool, config_path: Path | None, plugins_dir: Path | None, plugin_flags: tuple[str, ...]
+) -> None:
     """List loaded plugins with their checks, rules and formats."""
     _, plugins = load_settings(config_path, plugins_dir, plugin_flags)
     if as_json:
-        data = {"plugins": [p.to_dict() for p in plugins.plugins],
-                "failures": [{"name": f.name, "message": f.message} for f in plugins.failures]}
+        data = {
+            "plugins": [p.to_dict() for p in plugins.plugins],
+            "failures": [{"name": f.name, "message": f.message} for f in plugins.failures],
+        }
         click.echo(json.dumps(data, indent=2))
         return
     for p in plugins.plugins:
@@ -40,8 +43,13 @@ def plugins_command(as_json: bool, config_path: Path | None, plugins_dir: Path |
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.argument("selectors", nargs=-1)
 @plugin_options
-def rules_command(as_json: bool, selectors: tuple[str, ...], config_path: Path | None,
-                  plugins_dir: Path | None, plugin_flags: tuple[str, ...]) -> None:
+def rules_command(
+    as_json: bool,
+    selectors: tuple[str, ...],
+    config_path: Path | None,
+    plugins_dir: Path | None,
+    plugin_flags: tuple[str, ...],
+) -> None:
     """List every rule (or those matching SELECTORS) with its documentation."""
     from editcheck.selectors import matches_any
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -17,12 +18,24 @@ def split_list(values: Iterable[str]) -> tuple[str, ...]:
 
 def plugin_options(fn: F) -> F:
     """``--config``, ``--plugins-dir`` and ``-p no:NAME``: what decides the loaded plugins."""
-    fn = click.option("-p", "plugin_flags", multiple=True, metavar="no:NAME",
-                      help="Block a plugin by name (repeatable).")(fn)
-    fn = click.option("--plugins-dir", type=click.Path(file_okay=False, path_type=Path),
-                      help="Load every *.py in this folder as a plugin.")(fn)
-    fn = click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                      help="Config file (default: editcheck.toml or pyproject.toml, searched upward).")(fn)
+    fn = click.option(
+        "-p",
+        "plugin_flags",
+        multiple=True,
+        metavar="no:NAME",
+        help="Block a plugin by name (repeatable).",
+    )(fn)
+    fn = click.option(
+        "--plugins-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Load every *.py in this folder as a plugin.",
+    )(fn)
+    fn = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Config file (default: editcheck.toml or pyproject.toml, searched upward).",
+    )(fn)
     return fn
 
 

@@ -30,22 +30,32 @@ __all__ = [
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
-def load_html(html: str, *, source: str | None = None, encoding: str = "utf-8",
-              notes: tuple[str, ...] = ()) -> Document:
+def load_html(
+    html: str, *, source: str | None = None, encoding: str = "utf-8", notes: tuple[str, ...] = ()
+) -> Document:
     """Parse an HTML fragment or page."""
-    return build_document(blocks_from_html(html), "text/html", source=source,
-                          encoding=encoding, notes=notes)
+    return build_document(
+        blocks_from_html(html), "text/html", source=source, encoding=encoding, notes=notes
+    )
 
 
-def load_text(text: str, *, source: str | None = None, encoding: str = "utf-8",
-              notes: tuple[str, ...] = ()) -> Document:
+def load_text(
+    text: str, *, source: str | None = None, encoding: str = "utf-8", notes: tuple[str, ...] = ()
+) -> Document:
     """Parse plain text: one block per line, blank lines kept."""
-    return build_document(blocks_from_text(text), "text/plain", text=text, source=source,
-                          encoding=encoding, notes=notes)
+    return build_document(
+        blocks_from_text(text),
+        "text/plain",
+        text=text,
+        source=source,
+        encoding=encoding,
+        notes=notes,
+    )
 
 
-def load_bytes(data: bytes, media_type: MediaType, *, source: str | None = None,
-               max_bytes: int | None = None) -> Document:
+def load_bytes(
+    data: bytes, media_type: MediaType, *, source: str | None = None, max_bytes: int | None = None
+) -> Document:
     """Decode and parse raw bytes; refuse input over ``max_bytes``."""
     if max_bytes is not None and len(data) > max_bytes:
         raise InputTooLarge(len(data), max_bytes)

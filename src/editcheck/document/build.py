@@ -28,24 +28,46 @@ def build_document(
         text = "\n".join(d.text for d in drafts)
     blocks: list[Block] = []
     sentences: list[Sentence] = []
-    for index, (draft, start) in enumerate(zip(drafts, starts)):
+    for index, (draft, start) in enumerate(zip(drafts, starts, strict=True)):
         first = len(sentences)
         for s, e in split_sentences(draft.text):
             sentences.append(
-                Sentence(len(sentences), index, start + s, start + e, draft.text[s:e],
-                         tokenize(draft.text[s:e], start + s))
+                Sentence(
+                    len(sentences),
+                    index,
+                    start + s,
+                    start + e,
+                    draft.text[s:e],
+                    tokenize(draft.text[s:e], start + s),
+                )
             )
         blocks.append(
-            Block(index=index, tag=draft.tag, xpath=draft.xpath or None, text=draft.text,
-                  start=start, end=start + len(draft.text), segments=draft.segments,
-                  context=draft.context, hints=draft.hints, link_chars=draft.link_chars,
-                  ignore=frozenset(draft.ignore), sentence_range=(first, len(sentences)),
-                  element=draft.element)
+            Block(
+                index=index,
+                tag=draft.tag,
+                xpath=draft.xpath or None,
+                text=draft.text,
+                start=start,
+                end=start + len(draft.text),
+                segments=draft.segments,
+                context=draft.context,
+                hints=draft.hints,
+                link_chars=draft.link_chars,
+                ignore=frozenset(draft.ignore),
+                sentence_range=(first, len(sentences)),
+                element=draft.element,
+            )
         )
     line_starts = tuple(starts) if starts and starts[0] == 0 else (0, *starts)
     return Document(
-        text=text, blocks=tuple(blocks), sentences=tuple(sentences), media_type=media_type,
-        source=source, encoding=encoding, notes=notes, _line_starts=line_starts,
+        text=text,
+        blocks=tuple(blocks),
+        sentences=tuple(sentences),
+        media_type=media_type,
+        source=source,
+        encoding=encoding,
+        notes=notes,
+        _line_starts=line_starts,
         _block_starts=tuple(starts),
     )
 

@@ -29,17 +29,21 @@ def decode(data: bytes, *, html: bool) -> tuple[str, str, tuple[str, ...]]:
     """Return ``(text, encoding, notes)`` for ``data``; raise InputError for binary data."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace"), encoding, ()
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding, ()
     _refuse_binary(data)
     declared = _declared_charset(data) if html else None
     if declared:
         text = data.decode(declared, errors="replace")
-        notes = (f"some bytes are not valid {declared}; replaced with U+FFFD",) if "\ufffd" in text and b"\xef\xbf\xbd" not in data else ()
+        notes = (
+            (f"some bytes are not valid {declared}; replaced with U+FFFD",)
+            if "\ufffd" in text and b"\xef\xbf\xbd" not in data
+            else ()
+        )
         return text, declared, notes
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as exc:
-        note = (f"not valid UTF-8 (byte {exc.start}); decoded as {FALLBACK}")
+        note = f"not valid UTF-8 (byte {exc.start}); decoded as {FALLBACK}"
         return data.decode(FALLBACK, errors="replace"), FALLBACK, (note,)
 
 

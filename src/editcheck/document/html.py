@@ -24,19 +24,96 @@ from editcheck.document.model import Segment
 
 # Elements whose text never reaches an editor's eyes as body copy.
 SKIPPED_TAGS = frozenset(
-    {"script", "style", "template", "noscript", "head", "title", "svg", "math",
-     "iframe", "object", "select", "option", "textarea", "canvas", "video", "audio"}
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "head",
+        "title",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "select",
+        "option",
+        "textarea",
+        "canvas",
+        "video",
+        "audio",
+    }
 )
 # Elements that hold a paragraph's worth of text: kept even when empty.
 BLOCK_TAGS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "td", "th",
-     "pre", "dt", "dd", "caption", "address", "summary", "legend"}
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "figcaption",
+        "td",
+        "th",
+        "pre",
+        "dt",
+        "dd",
+        "caption",
+        "address",
+        "summary",
+        "legend",
+    }
 )
 # Inline elements: their text belongs to the nearest enclosing non-inline element.
 INLINE_TAGS = frozenset(
-    """a abbr acronym b bdi bdo big br button cite code data del dfn em font i img input
-    ins kbd label mark nobr q rp rt ruby s samp small span strike strong sub sup time tt
-    u var wbr picture source""".split()
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "button",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "picture",
+        "source",
+    ]
 )
 _SEPARATING_INLINE = frozenset({"br", "img", "input", "wbr"})
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -121,9 +198,7 @@ def _walk(root: lxml.etree._Element) -> tuple[list[BlockDraft], list[_Directive]
         stack.append(_closing(frame))
         if not isinstance(el.tag, str):  # comment, entity or processing instruction
             if isinstance(el, lxml.etree._Comment):
-                directives.append(
-                    _directive(el.text or "", len(candidates), frame.owner)
-                )
+                directives.append(_directive(el.text or "", len(candidates), frame.owner))
             continue
         tag = el.tag.lower()
         if tag in SKIPPED_TAGS:
@@ -142,8 +217,9 @@ def _walk(root: lxml.etree._Element) -> tuple[list[BlockDraft], list[_Directive]
 
 
 def _closing(frame: _Frame) -> _Frame:
-    return _Frame(frame.el, frame.owner, frame.context, frame.hints, frame.ignore,
-                  frame.in_link, closing=True)
+    return _Frame(
+        frame.el, frame.owner, frame.context, frame.hints, frame.ignore, frame.in_link, closing=True
+    )
 
 
 def _enter(
@@ -169,8 +245,7 @@ def _enter(
         return _Frame(el, frame.owner, context, hints, ignore, in_link)
     if frame.owner is not None:
         frame.owner.has_block_child = True
-    block = BlockDraft(tag, tree.getpath(el), frame.context, hints, set(ignore), count,
-                       element=el)
+    block = BlockDraft(tag, tree.getpath(el), frame.context, hints, set(ignore), count, element=el)
     candidates.append(block)
     return _Frame(el, block, context, hints, ignore, in_link)
 
@@ -191,9 +266,9 @@ def _assemble(block: BlockDraft) -> None:
     last_raw_end: int | None = None
     link_chars = 0
     for raw, text, in_link in block.pieces:
-        if not text or (last_raw_end is not None and raw != last_raw_end):
-            if not at_start and pending is None:
-                pending = (raw, 0)  # separator for <br> or a nested block in between
+        gap = not text or (last_raw_end is not None and raw != last_raw_end)
+        if gap and not at_start and pending is None:
+            pending = (raw, 0)  # separator for <br> or a nested block in between
         for m in _RUNS.finditer(text):
             run = m.group()
             if run[0].isspace():
@@ -223,11 +298,17 @@ def _extend(segments: list[Segment], seg: Segment) -> None:
     """Append ``seg``, merging it into the previous identity run when contiguous."""
     if segments:
         last = segments[-1]
-        if (last.length == last.raw_length
-                and last.start + last.length == seg.start
-                and last.raw_start + last.raw_length == seg.raw_start):
-            segments[-1] = Segment(last.start, last.raw_start, last.length + seg.length,
-                                   last.raw_length + seg.raw_length)
+        if (
+            last.length == last.raw_length
+            and last.start + last.length == seg.start
+            and last.raw_start + last.raw_length == seg.raw_start
+        ):
+            segments[-1] = Segment(
+                last.start,
+                last.raw_start,
+                last.length + seg.length,
+                last.raw_length + seg.raw_length,
+            )
             return
     segments.append(seg)
 
@@ -250,18 +331,20 @@ def _apply_directives(candidates: list[BlockDraft], directives: list[_Directive]
     """Turn ``editcheck-disable/enable/disable-next`` comments into per-block ignores."""
     for i, d in enumerate(directives):
         if d.kind == "disable-next":
-            target = next((b for b in candidates[d.position:] if _keep(b) and b is not d.within), None)
+            target = next(
+                (b for b in candidates[d.position :] if _keep(b) and b is not d.within), None
+            )
             if target is not None:
                 target.ignore |= d.rules
             continue
         if d.kind != "disable":
             continue
         end = len(candidates)
-        for e in directives[i + 1:]:
+        for e in directives[i + 1 :]:
             if e.kind == "enable" and (e.rules & d.rules or "*" in e.rules):
                 end = e.position
                 break
         if d.within is not None:
             d.within.ignore |= d.rules
-        for block in candidates[d.position:end]:
+        for block in candidates[d.position : end]:
             block.ignore |= d.rules

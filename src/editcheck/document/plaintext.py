@@ -24,7 +24,16 @@ def blocks_from_text(text: str) -> list[BlockDraft]:
         line = m.group().rstrip("\r\n")
         segments = (Segment(0, 0, len(line), len(line)),) if line else ()
         blocks.append(
-            BlockDraft(tag="line", xpath="", context=frozenset(), hints="", ignore=set(),
-                       raw_base=0, text=line, segments=segments, doc_start=m.start())
+            BlockDraft(
+                tag="line",
+                xpath="",
+                context=frozenset(),
+                hints="",
+                ignore=set(),
+                raw_base=0,
+                text=line,
+                segments=segments,
+                doc_start=m.start(),
+            )
         )
     return blocks

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from editcheck.annotations import Annotation, Report
 
@@ -24,13 +25,19 @@ def render_text(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
         for a in report.annotations:
             lines.append(_diagnostic(source, a, style))
         for e in report.errors:
-            lines.append(style(f"{source}: check {e.check} failed ({e.kind}): {e.message}", fg="red"))
+            lines.append(
+                style(f"{source}: check {e.check} failed ({e.kind}): {e.message}", fg="red")
+            )
     total = sum(len(r.annotations) for r in reports)
     errors = sum(len(r.errors) for r in reports)
-    counts = {s: sum(r.summary()["by_severity"][s] for r in reports) for s in ("error", "warning", "info")}
-    summary = (f"{total} annotation{'s' if total != 1 else ''} in {len(reports)} "
-               f"draft{'s' if len(reports) != 1 else ''} "
-               f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)")
+    counts = {
+        s: sum(r.summary()["by_severity"][s] for r in reports) for s in ("error", "warning", "info")
+    }
+    summary = (
+        f"{total} annotation{'s' if total != 1 else ''} in {len(reports)} "
+        f"draft{'s' if len(reports) != 1 else ''} "
+        f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)"
+    )
     if errors:
         summary += f"; {errors} check failure{'s' if errors != 1 else ''}"
     lines.append(style(summary, bold=True))
