@@ -88,6 +88,9 @@ def readability(doc: Document, ctx: CheckContext) -> None:
     if words:
         import textstat
 
+        from editcheck.checks import syllables
+
+        syllables.install()
         text = " ".join(s.text for s in sentences)
         stats["flesch_reading_ease"] = round(float(textstat.flesch_reading_ease(text)), 2)
         stats["flesch_kincaid_grade"] = round(float(textstat.flesch_kincaid_grade(text)), 2)
