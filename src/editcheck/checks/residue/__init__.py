@@ -1,0 +1,52 @@
+"""The page-residue family: what copy-paste from a web page or a CMS leaves in a draft.
+
+Three checks share the family's rules (:mod:`.rules`): block-level residue
+(:mod:`.lines`), runs of blank lines (:mod:`.blank`) and, for whole pasted pages, page
+furniture (:mod:`.furniture`).
+"""
+
+from __future__ import annotations
+
+from editcheck.checkapi import CheckContext, check
+from editcheck.checks.residue import furniture
+from editcheck.checks.residue import rules as R
+from editcheck.checks.residue.blank import empty_lines
+from editcheck.checks.residue.lines import block_residue, compile_allow
+from editcheck.document import Document
+from editcheck.hookspecs import hookimpl
+
+__all__ = ["editcheck_checks"]
+
+
+@check(R.STRAY_TIMESTAMP, R.ORPHAN_COUNTER, R.BROKEN_MARKUP, R.INTERFACE_STRING,
+       R.PLACEHOLDER, R.INVISIBLE_CHARACTER, name="core.residue")
+def residue(doc: Document, ctx: CheckContext) -> None:
+    """Timestamps, counters, broken markup, interface text, placeholders, invisible chars."""
+    block_residue(doc, ctx)
+
+
+@check(R.EMPTY_LINES, name="core.empty-lines")
+def blank_runs(doc: Document, ctx: CheckContext) -> None:
+    """Runs of empty paragraphs or blank lines."""
+    empty_lines(doc, ctx)
+
+
+@check(R.PAGE_FURNITURE, name="core.page-furniture")
+def page_furniture(doc: Document, ctx: CheckContext) -> None:
+    """Blocks of a pasted web page that are its chrome."""
+    if not furniture.looks_like_page(doc):
+        return
+    opts = ctx.options(R.PAGE_FURNITURE.id)
+    keep = compile_allow(tuple(opts.get("keep-lines", ())))
+    for verdict in furniture.classify(doc, float(opts.get("min-prose-share", 0.7))):
+        block = verdict.block
+        if keep is not None and keep.search(block.text):
+            continue
+        ctx.report_in(R.PAGE_FURNITURE.id, block, 0, len(block.text),
+                      f"Looks like page furniture ({verdict.reason}), not article copy.",
+                      suggestion="", data={"reason": verdict.reason})
+
+
+@hookimpl
+def editcheck_checks() -> list:
+    return [residue, blank_runs, page_furniture]

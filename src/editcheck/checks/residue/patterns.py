@@ -1,0 +1,129 @@
+"""Patterns for what copy-paste leaves in a draft, compiled once per process.
+
+Each detector takes one block's text and returns ``(start, end, what)`` spans relative to
+that text, so the check module only decides *whether* a block is eligible and reports.
+Word lists live in ``checks/data/residue-*.txt`` and are read lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+Span = tuple[int, int, str]
+
+_UNIT = (r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+         r"mos?|months?|y|yrs?|years?)")
+_AMOUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+# "6 hours ago", "Updated 12 mins ago", "2h ago", "Published 3 days ago", "2h" alone.
+RELATIVE_TIME = re.compile(
+    rf"(?:\b(?:last\s+)?(?:updated|published|posted|edited|modified)\s*:?\s*)?"
+    rf"(?<![\w.])(?:{_AMOUNT}\s*{_UNIT}\s+ago|just now)\b",
+    re.IGNORECASE,
+)
+BARE_COMPACT_TIME = re.compile(r"^\s*\d{1,3}\s*(?:s|m|min|h|hr|d|w|mo|y)\s*$", re.IGNORECASE)
+STAMP_PREFIX = re.compile(r"^\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
+# A clock time or a date an entry header of a live blog starts with ("10.42am", "14:05 GMT").
+CLOCK = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
+
+# A block that is only a number or a count: "5", "12 comments", "1.2K shares", "Comments (3)".
+_COUNT_NOUN = (r"(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|"
+               r"reposts?|votes?|points?|reads?|claps?|responses?|followers?|plays?)")
+ORPHAN_COUNTER = re.compile(
+    rf"^\s*(?:[+-]?\d[\d,.]*\s*[KkMmBb]?\+?(?:\s+{_COUNT_NOUN})?"
+    rf"|{_COUNT_NOUN}\s*[(\[]?\s*\d[\d,.]*\s*[KkMm]?\+?\s*[)\]]?)\s*$",
+    re.IGNORECASE,
+)
+
+BROKEN_MARKUP = re.compile(
+    r"""\.(?:png|jpe?g|gif|webp|svg|avif)\)             # end of a markdown image: ".png)"
+    |!\[                                               # start of a markdown image
+    |\]\((?:https?:|www\.|/)                           # markdown link target
+    |\[(?:image|photo|picture|video|embed|graphic|caption|gallery|chart)\b[^\]\n]{0,80}\]
+    |&(?:nbsp|amp|quot|apos|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|\#\d{2,5}
+        |\#x[0-9a-f]{2,4});                            # an entity that was escaped twice
+    |\[object\ Object\]
+    |\{\{\s*[\w.\- ]{1,40}\s*\}\}                       # template tokens: {{byline}}
+    |\{%[^%\n]{0,60}%\}|\{\*\s*\w+\s*\*\}|\$\{\w+\}|%%\w+%%
+    |</?(?:p|div|span|br|a|img|strong|em|b|i|h[1-6]|ul|li|figure|iframe|script)\b[^<>\n]{0,200}>
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# "undefined"/"null"/"NaN" as a value a script printed: alone, or beside a label or a bar.
+SCRIPT_VALUE = re.compile(
+    r"(?:^|(?<=\bBy )|(?<=[|:•·] ))(?:undefined|null|NaN)(?=\s*(?:$|[|•·,]))"
+    r"|\bundefined\s+undefined\b"
+)
+
+PLACEHOLDER = re.compile(
+    r"""(?<![\w-])TK(?:TK)*(?![\w-])
+    |\blorem\s+ipsum\b
+    |\[\s*(?:insert|add|tbc|tbd|tk|to\ come|check|confirm|link|quote|name|photo\ credit|headline)\b[^\]\n]{0,80}\]
+    |(?<![\w.])[$£€]\s?X{2,}(?:[.,]X+)*\b
+    |(?<![\w.])X{2,}(?:[.,]X+)*(?:\s?%|\s?per\ ?cent)
+    |(?<![\w.])X{2,}(?:,X{3})+(?![\w])
+    """,
+    re.VERBOSE,
+)
+# "XX" as a number: before a lower-case word ("XX people", "XX million"), after a lower-case
+# word ("killed XX") - never after a capitalised word, where it is a Roman numeral.
+XX_NUMBER = re.compile(r"(?<![\w.])X{2,3}(?![\w.])")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
+_INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner",
+                    "\ufeff": "byte-order mark", "\u00ad": "soft hyphen",
+                    "\u180e": "Mongolian vowel separator"}
+
+_EDGE = " \t\u00a0.,:;!?|•·›»«‹>-–—/\\*#()[]{}\"'“”‘’←→↑↓▶►▲▼✕×"
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("editcheck.checks").joinpath("data", name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def interface_lines() -> frozenset[str]:
+    """Whole-block interface strings, folded (see :func:`fold_edges`)."""
+    return frozenset(fold_edges(s) for s in _lines("residue-interface-lines.txt"))
+
+
+@lru_cache(maxsize=1)
+def interface_phrases() -> re.Pattern[str]:
+    """Interface phrases distinctive enough to flag anywhere in a block."""
+    phrases = sorted(_lines("residue-interface-phrases.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def fold_edges(text: str) -> str:
+    """Lower-case, trim punctuation/arrows at the edges and squeeze inner spaces."""
+    return " ".join(text.strip(_EDGE).lower().split())
+
+
+def invisible_name(char: str) -> str:
+    return _INVISIBLE_NAMES.get(char, f"U+{ord(char):04X}")
+
+
+def placeholders(text: str) -> Iterator[Span]:
+    """TK, lorem ipsum, [INSERT ...], $XX, XX% and XX used as a number."""
+    for m in PLACEHOLDER.finditer(text):
+        yield m.start(), m.end(), m.group().strip()
+    for m in XX_NUMBER.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, m.start())
+        after_lower = _LOWER_AFTER.match(text, m.end()) is not None
+        if before and before.group(1)[:1].isupper():
+            continue  # "Super Bowl XX", "Pius XII": a Roman numeral
+        if after_lower or (before and before.group(1)[:1].islower()):
+            yield m.start(), m.end(), m.group()
+
+
+def timestamps(text: str) -> Iterator[Span]:
+    """Relative timestamps; a bare "2h" only when it is the whole block."""
+    for m in RELATIVE_TIME.finditer(text):
+        yield m.start(), m.end(), m.group().strip()
+    if BARE_COMPACT_TIME.match(text):
+        yield len(text) - len(text.lstrip()), len(text.rstrip()), text.strip()

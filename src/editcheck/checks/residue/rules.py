@@ -1,0 +1,151 @@
+"""The page-residue rules: ids, documentation, option defaults and examples.
+
+Kept apart from the code that finds residue so ``editcheck rules`` reads like a manual and
+the examples double as tests (every ``flags`` example must be flagged, every ``passes``
+example left alone).
+"""
+
+from __future__ import annotations
+
+from editcheck.annotations import Severity
+from editcheck.checkapi import Rule
+
+CATEGORY = "page-residue"
+
+# Lines a CMS keeps in the body by design: bylines, datelines, photo credits.
+DEFAULT_ALLOW = [
+    r"^\s*(?:By|Words by|Reporting by|Photographs? by)\s+\S",
+    r"^\s*[A-Z][A-Z.\s,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[—–-]\s",
+    r"^\s*(?:Photograph|Photo|Image|Picture|Credit|Illustration)\s*:",
+]
+
+STRAY_TIMESTAMP = Rule(
+    "core/stray-timestamp", CATEGORY, Severity.WARNING,
+    summary="A relative timestamp ('6 hours ago') left over from a web page.",
+    doc="""
+    Flags relative timestamps such as "6 hours ago", "Updated 12 mins ago", "2h ago",
+    "Published 3 days ago" or a lone "2h" when they stand on a line of their own or next
+    to a few words of other residue: they are true only at the moment the page was
+    copied.
+    Leaves alone: the entry headers of a genuine live blog (at least
+    `live-blog-min-entries` timestamp lines, each followed by a paragraph of copy),
+    and relative times inside a sentence ("He arrived two hours ago, police said.").
+    """,
+    options={"live-blog-min-entries": 2, "allow": DEFAULT_ALLOW},
+    flags=(".png) 6 hours ago", "Updated 12 mins ago", "2h ago"),
+    passes=("The suspect fled the scene two hours ago, police said.",
+            "Updated 2 hours ago\nThe minister has now resigned, her office said in a statement on Friday.\n"
+            "Updated 3 hours ago\nProtesters gathered outside parliament as the vote was called late on Friday."),
+)
+ORPHAN_COUNTER = Rule(
+    "core/orphan-counter", CATEGORY, Severity.WARNING,
+    summary="A line that is only a number or a count ('5', '12 comments', '1.2K shares').",
+    doc="""
+    Flags a block or line that holds nothing but a number or a social count: comment
+    counters, share counts, pagination digits left behind by copy-paste.
+    Leaves alone: numbers inside sentences, table cells (a results table is all
+    numbers), and lines matched by `allow`.
+    """,
+    options={"allow": []},
+    flags=("5", "12 comments", "1.2K shares", "Comments (3)"),
+    passes=("Five people were hurt.", "Arsenal 2 Chelsea 1", "The vote was 5-4."),
+)
+BROKEN_MARKUP = Rule(
+    "core/broken-markup", CATEGORY, Severity.WARNING,
+    summary="Markup or markdown that did not render: '.png)', '![', '&nbsp;', '{{byline}}'.",
+    doc="""
+    Flags fragments of markdown images and links (".png)", "![", "](http"), empty media
+    placeholders ("[Image: ]"), entities escaped twice (a literal "&nbsp;" or
+    "&amp;amp;"), literal HTML tags, template tokens ("{{byline}}", "{* widget *}") and
+    values a script printed ("[object Object]", a lone "undefined").
+    Leaves alone: code blocks (`<pre>`, `<code>`), ordinary brackets and ampersands
+    ("AT&T", "[sic]").
+    """,
+    options={"allow": []},
+    flags=(".png) 6 hours ago", "See ![chart](https://example.com/c.png)", "Tom&nbsp;Smith",
+           "By {{byline}}", "[object Object]", "Photo: undefined"),
+    passes=("AT&T said the outage was fixed.", "He said it was [sic] a mistake.",
+            "The rule is undefined in law, the judge said."),
+)
+INTERFACE_STRING = Rule(
+    "core/interface-string", CATEGORY, Severity.WARNING,
+    summary="A web page's interface text ('Advertisement', 'Share this article', 'Skip to content').",
+    doc="""
+    Flags a block that is only a button or label of a web page ("Advertisement", "Share",
+    "Copy link", "Back to top", "Sign up", "Read more", "Facebook Twitter Email"), and
+    distinctive interface phrases anywhere ("Skip to content", "Accept all cookies",
+    "Share this article"). The lists are `checks/data/residue-interface-*.txt`;
+    `extra-strings` adds a newsroom's own.
+    Leaves alone: the same words used in a sentence ("The advertisement ran on Sunday.").
+    """,
+    options={"extra-strings": [], "allow": DEFAULT_ALLOW},
+    flags=("Advertisement", "Share this article", "Skip to content", "Copy link",
+           "Accept all cookies", "Back to top", "Sign up", "Facebook Twitter Email"),
+    passes=("The advertisement ran on Sunday.", "She asked voters to sign up by Friday."),
+)
+PLACEHOLDER = Rule(
+    "core/placeholder", CATEGORY, Severity.ERROR,
+    summary="An unfilled placeholder: TK, TKTK, lorem ipsum, [INSERT ...], XX as a number.",
+    doc="""
+    Flags the marks reporters leave for facts still to come ("TK", "TKTK"), dummy text
+    ("lorem ipsum"), bracketed instructions ("[INSERT QUOTE]", "[TBC]") and "XX" used as a
+    number ("XX people", "$XX", "XX%").
+    Leaves alone: Roman numerals after a name ("Super Bowl XX", "Pius XII"), "TK" inside
+    a word or a name ("TK Maxx").
+    """,
+    flags=("The fire killed TK people.", "Lorem ipsum dolor sit amet.", "[INSERT QUOTE]",
+           "Turnout was XX%.", "XX people were arrested."),
+    passes=("Super Bowl XX was played in New Orleans.", "TK Maxx opened a store."),
+)
+EMPTY_LINES = Rule(
+    "core/empty-lines", CATEGORY, Severity.INFO,
+    summary="A run of empty paragraphs or blank lines, or a line of only whitespace.",
+    doc="""
+    Flags a run of at least `min-empty-paragraphs` empty paragraphs in HTML
+    (`<p><br></p>`), a run of at least `min-blank-lines` blank lines in text (or
+    `min-trailing-blank-lines` at the end of a draft), and a text line holding only spaces
+    or tabs. One annotation per run, at its first line; `data.lines` says how long it is.
+    Leaves alone: the single blank line between paragraphs of a text draft.
+    """,
+    options={"min-empty-paragraphs": 2, "min-blank-lines": 3, "min-trailing-blank-lines": 2},
+    flags=("First paragraph.\n\n\n\nSecond paragraph.", "<p>One.</p><p><br></p><p></p><p>Two.</p>",
+           "One.\n   \nTwo."),
+    passes=("First paragraph.\n\nSecond paragraph.", "<p>One.</p><p>Two.</p>"),
+)
+INVISIBLE_CHARACTER = Rule(
+    "core/invisible-character", CATEGORY, Severity.WARNING,
+    summary="An invisible character in the text: zero-width space, soft hyphen, BOM.",
+    doc="""
+    Flags zero-width spaces, word joiners, soft hyphens and byte-order marks inside the
+    text: they break search, word counts and hyphenation in print.
+    Leaves alone: zero-width joiners and directional marks, which emoji and right-to-left
+    scripts need.
+    """,
+    flags=("Zero\u200bwidth", "soft\u00adhyphen", "\ufeffHeadline"),
+    passes=("Plain text.", "Family emoji \U0001f468\u200d\U0001f469\u200d\U0001f467"),
+)
+PAGE_FURNITURE = Rule(
+    "core/page-furniture", CATEGORY, Severity.WARNING,
+    summary="A block of a pasted web page that is page chrome, not article copy.",
+    doc="""
+    Runs only on HTML that looks like a whole web page (navigation, header, footer or
+    aside elements, or many link lists). It finds the element that holds most of the
+    page's prose and flags blocks outside it, and blocks inside it that are link lists,
+    sit in navigation, forms or asides, carry class names such as "share", "related",
+    "newsletter" or "promo", or repeat elsewhere on the page, the way boilerplate
+    removers (jusText, Readability) separate an article from its page.
+    Leaves alone: drafts that are fragments (a CMS body), and inside the article its
+    headings, list items and lines matched by `keep-lines` (bylines, datelines).
+    """,
+    options={"keep-lines": DEFAULT_ALLOW, "min-prose-share": 0.7},
+    flags=('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li>'
+           '</ul></nav><article><p>The council voted on Tuesday to close the library, a '
+           'decision that angered many residents who had campaigned for years.</p><p>Its '
+           'leader said the savings were needed, and that the building would be sold.</p>'
+           '</article><footer><p>About us</p></footer></body></html>',),
+    passes=("<p>The council voted on Tuesday to close the library.</p><h2>Reaction</h2>"
+            "<ul><li>Residents</li><li>Staff</li></ul>",),
+)
+
+RULES = (STRAY_TIMESTAMP, ORPHAN_COUNTER, BROKEN_MARKUP, INTERFACE_STRING, PLACEHOLDER,
+         EMPTY_LINES, INVISIBLE_CHARACTER)
