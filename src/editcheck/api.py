@@ -46,10 +46,12 @@ def plugins_for(config: Config, blocked: Iterable[str] = ()) -> PluginSet:
         config.plugins_dir,
         tuple(sorted({*config.disable_plugins, *blocked})),
         os.environ.get(AUTOLOAD_ENV, ""),
+        config.house_style,
     )
     with _PLUGIN_LOCK:
         if key not in _PLUGIN_CACHE:
-            _PLUGIN_CACHE[key] = load_plugins(blocked=key[1], plugins_dir=config.plugins_dir)
+            _PLUGIN_CACHE[key] = load_plugins(blocked=key[1], plugins_dir=config.plugins_dir,
+                                              house_style=config.house_style)
         return _PLUGIN_CACHE[key]
 
 

@@ -123,6 +123,7 @@ class CheckContext:
         self._enabled = enabled
         self.findings: list[Finding] = []
         self.stats: dict[str, Any] = {}
+        self.failures: list[tuple[str, str]] = []  # (message, kind), for the report's errors
 
     def enabled(self, rule_id: str) -> bool:
         """True when ``rule_id`` is selected; a check may skip work for rules that are off."""
@@ -166,6 +167,11 @@ class CheckContext:
             suggestion=suggestion,
             data=data,
         )
+
+    def record_failure(self, message: str, *, kind: str = "error") -> None:
+        """Note a part of the check that failed (``kind`` "error" or "timeout") while the
+        rest of its findings stand; the runner lists it in the report's ``errors``."""
+        self.failures.append((message, kind))
 
     def add_stats(self, **stats: Any) -> None:
         """Add document-level figures (e.g. readability scores) to the report's ``stats``."""

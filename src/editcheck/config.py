@@ -12,6 +12,7 @@ setting is a rule an editor believes is on.
     disable-plugins = ["acme"]
     max-bytes = 5_000_000
     check-timeout = 2.0                  # seconds per check; 0 means no limit
+    house-style = ["style/newsroom.toml"] # declarative rule files, relative to the config file
 
     [rules."core/long-sentence"]
     severity = "warning"
@@ -40,6 +41,7 @@ _KEYS = {
     "max-bytes",
     "check-timeout",
     "rules",
+    "house-style",
 }
 
 
@@ -64,6 +66,7 @@ class Config:
     check_timeout: float | None = None
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     path: Path | None = None
+    house_style: tuple[Path, ...] = ()
 
     def with_rule_options(self, rule_id: str, **options: Any) -> Config:
         """A copy with extra options for one rule (used by CLI flags)."""
@@ -119,6 +122,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         check_timeout=_timeout(data.get("check-timeout", 0), where),
         rules=_rules(data.get("rules", {}), where),
         path=path,
+        house_style=tuple(base / p for p in _str_list(data, "house-style", where)),
     )
 
 

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from os import PathLike
+
     from editcheck.checkapi import Check
     from editcheck.formats.base import Formatter
 
@@ -61,4 +63,22 @@ def editcheck_formatters() -> list[Formatter]:  # type: ignore[empty-body]
     Called once, when plugins load. Return a list of
     :class:`editcheck.formats.base.Formatter`: a ``name``, a one-line ``summary`` and a
     ``render(reports, options) -> str`` function. Names must be unique.
+    """
+
+
+@hookspec
+def editcheck_house_style_files() -> "list[str | PathLike[str]]":  # type: ignore[empty-body]
+    """Declare house-style TOML files shipped inside this plugin's package.
+
+    Called once, when plugins load. Return paths to declarative rule files (see
+    :mod:`editcheck.housestyle`), usually found next to the plugin module::
+
+        @hookimpl
+        def editcheck_house_style_files():
+            return [Path(__file__).with_name("style.toml")]
+
+    Each file becomes one check whose rules are named ``NAMESPACE/RULE``: the namespace
+    the file declares in its ``[house-style]`` table, or else this plugin's name. A file
+    that does not validate is reported as a failure of this plugin (naming the file, the
+    rule and the field) and the other plugins still load.
     """

@@ -80,12 +80,15 @@ def load_plugins(
     blocked: Iterable[str] = (),
     plugins_dir: str | Path | None = None,
     autoload: bool | None = None,
+    house_style: Iterable[str | Path] = (),
 ) -> PluginSet:
     """Load built-in and third-party plugins into a fresh plugin manager.
 
     ``blocked`` names plugins not to load (``-p no:NAME``). With ``autoload`` false (or
     ``EDITCHECK_DISABLE_PLUGIN_AUTOLOAD=1``) only editcheck's own entry points load,
-    plus the plugins folder, which is always an explicit choice.
+    plus the plugins folder, which is always an explicit choice. ``house_style`` files
+    (named in the config) load as one more plugin, ``house-style``; unlike a plugin's
+    own files, an invalid one raises, since the newsroom asked for it by name.
     """
     if autoload is None:
         autoload = os.environ.get(AUTOLOAD_ENV, "") in ("", "0")
@@ -127,7 +130,38 @@ def load_plugins(
         raise PluginError(str(exc)) from exc
     for name, origin, version, plugin in loaded:
         _collect(pm, name, origin, version, plugin, result)
+    if house_style:
+        _add_config_house_style(tuple(house_style), result)
     return result
+
+
+def _house_style_checks(pm: pluggy.PluginManager, name: str, plugin: object) -> list[Check]:
+    """Compile the house-style files one plugin ships (``editcheck_house_style_files``)."""
+    files = _call_one(pm, plugin, "editcheck_house_style_files", object)
+    bad = [f for f in files if not isinstance(f, (str, os.PathLike))]
+    if bad:
+        raise PluginError(f"editcheck_house_style_files returned {type(bad[0]).__name__}, "
+                          "expected a path")
+    if not files:
+        return []
+    from editcheck.housestyle import checks_from_files  # only when a plugin ships a style
+
+    return checks_from_files(files, namespace=name.lower())
+
+
+def _add_config_house_style(files: tuple[str | Path, ...], result: PluginSet) -> None:
+    from editcheck.housestyle import checks_from_files
+
+    checks = checks_from_files(files)
+    known = {r.id for c in result.checks for r in c.rules}
+    for c in checks:
+        clash = known.intersection(c.rule_ids)
+        if clash:
+            raise PluginError(f"house-style rule ids already declared: {sorted(clash)}")
+        known.update(c.rule_ids)
+    result.checks.extend(checks)
+    result.plugins.append(PluginInfo("house-style", "config", None, tuple(c.name for c in checks),
+                                     tuple(r for c in checks for r in c.rule_ids)))
 
 
 def _entry_points() -> list[importlib.metadata.EntryPoint]:
@@ -190,6 +224,7 @@ def _collect(
     formatters: list[Formatter] = []
     try:
         checks = _call_one(pm, plugin, "editcheck_checks", Check)
+        checks += _house_style_checks(pm, name, plugin)
         formatters = _call_one(pm, plugin, "editcheck_formatters", Formatter)
     except Exception as exc:  # noqa: BLE001
         result.failures.append(PluginFailure(name, f"{type(exc).__name__}: {exc}"))

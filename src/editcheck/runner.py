@@ -126,6 +126,7 @@ def run_checks(doc: Document, plan: Plan, *, deadline: float | None = None) -> R
         plan.timings[check.name] = plan.timings.get(check.name, 0.0) + time.perf_counter() - started
         if failure is not None:
             failures.append(failure)
+        failures.extend(CheckFailure(check.name, msg, kind) for msg, kind in ctx.failures)
         findings.extend(ctx.findings)
         stats.update(ctx.stats)
     annotations = _annotate(doc, findings, plan)
