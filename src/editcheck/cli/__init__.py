@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "check": "editcheck.cli.check:check_command",
     "plugins": "editcheck.cli.listing:plugins_command",
     "rules": "editcheck.cli.listing:rules_command",
+    "serve": "editcheck.cli.serve:serve_command",
 }
 
 

@@ -1,0 +1,74 @@
+"""What a server runs with, passed from ``editcheck serve`` to each worker process.
+
+uvicorn starts workers as fresh processes that import the app by name, so the settings
+travel in environment variables (``EDITCHECK_SERVE_*``). The bearer token itself never
+goes on a command line: it comes from ``EDITCHECK_TOKEN`` or from a file named here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from editcheck.errors import ConfigError
+
+TOKEN_ENV = "EDITCHECK_TOKEN"
+_PREFIX = "EDITCHECK_SERVE_"
+DEFAULT_MAX_BODY = 2_000_000
+DEFAULT_TIME_BUDGET = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSettings:
+    """Limits, auth and CORS for one server; plugins come only from ``config``."""
+
+    config: Path | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+    token: str | None = field(default=None, repr=False)
+    cors_origins: tuple[str, ...] = ()
+    max_batch: int = 50
+
+    def to_env(self, token_file: Path | None = None) -> dict[str, str]:
+        """Environment for worker processes (the token is passed by file or left in env)."""
+        env = {
+            f"{_PREFIX}MAX_BODY_BYTES": str(self.max_body_bytes),
+            f"{_PREFIX}TIME_BUDGET": str(self.time_budget or 0),
+            f"{_PREFIX}CORS_ORIGINS": " ".join(self.cors_origins),
+            f"{_PREFIX}MAX_BATCH": str(self.max_batch),
+        }
+        if self.config is not None:
+            env[f"{_PREFIX}CONFIG"] = str(self.config.resolve())
+        if token_file is not None:
+            env[f"{_PREFIX}TOKEN_FILE"] = str(token_file.resolve())
+        return env
+
+
+def read_token_file(path: Path) -> str:
+    """The token in ``path`` (surrounding whitespace dropped); empty is an error."""
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the token file: {exc.strerror}") from exc
+    if not token:
+        raise ConfigError(f"{path}: the token file is empty")
+    return token
+
+
+def settings_from_env(env: Mapping[str, str] | None = None) -> ServiceSettings:
+    """Rebuild the settings inside a worker from what ``to_env`` wrote."""
+    env = os.environ if env is None else env
+    token_file = env.get(f"{_PREFIX}TOKEN_FILE")
+    token = read_token_file(Path(token_file)) if token_file else (env.get(TOKEN_ENV) or None)
+    config = env.get(f"{_PREFIX}CONFIG")
+    budget = float(env.get(f"{_PREFIX}TIME_BUDGET", DEFAULT_TIME_BUDGET))
+    return ServiceSettings(
+        config=Path(config) if config else None,
+        max_body_bytes=int(env.get(f"{_PREFIX}MAX_BODY_BYTES", DEFAULT_MAX_BODY)),
+        time_budget=budget or None,
+        token=token,
+        cors_origins=tuple(env.get(f"{_PREFIX}CORS_ORIGINS", "").split()),
+        max_batch=int(env.get(f"{_PREFIX}MAX_BATCH", 50)),
+    )
