@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -10,8 +11,10 @@ from typing import IO
 
 import click
 
+from editcheck.api import Checker
+from editcheck.batch import CheckerSpec, Outcome, Progress, check_paths, consume, default_jobs
 from editcheck.cli import ExitCode
-from editcheck.cli.options import load_settings, plugin_options, split_list
+from editcheck.cli.options import blocked_plugins, load_settings, plugin_options, split_list
 
 DRAFT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
 
@@ -47,15 +50,16 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str | Path]:
 @click.option("--color/--no-color", default=None, help="Colour the text format (default: on a terminal).")
 @click.option("--boilerplate-index", type=click.Path(dir_okay=False, path_type=Path),
               help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes for many drafts [default: one per CPU].")
 @plugin_options
 def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
                   select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
                   max_bytes: int | None, stdin_type: str, color: bool | None,
-                  boilerplate_index: Path | None,
+                  boilerplate_index: Path | None, jobs: int,
                   config_path: Path | None, plugins_dir: Path | None,
                   plugin_flags: tuple[str, ...]) -> None:
     """Check draft files (HTML or text), folders of them, or '-' for standard input."""
-    from editcheck.api import Checker
     from editcheck.config import parse_fail_on
     from editcheck.errors import EditcheckError
 
@@ -80,30 +84,42 @@ def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
     except EditcheckError as exc:
         raise click.UsageError(str(exc)) from exc
     options = {"color": output.isatty() if color is None else color}
+    spec = CheckerSpec(config, split_list(select), split_list(ignore),
+                       (*blocked_plugins(plugin_flags),))
+    items = list(iter_inputs(paths))
+    files = [str(i) for i in items if i != "-"]
+    outcomes = check_paths(checker, spec, files, jobs or default_jobs())
+    if "-" in items:
+        outcomes = itertools.chain([_check_stdin(checker, stdin_type)], outcomes)
     reports, unreadable, failed = [], 0, False
-    for item in iter_inputs(paths):
-        try:
-            report = _check_one(checker, item, stdin_type)
-        except EditcheckError as exc:
-            click.echo(f"editcheck: {exc}" if item == "-" or str(item) in str(exc)
-                       else f"editcheck: {item}: {exc}", err=True)
-            unreadable += 1
-            continue
-        failed = failed or report.fails(config.fail_on)
-        if formatter.streaming:
-            output.write(formatter.render([report], options))
-            output.flush()
-        else:
-            reports.append(report)
+    try:
+        for outcome in consume(outcomes, Progress(len(items))):
+            if outcome.report is None:
+                click.echo(f"editcheck: {outcome.error}", err=True)
+                unreadable += 1
+                continue
+            failed = failed or outcome.report.fails(config.fail_on)
+            if formatter.streaming:
+                output.write(formatter.render([outcome.report], options))
+                output.flush()
+            else:
+                reports.append(outcome.report)
+    except KeyboardInterrupt:
+        output.flush()
+        click.echo("editcheck: interrupted; reports written so far are kept", err=True)
+        sys.exit(130)
     if not formatter.streaming:
         output.write(formatter.render(reports, options))
     code = ExitCode.USAGE if unreadable else ExitCode.FINDINGS if failed else ExitCode.OK
     sys.exit(int(code))
 
 
-def _check_one(checker, item: str | Path, stdin_type: str):  # type: ignore[no-untyped-def]
-    if item != "-":
-        return checker.check_path(item)
+def _check_stdin(checker: Checker, stdin_type: str) -> Outcome:
+    from editcheck.errors import EditcheckError
+
     data = sys.stdin.buffer.read()
     media = {"html": "text/html", "text": "text/plain"}.get(stdin_type)
-    return checker.check_bytes(data, source="<stdin>", media_type=media)
+    try:
+        return Outcome("-", checker.check_bytes(data, source="<stdin>", media_type=media))
+    except EditcheckError as exc:
+        return Outcome("-", None, f"<stdin>: {exc}")
