@@ -23,6 +23,8 @@ from editcheck.housestyle.phrases import PhraseIndex
 from editcheck.housestyle.spec import HouseRule, HouseStyle
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
 _PHRASE_TYPES = {"existence", "substitution", "occurrence", "capitalization"}
 
 
@@ -284,8 +286,8 @@ def _conditional(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
 
 def _shouting(text: str) -> bool:
     """An all-capitals line (a kicker, a label) is not full of acronyms."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    upper = len(_UPPER.findall(text))
+    return upper >= 8 and upper > 1.5 * len(_LOWER.findall(text))
 
 
 _HANDLERS: dict[str, Callable[[Document, HouseRule, list[Match], Any, _Reporter], None]] = {

@@ -61,35 +61,36 @@ class PhraseIndex:
     def scan(self, tokens: Sequence[Token]) -> list[PhraseHit]:
         """Every stored phrase in ``tokens`` (overlapping hits included), in order."""
         root = self._root
-        keys = [token_key(t.text) for t in tokens]
+        keys = [t.text.lower() for t in tokens]
+        if any("’" in k for k in keys):
+            keys = [token_key(k) for k in keys]
+        stems = [k[:-2] if k.endswith("'s") and len(k) > 2 else None for k in keys]
         hits: list[PhraseHit] = []
         n = len(keys)
         for i in range(n):
             node = root.get(keys[i])
-            stem_node = _possessive(root, keys[i])
-            start = tokens[i].start
-            j = i
+            if node is None and stems[i] is None:
+                continue  # the common case: no phrase starts with this token
+            parent, j = root, i
             while True:
-                if stem_node is not None:
-                    hits.extend(PhraseHit(start, tokens[j].end - 2, e) for e in stem_node)
+                stem = stems[j]
+                if stem is not None:
+                    ends = _ends(parent, stem)
+                    if ends:
+                        hits.extend(PhraseHit(tokens[i].start, tokens[j].end - 2, e) for e in ends)
                 if node is None:
                     break
                 ends = node.get(_END)
                 if ends:
-                    hits.extend(PhraseHit(start, tokens[j].end, e) for e in ends)
+                    hits.extend(PhraseHit(tokens[i].start, tokens[j].end, e) for e in ends)
                 j += 1
                 if j >= n:
                     break
-                stem_node = _possessive(node, keys[j])
-                node = node.get(keys[j])
+                parent, node = node, node.get(keys[j])
         return hits
 
 
-def _possessive(node: dict[str, Any], key: str) -> list[Any] | None:
-    """Entries of a phrase ending at ``key`` once its possessive "'s" is taken off."""
-    if len(key) > 2 and key.endswith("'s"):
-        child = node.get(key[:-2])
-        if child is not None:
-            ends: list[Any] | None = child.get(_END)
-            return ends
-    return None
+def _ends(node: dict[str, Any], key: str) -> list[Any] | None:
+    """Entries of phrases that end with ``key`` below ``node``."""
+    child = node.get(key)
+    return child.get(_END) if child is not None else None
