@@ -1,0 +1,141 @@
+"""The sourcing check: one pass over each paragraph, four rules.
+
+Each sentence is read once: quotations masked, reporting clauses found and judged; the
+claim, statistic and quote rules then share that reading. Paragraph order matters only
+for two news conventions: a quote paragraph continuing the statement attributed in the
+paragraph before, and a statistic whose source was named in the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editcheck.checkapi import CheckContext
+from editcheck.checks.sourcing.attribution import Attribution, Source, best, find_attributions
+from editcheck.checks.sourcing.claims import find_claims
+from editcheck.checks.sourcing.quotes import Quote, find_quotes, mask
+from editcheck.checks.sourcing.rules import (
+    UNATTRIBUTED_CLAIM,
+    UNATTRIBUTED_QUOTE,
+    UNSOURCED_STATISTIC,
+    VAGUE_ATTRIBUTION,
+)
+from editcheck.checks.sourcing.speakers import QuoteSentences, attributed, has_speaker, is_quotation
+from editcheck.checks.sourcing.statistics import Figure, find_figures
+from editcheck.document import Block, Document, Sentence
+
+_DATA_WORDS = re.compile(
+    r"\b(?:data|figures|statistics|census|survey|poll|study|report|analysis|audit|review|"
+    r"estimates?|records|numbers|tally|count|research|index|found|shows?|showed)\b", re.I)
+_SKIP_CONTEXT = frozenset({"pre", "code", "script", "style", "nav"})
+
+
+@dataclass(slots=True)
+class View:
+    """One sentence as the rules read it."""
+
+    sentence: Sentence
+    rel: int  # the sentence's offset in its block's text
+    masked: str
+    attributions: list[Attribution]
+    best: Source
+
+
+def run_sourcing(doc: Document, ctx: CheckContext) -> None:
+    """Report the four sourcing rules over ``doc``."""
+    carried = False
+    for block in doc.blocks:
+        if block.is_blank or block.context & _SKIP_CONTEXT:
+            continue
+        carried = _block(doc, block, ctx, carried)
+
+
+def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool) -> bool:
+    """Check one paragraph; return whether the next one may continue its quoted statement."""
+    text = block.text
+    quotes = find_quotes(text) if ("\"" in text or "“" in text or "‘" in text or "'" in text
+                                   or "«" in text or "„" in text) else []
+    views = [_view(block, s, quotes) for s in doc.block_sentences(block)]
+    if not views:
+        return carried
+    opens_with_quote = bool(quotes) and not text[:quotes[0].start].strip(" —–-")
+    quote_ok = _quotes(ctx, block, views, quotes, carried)
+    if ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id):
+        for v in views:
+            _claims(ctx, v)
+    if ctx.enabled(UNSOURCED_STATISTIC.id):
+        _statistics(ctx, views)
+    last = views[-1]
+    if quotes and quotes[-1].end >= len(text.rstrip()) - 1:
+        return quote_ok.get(quotes[-1].start, False) or (opens_with_quote and carried)
+    return has_speaker(last.attributions) or last.masked.rstrip().endswith(":")
+
+
+def _view(block: Block, s: Sentence, quotes: list[Quote]) -> View:
+    rel = s.start - block.start
+    masked = mask(block.text, quotes, rel, rel + len(s.text)) if quotes else s.text
+    attrs = find_attributions(masked)
+    return View(s, rel, masked, attrs, best(attrs))
+
+
+def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],
+            carried: bool) -> dict[int, bool]:
+    """Report unattributed quotations; return each quotation's verdict by start offset."""
+    verdicts: dict[int, bool] = {}
+    attrs = [v.attributions for v in views]
+    for q in quotes:
+        if not is_quotation(block.text, q):
+            continue
+        first = next((i for i, v in enumerate(views) if v.rel + len(v.sentence.text) > q.start), 0)
+        last = next((i for i in range(len(views) - 1, -1, -1) if views[i].rel < q.end), first)
+        opens = not block.text[:q.start].strip(" —–-")
+        ok = attributed(QuoteSentences(q, first, last), attrs, opens, carried)
+        verdicts[q.start] = ok
+        if not ok:
+            ctx.report_in(UNATTRIBUTED_QUOTE.id, block, q.start, q.end,
+                          "Quotation with no speaker: who said this? Add the attribution "
+                          "in this sentence or the next.", data={"words": q.words})
+    return verdicts
+
+
+def _claims(ctx: CheckContext, v: View) -> None:
+    for c in find_claims(v.masked, v.attributions, v.best):
+        ctx.report_in(UNATTRIBUTED_CLAIM.id, v.sentence, c.start, c.end, c.message,
+                      data={"kind": c.kind})
+    for a in v.attributions:
+        if a.source is Source.VAGUE and a.verb in ("speech", "according", "agent"):
+            phrase = " ".join(a.phrase.split())
+            ctx.report_in(VAGUE_ATTRIBUTION.id, v.sentence, a.start, a.end,
+                          f"Vague source ('{phrase}'): which ones? Name the person, or at "
+                          "least the organisation they speak for.")
+
+
+def _statistics(ctx: CheckContext, views: list[View]) -> None:
+    prev_source = False
+    for v in views:
+        figures = find_figures(v.masked) if _has_figure_hint(v.masked) else []
+        sourced = v.best >= Source.VAGUE
+        if figures and not sourced and not prev_source:
+            for f in figures:
+                _report_figure(ctx, v, f)
+        prev_source = sourced and (bool(figures) or bool(_DATA_WORDS.search(v.masked)))
+
+
+def _has_figure_hint(text: str) -> bool:
+    """Cheap pre-test: a digit, or a word a spelled-out figure could start with."""
+    return any(c.isdigit() for c in text) or bool(_HINT.search(text))
+
+
+_HINT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|"
+    r"hundreds|thousands|millions|doubled|tripled|trebled|quadrupled|halved|\w+fold|"
+    r"per\s?cent|percent|third|quarter|fifths?|one\s+in)\b", re.I)
+
+
+def _report_figure(ctx: CheckContext, v: View, f: Figure) -> None:
+    figure = " ".join(f.text.split())
+    ctx.report_in(UNSOURCED_STATISTIC.id, v.sentence, f.start, f.end,
+                  f"No source for the figure '{figure}': whose count or data is it?",
+                  data={"kind": f.kind})

@@ -1,0 +1,59 @@
+"""Word lists and patterns of the sourcing checks, loaded from package data once per process.
+
+The lists are data so a newsroom (or a reviewer) can read and extend them without reading
+the matching code; everything here is compiled on first use and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_DATA = "editcheck.checks.sourcing.data"
+
+
+def _lines(name: str) -> list[str]:
+    """Non-blank, non-comment lines of a data file."""
+    text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word list (``speech_verbs``, ``institutions`` ...) as a lower-cased set."""
+    return frozenset(ln.strip().lower() for ln in _lines(f"{name}.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class HedgePattern:
+    """One compiled hedge pattern and the kind of weasel wording it finds."""
+
+    kind: str
+    regex: re.Pattern[str]
+
+
+@cache
+def hedge_patterns() -> tuple[HedgePattern, ...]:
+    """The hedge patterns of ``hedges.txt``, compiled with word boundaries."""
+    out = []
+    for line in _lines("hedges.txt"):
+        kind, _, pattern = line.partition("\t")
+        out.append(HedgePattern(kind.strip(), re.compile(rf"\b(?:{pattern.strip()})\b", re.I)))
+    return tuple(out)
+
+
+@cache
+def hedge_regex() -> re.Pattern[str]:
+    """All hedge patterns as one alternation with a named group per kind index.
+
+    One ``finditer`` per sentence instead of one per pattern keeps the check fast.
+    """
+    parts = [f"(?P<h{i}>{p.regex.pattern})" for i, p in enumerate(hedge_patterns())]
+    return re.compile("|".join(parts), re.I)
+
+
+def alternation(items: frozenset[str]) -> str:
+    """A regex alternation of ``items``, longest first so phrases beat their prefixes."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))

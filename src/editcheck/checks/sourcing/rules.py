@@ -1,0 +1,119 @@
+"""The four sourcing rules: what each flags, what it leaves alone, and examples.
+
+The examples are executable documentation: tests run every ``flags`` example (it must
+be flagged by its rule) and every ``passes`` example (it must not be).
+"""
+
+from __future__ import annotations
+
+from editcheck.annotations import Severity
+from editcheck.checkapi import Rule
+
+UNATTRIBUTED_CLAIM = Rule(
+    "core/unattributed-claim", "unattributed-claim", Severity.WARNING,
+    summary="A hedge, weasel phrase or anonymous source with nobody named to answer for it.",
+    doc="""
+    Flags hedges ("reportedly", "allegedly", "purportedly", "arguably"), impersonal and
+    agentless passives ("it is believed that", "is said to", "has been described as",
+    "is widely regarded as"), vague crowds with a speech or belief verb ("critics say",
+    "some experts believe", "many residents fear", "others argue"), anonymous sources
+    ("sources said", "a source close to", "people familiar with the matter") and reports
+    nobody owns ("there are reports that", "rumours suggest").
+    Leaves alone: a hedge the sentence hangs on a named source ("police said the man
+    allegedly ..."), a passive with its agent ("was described by the judge as"), words
+    inside an attributed quotation, "many" or "some" with no speech or belief verb, and
+    role-only sources such as "officials said" (core/vague-attribution reports those).
+    The annotation covers the hedge phrase and says what is missing.
+    """,
+    flags=(
+        "The government is reportedly moving to overhaul the agency's leadership.",
+        "Critics say the scheme will cost far more than promised.",
+        "It is understood that the club has rejected a second bid.",
+        "A source close to the minister said she would not resign.",
+        "The bridge is widely regarded as the most dangerous in the county.",
+    ),
+    passes=(
+        "Police said the man allegedly broke into three cars on Elm Street.",
+        "Many residents turned out to watch the parade.",
+        "The plan was described by Judge Amy Carter as unworkable.",
+        "Officials said the road would reopen on Monday.",
+    ),
+)
+
+VAGUE_ATTRIBUTION = Rule(
+    "core/vague-attribution", "unattributed-claim", Severity.INFO,
+    summary="A source given only by role (\"officials said\"): attributed, but vaguely.",
+    doc="""
+    Flags a reporting clause whose source is a role with no name and no organisation:
+    "officials said", "authorities said", "a spokesperson said", "according to
+    investigators". It is an editor's prompt, not an error: name the person, or at least
+    the organisation they speak for.
+    Leaves alone: roles pinned to a name ("ICE officials said", "officials at the Treasury
+    said", "a spokesperson for Acme said"), identifiable institutions ("police said",
+    "prosecutors said", "the company said") and named people.
+    """,
+    flags=(
+        "Officials said the road would reopen on Monday.",
+        "The fire started in the kitchen, according to investigators.",
+    ),
+    passes=(
+        "Treasury officials said the figures would be revised.",
+        "A spokesperson for Acme Corp said the recall was voluntary.",
+        "Police said the driver was not injured.",
+    ),
+)
+
+UNATTRIBUTED_QUOTE = Rule(
+    "core/unattributed-quote", "unattributed-claim", Severity.WARNING,
+    summary="A direct quotation of four or more words whose speaker is never given.",
+    doc="""
+    Flags a quotation (straight, curly or single quotes; four words or more) with no
+    speaker in its own sentence, in the sentences just before and after it in the same
+    paragraph, or by news convention across paragraphs: a paragraph that opens with a quote
+    continues the statement attributed in the paragraph before it, or one introduced with
+    a colon.
+    Leaves alone: scare quotes of one to three words, titles of works ("the song 'Come
+    Together'", a quoted Title In Capitals), nicknames, and quotations whose speaker is
+    named, a pronoun ("she said"), or a role ("an official said", which
+    core/vague-attribution may flag).
+    """,
+    flags=(
+        "The mood at the plant was grim. \"Nobody knows if they will have a job next week.\"",
+    ),
+    passes=(
+        "\"Nobody knows if they will have a job next week,\" said Maria Lopez, a welder.",
+        "The minister called the report \"a whitewash\" and left.",
+        "She sang \"Somewhere Over the Rainbow\" to close the show.",
+    ),
+)
+
+UNSOURCED_STATISTIC = Rule(
+    "core/unsourced-statistic", "unsourced-statistic", Severity.WARNING,
+    summary="A statistic (count, percentage, rate, sum, multiple) with no source.",
+    doc="""
+    Flags figures that state data: counts of people or events ("At least 16 people
+    died"), percentages ("%", "per cent"), rates ("one in five", "per 100,000"),
+    fractions ("two-thirds"), multiples ("doubled"), sums of money with a scale or of a
+    thousand or more, and quantified numbers ("more than 300") - when neither the sentence
+    nor the sentence before it in the same paragraph (when that one names the source of
+    data) gives a source. The annotation covers the figure and its noun phrase.
+    Leaves alone: dates, years, times, durations ("for 20 minutes"), ages ("Okafor, 54,"),
+    addresses, phone numbers, names and titles with numbers ("Route 66", "COVID-19",
+    "Section 230", "Channel 4"), ordinals, match scores, page and chapter references,
+    measurements, prices under a thousand, and figures inside an attributed quotation or
+    an attributed sentence.
+    """,
+    flags=(
+        "At least 16 people died in the facilities between January and September.",
+        "Unemployment among young men rose to 14% last year.",
+        "One in five children now lives in temporary housing.",
+    ),
+    passes=(
+        "At least 16 people died in the facilities, according to the agency's own records.",
+        "Okafor, 54, was sentenced on 3 March 2024 after a trial lasting 20 minutes short of a week.",
+        "The bus runs along Route 66 every 20 minutes.",
+        "City won 3-1 in the second leg.",
+    ),
+)
+
+RULES = (UNATTRIBUTED_CLAIM, VAGUE_ATTRIBUTION, UNATTRIBUTED_QUOTE, UNSOURCED_STATISTIC)

@@ -1,0 +1,65 @@
+"""Whether a quotation has a speaker: in its sentence, beside it, or by news convention.
+
+News copy attributes a quote once and lets it run: a paragraph that opens with a quote
+continues the statement attributed just before it; a speaker introduced with a colon owns
+the quote that follows; "she said" may come in the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editcheck.checks.sourcing.attribution import Attribution, Source
+from editcheck.checks.sourcing.quotes import Quote
+
+MIN_WORDS = 4
+_TITLE_CUE = re.compile(
+    r"\b(?:song|single|album|track|film|movie|book|novel|memoir|play|poem|opera|musical|show|"
+    r"series|episode|programme|program|documentary|column|essay|article|headline|headlined|"
+    r"titled|entitled|called|named|dubbed|nicknamed|known\s+as|slogan|motto|hashtag|campaign|"
+    r"banner|sign|placard|phrase|words|term|catchphrase|label|brand|report|paper|painting|"
+    r"exhibition|hit|anthem|chant|ep|lp|game)\s*[,:]?\s*$", re.I)
+_SMALL = frozenset("a an the and or of in on at to for with by from as but nor is".split())
+_SPEECH = frozenset(("speech", "according", "agent"))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSentences:
+    """A quotation and the indexes of the block's sentences it overlaps."""
+
+    quote: Quote
+    first: int
+    last: int
+
+
+def is_quotation(text: str, q: Quote) -> bool:
+    """True for a quotation of someone's words; False for scare quotes and titles."""
+    if q.words < MIN_WORDS:
+        return False
+    if _TITLE_CUE.search(text[max(0, q.start - 40):q.start]):
+        return False
+    return not _title_case(text[q.inner_start:q.inner_end])
+
+
+def _title_case(inner: str) -> bool:
+    """A quoted Title In Capitals with no sentence punctuation reads as a title of a work."""
+    ws = inner.strip(" ,.").split()
+    if len(ws) > 10 or any(c in inner for c in ".!?;"):
+        return False
+    content = [w for w in ws if w.lower() not in _SMALL]
+    return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+
+
+def has_speaker(attributions: list[Attribution]) -> bool:
+    """A speech clause with any source at all, even a vague or anonymous one."""
+    return any(a.verb in _SPEECH and a.source >= Source.WEASEL for a in attributions)
+
+
+def attributed(qs: QuoteSentences, views_attr: list[list[Attribution]], opens_block: bool,
+               carried: bool) -> bool:
+    """True when the quote has a speaker nearby, or continues an attributed statement."""
+    lo, hi = max(0, qs.first - 1), min(len(views_attr) - 1, qs.last + 1)
+    if any(has_speaker(views_attr[i]) for i in range(lo, hi + 1)):
+        return True
+    return opens_block and carried

@@ -1,0 +1,188 @@
+"""Figures that state data: counts, percentages, rates, money, multiples.
+
+Finds candidate figures with one regex over a sentence (quotations masked), then rules
+out the numbers that are not data: dates, years, times, durations, ages, addresses, phone
+numbers, names with numbers ("Route 66", "COVID-19"), ordinals, match scores, page and
+chapter references and measurements. What is left is extended to its noun phrase ("At
+least 16 people") so the annotation shows what the figure counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPELLED = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+            r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen")
+_NUM = r"(?:\d[\d,]*(?:\.\d+)?)"
+_SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion|thousand|mn|mln)\b)"
+_QUANT = (r"(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|"
+          r"approximately|roughly|some|over|under|up\s+to|as\s+many\s+as|as\s+much\s+as|"
+          r"an\s+estimated|close\s+to|upwards\s+of|in\s+excess\s+of|just\s+over|just\s+under|"
+          r"a\s+total\s+of|a\s+record|only|just)\s+")
+_FIGURE = re.compile(
+    rf"(?P<pct>(?:{_NUM}|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))?)\s?(?:%|per\s?cent\b|percent\b|"
+    rf"percentage\s+points?\b|pc\b))"
+    rf"|(?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?{_NUM}{_SCALE}?|{_NUM}{_SCALE}?\s(?:dollars|pounds|"
+    rf"euros|yen|rupees|yuan|francs)\b)"
+    rf"|(?P<ratio>\b(?:one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    rf"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days|weeks|months|years))"
+    rf"|\b(?:two|three|four)[- ](?:thirds|quarters|fifths)\b|\b(?:a|one)\s+(?:third|quarter|fifth)"
+    rf"\s+of\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven|eight|"
+    rf"nine|ten|twenty|hundred|thousand|\d+)-?fold)\b"
+    rf"|\b{_NUM}\s+times\s+(?:more|higher|greater|as|the|larger|faster)\b"
+    rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
+    rf"|(?P<count>(?<![\w\-./:])(?:{_NUM}(?:{_SCALE})?|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))*"
+    rf"|(?:dozens|hundreds|thousands|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands)"
+    rf"\s+of)(?![\w\-])(?![.,:]\d))", re.I)
+
+_QUANT_BEFORE = re.compile(rf"{_QUANT}$", re.I)
+_TREND_BEFORE = re.compile(
+    r"\b(?:(?:rose|fell|climbed|dropped|jumped|increased|decreased|declined|grew|surged|soared|"
+    r"plunged|plummeted|reached|totall?ed|topped|exceeded|numbered)(?:\s+(?:by|to))?|"
+    r"stood\s+at|toll\s+(?:rose\s+to|of|is|was|reached|stands\s+at|stood\s+at)|tally\s+of|"
+    r"total\s+of)\s+$", re.I)
+_NOT_AFTER = re.compile(
+    r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|bst|utc|[ecmp][sd]?t\b))"
+    r"|\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|"
+    r"decades?|centuries|century|generations?|innings|laps?|points?|goals?|runs?|wickets?|"
+    r"yards?|strokes?|shots?|games?|matches|sets?|rounds?|tries|holes?|overs?|sessions?|"
+    r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|inches|cm|mm|kg|kilos?|"
+    r"kilograms?|grams?|g|lb|lbs|pounds?\s+(?:in\s+weight)|tonnes?|tons?|degrees?|°|mph|kph|"
+    r"km/h|mps|acres?|hectares?|storeys?|stories|floors?|votes?\s+to|-\s*\d|–\s*\d|:\d)\b", re.I)
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|number|page|pages|p|pp|chapter|chapters|ch|line|lines|paragraph|para|"
+    r"verse|clause|article|section|sec|part|volume|vol|issue|episode|season|series|room|gate|"
+    r"platform|bus|route|exit|junction|level|ward|district|precinct|grade|seat|case|bill|"
+    r"rule|amendment|title|act|figure|fig|table|item|flight|track|lane|unit|apartment|apt|"
+    r"suite|box|pier|channel|stage|phase|year|class|division|tier|band|category|type|size|"
+    r"model|version|v|aged|age|ages|at\s+age)\.?\s*$)|(?:[-#]$)", re.I)
+_CAP_BEFORE = re.compile(r"\b\w*[A-Z][\w&’'.-]*\s$")  # "ABC 15", "Route 66", "iPhone 15"
+_AGE = re.compile(r"^,\s*\d{1,3}\s*,|^\s*\(\d{1,3}\)")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTH}\b", re.I)
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
+_ADDRESS = re.compile(
+    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
+    r"Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Close|Crescent|Highway|"
+    r"Hwy|Parkway|Pkwy|Row|Hill|Park|Gardens|Mews|Walk|Plaza)\b")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|these|those|both|all|his|her|their|its|our|my|your|first|last|next|other|"
+    r"every|each|another)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+((?:[\w’'-]+\s+){0,3}?)"
+    r"(people|persons|children|men|women|adults|police|staff|personnel|cattle|sheep|fish|"
+    r"deer|aircraft|[a-z][a-z’'-]*[a-rt-z]s)\b")
+_NOT_COUNT_NOUN = frozenset(
+    "times seconds minutes hours days nights weeks months years decades centuries points goals "
+    "runs wickets yards strokes shots games matches sets rounds tries laps holes overs innings "
+    "words pages chapters lines metres meters miles inches feet kilometres kilometers degrees "
+    "acres hectares storeys stories floors steps ways sides ones things its this thus lbs".split())
+_FUNCTION = frozenset(
+    "in on at to from by with for and or but was were is are had have has the a an who that "
+    "which than as its his her their this these those it they he she we always perhaps across "
+    "whereas unless less besides towards afterwards nevertheless regardless".split())
+_MEASURES_WHAT = re.compile(
+    r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
+    r"decline|cut|share|stake|jump|gain|loss|growth|majority|turnout|rate|surge|hike|reduction|"
+    r"pay\s+rise|deficit|surplus)\b)")
+_NUMBER_ONLY = re.compile(r"^\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A statistic in a sentence: ``[start, end)`` covers the figure and its noun phrase."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def find_figures(masked: str) -> list[Figure]:
+    """Statistics stated in one sentence (``masked``: quotations blanked)."""
+    blocked = _blocked_spans(masked)
+    out: list[Figure] = []
+    for m in _FIGURE.finditer(masked):
+        kind = m.lastgroup or "count"
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
+        span = _judge(masked, m, kind)
+        if span is not None:
+            a, b = span
+            out.append(Figure(a, b, kind, masked[a:b]))
+    return out
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Phone numbers and street addresses: digits that are not data."""
+    return [m.span() for r in (_PHONE, _ADDRESS) for m in r.finditer(text)]
+
+
+def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
+    """The span of the figure with its noun phrase, or None when the number is not data."""
+    start, end = m.start(), m.end()
+    before, after = text[max(0, start - 40):start], text[end:end + 60]
+    q = _QUANT_BEFORE.search(before)
+    qstart = start - (len(before) - q.start()) if q else start
+    if kind == "money":
+        return _money(text, m, qstart)
+    if kind in ("pct", "ratio"):
+        return qstart, _noun_end(text, end)
+    return _count(text, m, before, after, q is not None, qstart)
+
+
+def _money(text: str, m: re.Match[str], qstart: int) -> tuple[int, int] | None:
+    digits = re.sub(r"[^\d.]", "", m.group())
+    scaled = re.search(_SCALE, m.group(), re.I) is not None
+    try:
+        value = float(digits or 0)
+    except ValueError:
+        value = 0.0
+    if not scaled and value < 1000:
+        return None  # a price or a fine in passing, not data
+    return qstart, _noun_end(text, m.end())
+
+
+def _count(text: str, m: re.Match[str], before: str, after: str, quantified: bool,
+           qstart: int) -> tuple[int, int] | None:
+    tok = m.group()
+    digit = tok[0].isdigit()
+    if _NOT_AFTER.match(after) or _AGE.match(after) or _MONTH_BEFORE.search(before) \
+            or _MONTH_AFTER.match(after):
+        return None
+    if digit and not quantified and (_NAME_BEFORE.search(before) or _CAP_BEFORE.search(before)):
+        return None
+    if digit and _NUMBER_ONLY.match(tok) and len(tok) == 4 and 1000 <= int(tok) <= 2099:
+        noun = _NOUN_AFTER.match(after)
+        if noun is None or noun.group(1):
+            return None  # a year
+    if not digit and not quantified and _DETERMINER_BEFORE.search(before):
+        return None  # "the two men": people already introduced, not a count
+    noun = _NOUN_AFTER.match(after)
+    has_noun = noun is not None and _is_count_noun(noun.group(1), noun.group(2))
+    trend = _TREND_BEFORE.search(before) is not None and digit
+    if not (has_noun or (quantified and digit) or trend):
+        return None
+    if not digit and not has_noun:
+        return None
+    end = m.end() + noun.end() if has_noun and noun is not None else m.end()
+    return qstart, end
+
+
+def _is_count_noun(between: str, noun: str) -> bool:
+    """True for "people", "new jobs"; False for "minutes", "died in ICE facilities"."""
+    low = noun.lower()
+    if low in _NOT_COUNT_NOUN or low.endswith("ous") or low in _FUNCTION:
+        return False
+    return not any(w in _FUNCTION for w in between.lower().split())
+
+
+def _noun_end(text: str, end: int) -> int:
+    """Extend a percentage or sum over "of <noun>" so the span says what it measures."""
+    m = _MEASURES_WHAT.match(text, end)
+    return m.end() if m else end
