@@ -120,6 +120,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DIRECTIVE = re.compile(r"^\s*editcheck-(disable-next|disable|enable)\b(.*)$", re.S)
 _RUNS = re.compile(r"\s+|\S+")
+_COLLAPSIBLE = re.compile(r"[^\S ]| {2,}")  # whitespace that is not a single plain space
 _MAX_HINTS = 300
 
 
@@ -258,40 +259,69 @@ def _add(owner: BlockDraft | None, count: int, text: str, in_link: bool) -> int:
 
 def _assemble(block: BlockDraft) -> None:
     """Collapse whitespace into the block's text and record how it maps to raw text."""
-    out: list[str] = []
-    segments: list[Segment] = []
-    pos = 0
-    pending: tuple[int, int] | None = None  # (raw start, raw length) of a whitespace run
-    at_start = True
+    asm = _Assembler()
     last_raw_end: int | None = None
-    link_chars = 0
     for raw, text, in_link in block.pieces:
-        gap = not text or (last_raw_end is not None and raw != last_raw_end)
-        if gap and not at_start and pending is None:
-            pending = (raw, 0)  # separator for <br> or a nested block in between
-        for m in _RUNS.finditer(text):
-            run = m.group()
-            if run[0].isspace():
-                if not at_start and pending is None:
-                    pending = (raw + m.start(), len(run))
-                continue
-            if pending is not None:
-                out.append(" ")
-                segments.append(Segment(pos, pending[0], 1, pending[1]))
-                pos += 1
-                pending = None
-            out.append(run)
-            _extend(segments, Segment(pos, raw + m.start(), len(run), len(run)))
-            pos += len(run)
-            at_start = False
-            if in_link:
-                link_chars += len(run)
+        if not text or (last_raw_end is not None and raw != last_raw_end):
+            asm.space(raw, 0)  # separator for <br> or a nested block in between
+        asm.piece(raw, text, in_link)
         if text:
             last_raw_end = raw + len(text)
-    block.text = "".join(out)
-    block.segments = tuple(segments)
-    block.link_chars = link_chars
+    block.text = "".join(asm.out)
+    block.segments = tuple(asm.segments)
+    block.link_chars = asm.link_chars
     block.pieces = []
+
+
+class _Assembler:
+    """Builds a block's collapsed text and its segments, one raw text piece at a time."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.segments: list[Segment] = []
+        self.pos = 0
+        self.pending: tuple[int, int] | None = None  # (raw start, raw length) of whitespace
+        self.link_chars = 0
+
+    def space(self, raw: int, length: int) -> None:
+        """Whitespace: becomes one space, and only between two pieces of visible text."""
+        if self.out and self.pending is None:
+            self.pending = (raw, length)
+
+    def visible(self, raw: int, text: str, in_link: bool) -> None:
+        """Text without whitespace runs to collapse: copied as one identity segment."""
+        if self.pending is not None:
+            self.out.append(" ")
+            self.segments.append(Segment(self.pos, self.pending[0], 1, self.pending[1]))
+            self.pos += 1
+            self.pending = None
+        self.out.append(text)
+        _extend(self.segments, Segment(self.pos, raw, len(text), len(text)))
+        self.pos += len(text)
+        if in_link:
+            self.link_chars += len(text) - text.count(" ")
+
+    def piece(self, raw: int, text: str, in_link: bool) -> None:
+        core = text.strip()
+        if not core:
+            if text:
+                self.space(raw, len(text))
+            return
+        lead = len(text) - len(text.lstrip())
+        if lead:
+            self.space(raw, lead)
+        start = raw + lead
+        if _COLLAPSIBLE.search(core) is None:  # the common case: single spaces only
+            self.visible(start, core, in_link)
+        else:
+            for m in _RUNS.finditer(core):
+                if m.group()[0].isspace():
+                    self.space(start + m.start(), m.end() - m.start())
+                else:
+                    self.visible(start + m.start(), m.group(), in_link)
+        trail = len(text) - lead - len(core)
+        if trail:
+            self.space(start + len(core), trail)
 
 
 def _extend(segments: list[Segment], seg: Segment) -> None:

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 MediaType = Literal["text/html", "text/plain"]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of block text mapped onto the element's raw text content.
 
     Either an identity run (``length == raw_length``), one collapsed whitespace character
     standing for ``raw_length`` raw whitespace characters, or one synthetic separator
-    (``raw_length == 0``, e.g. for ``<br>``).
+    (``raw_length == 0``, e.g. for ``<br>``). A tuple, because a long draft has many.
     """
 
     start: int
@@ -31,9 +30,9 @@ class Segment:
     raw_length: int
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number or punctuation mark with its document offsets."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark with its document offsets (a tuple: drafts have
+    thousands, and tuples are the cheapest immutable records Python builds)."""
 
     text: str
     start: int

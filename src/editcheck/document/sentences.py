@@ -242,7 +242,7 @@ def _is_boundary(text: str, stop: int, end: int) -> bool:
         return True
     if text.startswith("...", stop) or mark == "…":
         return first.isupper() or bool(opener)
-    before = _WORD_BEFORE.search(text, 0, stop)
+    before = _WORD_BEFORE.search(text, max(0, stop - 64), stop)  # a window, not the block
     word = before.group(1) if before else ""
     return not _is_abbreviation(word, next_word)
 

@@ -20,8 +20,8 @@ _TOKEN = re.compile(
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Split ``text`` into tokens whose offsets are shifted by ``offset``."""
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "punct"
-        tokens.append(Token(m.group(), m.start() + offset, m.end() + offset, kind))  # type: ignore[arg-type]
-    return tuple(tokens)
+    new = tuple.__new__  # builds the NamedTuple without its Python-level constructor
+    return tuple(
+        new(Token, (m.group(), m.start() + offset, m.end() + offset, m.lastgroup))
+        for m in _TOKEN.finditer(text)
+    )
