@@ -16,7 +16,6 @@ article-extraction benchmark; the seed draft when ../shared is absent):
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import json
 import os
