@@ -1,0 +1,98 @@
+"""SARIF 2.1.0: the static-analysis interchange format code-scanning services read.
+
+One run per invocation; each annotation is a result with a physical location whose region
+has line/column (in code points, declared by ``columnKind``) and the flagged text as its
+snippet, and ``partialFingerprints`` carry editcheck's fingerprint so a dismissed finding
+stays dismissed across pushes. Checks that failed or timed out are tool notifications, and
+make ``executionSuccessful`` false.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping, Sequence
+
+from editcheck.annotations import Annotation, Report
+from editcheck.formats.ruledocs import rule_docs
+from editcheck.formats.sources import SourceMap
+from editcheck.version import __version__
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render_sarif(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+    """The whole SARIF log for ``reports`` as indented JSON."""
+    rule_ids = sorted({a.rule for r in reports for a in r.annotations})
+    index = {rid: i for i, rid in enumerate(rule_ids)}
+    categories = {a.rule: a.category for r in reports for a in r.annotations}
+    docs = rule_docs(rule_ids)
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for report in reports:
+        where = SourceMap(report)
+        uri = _uri(report)
+        results.extend(_result(a, index, uri, where) for a in report.annotations)
+        notifications.extend(_notification(e.check, e.kind, e.message, uri)
+                             for e in report.errors)
+    run = {
+        "tool": {"driver": {
+            "name": "editcheck", "version": __version__, "semanticVersion": __version__,
+            "rules": [_rule(rid, categories[rid], docs.get(rid)) for rid in rule_ids],
+        }},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{"executionSuccessful": not notifications,
+                         "toolExecutionNotifications": notifications}],
+        "artifacts": [{"location": {"uri": _uri(r)},
+                       "mimeType": r.media_type} for r in reports],
+        "results": results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rule(rule_id: str, category: str, doc: Mapping[str, Any] | None) -> dict[str, Any]:
+    rule: dict[str, Any] = {"id": rule_id, "name": rule_id.split("/", 1)[1],
+                            "properties": {"category": category}}
+    if doc and doc["summary"]:
+        rule["shortDescription"] = {"text": doc["summary"]}
+    if doc and doc["doc"]:
+        rule["fullDescription"] = {"text": " ".join(doc["doc"].split())}
+    if doc:
+        rule["defaultConfiguration"] = {"level": LEVELS[doc["severity"]]}
+    return rule
+
+
+def _uri(report: Report) -> str:
+    source = report.source or "stdin"
+    return source.replace("\\", "/") if not source.startswith("<") else source.strip("<>")
+
+
+def _result(a: Annotation, index: Mapping[str, int], uri: str,
+            where: SourceMap) -> dict[str, Any]:
+    r = where.region(a)
+    message = a.message + (f" Suggestion: {a.suggestion}" if a.suggestion else "")
+    result: dict[str, Any] = {
+        "ruleId": a.rule, "ruleIndex": index[a.rule], "level": LEVELS[a.severity.value],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri},
+            "region": {"startLine": r.start_line, "startColumn": r.start_column,
+                       "endLine": r.end_line, "endColumn": r.end_column,
+                       "snippet": {"text": a.text}},
+        }, "logicalLocations": [{"fullyQualifiedName": a.block.xpath,
+                                 "kind": "element"}] if a.block.xpath else []}],
+        "partialFingerprints": {"editcheck/v1": a.fingerprint},
+        "properties": {"category": a.category, "start": a.start, "end": a.end,
+                       "block": {"index": a.block.index, "xpath": a.block.xpath,
+                                 "start": a.block.start, "end": a.block.end}},
+    }
+    if not result["locations"][0]["logicalLocations"]:
+        del result["locations"][0]["logicalLocations"]
+    return result
+
+
+def _notification(check: str, kind: str, message: str, uri: str) -> dict[str, Any]:
+    return {"level": "error", "message": {"text": f"check {check} failed ({kind}): {message}"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            "properties": {"check": check, "kind": kind}}
