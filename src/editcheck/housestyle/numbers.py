@@ -27,7 +27,7 @@ _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", r
 _AGE_AFTER = re.compile(r"\s?[-–]?\s?(?:years?|months?|weeks?|days?)[-–\s]olds?\b",
                         re.IGNORECASE)
 _NUMERAL_AFTER = re.compile(
-    r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|"
+    r"\s?[-–]?(?:%|per\s?cent\b|percent\b|percentage points?\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|"
     r"(?:million|billion|trillion|bn|m|k)\b|(?:years?|months?|weeks?|days?)[-–\s]olds?\b|"
     r"(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|"
     r"kilograms?|grams?|lbs?|pounds?|ounces?|oz|tons?|tonnes?|degrees?|mph|km/h|knots?|"
