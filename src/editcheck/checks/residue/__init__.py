@@ -38,7 +38,7 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
         return
     opts = ctx.options(R.PAGE_FURNITURE.id)
     keep = compile_allow(tuple(opts.get("keep-lines", ())))
-    for verdict in furniture.classify(doc, float(opts.get("min-prose-share", 0.7))):
+    for verdict in furniture.classify(doc):
         block = verdict.block
         if keep is not None and keep.search(block.text):
             continue

@@ -67,21 +67,54 @@ def is_prose(block: Block) -> bool:
     return n >= 150 or (n >= 70 and block.text.rstrip().endswith(_SENTENCE_END))
 
 
-def content_container(blocks: Sequence[Block], share: float) -> str | None:
-    """The xpath of the deepest element holding at least ``share`` of the page's prose."""
-    held: Counter[str] = Counter()
-    total = 0
+def content_roots(blocks: Sequence[Block]) -> list[str]:
+    """Xpaths of the elements that hold the article's paragraphs.
+
+    Each paragraph of prose scores its parent fully and its grandparent by half, and a
+    long paragraph scores at most four times a short one (Readability's rule): so ten
+    paragraphs beat one hidden copy of the whole text, and ten teasers, each alone in its own box, lose to the ten
+    paragraphs that share one. Other parents scoring at least a fifth of the best one
+    join it when they sit within three levels of it or carry the same class names (an
+    article split by an advert or a video) and no class word marks them as chrome
+    (comments, related stories).
+    """
+    score: Counter[str] = Counter()
+    members: dict[str, list[Block]] = {}
     for b in blocks:
         if b.xpath and is_prose(b):
-            total += len(b.text)
-            path = b.xpath
-            while path.count("/") > 1:
-                path = path.rsplit("/", 1)[0]
-                held[path] += len(b.text)
-    if not total:
-        return None
-    fits = [p for p, n in held.items() if n >= share * total]
-    return max(fits, key=lambda p: p.count("/")) if fits else None
+            parent = b.xpath.rsplit("/", 1)[0]
+            points = 10 + min(len(b.text) // 10, 30)  # length counts, but only up to a point
+            score[parent] += points
+            members.setdefault(parent, []).append(b)
+            if parent.count("/") > 1:
+                score[parent.rsplit("/", 1)[0]] += points // 2
+    if not score:
+        return []
+    top, best = score.most_common(1)[0]
+    near = top.rsplit("/", 3)[0] + "/" if top.count("/") > 3 else "/"
+    common = _common_hints(members.get(top, []))
+    roots = [top]
+    for path, n in score.most_common():
+        if n < best / 5 or _inside(path, roots) or _marked(members.get(path, []), common):
+            continue
+        if path.startswith(near) or _similar(_common_hints(members.get(path, [])), common):
+            roots.append(path)
+    return [r for r in roots if not any(r != o and r.startswith(o + "/") for o in roots)]
+
+
+def _marked(prose: Sequence[Block], common: set[str]) -> bool:
+    """True when most of these paragraphs carry a chrome class word the article lacks."""
+    marked = sum(chrome_hint(hint_words(b.hints) - common) is not None for b in prose)
+    return marked * 2 > len(prose)
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    """Class signatures that mostly agree: two parts of one article body."""
+    return bool(a and b) and len(a & b) >= 0.5 * len(a | b)
+
+
+def _inside(path: str, roots: Sequence[str]) -> bool:
+    return any(path == r or path.startswith(r + "/") or r.startswith(path + "/") for r in roots)
 
 
 def hint_words(hints: str) -> set[str]:
@@ -96,43 +129,51 @@ def chrome_hint(words: set[str]) -> str | None:
     return None
 
 
-def classify(doc: Document, share: float = 0.7) -> list[Verdict]:
+def classify(doc: Document) -> list[Verdict]:
     """The blocks of ``doc`` that are page chrome, with the reason for each."""
     blocks = [b for b in doc.blocks if not b.is_blank]
-    root = content_container(blocks, share)
-    if root is None:
+    roots = content_roots(blocks)
+    if not roots:
         return []
-    inside = [b for b in blocks if b.xpath and b.xpath.startswith(root + "/")]
+    inside = [b for b in blocks if _within(b, roots)]
     common = _common_hints(inside)
-    repeats = Counter(_key(b.text) for b in blocks)
+    prose_context = [b.context for b in inside if is_prose(b)]
+    own = frozenset.intersection(*prose_context) if prose_context else frozenset()
+    outside_keys = {_key(b.text) for b in blocks if not _within(b, roots)}
     verdicts = []
     for b in blocks:
-        if not (b.xpath and b.xpath.startswith(root + "/")):
+        if not _within(b, roots):
             verdicts.append(Verdict(b, "outside the article"))
             continue
-        reason = _inside_reason(b, common, repeats)
+        reason = _inside_reason(b, common, own, outside_keys)
         if reason:
             verdicts.append(Verdict(b, reason))
     return verdicts
 
 
-def _inside_reason(b: Block, common: set[str], repeats: Counter[str]) -> str | None:
+def _within(block: Block, roots: Sequence[str]) -> bool:
+    return bool(block.xpath) and any(block.xpath.startswith(r + "/") for r in roots)
+
+
+def _inside_reason(b: Block, common: set[str], own: frozenset[str],
+                   outside: set[str]) -> str | None:
+    """Why a block inside the article is still chrome; ``own``: the article's ancestors."""
     prose = is_prose(b)
     if b.link_density >= 0.5:
         return "a link list"
-    if b.context & CHROME_CONTEXT:
+    if (b.context - own) & CHROME_CONTEXT:
         return "navigation, form or aside"
-    if not prose and repeats[_key(b.text)] > 1:
-        return "repeated on the page"
+    if not prose and _key(b.text) in outside:
+        return "repeated in the page's chrome"
     hint = chrome_hint(hint_words(b.hints) - common)
     if hint and not prose:
         return f"marked {hint!r}"
     return None
 
 
-def _common_hints(inside: list[Block]) -> set[str]:
+def _common_hints(blocks: Sequence[Block]) -> set[str]:
     """Class words most prose blocks of the article share: the container's own names."""
-    prose = [hint_words(b.hints) for b in inside if is_prose(b)]
+    prose = [hint_words(b.hints) for b in blocks if is_prose(b)]
     if not prose:
         return set()
     counts = Counter(w for words in prose for w in words)

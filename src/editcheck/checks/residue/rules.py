@@ -137,7 +137,7 @@ PAGE_FURNITURE = Rule(
     Leaves alone: drafts that are fragments (a CMS body), and inside the article its
     headings, list items and lines matched by `keep-lines` (bylines, datelines).
     """,
-    options={"keep-lines": DEFAULT_ALLOW, "min-prose-share": 0.7},
+    options={"keep-lines": DEFAULT_ALLOW},
     flags=('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li>'
            '</ul></nav><article><p>The council voted on Tuesday to close the library, a '
            'decision that angered many residents who had campaigned for years.</p><p>Its '
