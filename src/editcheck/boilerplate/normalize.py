@@ -11,11 +11,13 @@ count from below and cost several lookups per passage.
 
 The key of a passage:
 
-1. Unicode NFKC, case folded; every number ("5", "2,019", "3.5") becomes ``#``.
-2. Words are runs of letters and digits; punctuation and spacing are dropped.
-3. The *skeleton* keeps the content words in order: stop words (articles, pronouns,
+1. The words are the document model's word and number tokens (the same tokens every
+   check sees), case folded; every number ("5", "2,019", "3.5bn", "£1") becomes ``#``;
+   punctuation and spacing are dropped.
+2. The *skeleton* keeps the content words in order: stop words (articles, pronouns,
    prepositions, auxiliaries, determiners such as "all"), numbers and single letters go,
-   and a plural or possessive ``s`` is cut ("articles" → "article").
+   a possessive ``'s`` and a plural ``s`` are cut ("articles" → "article"), and a
+   hyphenated word counts as its parts ("sign-up" as "sign up").
 4. A skeleton of at least :data:`MIN_SKELETON_WORDS` words is the key; a shorter one is
    too generic to stand for the passage, and the whole normalised text is hashed instead.
 5. The key is the first 8 bytes of a BLAKE2b digest, as a signed 64-bit integer (the
@@ -31,9 +33,10 @@ declined to comment.") recurs in every archive without being boilerplate worth a
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
-from typing import Final
+from typing import Final, Iterable
+
+from editcheck.document import Token
+from editcheck.document.tokens import tokenize
 
 #: Bump when a change to this module gives different keys: old indexes are then refused.
 NORMALISER_VERSION: Final = 1
@@ -41,7 +44,7 @@ MIN_PARAGRAPH_WORDS: Final = 4
 MIN_SENTENCE_WORDS: Final = 6
 MIN_SKELETON_WORDS: Final = 3
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+", re.UNICODE)
+_STEM_CACHE_LIMIT = 200_000
 
 STOP_WORDS: Final = frozenset(
     """
@@ -59,35 +62,64 @@ STOP_WORDS: Final = frozenset(
 )
 
 
+def words_of(found: Iterable[Token]) -> list[str]:
+    """Case-folded words of the document model's tokens, numbers as ``#``, no punctuation."""
+    return ["#" if t.kind == "number" else t.text.casefold() for t in found if t.kind != "punct"]
+
+
 def tokens(text: str) -> list[str]:
-    """Case-folded words of ``text`` with every number replaced by ``#``."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return ["#" if t[0].isdigit() else t for t in _TOKEN.findall(text.casefold())]
+    """:func:`words_of` a free-standing text, tokenised as the document model does."""
+    return words_of(tokenize(text))
 
 
 def word_count(words: list[str]) -> int:
     """Words that count towards the minimum length: numbers do not."""
-    return sum(1 for w in words if w != "#")
+    return len(words) - words.count("#")
+
+
+def _stem(word: str) -> str:
+    if "-" in word:  # "sign-up" folds like "sign up", "well-known" like "well known"
+        return " ".join(filter(None, map(_stem, word.split("-"))))
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) < 2 or word in STOP_WORDS:
+        return ""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+class _StemTable(dict[str, str]):
+    """word -> its skeleton form ("" when dropped), each word folded once per process.
+
+    Checking a draft meets the same few thousand words again and again; a dict hit
+    through ``map`` stays in C, where a per-word Python loop was most of a check's time.
+    """
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _STEM_CACHE_LIMIT:
+            self.clear()
+        stem = self[word] = _stem(word)
+        return stem
+
+
+_STEMS = _StemTable()
 
 
 def skeleton(words: list[str]) -> list[str]:
     """The content words in order, plural and possessive ``s`` cut."""
-    kept = []
-    for w in words:
-        if len(w) < 2 or w == "#" or w in STOP_WORDS:
-            continue
-        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-            w = w[:-1]
-        kept.append(w)
-    return kept
+    return list(filter(None, map(_STEMS.__getitem__, words)))
+
+
+def key_from(words: list[str], bones: list[str]) -> int:
+    """The fingerprint of a passage from its :func:`tokens` and their :func:`skeleton`."""
+    text = " ".join(bones) if len(bones) >= MIN_SKELETON_WORDS else "=" + " ".join(words)
+    return _hash(text)
 
 
 def passage_key(words: list[str]) -> int:
     """The fingerprint of a passage given its :func:`tokens`."""
-    bones = skeleton(words)
-    text = " ".join(bones) if len(bones) >= MIN_SKELETON_WORDS else "=" + " ".join(words)
-    return _hash(text)
+    return key_from(words, skeleton(words))
 
 
 def worth_keeping(words: list[str], *, sentence: bool) -> bool:
@@ -101,13 +133,10 @@ def key_of(text: str, *, sentence: bool = False) -> int | None:
     return passage_key(words) if worth_keeping(words, sentence=sentence) else None
 
 
-def article_key(texts: list[str]) -> bytes:
-    """Content hash of an article: its normalised words, so re-learning it is a no-op."""
-    digest = hashlib.blake2b(digest_size=16)
-    for text in texts:
-        digest.update(" ".join(tokens(text)).encode("utf-8"))
-        digest.update(b"\n")
-    return digest.digest()
+def article_key(text: str) -> bytes:
+    """Content hash of an article, spacing folded, so re-learning it is a no-op."""
+    folded = " ".join(text.split())
+    return hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _hash(text: str) -> int:

@@ -9,9 +9,16 @@ sentence pasted inside a body paragraph is still found.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterator, Literal
 
-from editcheck.boilerplate.normalize import article_key, passage_key, tokens, worth_keeping
+from editcheck.boilerplate.normalize import (
+    article_key,
+    key_from,
+    skeleton,
+    words_of,
+    worth_keeping,
+)
 from editcheck.document import Document
 
 Kind = Literal["paragraph", "sentence"]
@@ -34,23 +41,27 @@ def passages(doc: Document) -> Iterator[Passage]:
     for block in doc.blocks:
         if block.is_blank:
             continue
-        text = block.text.strip()
-        words = tokens(text)
-        if worth_keeping(words, sentence=False):
-            lead = len(block.text) - len(block.text.lstrip())
-            start = block.start + lead
-            yield Passage("paragraph", block.index, start, start + len(text),
-                          passage_key(words), text)
         sentences = doc.block_sentences(block)
-        if len(sentences) < 2:
+        # The splitter cuts only at spaces, so a block's words are its sentences' words:
+        # each sentence is folded once (from the model's own tokens) and the paragraph's
+        # key is built from the parts.
+        parts = [(s, words_of(s.tokens)) for s in sentences]
+        words = parts[0][1] if len(parts) == 1 else list(chain.from_iterable(w for _, w in parts))
+        bones_of = [skeleton(ws) for _, ws in parts]
+        if worth_keeping(words, sentence=False):
+            text = block.text.strip()
+            start = block.start + len(block.text) - len(block.text.lstrip())
+            bones = list(chain.from_iterable(bones_of))
+            yield Passage("paragraph", block.index, start, start + len(text),
+                          key_from(words, bones), text)
+        if len(parts) < 2:
             continue
-        for sentence in sentences:
-            words = tokens(sentence.text)
-            if worth_keeping(words, sentence=True):
+        for (sentence, ws), bones in zip(parts, bones_of):
+            if worth_keeping(ws, sentence=True):
                 yield Passage("sentence", block.index, sentence.start, sentence.end,
-                              passage_key(words), sentence.text)
+                              key_from(ws, bones), sentence.text)
 
 
 def document_key(doc: Document) -> bytes:
-    """The article's identity in the index (a content hash of its block texts)."""
-    return article_key([b.text for b in doc.blocks if not b.is_blank])
+    """The article's identity in the index (a content hash of its text, spacing folded)."""
+    return article_key(doc.text)

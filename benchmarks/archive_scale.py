@@ -1,0 +1,212 @@
+"""Archive scale of core/archive-boilerplate: learn time, per-draft check cost, index size.
+
+    python benchmarks/archive_scale.py                 # 10k learned via the CLI, 100k index
+    python benchmarks/archive_scale.py --archive-articles 20000 --drafts 100   # quicker
+
+Synthetic but realistic articles: body paragraphs are built from sentences of the gold
+article bodies in ../shared/corpus/article-extraction-benchmark (each sentence with about
+a quarter of its words swapped for other corpus words and fresh figures, so bodies do not
+repeat, except a few background paragraphs reused verbatim as follow-up stories do); each
+article belongs to one of 126 sites and carries its site's furniture (newsletter and
+podcast promos, social links, copyright and corrections lines, tip-offs), each in one of
+several near-duplicate wordings with varying years. A quarter of the articles are HTML.
+
+Floors (issue 4): learning 10,000 articles under 60 s on one core (the real CLI in a
+subprocess, start-up included); a check against an index of 100,000 articles adding under
+2 ms per draft (the archive check's own time, median; the first draft, which opens the
+index, is reported apart); the index size on disk is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "ground-truth.json"
+EDITCHECK = Path(sys.executable).with_name("editcheck")
+
+SITES = [f"{a} {b}" for a in ("Northfield", "Riverside", "Eastbrook", "Kingsport", "Lakeview",
+                               "Harbour", "Westmoor", "Ashford", "Glenwood")
+         for b in ("Gazette", "Herald", "Courier", "Post", "Chronicle", "Times", "Echo",
+                   "Record", "Sentinel", "Mercury", "Observer", "Star", "Tribune", "Daily")][:126]
+
+# Each template: near-duplicate wordings of one piece of furniture.
+FURNITURE = [
+    ["Sign up to our newsletter for the latest news", "Sign up for our newsletter for all the "
+     "latest news!", "SIGN UP to our newsletter for the latest news."],
+    ["© {year} {site}. All rights reserved.", "Copyright {year} {site}. All rights reserved."],
+    ["Follow {site} on Facebook, X and Instagram for breaking news.",
+     "Follow the {site} on Facebook, X and Instagram for all breaking news"],
+    ["Listen to our weekly podcast on the {site} app and wherever you get your podcasts.",
+     "Listen to our weekly podcast on the {site} app, or wherever you get podcasts"],
+    ["Got a story? Email the {site} newsroom or message us on WhatsApp, any time of day.",
+     "Got a story? Email the {site} newsroom, or message us on WhatsApp at any time of day."],
+    ["Corrections: if you spot an error in this article, contact our readers' editor.",
+     "If you spot an error in this article, please contact the readers' editor."],
+    ["Support independent local journalism: subscribe to {site} from £1 a week.",
+     "Support independent local journalism - subscribe to the {site} from just £2 a week"],
+    ["This article was amended on {day} {month} {year} to correct a spelling.",
+     "This article was amended on {day} {month} {year} to correct a factual error."],
+    ["Download the {site} app for the latest news, sport and weather wherever you are.",
+     "Download the {site} app for latest news, sport and weather, wherever you are!"],
+    ["Comments on this article have been closed for legal reasons.",
+     "Comments on this story have been closed for legal reasons"],
+]
+MONTHS = "January February March April May June July August September October November".split()
+
+
+class Generator:
+    """Deterministic synthetic articles from the corpus sentences and the furniture above."""
+
+    def __init__(self, seed: int) -> None:
+        bodies = [v["articleBody"] for v in json.loads(CORPUS.read_text("utf-8")).values()]
+        paragraphs = [p.strip() for b in bodies for p in b.split("\n") if len(p.split()) > 8]
+        self.sentences = [s for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p)
+                          if len(s.split()) >= 6]
+        self.paragraphs = paragraphs
+        self.vocab = sorted({w for s in self.sentences for w in s.split() if w.isalpha()})
+        self.rng = random.Random(seed)
+        self.furniture = {site: self.rng.sample(range(len(FURNITURE)), self.rng.randint(3, 6))
+                          for site in SITES}
+
+    def sentence(self) -> str:
+        words = self.rng.choice(self.sentences).split()
+        for i in range(len(words)):
+            roll = self.rng.random()
+            if roll < 0.22:
+                words[i] = self.rng.choice(self.vocab)
+            elif roll < 0.25:
+                words[i] = str(self.rng.randint(2, 99999))
+        return " ".join(words)
+
+    def body(self) -> list[str]:
+        out = []
+        for _ in range(self.rng.randint(6, 18)):
+            if self.rng.random() < 0.04:  # a background paragraph reused verbatim
+                out.append(self.rng.choice(self.paragraphs))
+            else:
+                out.append(" ".join(self.sentence() for _ in range(self.rng.randint(1, 4))))
+        return out
+
+    def article(self) -> tuple[str, list[str]]:
+        site = self.rng.choice(SITES)
+        parts = [self.sentence().rstrip("."), *self.body()]
+        for t in self.furniture[site]:
+            if self.rng.random() < 0.7:
+                text = self.rng.choice(FURNITURE[t]).format(
+                    site=site, year=self.rng.randint(2015, 2025), day=self.rng.randint(1, 28),
+                    month=self.rng.choice(MONTHS))
+                parts.insert(self.rng.randint(len(parts) // 2, len(parts)), text)
+        html = self.rng.random() < 0.25
+        return ("html" if html else "txt"), parts
+
+    @staticmethod
+    def render(kind: str, parts: list[str]) -> str:
+        if kind == "txt":
+            return "\n\n".join(parts) + "\n"
+        from html import escape
+
+        body = "".join(f"<p>{escape(p)}</p>\n" for p in parts[1:])
+        return f"<html><body><article><h1>{escape(parts[0])}</h1>\n{body}</article></body></html>\n"
+
+
+def learn_via_cli(gen: Generator, n: int, work: Path) -> dict[str, float]:
+    """Write ``n`` articles to disk and time ``editcheck boilerplate learn`` over them."""
+    folder = work / "articles"
+    for i in range(n):
+        kind, parts = gen.article()
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"a{i:06d}.{kind}").write_text(gen.render(kind, parts), "utf-8")
+    index = work / "learn.sqlite"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([str(EDITCHECK), "boilerplate", "learn", str(folder), "--index", str(index),
+                    "-q"], check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"articles": n, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+            "index_bytes": index.stat().st_size}
+
+
+def build_archive(gen: Generator, n: int, index: Path) -> dict[str, float]:
+    """Learn ``n`` articles in-process (same writer the CLI uses, without the disk files)."""
+    from editcheck.boilerplate import IndexWriter
+    from editcheck.document import load_html, load_text
+
+    started = time.perf_counter()
+    with IndexWriter(index) as writer:
+        for i in range(n):
+            kind, parts = gen.article()
+            text = gen.render(kind, parts)
+            doc = load_html(text) if kind == "html" else load_text(text)
+            writer.add(doc, f"synthetic/{i}")
+    return {"articles": n, "wall_s": round(time.perf_counter() - started, 2),
+            "index_bytes": index.stat().st_size}
+
+
+def check_overhead(gen: Generator, index: Path, drafts: int) -> dict[str, float]:
+    """Per-draft time of the archive check alone, from the runner's own timings."""
+    from editcheck.api import Checker
+    from editcheck.config import Config
+    from editcheck.document import load_html, load_text
+
+    config = Config().with_rule_options("core/archive-boilerplate", index=str(index))
+    checker = Checker(config, select=["core/archive-boilerplate"])
+    times, flagged = [], []
+    for _ in range(drafts):
+        kind, parts = gen.article()
+        text = gen.render(kind, parts)
+        doc = load_html(text) if kind == "html" else load_text(text)
+        before = checker.plan.timings.get("core.archive", 0.0)
+        report = checker.check_document(doc)
+        if report.errors:
+            raise SystemExit(f"check failed: {report.errors[0].message}")
+        times.append((checker.plan.timings["core.archive"] - before) * 1000)
+        flagged.append(len(report.annotations))
+    warm = sorted(times[1:])
+    return {"drafts": drafts, "first_draft_ms": round(times[0], 3),
+            "median_ms": round(statistics.median(warm), 3),
+            "p95_ms": round(warm[int(len(warm) * 0.95) - 1], 3),
+            "mean_ms": round(statistics.fmean(warm), 3),
+            "mean_annotations_per_draft": round(statistics.fmean(flagged), 2)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learn-articles", type=int, default=10_000)
+    parser.add_argument("--archive-articles", type=int, default=100_000)
+    parser.add_argument("--drafts", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=4)
+    args = parser.parse_args()
+    if not CORPUS.is_file():
+        print(f"skipped: {CORPUS} not found (the shared corpora sit beside the repository)")
+        return 0
+    gen = Generator(args.seed)
+    result: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="editcheck-archive-") as tmp:
+        work = Path(tmp)
+        result["learn_cli"] = learn_via_cli(gen, args.learn_articles, work)
+        print(f"learn (CLI) {args.learn_articles:,} articles: {result['learn_cli']}", flush=True)
+        index = work / "archive.sqlite"
+        result["archive"] = build_archive(gen, args.archive_articles, index)
+        print(f"archive index {args.archive_articles:,} articles: {result['archive']}", flush=True)
+        result["check"] = check_overhead(gen, index, args.drafts)
+        print(f"check against it: {result['check']}", flush=True)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
