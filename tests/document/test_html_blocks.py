@@ -108,3 +108,31 @@ def test_entities_are_decoded_and_xml_declarations_do_not_expand() -> None:
     assert doc.blocks[-1].text == "Fish & chips é"
     bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><p>&b;&b;&b;</p>'
     assert len(load_html(bomb).text) < 100
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>a</p><p>b</p><div><p>c</p></div><div><span>d</span><p>e</p><p>f</p></div>",
+        "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>",
+        "<ul><li>x<ul><li>y</li><li>z</li></ul></li></ul><!-- c --><p>after comment</p>",
+        "<body><section><h2>t</h2><h2>u</h2><p>v</p></section><section><p>w</p></section></body>",
+    ],
+)
+def test_xpaths_are_exactly_what_lxml_getpath_writes(html: str) -> None:
+    root = lxml.html.document_fromstring(html)
+    tree = root.getroottree()
+    expected = [tree.getpath(el) for el in root.iter() if isinstance(el.tag, str)]
+    for block in load_html(html).blocks:
+        assert block.xpath in expected
+        assert root.xpath(block.xpath)[0].text_content().strip().startswith(block.text[:1])
+
+
+def test_many_sibling_paragraphs_keep_their_positions() -> None:
+    doc = load_html("<p>x</p>" * 50_000)
+    assert len(doc.blocks) == 50_000 and doc.blocks[-1].xpath == "/html/body/p[50000]"
+
+
+def test_nesting_past_the_parser_limit_is_noted_not_raised() -> None:
+    doc = load_html("<div>" * 5000 + "deep text" + "</div>" * 5000)
+    assert any("parser limit" in note for note in doc.notes)

@@ -34,8 +34,9 @@ def load_html(
     html: str, *, source: str | None = None, encoding: str = "utf-8", notes: tuple[str, ...] = ()
 ) -> Document:
     """Parse an HTML fragment or page."""
+    blocks, parse_notes = blocks_from_html(html)
     return build_document(
-        blocks_from_html(html), "text/html", source=source, encoding=encoding, notes=notes
+        blocks, "text/html", source=source, encoding=encoding, notes=notes + parse_notes
     )
 
 
