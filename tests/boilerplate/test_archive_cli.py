@@ -1,0 +1,123 @@
+"""learn → stats → check through the real CLI, on the fixture archive in fixtures/archive/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+ARTICLES = FIXTURES / "archive" / "articles"
+DRAFTS = FIXTURES / "archive" / "drafts"
+PROMO = "Sign up for our newsletter, for the latest news."
+FOOTER = "© 2025 Northfield Gazette. All rights reserved. Reproduction without permission is prohibited."
+TIP = "Contact the newsroom at tips@northfield-gazette.example at any time."
+PODCAST = "Listen to our weekly podcast on the Northfield Gazette app and wherever you get your podcasts."
+
+
+def run(cli: list[str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*cli, *args], capture_output=True, text=True, timeout=60, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def learned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import sys
+
+    index = tmp_path_factory.mktemp("archive") / "archive.sqlite"
+    done = run([sys.executable, "-m", "editcheck"], "boilerplate", "learn", str(ARTICLES),
+               "--index", str(index))
+    assert done.returncode == 0, done.stderr
+    assert "learned 5 articles (0 already in the index, 0 unreadable)" in done.stdout
+    return index
+
+
+def annotations(stdout: str) -> list[tuple[str, str, str]]:
+    reports = json.loads(stdout)
+    return [(Path(r["source"]).name, a["text"], a["message"])
+            for r in reports for a in r["annotations"]]
+
+
+def test_stats_shows_what_the_index_holds(cli: list[str], learned: Path) -> None:
+    done = run(cli, "boilerplate", "stats", "--index", str(learned), "--json")
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(done.stdout)
+    assert stats["articles"] == 5
+    assert stats["size_bytes"] == learned.stat().st_size
+    top = [(t["articles"], t["kind"]) for t in stats["top"]]
+    assert top[:3] == [(4, "paragraph"), (4, "paragraph"), (3, "sentence")]
+    assert any(t["text"].startswith("Sign up to our newsletter") for t in stats["top"])
+    text = run(cli, "boilerplate", "stats", "--index", str(learned))
+    assert text.returncode == 0
+    assert "articles:      5" in text.stdout and "paragraph" in text.stdout
+
+
+def test_check_flags_archive_boilerplate(cli: list[str], learned: Path) -> None:
+    done = run(cli, "check", "--boilerplate-index", str(learned), "--select",
+               "core/archive-boilerplate", "-f", "json", str(DRAFTS))
+    assert done.returncode == 0, done.stderr  # warnings only: below the default fail-on
+    found = annotations(done.stdout)
+    for name in ("library-follow-up.html", "library-follow-up.txt"):
+        assert [(t, m) for n, t, m in found if n == name] == [
+            (TIP, "This sentence appears in 3 earlier articles: boilerplate?"),
+            (PROMO, "This paragraph appears in 4 earlier articles: boilerplate?"),
+            (FOOTER, "This paragraph appears in 4 earlier articles: boilerplate?"),
+        ]
+
+
+def test_relearning_does_not_double_count(cli: list[str], learned: Path) -> None:
+    again = run(cli, "boilerplate", "learn", str(ARTICLES), str(ARTICLES / "2024-07-festival.txt"),
+                "--index", str(learned))
+    assert again.returncode == 0, again.stderr
+    assert "learned 0 articles (6 already in the index" in again.stdout
+    stats = json.loads(run(cli, "boilerplate", "stats", "--index", str(learned), "--json").stdout)
+    assert stats["articles"] == 5 and stats["top"][0]["articles"] == 4
+
+
+def test_config_key_and_min_docs(cli: list[str], learned: Path, tmp_path: Path) -> None:
+    (tmp_path / "editcheck.toml").write_text(
+        f'[rules."core/archive-boilerplate"]\nindex = "{learned}"\nmin-docs = 2\n')
+    done = run(cli, "check", "--select", "core/archive-boilerplate", "-f", "json",
+               str(DRAFTS / "library-follow-up.txt"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (PODCAST, "This paragraph appears in 2 earlier articles: boilerplate?") in \
+        [(t, m) for _, t, m in annotations(done.stdout)]
+
+
+@pytest.mark.parametrize("content", [None, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_missing_or_corrupt_index_exits_2(cli: list[str], tmp_path: Path,
+                                          content: bytes | None) -> None:
+    index = tmp_path / "index.sqlite"
+    if content is not None:
+        index.write_bytes(content)
+    for args in (["check", "--boilerplate-index", str(index), str(DRAFTS)],
+                 ["boilerplate", "stats", "--index", str(index)]):
+        done = run(cli, *args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert str(index) in done.stderr and "Traceback" not in done.stderr
+    if content is not None:
+        done = run(cli, "boilerplate", "learn", str(ARTICLES), "--index", str(index))
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert "not a usable boilerplate index" in done.stderr
+
+
+def test_missing_index_in_config_exits_2(cli: list[str], tmp_path: Path) -> None:
+    (tmp_path / "editcheck.toml").write_text(
+        '[rules."core/archive-boilerplate"]\nindex = "nowhere.sqlite"\n')
+    done = run(cli, "check", str(DRAFTS / "library-follow-up.txt"), cwd=tmp_path)
+    assert done.returncode == 2
+    assert "nowhere.sqlite" in done.stderr and "boilerplate learn" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_learn_reports_unreadable_files_and_learns_the_rest(cli: list[str], tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A perfectly ordinary article about the town fair today.\n")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    index = tmp_path / "a.sqlite"
+    done = run(cli, "boilerplate", "learn", str(folder), "--index", str(index))
+    assert done.returncode == 2
+    assert "binary.txt" in done.stderr and "Traceback" not in done.stderr
+    assert "learned 1 article (0 already in the index, 1 unreadable)" in done.stdout

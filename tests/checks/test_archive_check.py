@@ -1,0 +1,162 @@
+"""core/archive-boilerplate through the Python API: thresholds, near-duplicates, failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editcheck.api import Checker
+from editcheck.boilerplate import IndexWriter, close_all
+from editcheck.checks.archive import ARCHIVE_BOILERPLATE
+from editcheck.document import load_html, load_text
+
+RULE = ARCHIVE_BOILERPLATE.id
+PROMO = "Sign up to our newsletter for the latest news"
+FOOTER = "© 2024 Northfield Gazette. All rights reserved. Reproduction without permission is prohibited."
+TIP = "Contact the newsroom at tips@northfield-gazette.example at any time."
+BODIES = [
+    "The harbour wall will be rebuilt before the winter storms arrive.",
+    "A new cycle lane opened on the ring road after two years of delays.",
+    "The quarry owners have appealed against the refusal of planning permission.",
+    "Pupils at the primary school raised money for a new library.",
+    "The ferry company cut two sailings a day because of a shortage of crew.",
+    "Firefighters were called to a barn blaze on the edge of the village overnight.",
+]
+
+
+@pytest.fixture(autouse=True)
+def _close_readers():
+    yield
+    close_all()
+
+
+def learn(index: Path, texts: list[str]) -> Path:
+    with IndexWriter(index) as writer:
+        for text in texts:
+            writer.add(load_text(text))
+    return index
+
+
+def checker(index: Path | str, **options: object) -> Checker:
+    config = {"rules": {RULE: {"index": str(index), **options}}}
+    return Checker(config, select=[RULE])
+
+
+def flagged(report) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(a.text, a.message) for a in report.annotations]
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Path:
+    """Promo in 4 articles (one a near-duplicate wording), footer in 3, tip sentence in 3."""
+    texts = [
+        f"{BODIES[0]}\n{PROMO}\n{FOOTER}\n",
+        f"{BODIES[1]} {TIP}\nSign up for our newsletter for all the latest news!\n{FOOTER}\n",
+        f"{BODIES[2]}\nSIGN UP to our newsletter, for the latest news.\n{FOOTER}\n",
+        f"{BODIES[3]} {TIP}\n{PROMO}\n",
+        f"{BODIES[4]} And more. {TIP}\n",
+    ]
+    return learn(tmp_path / "archive.sqlite", texts)
+
+
+def test_flags_recurring_paragraphs_and_says_in_how_many(index: Path) -> None:
+    draft = f"{BODIES[5]}\nSign up for our newsletter for the latest news!\n{FOOTER}\n"
+    assert flagged(checker(index).check_text(draft)) == [
+        ("Sign up for our newsletter for the latest news!",
+         "This paragraph appears in 4 earlier articles: boilerplate?"),
+        (FOOTER, "This paragraph appears in 3 earlier articles: boilerplate?"),
+    ]
+
+
+def test_flags_a_recurring_sentence_inside_a_fresh_paragraph(index: Path) -> None:
+    draft = f"The ferry timetable changes in May. {TIP}\n"
+    report = checker(index).check_text(draft)
+    assert flagged(report) == [(TIP, "This sentence appears in 3 earlier articles: boilerplate?")]
+    assert report.annotations[0].data == {"articles": 3, "passage": "sentence"}
+
+
+def test_min_docs_threshold(index: Path) -> None:
+    draft = f"{BODIES[5]}\n{PROMO}\n{FOOTER}\n"
+    assert len(checker(index).check_text(draft).annotations) == 2
+    assert [a.text for a in checker(index, **{"min-docs": 4}).check_text(draft).annotations] == [PROMO]
+    assert checker(index, **{"min-docs": 5}).check_text(draft).annotations == ()
+    # A body paragraph learned once is flagged only when the threshold comes down to 1.
+    assert [a.text for a in checker(index, **{"min-docs": 1}).check_text(BODIES[0]).annotations] \
+        == [BODIES[0]]
+
+
+def test_unique_text_and_short_lines_pass(index: Path) -> None:
+    draft = f"{BODIES[5]}\nRead more\n5\nThe council meets again on Tuesday to vote.\n"
+    assert checker(index, **{"min-docs": 1}).check_text(draft).annotations == ()
+
+
+def test_a_learned_draft_is_not_counted_against_itself(tmp_path: Path) -> None:
+    draft = f"{BODIES[0]}\n{PROMO}\n"
+    index = learn(tmp_path / "a.sqlite", [draft, f"{BODIES[1]}\n{PROMO}\n"])
+    report = checker(index, **{"min-docs": 1}).check_text(draft)
+    assert flagged(report) == [(PROMO, "This paragraph appears in 1 earlier article: boilerplate?")]
+
+
+def test_html_draft_offsets_cover_the_passage(index: Path) -> None:
+    html = (f"<article><p>{BODIES[5]}</p><aside><p>  {PROMO}  </p></aside>"
+            f"<footer><p>{FOOTER}</p></footer></article>")
+    report = checker(index).check_html(html)
+    assert [(a.text, a.block.xpath) for a in report.annotations] == [
+        (PROMO, "/html/body/article/aside/p"), (FOOTER, "/html/body/article/footer/p")]
+
+
+def test_no_index_configured_is_silent(index: Path) -> None:
+    report = Checker({}, select=[RULE]).check_text(f"{PROMO}\n{FOOTER}\n")
+    assert report.annotations == () and report.errors == ()
+
+
+def test_missing_index_is_a_reported_failure_naming_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.sqlite"
+    report = checker(missing).check_text(f"{PROMO}\n")
+    assert report.annotations == ()
+    assert len(report.errors) == 1
+    assert str(missing) in report.errors[0].message
+    assert "no boilerplate index there" in report.errors[0].message
+
+
+def test_corrupt_index_is_a_reported_failure(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"\x00garbage" * 500)
+    report = checker(bad).check_text(f"{PROMO}\n")
+    assert len(report.errors) == 1 and str(bad) in report.errors[0].message
+
+
+def test_bad_min_docs_is_reported(index: Path) -> None:
+    report = checker(index, **{"min-docs": 0}).check_text(f"{PROMO}\n")
+    assert len(report.errors) == 1 and "min-docs" in report.errors[0].message
+
+
+def test_rule_examples_hold_against_an_index_that_has_them(tmp_path: Path) -> None:
+    """The documented flags recur in 3 earlier articles, the passes in 2 or fewer."""
+    texts = ["\n".join([body, *ARCHIVE_BOILERPLATE.flags]) for body in BODIES[:3]]
+    texts += ["\n".join([body, *ARCHIVE_BOILERPLATE.passes]) for body in BODIES[3:5]]
+    index = learn(tmp_path / "a.sqlite", texts)
+    check = checker(index)
+    assert ARCHIVE_BOILERPLATE.flags and ARCHIVE_BOILERPLATE.passes
+    for example in ARCHIVE_BOILERPLATE.flags:
+        assert [a.text for a in check.check_text(example).annotations] == [example]
+    for example in ARCHIVE_BOILERPLATE.passes:
+        assert check.check_text(example).annotations == ()
+
+
+def test_rule_is_documented() -> None:
+    rule = ARCHIVE_BOILERPLATE
+    assert rule.category == "repeated-boilerplate"
+    assert rule.options == {"index": "", "min-docs": 3}
+    for words in ("min-docs", "--boilerplate-index", "near-duplicate", "4 words", "6 words"):
+        assert words.lower() in rule.doc.lower()
+
+
+def test_html_article_learned_text_draft_found(tmp_path: Path) -> None:
+    index = tmp_path / "a.sqlite"
+    with IndexWriter(index) as writer:
+        for body in BODIES[:3]:
+            writer.add(load_html(f"<p>{body}</p><div class='promo'><p>{PROMO}</p></div>"))
+    assert flagged(checker(index).check_text(f"{BODIES[4]}\n{PROMO}\n")) == [
+        (PROMO, "This paragraph appears in 3 earlier articles: boilerplate?")]
