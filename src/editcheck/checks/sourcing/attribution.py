@@ -1,9 +1,10 @@
 """Who says so: find reporting clauses in a sentence and judge how well they name a source.
 
 Attribution decides whether the other sourcing rules stay silent, so this module is shared.
-A reporting clause is a speech verb ("said", "told"), a finding verb with a document or
-organisation as subject ("the survey found", "data from the ONS show"), "according to X",
-or a passive with an agent ("as reported by X"). Its source is judged without a model:
+A reporting clause is a speech verb ("said", "told"), a belief verb ("critics believe"),
+a finding verb with a document or organisation as subject ("the survey found", "data
+from the ONS show"), "according to X", or a passive with its agent ("as reported by X").
+Its source is judged without a model (see :mod:`.sources`):
 
 - NAMED: a capitalised name that is not merely the sentence's first word, a pronoun ("she
   said" resolves to a speaker named nearby, by news convention), an identifiable
@@ -15,101 +16,95 @@ or a passive with an agent ("as reported by X"). Its source is judged without a 
 
 from __future__ import annotations
 
-import enum
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from editcheck.checks.sourcing.lexicon import alternation, words
+from editcheck.checks.sourcing.sources import Source, classify
 
-
-class Source(enum.IntEnum):
-    """How well a reporting clause names its source; higher is better."""
-
-    NONE = 0
-    WEASEL = 1
-    VAGUE = 2
-    NAMED = 3
+__all__ = ["Attribution", "Source", "best", "find_attributions"]
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A reporting clause: its source's kind and the span of source and verb (sentence-relative)."""
+    """A reporting clause (sentence-relative offsets).
+
+    ``start``/``end`` span the source and the verb; ``scope_start``/``scope_end`` the part
+    of the sentence it vouches for: the whole sentence, or only the relative clause it
+    stands in ("The charity, which houses 300 families according to its accounts, ...").
+    """
 
     source: Source
     start: int
     end: int
-    verb: str  # "speech", "finding", "according" or "agent"
+    verb: str  # "speech", "belief", "finding", "according" or "agent"
     phrase: str
+    scope_start: int = 0
+    scope_end: int = 1 << 30
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.scope_start <= start and end <= self.scope_end
 
 
-_WORD = re.compile(r"[A-Za-z][\w’'.&-]*|\d[\d,.]*")
+_WORD = re.compile(r"[A-Za-z][\w’'.&-]*|\d+(?:[.,]\d+)*%?")
 # Where a subject phrase begins, walking back from a verb.
 _BOUNDARY = re.compile(
-    r"[;:“”\"«»()\[\]—–]|,\s*(?:and|but|while|as|because|who|which|where|when)\b|"
-    r"\b(?:that|and|but|while|because|whereas|although|though|after|before|since|when|if|"
-    r"unless|until|so|which|who|whom|whose|where)\b", re.I)
+    r"[;:“”\"«»()\[\]—–]|\b(?:that|and|but|while|because|whereas|although|though|after|"
+    r"before|since|when|if|unless|until|so|which|who|whom|whose|where|than)\b", re.I)
 _AUX = frozenset(
     "has have had also later previously earlier would will could may might must should "
     "then once first initially recently separately further again repeatedly publicly "
-    "privately reportedly allegedly previously already still now just yesterday today "
-    "tonight last week month year on monday tuesday wednesday thursday friday saturday "
-    "sunday this morning afternoon evening night recently subsequently not never did does "
-    "do widely generally often long".split())
+    "privately reportedly allegedly already still now just yesterday today tonight last "
+    "week on monday tuesday wednesday thursday friday saturday sunday this morning afternoon "
+    "evening night subsequently not never did does do widely generally often long "
+    "openly angrily quietly".split())
 _PASSIVE = frozenset("is are was were be been being".split())
-_PRONOUNS = frozenset("he she they we i it you".split())
-_POSSESSIVES = frozenset("his her their its our my your".split())
-_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
-_INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "four", "several"))
-CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december jan feb mar apr jun jul aug "
-    "sep sept oct nov dec".split())
-# Capitalised words that start sentences (or follow a colon) without naming anyone.
-COMMON_STARTERS = frozenset(
-    """the a an in on at but and so yet or if when while as after before since because
-    although though however meanwhile he she it they we i you his her its their our this that
-    these those there here some many most all both each every no one two three last next
-    earlier later today yesterday tomorrow asked speaking writing according also then now
-    still even only just for with without from by of to about under over during despite among
-    between what who which where why how such other others another more less few several
-    not new it's mr mrs ms dr""".split())
-_DOC_NOUNS = frozenset(
-    "statement report study survey poll census audit review analysis data figures research "
-    "records documents filing indictment complaint lawsuit memo letter paper estimates "
-    "findings numbers statistics tally count database register index".split())
+_DETERMINER = frozenset(("a", "an", "the"))
+_MEASURED = re.compile(r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majority|minority|"
+                       r"fifth|tenth|proportion|share)$", re.I)
+# Verbs that may stand before their subject: "said Smith", "says a report by the ONS".
+_INVERTING = frozenset(
+    "said says added adds wrote writes asked continued explained insisted warned noted "
+    "argued replied recalled".split())
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,?", re.I)
 
 
 @cache
 def _verb_regex() -> re.Pattern[str]:
-    speech = alternation(words("speech_verbs"))
-    finding = alternation(words("finding_verbs") - words("speech_verbs"))
+    speech = words("speech_verbs")
+    belief = words("belief_verbs") - speech
+    finding = words("finding_verbs") - speech - belief
     return re.compile(
-        rf"(?P<according>\baccording\s+to\b)"
-        rf"|(?P<agent>\b(?:reported|said|announced|published|confirmed|released|compiled|"
-        rf"collected|estimated|revealed|found|issued|cited|quoted|obtained|seen|"
-        rf"reviewed|written)\s+by\b)"
-        rf"|(?P<speech>\b(?:{speech})\b)"
-        rf"|(?P<finding>\b(?:{finding})\b)", re.I)
+        r"(?P<according>\baccording\s+to\b)"
+        r"|(?P<agent>\b(?:reported|said|announced|published|confirmed|released|compiled|"
+        r"collected|estimated|revealed|found|issued|cited|quoted|obtained|reviewed|"
+        r"written|described|called|criticised|criticized|praised|commissioned|conducted|"
+        r"carried\s+out)\s+by\b)"
+        rf"|(?P<speech>\b(?:{alternation(speech)})\b)"
+        rf"|(?P<belief>\b(?:{alternation(belief)})\b)"
+        rf"|(?P<finding>\b(?:{alternation(finding)})\b)", re.I)
 
 
-def find_attributions(text: str, sentence_initial: bool = True) -> list[Attribution]:
+def find_attributions(text: str) -> list[Attribution]:
     """Reporting clauses of ``text`` (a sentence with quotations masked)."""
     out = []
     for m in _verb_regex().finditer(text):
         kind = m.lastgroup or "speech"
         if kind in ("according", "agent"):
-            src, a, b = _forward(text, m.end(), sentence_initial)
-            if src is not Source.NONE:
-                out.append(Attribution(src, m.start(), b, kind, text[m.start():b]))
-            continue
-        src, a = _backward(text, m.start(), sentence_initial, kind)
-        b = m.end()
-        if src is Source.NONE and kind == "speech":
-            src, _, b = _forward(text, m.end(), sentence_initial)
+            src, _, b = _forward(text, m.end())
             a = m.start()
+        else:
+            if _after_determiner(text, m.start()):
+                continue  # "an estimated 300", "the reported fee", "to blame": not a report
+            src, a = _backward(text, m.start(), kind)
+            b = m.end()
+            if src is Source.NONE and m.group().lower() in _INVERTING:
+                src, _, b = _forward(text, m.end(), strict=True)
+                a = m.start()
         if src is not Source.NONE:
-            out.append(Attribution(src, a, b, kind, text[a:b]))
+            s0, s1 = _scope(text, a)
+            out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
     return out
 
 
@@ -118,45 +113,63 @@ def best(attributions: list[Attribution]) -> Source:
     return max((a.source for a in attributions), default=Source.NONE)
 
 
-def _subject_words(text: str, end: int) -> list[tuple[str, int, bool]]:
-    """Words of the clause before ``end``: ``(word, offset, sentence_initial)``."""
-    seg_start = 0
-    for m in _BOUNDARY.finditer(text, 0, end):
-        seg_start = m.end()
-    seg = text[seg_start:end]
-    # An appositive ("McLaughlin, the DHS's press secretary, said"): keep what stands
-    # before the commas too, as long as it is short.
-    out = []
-    first = len(text[:seg_start].strip()) == 0
-    for i, w in enumerate(_WORD.finditer(seg)):
-        out.append((w.group(), seg_start + w.start(), first and i == 0))
-    return out[-12:]
+def _after_determiner(text: str, at: int) -> bool:
+    m = re.search(r"(\w+)\s+$", text[max(0, at - 12):at])
+    return bool(m) and m.group(1).lower() in _DETERMINER or bool(m) and m.group(1).lower() == "to"
 
 
-def _backward(text: str, verb_at: int, initial: bool, kind: str) -> tuple[Source, int]:
-    ws = _subject_words(text, verb_at)
-    while ws and ws[-1][0].lower().rstrip(",") in _AUX:
-        if ws[-1][0].lower() in _PASSIVE:
-            return Source.NONE, verb_at
-        ws.pop()
-    if ws and ws[-1][0].lower() in _PASSIVE:
+def _scope(text: str, at: int) -> tuple[int, int]:
+    """The relative clause holding offset ``at``, or the whole sentence."""
+    for m in _RELATIVE.finditer(text):
+        if m.start() <= at < m.end():
+            return m.start(), m.end()
+    return 0, len(text)
+
+
+def _backward(text: str, verb_at: int, kind: str) -> tuple[Source, int]:
+    """Judge the subject before a verb; returns the source and where its chunk starts."""
+    clause_start = 0
+    for m in _BOUNDARY.finditer(text, 0, verb_at):
+        clause_start = m.end()
+    found = [(w.group(), w.start()) for w in _WORD.finditer(text, clause_start, verb_at)][-14:]
+    while found and (found[-1][0].lower() in _AUX or found[-1][0].endswith("ly")):
+        found.pop()
+    if not found or found[-1][0].lower() in _PASSIVE:
         return Source.NONE, verb_at  # "it is said", "was reported": no agent named
-    if not ws:
-        return Source.NONE, verb_at
-    src = classify([(w, init and initial) for w, _, init in ws], finding=kind == "finding")
-    if src is Source.NONE:
-        return src, verb_at
-    # The span starts at the subject's own chunk, not at the start of the clause:
-    # "The man allegedly stole a van, police said" attributes from "police".
-    seg = text[ws[0][1]:verb_at].rstrip().rstrip(",")
-    comma = seg.rfind(",")
-    start = ws[0][1] + comma + 1 if comma >= 0 else ws[0][1]
-    while start < verb_at and text[start].isspace():
-        start += 1
-    return src, start
+    initial = not text[:clause_start].strip() and found[0][1] == _first_word(text, clause_start)
+    chunk, before = _chunks(text, found, verb_at)
+    if before and all(w.isdigit() and len(w) <= 3 for w, _ in chunk):
+        chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject
+    if any(_MEASURED.match(w) for w, _ in chunk):
+        return Source.NONE, verb_at  # "a quarter of voters say": the measured, not the source
+    first_initial = initial and chunk[0][1] == found[0][1]
+    src = classify([w for w, _ in chunk], first_initial, kind)
+    if src is Source.NONE and before:
+        # "Tricia McLaughlin, the DHS's press secretary, said": the name before the appositive.
+        src = classify([w for w, _ in before], initial and before[0][1] == found[0][1], kind)
+        if src is not Source.NAMED:
+            src = Source.NONE
+    return src, chunk[0][1]
 
 
-def _forward(text: str, start: int, initial: bool) -> tuple[Source, int, int]:
+def _first_word(text: str, start: int) -> int:
+    m = _WORD.search(text, start)
+    return m.start() if m else -1
+
+
+def _chunks(text: str, found: list[tuple[str, int]], verb_at: int
+            ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Split the words before a verb at commas: the subject's own chunk, and the one before."""
+    cuts = [i for i in range(1, len(found))
+            if "," in text[found[i - 1][1]:found[i][1]]]
+    last = cuts[-1] if cuts else 0
+    chunk = found[last:]
+    before = found[cuts[-2] if len(cuts) > 1 else 0:last] if cuts else []
+    return chunk, before
+
+
+def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, int]:
+    """Judge the source after "according to", "by", or an inverted verb ("said Smith")."""
     m = _BOUNDARY.search(text, start)
     stop = m.start() if m else len(text)
     comma = text.find(",", start, stop)
@@ -164,78 +177,9 @@ def _forward(text: str, start: int, initial: bool) -> tuple[Source, int, int]:
     ws = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, stop)][:8]
     if not ws:
         return Source.NONE, start, start
-    if ws[0][0].lower() in ("in", "on", "at", "during") and len(ws) > 1 and ws[1][0].lower() in ("a", "an", "the", "his", "her"):
-        return Source.NONE, start, start  # "said in a statement": the subject came before
-    src = classify([(w, False) for w, _, _ in ws], forward=True)
+    if strict and ws[0][0].lower() in ("in", "on", "at", "during", "to", "that", "it", "he",
+                                       "she", "they", "we", "i", "this", "there"):
+        return Source.NONE, start, start  # "said in a statement", "said he would"
+    src = classify([w for w, _, _ in ws], False, "forward" if strict else "according")
     end = ws[-1][2]
     return src, ws[0][1], end - 1 if text[end - 1] == "." else end
-
-
-def classify(ws: list[tuple[str, bool]], *, finding: bool = False,
-             forward: bool = False) -> Source:
-    """Judge a source phrase given as ``(word, is_sentence_initial)`` pairs."""
-    lows = [w.lower().rstrip(".,").replace("’", "'") for w, _ in ws]
-    vague, weasel, inst = words("vague_sources"), words("weasel_sources"), words("institutions")
-    quant = words("quantifiers")
-    has_name = any(_is_name(w, init) for w, init in ws)
-    head_i = 0 if forward else len(ws) - 1
-    if forward:  # "according to the DHS", "said Tricia McLaughlin, ..."
-        head_i = _forward_head(lows)
-    head = lows[head_i].removesuffix("'s")
-    before = lows[head_i - 1] if head_i > 0 else ""
-    if any(q in quant for q in lows[:head_i + 1]) and (head in weasel or head in vague or head in quant):
-        return Source.NAMED if _qualified(ws, head_i) else Source.WEASEL
-    if head in words("weasel_sources") and head not in inst:
-        return Source.VAGUE if _qualified(ws, head_i) else Source.WEASEL
-    if head in vague:
-        if _qualified(ws, head_i) or before in _POSSESSIVES or (before in _DEFINITE and head not in ("officials", "authorities")):
-            return Source.NAMED
-        return Source.VAGUE
-    if _is_name(ws[head_i][0], ws[head_i][1]) or has_name and not finding:
-        return Source.NAMED
-    if head in _PRONOUNS and not finding:
-        return Source.NAMED
-    if head in inst or head in _DOC_NOUNS:
-        if before in _INDEFINITE or (head in _DOC_NOUNS and before not in _DEFINITE and before not in _POSSESSIVES and head not in inst):
-            return Source.WEASEL if head in _DOC_NOUNS else Source.VAGUE
-        return Source.NAMED
-    if has_name:
-        return Source.NAMED
-    if finding:
-        return Source.NONE
-    if before in _POSSESSIVES or before in _DEFINITE or before in _INDEFINITE:
-        return Source.NAMED  # "the man said", "her mother said", "a neighbour said"
-    if head.endswith("s") and len(head) > 3 and head[-2] != "s":
-        return Source.NAMED  # "protesters said": a group the story has described
-    return Source.NONE
-
-
-def _forward_head(lows: list[str]) -> int:
-    """Index of the head of a phrase read forwards: the last word before a preposition."""
-    for i, w in enumerate(lows):
-        if w in ("of", "for", "at", "from", "with", "in", "on", "by", "who", "to") and i > 0:
-            return i - 1
-    return len(lows) - 1
-
-
-def _qualified(ws: list[tuple[str, bool]], head_i: int) -> bool:
-    """True when a vague role is pinned to a name: "ICE officials", "officials at DHS"."""
-    if head_i > 0 and _is_name(ws[head_i - 1][0], ws[head_i - 1][1]):
-        return True
-    rest = ws[head_i + 1:]
-    return bool(rest) and rest[0][0].lower() in ("at", "from", "for", "with", "of", "in") and any(
-        _is_name(w, init) for w, init in rest[1:4])
-
-
-def _is_name(word: str, initial: bool) -> bool:
-    """A capitalised word that names someone; the sentence's first word only if uncommon."""
-    if not word[:1].isupper():
-        return False
-    low = word.lower().rstrip(".,").replace("’", "'").removesuffix("'s")
-    if low in CALENDAR or low == "i":
-        return False
-    if initial:
-        return not (low in COMMON_STARTERS or low in words("vague_sources")
-                    or low in words("weasel_sources") or low in words("institutions")
-                    or low in words("quantifiers") or low in _DOC_NOUNS)
-    return low not in words("weasel_sources") and low not in words("vague_sources") or word.isupper()

@@ -44,12 +44,13 @@ def find_claims(masked: str, attributions: list[Attribution], best: Source) -> l
     # ("a source close to the minister said" is no source).
     sources = [a for a in attributions if a.source >= Source.VAGUE]
     for c in _hedges(masked):
-        if not any(not (a.start <= c.start and c.end <= a.end) for a in sources):
+        if not any(a.covers(c.start, c.end) and not (a.start <= c.start and c.end <= a.end)
+                   for a in sources):
             claims.append(c)
-    if best < Source.NAMED:
-        for a in attributions:
-            if a.source is Source.WEASEL:
-                claims.append(_claim(masked, a.start, a.end, "weasel"))
+    for a in attributions:
+        if a.source is Source.WEASEL and not any(
+                b.source is Source.NAMED and b.covers(a.start, a.end) for b in attributions):
+            claims.append(_claim(masked, a.start, a.end, "weasel"))
     return _merge(claims)
 
 

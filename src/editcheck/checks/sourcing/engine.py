@@ -28,6 +28,12 @@ from editcheck.document import Block, Document, Sentence
 _DATA_WORDS = re.compile(
     r"\b(?:data|figures|statistics|census|survey|poll|study|report|analysis|audit|review|"
     r"estimates?|records|numbers|tally|count|research|index|found|shows?|showed)\b", re.I)
+# A definite reference to a data source already named: "The study followed 17,604 adults".
+_DATA_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|the\s+same)\s+(?:[\w-]+\s+)?(?:study|survey|"
+    r"report|data|figures|poll|census|analysis|audit|review|research|trial|index|statistics|"
+    r"findings|estimates?|dataset|tally)(?:'s|’s)?\b(?!\s+(?:is|was)\s+"
+    r"(?:expected|due))", re.I)
 _SKIP_CONTEXT = frozenset({"pre", "code", "script", "style", "nav"})
 
 
@@ -115,11 +121,14 @@ def _statistics(ctx: CheckContext, views: list[View]) -> None:
     prev_source = False
     for v in views:
         figures = find_figures(v.masked) if _has_figure_hint(v.masked) else []
-        sourced = v.best >= Source.VAGUE
-        if figures and not sourced and not prev_source:
+        sources = [a for a in v.attributions if a.source >= Source.VAGUE]
+        cites_data = bool(_DATA_REFERENCE.search(v.masked))
+        if not prev_source and not cites_data:
             for f in figures:
-                _report_figure(ctx, v, f)
-        prev_source = sourced and (bool(figures) or bool(_DATA_WORDS.search(v.masked)))
+                if not any(a.covers(f.start, f.end) for a in sources):
+                    _report_figure(ctx, v, f)
+        prev_source = (bool(sources) or cites_data) and (
+            bool(figures) or bool(_DATA_WORDS.search(v.masked)))
 
 
 def _has_figure_hint(text: str) -> bool:

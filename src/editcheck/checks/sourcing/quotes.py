@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CLOSERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'"}
+# Drafts mix straight and curly quotes, so a double quote may be closed by either kind.
+_CLOSERS = {"“": "”\"", "«": "»", "„": "“”", "‘": "’", '"': '"”', "'": "'"}
 _OPEN_CONTEXT = " \t\n([{—–-/:;,"  # characters that may stand before an opening quote
 _WORD = re.compile(r"[\w’'-]+")
 _CANDIDATE = re.compile(r"[“«„‘\"']")
@@ -72,15 +73,13 @@ def _opens(text: str, i: int, mark: str) -> bool:
 
 def _find_close(text: str, start: int, mark: str) -> int:
     """Offset of the mark closing a quote opened by ``mark``, or -1."""
-    closer = _CLOSERS[mark]
+    closers = _CLOSERS[mark]
     j = start
     while True:
-        j = text.find(closer, j)
+        j = min((k for k in (text.find(c, j) for c in closers) if k >= 0), default=-1)
         if j < 0:
-            if mark == "„":
-                return text.find("”", start)
             return -1
-        if closer in "’'":
+        if closers in "’'":
             nxt = text[j + 1] if j + 1 < len(text) else " "
             if nxt.isalnum():  # an apostrophe inside a word
                 j += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _SPELLED = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
             r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen")
-_NUM = r"(?:\d[\d,]*(?:\.\d+)?)"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion|thousand|mn|mln)\b)"
 _QUANT = (r"(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|"
           r"approximately|roughly|some|over|under|up\s+to|as\s+many\s+as|as\s+much\s+as|"
@@ -29,7 +29,7 @@ _FIGURE = re.compile(
     rf"|(?P<ratio>\b(?:one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days|weeks|months|years))"
     rf"|\b(?:two|three|four)[- ](?:thirds|quarters|fifths)\b|\b(?:a|one)\s+(?:third|quarter|fifth)"
-    rf"\s+of\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven|eight|"
+    rf"\s+of\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|half)\b|\bby\s+half\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven|eight|"
     rf"nine|ten|twenty|hundred|thousand|\d+)-?fold)\b"
     rf"|\b{_NUM}\s+times\s+(?:more|higher|greater|as|the|larger|faster)\b"
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
@@ -90,6 +90,15 @@ _MEASURES_WHAT = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
     r"decline|cut|share|stake|jump|gain|loss|growth|majority|turnout|rate|surge|hike|reduction|"
     r"pay\s+rise|deficit|surplus)\b)")
+_MARKET_UNIT = re.compile(
+    r"\s+(?:a|an|per)\s+(?:barrel|share|ounce|troy\s+ounce|tonne|ton|litre|liter|gallon|"
+    r"megawatt[- ]hour|mwh|kwh|bushel|kilo|kilogram|head\s+of\s+cattle)\b", re.I)
+_SMALL_SPELLED = frozenset("two three four five six seven eight nine".split())
+_HUMAN_COUNTS = frozenset(
+    "people persons children men women adults teenagers boys girls babies patients victims "
+    "deaths casualties injuries pupils students workers staff officers soldiers civilians "
+    "migrants refugees residents passengers prisoners inmates suspects fatalities cases "
+    "infections arrests families households jobs".split())
 _NUMBER_ONLY = re.compile(r"^\d+$")
 
 
@@ -143,8 +152,8 @@ def _money(text: str, m: re.Match[str], qstart: int) -> tuple[int, int] | None:
         value = float(digits or 0)
     except ValueError:
         value = 0.0
-    if not scaled and value < 1000:
-        return None  # a price or a fine in passing, not data
+    if not scaled and value < 1000 and not _MARKET_UNIT.match(text, m.end()):
+        return None  # a price or a fine in passing, not data ("$80 a barrel" is data)
     return qstart, _noun_end(text, m.end())
 
 
@@ -170,6 +179,9 @@ def _count(text: str, m: re.Match[str], before: str, after: str, quantified: boo
         return None
     if not digit and not has_noun:
         return None
+    if tok.lower() in _SMALL_SPELLED and not quantified and noun is not None \
+            and noun.group(2).lower() not in _HUMAN_COUNTS:
+        return None  # "two cars were taken": narration, not a count that needs a source
     end = m.end() + noun.end() if has_noun and noun is not None else m.end()
     return qstart, end
 

@@ -1,0 +1,135 @@
+"""Judging a source phrase ("Tricia McLaughlin", "officials", "some experts") without a model.
+
+Capitalisation does most of the work: a capitalised word names someone unless it is only
+capitalised because it starts the sentence and is a common word ("The", "Officials",
+"Critics"). The head of the phrase (the word before its first preposition: "critics of
+the plan", "officials at the Treasury") decides between a role, a crowd, an institution
+and a document; a name beside a role pins it down ("ICE officials").
+"""
+
+from __future__ import annotations
+
+import enum
+
+from editcheck.checks.sourcing.lexicon import words
+
+
+class Source(enum.IntEnum):
+    """How well a reporting clause names its source; higher is better."""
+
+    NONE = 0
+    WEASEL = 1
+    VAGUE = 2
+    NAMED = 3
+
+
+_PRONOUNS = frozenset("he she they we i it you".split())
+_POSSESSIVES = frozenset("his her their its our my your".split())
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+_INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "four", "several"))
+_PREPOSITIONS = frozenset("of for at from with in on by who to".split())
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec".split())
+# Capitalised words that start sentences (or follow a colon) without naming anyone.
+COMMON_STARTERS = frozenset(
+    """the a an in on at but and so yet or if when while as after before since because
+    although though however meanwhile he she it they we i you his her its their our this that
+    these those there here some many most all both each every no one two three last next
+    earlier later today yesterday tomorrow asked speaking writing according also then now
+    still even only just for with without from by of to about under over during despite among
+    between what who which where why how such other others another more less few several
+    not new it's mr mrs ms dr local national federal state senior top former""".split())
+DOC_NOUNS = frozenset(
+    "statement report study survey poll census audit review analysis data figures research "
+    "records documents filing indictment complaint lawsuit memo letter paper estimates "
+    "findings numbers statistics tally count database register index trial".split())
+_PLURAL_PEOPLE = frozenset("people men women children others".split())
+
+
+def classify(ws: list[str], initial: bool, kind: str) -> Source:
+    """Judge a source phrase read in order; ``initial``: its first word starts the sentence.
+
+    ``kind`` is the verb's kind; "forward" (an inverted "said X") and "finding" accept
+    only clear sources, never a plain noun phrase such as "a price" or "the lorry".
+    """
+    if not ws:
+        return Source.NONE
+    lows = [w.lower().rstrip(".,").replace("’", "'") for w in ws]
+    head_i = _head(lows)
+    head = lows[head_i].removesuffix("'s")
+    before = lows[head_i - 1] if head_i > 0 else ""
+    names = [_is_name(w, initial and i == 0) for i, w in enumerate(ws)]
+    crowd = _crowd(lows, head_i, head)
+    if crowd is not None:
+        return crowd
+    if head in words("weasel_sources") and head not in words("institutions"):
+        return Source.WEASEL
+    if head in words("vague_sources"):
+        return _role(ws, lows, head_i, head, before, names, initial)
+    if names[head_i] or (head in _PRONOUNS and kind not in ("finding", "forward")):
+        return Source.NAMED
+    if head in words("institutions") or head in DOC_NOUNS:
+        if before in _INDEFINITE:
+            return Source.WEASEL if head in DOC_NOUNS else Source.VAGUE
+        return Source.NAMED
+    if any(names) and kind != "finding":
+        return Source.NAMED
+    if kind in ("finding", "forward"):
+        return Source.NONE
+    if kind == "according":  # "according to his lawyer", "according to the charity's accounts"
+        pinned = lows[0] in _POSSESSIVES or lows[0] in _DEFINITE or any("'s" in w for w in lows)
+        return Source.NAMED if pinned else Source.NONE
+    if before in _POSSESSIVES or before in _DEFINITE or before in _INDEFINITE:
+        return Source.NAMED  # "the man said", "her mother said", "a neighbour said"
+    if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
+        return Source.NAMED  # "protesters said": a group the story has described
+    return Source.NONE
+
+
+def _head(lows: list[str]) -> int:
+    """The phrase's head: the word before its first preposition, else its last word."""
+    for i, w in enumerate(lows):
+        if w in _PREPOSITIONS and i > 0:
+            return i - 1
+    return len(lows) - 1
+
+
+def _crowd(lows: list[str], head_i: int, head: str) -> Source | None:
+    """A quantified plural ("some experts", "many residents", "others") is a vague crowd."""
+    if lows[0] in words("quantifiers") and head_i > 0:
+        plural = head.endswith("s") or head in _PLURAL_PEOPLE
+        if plural and "including" not in lows:
+            return Source.WEASEL
+    if head_i == 0 and head in words("quantifiers") and len(lows) == 1:
+        return Source.WEASEL  # "Some say", "Many believe"
+    return None
+
+
+def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
+          names: list[bool], initial: bool) -> Source:
+    """A role ("officials", "a spokesperson") is vague unless a name pins it down."""
+    if head_i > 0 and (names[head_i - 1] or (initial and head_i == 1 and ws[0][:1].isupper()
+                                            and lows[0] not in COMMON_STARTERS)):
+        return Source.NAMED  # "ICE officials", "Treasury officials"
+    rest = lows[head_i + 1:]
+    if rest and rest[0] in ("at", "from", "for", "with", "of", "in") and any(names[head_i + 2:head_i + 6]):
+        return Source.NAMED  # "officials at the Treasury", "a spokesperson for Acme"
+    if before in _POSSESSIVES or (before in _DEFINITE and head not in ("officials", "authorities")):
+        return Source.NAMED
+    return Source.VAGUE
+
+
+def _is_name(word: str, initial: bool) -> bool:
+    """A capitalised word that names someone; the sentence's first word only if uncommon."""
+    if not word[:1].isupper():
+        return False
+    low = word.lower().rstrip(".,").replace("’", "'").removesuffix("'s")
+    if low in CALENDAR or low == "i":
+        return False
+    if low in words("weasel_sources") or low in words("vague_sources") or low in words("quantifiers"):
+        return word.isupper() and len(word) > 1
+    if initial:
+        return not (low in COMMON_STARTERS or low in words("institutions") or low in DOC_NOUNS)
+    return True
