@@ -141,8 +141,7 @@ def promo_furniture(doc: Document, ctx: CheckContext) -> None:
         if block.is_blank or pattern.search(block.text) is None:
             continue  # one search per block; most blocks are clean
         for sentence in doc.block_sentences(block):
-            rel = sentence.start - block.start
-            m = pattern.search(block.text, rel, sentence.end - block.start)
+            m = pattern.search(sentence.text)  # "^" anchors at the sentence start
             if m is None:
                 continue
             ctx.report(PROMO_FURNITURE.id, sentence.start, sentence.end,

@@ -20,7 +20,6 @@ from editcheck.document import Block, Document
 
 _SENTENCE_END = tuple(".!?。！？…\"”»'’)")
 _PAGE_CONTEXT = frozenset({"nav", "footer"})
-_SIDE_CONTEXT = frozenset({"header", "aside", "form"})
 CHROME_CONTEXT = frozenset({"nav", "aside", "footer", "form", "button", "menu", "select",
                             "label", "dialog"})
 _HINT_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -48,15 +47,14 @@ class Verdict:
 
 
 def looks_like_page(doc: Document) -> bool:
-    """True for a whole web page: navigation or footer, or asides and many link lists."""
+    """True for a whole web page: a navigation bar or a footer, or many link lists."""
     if doc.media_type != "text/html":
         return False
-    nav = side = linky = 0
+    nav = linky = 0
     for b in doc.blocks:
         nav += bool(b.context & _PAGE_CONTEXT)
-        side += bool(b.context & _SIDE_CONTEXT)
         linky += b.link_density >= 0.6 and len(b.text) > 1
-    return nav >= 1 or linky >= 5 or (side >= 2 and linky >= 2)
+    return nav >= 1 or linky >= 5
 
 
 def is_prose(block: Block) -> bool:

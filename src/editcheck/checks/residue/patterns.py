@@ -28,11 +28,12 @@ STAMP_PREFIX = re.compile(r"^\s*(?:last\s+)?(?:updated|published|posted)\b", re.
 # A clock time or a date an entry header of a live blog starts with ("10.42am", "14:05 GMT").
 CLOCK = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
 
-# A block that is only a number or a count: "5", "12 comments", "1.2K shares", "Comments (3)".
+# A block that is only a number or a count: "5", "12 comments", "1.2K shares", "Comments (3)";
+# a year alone ("1997") is left alone, because timelines use years as headings.
 _COUNT_NOUN = (r"(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|"
                r"reposts?|votes?|points?|reads?|claps?|responses?|followers?|plays?)")
 ORPHAN_COUNTER = re.compile(
-    rf"^\s*(?:[+-]?\d[\d,.]*\s*[KkMmBb]?\+?(?:\s+{_COUNT_NOUN})?"
+    rf"^\s*(?:(?!(?:1[89]|20)\d\d\s*$)[+-]?\d[\d,.]*\s*[KkMmBb]?\+?(?:\s+{_COUNT_NOUN})?"
     rf"|{_COUNT_NOUN}\s*[(\[]?\s*\d[\d,.]*\s*[KkMm]?\+?\s*[)\]]?)\s*$",
     re.IGNORECASE,
 )
@@ -59,8 +60,8 @@ SCRIPT_VALUE = re.compile(
 
 PLACEHOLDER = re.compile(
     r"""(?<![\w-])TK(?:TK)*(?![\w-])
-    |\blorem\s+ipsum\b
-    |\[\s*(?:insert|add|tbc|tbd|tk|to\ come|check|confirm|link|quote|name|photo\ credit|headline)\b[^\]\n]{0,80}\]
+    |(?i:\blorem\s+ipsum\b)
+    |(?i:\[\s*(?:insert|add|tbc|tbd|tk|to\ come|check|confirm|link|quote|name|photo\ credit|headline)\b[^\]\n]{0,80}\])
     |(?<![\w.])[$£€]\s?X{2,}(?:[.,]X+)*\b
     |(?<![\w.])X{2,}(?:[.,]X+)*(?:\s?%|\s?per\ ?cent)
     |(?<![\w.])X{2,}(?:,X{3})+(?![\w])
@@ -72,6 +73,7 @@ PLACEHOLDER = re.compile(
 XX_NUMBER = re.compile(r"(?<![\w.])X{2,3}(?![\w.])")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
 _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner",
@@ -111,6 +113,8 @@ def invisible_name(char: str) -> str:
 def placeholders(text: str) -> Iterator[Span]:
     """TK, lorem ipsum, [INSERT ...], $XX, XX% and XX used as a number."""
     for m in PLACEHOLDER.finditer(text):
+        if m.group().startswith("TK") and _beside_name(text, m.start(), m.end()):
+            continue  # "TK Maxx": part of a name
         yield m.start(), m.end(), m.group().strip()
     for m in XX_NUMBER.finditer(text):
         before = _WORD_BEFORE.search(text, 0, m.start())
@@ -119,6 +123,12 @@ def placeholders(text: str) -> Iterator[Span]:
             continue  # "Super Bowl XX", "Pius XII": a Roman numeral
         if after_lower or (before and before.group(1)[:1].islower()):
             yield m.start(), m.end(), m.group()
+
+
+def _beside_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word stands right after ``text[start:end]``."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1)[:1].isupper()
 
 
 def timestamps(text: str) -> Iterator[Span]:
