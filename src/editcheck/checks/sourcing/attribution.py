@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from editcheck.checks.sourcing.lexicon import alternation, words
-from editcheck.checks.sourcing.sources import Source, classify
+from editcheck.checks.sourcing.sources import Source, classify, head_index
 
 __all__ = ["Attribution", "Source", "best", "find_attributions"]
 
@@ -67,6 +67,12 @@ _MEASURED = re.compile(r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majori
 _INVERTING = frozenset(
     "said says added adds wrote writes asked continued explained insisted warned noted "
     "argued replied recalled".split())
+_IRREGULAR_PAST = frozenset(
+    "said told wrote thought felt found shown put read sang cried spoke shown".split())
+_PLURAL_SUBJECTS = frozenset(
+    "they we i you people others some many most few several men women children police".split())
+_PRONOUN_SUBJECTS = frozenset("it he she they we i".split())
+_FINITE = frozenset("is are was were".split())
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,?", re.I)
 
 
@@ -97,7 +103,7 @@ def find_attributions(text: str) -> list[Attribution]:
         else:
             if _after_determiner(text, m.start()):
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
-            src, a = _backward(text, m.start(), kind)
+            src, a = _backward(text, m.start(), kind, _is_base(m.group()))
             b = m.end()
             if src is Source.NONE and m.group().lower() in _INVERTING:
                 src, _, b = _forward(text, m.end(), strict=True)
@@ -126,12 +132,42 @@ def _scope(text: str, at: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-def _backward(text: str, verb_at: int, kind: str) -> tuple[Source, int]:
+def _is_base(verb: str) -> bool:
+    """A bare verb form ("call", "fear"), which is as often a noun ("the cell call system")."""
+    low = verb.lower()
+    return not (low.endswith(("s", "ed")) or low in _IRREGULAR_PAST)
+
+
+def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
+    """Words of the clause before a verb; "..., and said" reaches back to the shared subject."""
+    starts = [(m.start(), m.end(), m.group().lower()) for m in _BOUNDARY.finditer(text, 0, verb_at)]
+    clause_start = starts[-1][1] if starts else 0
+    found = [(w.group(), w.start()) for w in _WORD.finditer(text, clause_start, verb_at)]
+    if not found and starts and starts[-1][2] in ("and", "but"):
+        return 0, _leading_subject(text)  # "It set aside £580m ..., and said ..."
+    return clause_start, found[-14:]
+
+
+def _leading_subject(text: str) -> list[tuple[str, int]]:
+    """The noun phrase a sentence opens with: "It", "The company", "Acme Corp"."""
+    out: list[tuple[str, int]] = []
+    for w in _WORD.finditer(text):
+        word, low = w.group(), w.group().lower()
+        if low in ("the", "a", "an") and not out:
+            out.append((word, w.start()))
+            continue
+        if word[:1].isupper() or low in _PRONOUN_SUBJECTS or low in words("institutions"):
+            out.append((word, w.start()))
+            if low in _PRONOUN_SUBJECTS or not word[:1].isupper():
+                break
+            continue
+        break
+    return out if out and out[-1][0].lower() not in ("the", "a", "an") else []
+
+
+def _backward(text: str, verb_at: int, kind: str, base: bool = False) -> tuple[Source, int]:
     """Judge the subject before a verb; returns the source and where its chunk starts."""
-    clause_start = 0
-    for m in _BOUNDARY.finditer(text, 0, verb_at):
-        clause_start = m.end()
-    found = [(w.group(), w.start()) for w in _WORD.finditer(text, clause_start, verb_at)][-14:]
+    clause_start, found = _clause_words(text, verb_at)
     while found and (found[-1][0].lower() in _AUX or found[-1][0].endswith("ly")):
         found.pop()
     if not found or found[-1][0].lower() in _PASSIVE:
@@ -140,16 +176,35 @@ def _backward(text: str, verb_at: int, kind: str) -> tuple[Source, int]:
     chunk, before = _chunks(text, found, verb_at)
     if before and all(w.isdigit() and len(w) <= 3 for w, _ in chunk):
         chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject
-    if any(_MEASURED.match(w) for w, _ in chunk):
-        return Source.NONE, verb_at  # "a quarter of voters say": the measured, not the source
-    first_initial = initial and chunk[0][1] == found[0][1]
-    src = classify([w for w, _ in chunk], first_initial, kind)
+    src = _judge_chunk(chunk, initial and chunk[0][1] == found[0][1], kind, base)
     if src is Source.NONE and before:
-        # "Tricia McLaughlin, the DHS's press secretary, said": the name before the appositive.
-        src = classify([w for w, _ in before], initial and before[0][1] == found[0][1], kind)
-        if src is not Source.NAMED:
-            src = Source.NONE
+        # "Tricia McLaughlin, the DHS's press secretary, said", "Critics, mostly from
+        # industry, argue": the subject stands before the appositive.
+        src = _judge_chunk(before, initial and before[0][1] == found[0][1], kind, base)
+        return (src, before[0][1]) if src is not Source.NONE else (src, verb_at)
     return src, chunk[0][1]
+
+
+def _judge_chunk(chunk: list[tuple[str, int]], initial: bool, kind: str, base: bool) -> Source:
+    if any(w.lower() in _FINITE for w, _ in chunk):
+        return Source.NONE  # "There are unconfirmed reports": not a subject
+    if _measured(chunk):
+        return Source.NONE  # "a quarter of voters say": the measured, not the source
+    if base and not _plural_head(chunk):
+        return Source.NONE  # "the cell call system": a noun, not a verb
+    return classify([w for w, _ in chunk], initial, kind)
+
+
+def _measured(chunk: list[tuple[str, int]]) -> bool:
+    lows = [w.lower() for w, _ in chunk]
+    return any(_MEASURED.match(w) and (i + 1 < len(lows) and lows[i + 1] == "of" or i == len(lows) - 2)
+               for i, w in enumerate(lows))
+
+
+def _plural_head(chunk: list[tuple[str, int]]) -> bool:
+    lows = [w.lower() for w, _ in chunk]
+    w = lows[head_index(lows)]
+    return w in _PLURAL_SUBJECTS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
 
 
 def _first_word(text: str, start: int) -> int:

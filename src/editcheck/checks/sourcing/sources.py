@@ -57,7 +57,7 @@ def classify(ws: list[str], initial: bool, kind: str) -> Source:
     if not ws:
         return Source.NONE
     lows = [w.lower().rstrip(".,").replace("’", "'") for w in ws]
-    head_i = _head(lows)
+    head_i = head_index(lows)
     head = lows[head_i].removesuffix("'s")
     before = lows[head_i - 1] if head_i > 0 else ""
     names = [_is_name(w, initial and i == 0) for i, w in enumerate(ws)]
@@ -88,7 +88,7 @@ def classify(ws: list[str], initial: bool, kind: str) -> Source:
     return Source.NONE
 
 
-def _head(lows: list[str]) -> int:
+def head_index(lows: list[str]) -> int:
     """The phrase's head: the word before its first preposition, else its last word."""
     for i, w in enumerate(lows):
         if w in _PREPOSITIONS and i > 0:

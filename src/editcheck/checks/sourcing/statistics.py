@@ -80,6 +80,9 @@ _NOUN_AFTER = re.compile(
 _NOT_COUNT_NOUN = frozenset(
     "times seconds minutes hours days nights weeks months years decades centuries points goals "
     "runs wickets yards strokes shots games matches sets rounds tries laps holes overs innings "
+    "balls deliveries catches saves tackles passes assists rebounds touchdowns aces birdies "
+    "bogeys frames centuries caps appearances starts wins defeats draws losses victories "
+    "titles medals seeds rpm bpm fps mph "
     "words pages chapters lines metres meters miles inches feet kilometres kilometers degrees "
     "acres hectares storeys stories floors steps ways sides ones things its this thus lbs".split())
 _FUNCTION = frozenset(
