@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import editcheck_datelines
 from editcheck.testing import assert_flags, assert_passes, assert_rule_examples, run_check
+
+editcheck_datelines = pytest.importorskip(
+    "editcheck_datelines", reason="editcheck-datelines is neither installed nor on the path: "
+    "pip install -e ./plugins/editcheck-datelines")
 
 
 def test_rule_examples() -> None:

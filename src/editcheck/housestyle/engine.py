@@ -23,6 +23,8 @@ from editcheck.housestyle.phrases import PhraseIndex
 from editcheck.housestyle.spec import HouseRule, HouseStyle
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A place in capitals opening a paragraph as a wire dateline ("LONDON (Reuters) —").
+_DATELINE = regex.compile(r"\s*[A-Z]+(?: [A-Z]+)*,?\s*(?:\([^()]{1,30}\)\s*)?(?:—|–|-)\s")
 _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 _PHRASE_TYPES = {"existence", "substitution", "occurrence", "capitalization"}
@@ -273,8 +275,11 @@ def _conditional(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
             defined.setdefault(m.group(1), block.start + m.start())
         if block.tag in HEADINGS or _shouting(block.text):
             continue
+        dateline = _DATELINE.match(block.text)
+        after = dateline.end() if dateline else 0
         uses.extend((block.start + m.start(1), block.start + m.end(1), m.group(1))
-                    for m in budget.finditer(rule.params["use"], block.text))
+                    for m in budget.finditer(rule.params["use"], block.text)
+                    if m.start(1) >= after)
     seen = set(rule.exceptions)
     for start, end, key in uses:
         if key in seen:
