@@ -62,7 +62,8 @@ FURNITURE = [
     ["Comments on this article have been closed for legal reasons.",
      "Comments on this story have been closed for legal reasons"],
 ]
-MONTHS = "January February March April May June July August September October November".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
 
 
 class Generator:

@@ -30,8 +30,10 @@ def _close_readers():
     close_all()
 
 
-TOWNS = "Ashby Brill Corfe Dunmow Elstow Frome Goring Hythe Ilkley Jarrow Keswick".split()
-TOPICS = "harbour ferry bypass school hospital quarry market library stadium orchard".split()
+TOWNS = ["Ashby", "Brill", "Corfe", "Dunmow", "Elstow", "Frome", "Goring", "Hythe", "Ilkley",
+         "Jarrow", "Keswick"]
+TOPICS = ["harbour", "ferry", "bypass", "school", "hospital", "quarry", "market", "library",
+          "stadium", "orchard"]
 
 
 def article(n: int, promo: str = PROMO) -> str:

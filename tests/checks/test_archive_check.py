@@ -13,7 +13,8 @@ from editcheck.document import load_html, load_text
 
 RULE = ARCHIVE_BOILERPLATE.id
 PROMO = "Sign up to our newsletter for the latest news"
-FOOTER = "© 2024 Northfield Gazette. All rights reserved. Reproduction without permission is prohibited."
+FOOTER = ("© 2024 Northfield Gazette. All rights reserved. "
+          "Reproduction without permission is prohibited.")
 TIP = "Contact the newsroom at tips@northfield-gazette.example at any time."
 BODIES = [
     "The harbour wall will be rebuilt before the winter storms arrive.",
@@ -79,7 +80,8 @@ def test_flags_a_recurring_sentence_inside_a_fresh_paragraph(index: Path) -> Non
 def test_min_docs_threshold(index: Path) -> None:
     draft = f"{BODIES[5]}\n{PROMO}\n{FOOTER}\n"
     assert len(checker(index).check_text(draft).annotations) == 2
-    assert [a.text for a in checker(index, **{"min-docs": 4}).check_text(draft).annotations] == [PROMO]
+    four = checker(index, **{"min-docs": 4}).check_text(draft).annotations
+    assert [a.text for a in four] == [PROMO]
     assert checker(index, **{"min-docs": 5}).check_text(draft).annotations == ()
     # A body paragraph learned once is flagged only when the threshold comes down to 1.
     assert [a.text for a in checker(index, **{"min-docs": 1}).check_text(BODIES[0]).annotations] \

@@ -6,9 +6,9 @@ passage is cut up and normalised the same way when it is counted and when it is 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from editcheck.boilerplate.writer import IndexWriter
 from editcheck.config import DEFAULT_MAX_BYTES

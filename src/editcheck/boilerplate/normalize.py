@@ -33,7 +33,8 @@ declined to comment.") recurs in every archive without being boilerplate worth a
 from __future__ import annotations
 
 import hashlib
-from typing import Final, Iterable
+from collections.abc import Iterable
+from typing import Final
 
 from editcheck.document import Token
 from editcheck.document.tokens import tokenize
@@ -46,8 +47,7 @@ MIN_SKELETON_WORDS: Final = 3
 
 _STEM_CACHE_LIMIT = 200_000
 
-STOP_WORDS: Final = frozenset(
-    """
+_STOP_WORDS = """
     a an the this that these those there here
     i me my mine we us our ours you your yours he him his she her hers it its they them
     their theirs who whom whose which what
@@ -58,8 +58,8 @@ STOP_WORDS: Final = frozenset(
     and or but nor so yet if because while although though whether
     all any some every each more most other such own same very just only also too
     s t ll re ve d m
-    """.split()
-)
+"""
+STOP_WORDS: Final = frozenset(_STOP_WORDS.split())
 
 
 def words_of(found: Iterable[Token]) -> list[str]:

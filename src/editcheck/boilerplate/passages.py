@@ -8,9 +8,10 @@ sentence pasted inside a body paragraph is still found.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
-from typing import Iterator, Literal
+from typing import Literal
 
 from editcheck.boilerplate.normalize import (
     article_key,
@@ -56,7 +57,7 @@ def passages(doc: Document) -> Iterator[Passage]:
                           key_from(words, bones), text)
         if len(parts) < 2:
             continue
-        for (sentence, ws), bones in zip(parts, bones_of):
+        for (sentence, ws), bones in zip(parts, bones_of, strict=True):
             if worth_keeping(ws, sentence=True):
                 yield Passage("sentence", block.index, sentence.start, sentence.end,
                               key_from(ws, bones), sentence.text)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from editcheck.boilerplate.store import (
     ArchiveIndexError,
@@ -22,7 +22,7 @@ from editcheck.boilerplate.store import (
     learn_hint,
 )
 
-_READERS: dict[tuple[str, int, int], "IndexReader"] = {}
+_READERS: dict[tuple[str, int, int], IndexReader] = {}
 _READERS_LOCK = threading.Lock()
 _CHUNK = 256
 
@@ -57,17 +57,21 @@ class IndexReader:
             try:
                 return index_stats(self._conn, self.path, top)
             except sqlite3.Error as exc:
-                raise ArchiveIndexError(f"{self.path}: cannot read the boilerplate index: {exc}") from exc
+                raise _unreadable(self.path, exc) from exc
 
     def _query(self, sql: str, params: Iterable[object]) -> list[tuple[int, int]]:
         try:
             return self._conn.execute(sql, tuple(params)).fetchall()
         except sqlite3.Error as exc:
-            raise ArchiveIndexError(f"{self.path}: cannot read the boilerplate index: {exc}") from exc
+            raise _unreadable(self.path, exc) from exc
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _unreadable(path: Path, exc: sqlite3.Error) -> ArchiveIndexError:
+    return ArchiveIndexError(f"{path}: cannot read the boilerplate index: {exc}")
 
 
 def _padded(keys: list[int]) -> list[int]:

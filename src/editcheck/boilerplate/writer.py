@@ -100,7 +100,8 @@ class IndexWriter:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise ArchiveIndexError(f"{self.path}: cannot write the boilerplate index: {exc}") from exc
+            raise ArchiveIndexError(
+                f"{self.path}: cannot write the boilerplate index: {exc}") from exc
         self._articles.clear()
         self._counts.clear()
         self._samples.clear()
@@ -112,7 +113,7 @@ class IndexWriter:
         finally:
             finish_writing(self._conn)
 
-    def __enter__(self) -> "IndexWriter":
+    def __enter__(self) -> IndexWriter:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -9,7 +9,8 @@ module is imported only when an index is set, so a run without one pays nothing.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from editcheck.annotations import Severity
 from editcheck.checkapi import CheckContext, Rule, check
