@@ -206,3 +206,13 @@ def test_autoload_switch_keeps_builtins_and_plugins_dir(cli, probe_plugins) -> N
 def test_version_and_help(cli) -> None:  # type: ignore[no-untyped-def]
     assert run(cli, "--version").stdout.startswith("editcheck ")
     assert "check" in run(cli, "--help").stdout
+
+
+def test_a_50_mb_draft_is_refused_without_reading_it(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as fh:  # sparse: 50 MB on paper, nothing on disk
+        fh.truncate(50_000_000)
+    result = run(cli, "check", str(huge))
+    assert result.returncode == 2
+    assert "over the max-bytes limit of 10,000,000" in result.stderr
+    assert "Traceback" not in result.stderr
