@@ -73,6 +73,7 @@ _PLURAL_SUBJECTS = frozenset(
     "they we i you people others some many most few several men women children police".split())
 _PRONOUN_SUBJECTS = frozenset("it he she they we i".split())
 _FINITE = frozenset("is are was were".split())
+_TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,?", re.I)
 
 
@@ -84,9 +85,9 @@ def _verb_regex() -> re.Pattern[str]:
     return re.compile(
         r"(?P<according>\baccording\s+to\b)"
         r"|(?P<agent>\b(?:reported|said|announced|published|confirmed|released|compiled|"
-        r"collected|estimated|revealed|found|issued|cited|quoted|obtained|reviewed|"
-        r"written|described|called|criticised|criticized|praised|commissioned|conducted|"
-        r"carried\s+out)\s+by\b)"
+        r"collected|estimated|revealed|found|issued|cited|quoted|obtained|described|"
+        r"called|criticised|criticized|praised|commissioned|conducted|carried\s+out|"
+        r"analy[sz]ed|counted|recorded)\s+by\b)"
         rf"|(?P<speech>\b(?:{alternation(speech)})\b)"
         rf"|(?P<belief>\b(?:{alternation(belief)})\b)"
         rf"|(?P<finding>\b(?:{alternation(finding)})\b)", re.I)
@@ -109,7 +110,7 @@ def find_attributions(text: str) -> list[Attribution]:
                 src, _, b = _forward(text, m.end(), strict=True)
                 a = m.start()
         if src is not Source.NONE:
-            s0, s1 = _scope(text, a)
+            s0, s1 = _scope(text, a, kind)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
     return out
 
@@ -124,12 +125,20 @@ def _after_determiner(text: str, at: int) -> bool:
     return bool(m) and m.group(1).lower() in _DETERMINER or bool(m) and m.group(1).lower() == "to"
 
 
-def _scope(text: str, at: int) -> tuple[int, int]:
-    """The relative clause holding offset ``at``, or the whole sentence."""
+def _scope(text: str, at: int, kind: str) -> tuple[int, int]:
+    """What a reporting clause starting at ``at`` vouches for.
+
+    Inside a relative clause, only that clause. A tag ("..., police said", "“...,” she
+    said") or "according to" vouches for the whole sentence; a clause that opens its
+    sentence or clause ("Police said the man ...", "... if they complained that ...")
+    vouches for what follows it, not for what came before.
+    """
     for m in _RELATIVE.finditer(text):
         if m.start() <= at < m.end():
             return m.start(), m.end()
-    return 0, len(text)
+    if kind == "according" or _TAG_BEFORE.search(text, 0, at) or not text[:at].strip():
+        return 0, len(text)
+    return at, len(text)
 
 
 def _is_base(verb: str) -> bool:

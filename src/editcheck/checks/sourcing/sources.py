@@ -71,8 +71,8 @@ def classify(ws: list[str], initial: bool, kind: str) -> Source:
     if names[head_i] or (head in _PRONOUNS and kind not in ("finding", "forward")):
         return Source.NAMED
     if head in words("institutions") or head in DOC_NOUNS:
-        if before in _INDEFINITE:
-            return Source.WEASEL if head in DOC_NOUNS else Source.VAGUE
+        if before in _INDEFINITE and head in DOC_NOUNS and not any(names[head_i + 1:]):
+            return Source.WEASEL  # "a study found": which study?
         return Source.NAMED
     if any(names) and kind != "finding":
         return Source.NAMED

@@ -29,7 +29,9 @@ _FIGURE = re.compile(
     rf"|(?P<ratio>\b(?:one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days|weeks|months|years))"
     rf"|\b(?:two|three|four)[- ](?:thirds|quarters|fifths)\b|\b(?:a|one)\s+(?:third|quarter|fifth)"
-    rf"\s+of\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|half)\b|\bby\s+half\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven|eight|"
+    rf"\s+of\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|half)\b|\bby\s+half\b"
+    rf"|\b(?:more|less|fewer)\s+than\s+(?:half|a\s+third|a\s+quarter|a\s+fifth|two-thirds)\b"
+    rf"|\bhalf\s+of\s+all\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|six|seven|eight|"
     rf"nine|ten|twenty|hundred|thousand|\d+)-?fold)\b"
     rf"|\b{_NUM}\s+times\s+(?:more|higher|greater|as|the|larger|faster)\b"
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
@@ -97,11 +99,11 @@ _MARKET_UNIT = re.compile(
     r"\s+(?:a|an|per)\s+(?:barrel|share|ounce|troy\s+ounce|tonne|ton|litre|liter|gallon|"
     r"megawatt[- ]hour|mwh|kwh|bushel|kilo|kilogram|head\s+of\s+cattle)\b", re.I)
 _SMALL_SPELLED = frozenset("two three four five six seven eight nine".split())
+# Small spelled-out counts are data only for events and casualties ("two people died");
+# "a couple with two young children" is narration.
 _HUMAN_COUNTS = frozenset(
-    "people persons children men women adults teenagers boys girls babies patients victims "
-    "deaths casualties injuries pupils students workers staff officers soldiers civilians "
-    "migrants refugees residents passengers prisoners inmates suspects fatalities cases "
-    "infections arrests families households jobs".split())
+    "people persons patients victims deaths casualties injuries soldiers civilians migrants "
+    "refugees passengers prisoners inmates fatalities cases infections arrests jobs".split())
 _NUMBER_ONLY = re.compile(r"^\d+$")
 
 
