@@ -16,6 +16,7 @@ import click
 SUBCOMMANDS = {
     "boilerplate": "editcheck.cli.boilerplate:boilerplate_group",
     "check": "editcheck.cli.check:check_command",
+    "new-plugin": "editcheck.cli.new_plugin:new_plugin_command",
     "plugins": "editcheck.cli.listing:plugins_command",
     "rules": "editcheck.cli.listing:rules_command",
     "serve": "editcheck.cli.serve:serve_command",
