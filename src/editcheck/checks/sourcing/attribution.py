@@ -60,7 +60,8 @@ _AUX = frozenset(
     "evening night subsequently not never did does do widely generally often long "
     "openly angrily quietly".split())
 _PASSIVE = frozenset("is are was were be been being".split())
-_DETERMINER = frozenset(("a", "an", "the"))
+_DETERMINER = frozenset(
+    "a an the to same own any no every each this my our your his her their its".split())
 _MEASURED = re.compile(r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majority|minority|"
                        r"fifth|tenth|proportion|share)$", re.I)
 # Verbs that may stand before their subject: "said Smith", "says a report by the ONS".
@@ -68,12 +69,14 @@ _INVERTING = frozenset(
     "said says added adds wrote writes asked continued explained insisted warned noted "
     "argued replied recalled".split())
 _IRREGULAR_PAST = frozenset(
-    "said told wrote thought felt found shown put read sang cried spoke shown".split())
+    "said told wrote thought felt found shown put read sang cried spoke heard knew gave made "
+    "took saw held kept led met paid sent set stood understood won lost shown withdrew".split())
 _PLURAL_SUBJECTS = frozenset(
     "they we i you people others some many most few several men women children police".split())
 _PRONOUN_SUBJECTS = frozenset("it he she they we i".split())
 _FINITE = frozenset("is are was were".split())
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*(?:\w+ly\s+)?$", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,?", re.I)
 
 
@@ -82,6 +85,7 @@ def _verb_regex() -> re.Pattern[str]:
     speech = words("speech_verbs")
     belief = words("belief_verbs") - speech
     finding = words("finding_verbs") - speech - belief
+    act = words("act_verbs") - speech - belief - finding
     return re.compile(
         r"(?P<according>\baccording\s+to\b)"
         r"|(?P<agent>\b(?:reported|said|announced|published|confirmed|released|compiled|"
@@ -90,7 +94,8 @@ def _verb_regex() -> re.Pattern[str]:
         r"analy[sz]ed|counted|recorded)\s+by\b)"
         rf"|(?P<speech>\b(?:{alternation(speech)})\b)"
         rf"|(?P<belief>\b(?:{alternation(belief)})\b)"
-        rf"|(?P<finding>\b(?:{alternation(finding)})\b)", re.I)
+        rf"|(?P<finding>\b(?:{alternation(finding)})\b)"
+        rf"|(?P<act>\b(?:{alternation(act)})\b)", re.I)
 
 
 def find_attributions(text: str) -> list[Attribution]:
@@ -104,11 +109,13 @@ def find_attributions(text: str) -> list[Attribution]:
         else:
             if _after_determiner(text, m.start()):
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
-            src, a = _backward(text, m.start(), kind, _is_base(m.group()))
+            src, a = _backward(text, m.start(), kind, kind != "act" and _is_base(m.group()))
             b = m.end()
             if src is Source.NONE and m.group().lower() in _INVERTING:
                 src, _, b = _forward(text, m.end(), strict=True)
                 a = m.start()
+        if kind == "act" and src is not Source.NAMED:
+            continue
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
@@ -122,7 +129,7 @@ def best(attributions: list[Attribution]) -> Source:
 
 def _after_determiner(text: str, at: int) -> bool:
     m = re.search(r"(\w+)\s+$", text[max(0, at - 12):at])
-    return bool(m) and m.group(1).lower() in _DETERMINER or bool(m) and m.group(1).lower() == "to"
+    return bool(m) and m.group(1).lower() in _DETERMINER
 
 
 def _scope(text: str, at: int, kind: str) -> tuple[int, int]:
@@ -150,10 +157,19 @@ def _is_base(verb: str) -> bool:
 def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     """Words of the clause before a verb; "..., and said" reaches back to the shared subject."""
     starts = [(m.start(), m.end(), m.group().lower()) for m in _BOUNDARY.finditer(text, 0, verb_at)]
+    rel = _RELATIVE_BEFORE.search(text, 0, verb_at)
+    if rel is not None:  # "Care England, which represents providers, said": skip the clause
+        verb_at = rel.start()
+        starts = [s for s in starts if s[1] <= verb_at]
     clause_start = starts[-1][1] if starts else 0
     found = [(w.group(), w.start()) for w in _WORD.finditer(text, clause_start, verb_at)]
     if not found and starts and starts[-1][2] in ("and", "but"):
         return 0, _leading_subject(text)  # "It set aside £580m ..., and said ..."
+    if not found and starts and starts[-1][2] in ("that", "which", "who"):
+        # "guidance that said", "Care England, which represents providers, said":
+        # the subject is the antecedent before the relative pronoun.
+        prev = starts[-2][1] if len(starts) > 1 else 0
+        return prev, [(w.group(), w.start()) for w in _WORD.finditer(text, prev, starts[-1][0])][-8:]
     return clause_start, found[-14:]
 
 
@@ -197,7 +213,7 @@ def _backward(text: str, verb_at: int, kind: str, base: bool = False) -> tuple[S
 def _judge_chunk(chunk: list[tuple[str, int]], initial: bool, kind: str, base: bool) -> Source:
     if any(w.lower() in _FINITE for w, _ in chunk):
         return Source.NONE  # "There are unconfirmed reports": not a subject
-    if _measured(chunk):
+    if _measured(chunk) or (kind == "act" and any(w[0].isdigit() for w, _ in chunk)):
         return Source.NONE  # "a quarter of voters say": the measured, not the source
     if base and not _plural_head(chunk):
         return Source.NONE  # "the cell call system": a noun, not a verb
@@ -213,7 +229,7 @@ def _measured(chunk: list[tuple[str, int]]) -> bool:
 def _plural_head(chunk: list[tuple[str, int]]) -> bool:
     lows = [w.lower() for w, _ in chunk]
     w = lows[head_index(lows)]
-    return w in _PLURAL_SUBJECTS or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+    return w in _PLURAL_SUBJECTS or (len(w) > 2 and w.endswith("s") and not w.endswith("ss"))
 
 
 def _first_word(text: str, start: int) -> int:

@@ -42,8 +42,11 @@ def find_claims(masked: str, attributions: list[Attribution], best: Source) -> l
     claims: list[Claim] = []
     # A hedge hangs on a source only when that source is not the hedge itself
     # ("a source close to the minister said" is no source).
-    sources = [a for a in attributions if a.source >= Source.VAGUE]
+    sources = [a for a in attributions if a.source >= Source.VAGUE and a.verb != "act"]
     for c in _hedges(masked):
+        if c.kind == "anonymous":  # an anonymous source is the attribution, not hung on one
+            claims.append(c)
+            continue
         if not any(a.covers(c.start, c.end) and not (a.start <= c.start and c.end <= a.end)
                    for a in sources):
             claims.append(c)

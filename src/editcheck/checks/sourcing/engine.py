@@ -21,7 +21,7 @@ from editcheck.checks.sourcing.rules import (
     UNSOURCED_STATISTIC,
     VAGUE_ATTRIBUTION,
 )
-from editcheck.checks.sourcing.speakers import QuoteSentences, attributed, has_speaker, is_quotation
+from editcheck.checks.sourcing.speakers import QuoteSentences, attributed, is_quotation
 from editcheck.checks.sourcing.statistics import Figure, find_figures
 from editcheck.document import Block, Document, Sentence
 
@@ -65,17 +65,24 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool) -> boo
     views = [_view(block, s, quotes) for s in doc.block_sentences(block)]
     if not views:
         return carried
-    opens_with_quote = bool(quotes) and not text[:quotes[0].start].strip(" —–-")
     quote_ok = _quotes(ctx, block, views, quotes, carried)
     if ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id):
         for v in views:
             _claims(ctx, v)
     if ctx.enabled(UNSOURCED_STATISTIC.id):
         _statistics(ctx, views)
-    last = views[-1]
-    if quotes and quotes[-1].end >= len(text.rstrip()) - 1:
-        return quote_ok.get(quotes[-1].start, False) or (opens_with_quote and carried)
-    return has_speaker(last.attributions) or last.masked.rstrip().endswith(":")
+    # The next paragraph may open with a quote that goes on with this one's speaker: only
+    # when this one quoted an attributed speaker, or ends by introducing one ("... said:").
+    # A paraphrase ("Smith said the plan was flawed.") does not vouch for a quote after it.
+    standalone = [q for q in quotes if quote_ok.get(q.start) and _standalone(text, q)]
+    return bool(standalone) or views[-1].masked.rstrip().endswith(":")
+
+
+def _standalone(text: str, q: Quote) -> bool:
+    """Direct speech that stands on its own, not a fragment woven into a sentence
+    ("said the offer was "the best in the UK"")."""
+    before = text[:q.start].rstrip()
+    return not before or before[-1] in ".:,!?—–-"
 
 
 def _view(block: Block, s: Sentence, quotes: list[Quote]) -> View:
