@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+from hs_support import style_writer
 
 from editcheck.errors import ConfigError
 from editcheck.housestyle import HouseStyleError, load_house_style
+
+
+@pytest.fixture
+def write_style(tmp_path: Path) -> Callable[..., Path]:
+    return style_writer(tmp_path)
+
 
 BAD = {
     "unknown type": ('[rules.x]\ntype = "banned"\nphrases = ["a"]', "x", "type", "existence"),

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hs_support import style_writer
 
 from editcheck.testing import assert_flags, assert_passes, run_check
+
+
+@pytest.fixture
+def write_style(tmp_path: Path) -> Callable[..., Path]:
+    return style_writer(tmp_path)
+
 
 STYLE = '''
 [house-style]

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hs_support import style_writer
 
 from editcheck.api import Checker
 from editcheck.testing import run_check
+
+
+@pytest.fixture
+def write_style(tmp_path: Path) -> Callable[..., Path]:
+    return style_writer(tmp_path)
+
 
 STYLE = '''
 [house-style]
