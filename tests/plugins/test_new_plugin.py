@@ -1,0 +1,89 @@
+"""`editcheck new-plugin` writes a package whose tests pass, and that installs and runs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from venv_support import make_venv, offline_failure, pip_install
+
+from editcheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _new_plugin(tmp_path: Path, name: str = "acme") -> Path:
+    result = CliRunner().invoke(main, ["new-plugin", name, "--directory", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    return tmp_path / f"editcheck-{name}"
+
+
+def test_new_plugin_writes_a_package(tmp_path: Path) -> None:
+    package = _new_plugin(tmp_path)
+    files = sorted(str(p.relative_to(package)) for p in package.rglob("*") if p.is_file())
+    assert files == ["README.md", "pyproject.toml", "src/editcheck_acme/__init__.py",
+                     "src/editcheck_acme/style.toml", "tests/test_editcheck_acme.py"]
+    pyproject = (package / "pyproject.toml").read_text()
+    assert '[project.entry-points.editcheck]\nacme = "editcheck_acme"' in pyproject
+    assert "$" not in (package / "src/editcheck_acme/__init__.py").read_text()
+
+
+def test_new_plugin_refuses_bad_names_and_existing_folders(tmp_path: Path) -> None:
+    bad = CliRunner().invoke(main, ["new-plugin", "Acme Style", "-d", str(tmp_path)])
+    assert bad.exit_code == 2 and "lower-case" in bad.output
+    _new_plugin(tmp_path)
+    again = CliRunner().invoke(main, ["new-plugin", "acme", "-d", str(tmp_path)])
+    assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_generated_tests_pass_straight_away(tmp_path: Path) -> None:
+    package = _new_plugin(tmp_path, "wire-desk")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                          cwd=package, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "4 passed" in done.stdout
+
+
+needs_pip = pytest.mark.skipif(
+    importlib.util.find_spec("pip") is None or bool(os.environ.get("EDITCHECK_SKIP_VENV_TESTS")),
+    reason="pip is not available to install into a fresh virtual environment "
+           "(or EDITCHECK_SKIP_VENV_TESTS is set)")
+
+
+@needs_pip
+def test_generated_plugin_installs_into_a_fresh_venv_and_runs(tmp_path: Path) -> None:
+    package = _new_plugin(tmp_path, "acme")
+    venv = tmp_path / "venv"
+    make_venv(venv, tmp_path / "deps")
+    for project in (ROOT, package):
+        done = pip_install(venv, str(project))
+        if done.returncode != 0 and offline_failure(done):
+            pytest.skip(f"pip could not fetch the build backend (offline?): {done.stderr[-300:]}")
+        assert done.returncode == 0, done.stdout + done.stderr
+    python, tool = str(venv / "bin" / "python"), str(venv / "bin" / "editcheck")
+    where = subprocess.run([python, "-c", "import editcheck; print(editcheck.__file__)"],
+                           capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(venv)), f"editcheck imported from outside the venv: {where}"
+
+    listed = subprocess.run([tool, "plugins", "--json"], capture_output=True, text=True,
+                            check=True, cwd=tmp_path)
+    plugins = {p["name"]: p for p in json.loads(listed.stdout)["plugins"]}
+    assert plugins["acme"]["origin"] == "entry-point"
+    assert sorted(plugins["acme"]["rules"]) == ["acme/banned-words", "acme/said"]
+    assert "house-style" not in plugins  # nothing leaked in from the outer environment
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The mayor stated that we will utilise the funds.\n")
+    checked = subprocess.run([tool, "check", "--select", "acme", "-f", "json", "--fail-on",
+                              "warning", str(draft)], capture_output=True, text=True,
+                             cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    (report,) = json.loads(checked.stdout)
+    assert [(a["rule"], a["text"]) for a in report["annotations"]] == [
+        ("acme/said", "stated"), ("acme/banned-words", "utilise")]
