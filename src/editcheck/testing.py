@@ -199,7 +199,7 @@ def checks_from(source: CheckSource) -> list[Check]:
     if isinstance(source, (list, tuple)):
         return [c for item in source for c in checks_from(item)]
     found = list(getattr(source, "editcheck_checks", lambda: [])() or [])
-    files = getattr(source, "editcheck_house_style_files", lambda: [])() or []
+    files: list[Any] = getattr(source, "editcheck_house_style_files", lambda: [])() or []
     if files:
         from editcheck.housestyle import checks_from_files
 

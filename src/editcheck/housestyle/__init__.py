@@ -11,8 +11,8 @@ numbers and pattern; see ``docs/writing-plugins.md``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from editcheck.checkapi import Check
 from editcheck.housestyle.engine import compile_house_style

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import regex
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _WORD_VALUE = {w: i for i, w in enumerate(ONES)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
 
-_NUMERAL = re.compile(r"(?<![\w$£€¥.,:/#\-–])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%°']|[.,:/]\d|\s?[-–]\s?\d)")
+# A whole number standing alone: not inside a word, a decimal, a time, a range or a score.
+_NUMERAL = re.compile(r"(?<![\w$£€¥.,:/#\-–])(\d{1,3}(?:,\d{3})+|\d+)"
+                      r"(?![\w%°']|[.,:/]\d|\s?[-–]\s?\d)")
 # The look-ahead on the first letter lets the scan skip most words at C speed.
 _SPELLED = re.compile(
     r"\b(?=[efnostzEFNOSTZ])(" + "|".join(sorted(_WORD_VALUE, key=len, reverse=True)) + r")"

@@ -11,8 +11,9 @@ matches ("Twitter's" finds "Twitter").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from editcheck.document import Token
 from editcheck.document.tokens import tokenize

@@ -8,9 +8,10 @@ has to second-guess a field, and the loader never has to know how matching works
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from editcheck.annotations import Severity
 from editcheck.checkapi import Rule
