@@ -1,8 +1,10 @@
 """A real ``editcheck serve`` in a subprocess on a free loopback port, and a small client.
 
-One server (two workers, bearer token, CORS allow-list, small limits, a short time budget
-and the test plugins in tests/service/plugins/) serves the whole session, because starting
-one costs a second or two of CPU that the other developers on this machine share.
+One server (one worker, so a request after a timeout reaches the same process; bearer
+token, CORS allow-list, small limits, a short time budget and the test plugins in
+tests/service/plugins/) serves most tests, because starting one costs a second or two of
+CPU that the other developers on this machine share. The concurrency test starts its own
+two-worker server without a token and with the default budget.
 """
 
 from __future__ import annotations
@@ -129,12 +131,12 @@ def stop_server(server: Server) -> None:
 
 @pytest.fixture(scope="session")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The shared server: 2 workers, token, CORS for ORIGIN, small limits, 1 s budget."""
+    """The shared server: 1 worker, token, CORS for ORIGIN, small limits, 1 s budget."""
     folder = tmp_path_factory.mktemp("service")
     config = write_config(folder)
     token_file = folder / "token"
     token_file.write_text(TOKEN + "\n", encoding="utf-8")
-    server = start_server(config, "--workers", "2", "--token-file", str(token_file),
+    server = start_server(config, "--token-file", str(token_file),
                           "--cors-origin", ORIGIN, "--max-body-bytes", str(MAX_BODY),
                           "--time-budget", str(BUDGET), token=TOKEN, cwd=folder)
     yield server

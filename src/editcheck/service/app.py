@@ -1,9 +1,11 @@
 """The Starlette application: routes, error handling, auth, CORS and the time budget.
 
-Checks are CPU work, so each runs in Starlette's thread pool and the event loop stays free
-to answer health probes. The request's time budget becomes a deadline the runner enforces
-per check: a check still running at the deadline is stopped inside its thread, the answer
-says ``partial: true`` and names it, and the worker goes on serving.
+Checks are CPU work, so each runs in a worker thread and the event loop stays free to
+answer health probes. Only a few checks run at once per process (``CHECK_THREADS``): under
+the GIL more threads add no throughput, they only stretch every request's latency. The
+time budget starts when a request's checks start and becomes a deadline the runner
+enforces: a check still running then is stopped inside its thread, the answer says
+``partial: true`` and names it, and the worker goes on serving.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import logging
 import time
 from importlib import resources
+from typing import Any, Callable, TypeVar
 
-
+import anyio.to_thread
+from anyio import CapacityLimiter
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -31,6 +34,8 @@ from editcheck.service.settings import ServiceSettings, settings_from_env
 from editcheck.version import __version__
 
 log = logging.getLogger("editcheck.service")
+T = TypeVar("T")
+CHECK_THREADS = 4
 STATIC_FILES = {"review.js": "text/javascript", "review.css": "text/css"}
 
 
@@ -65,6 +70,7 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
         Problem: _on_problem, HTTPException: _on_http, Exception: _on_crash})
     app.state.engine = engine
     app.state.settings = settings
+    app.state.limiter = None  # made on first use, inside the event loop
     return app
 
 
@@ -117,25 +123,40 @@ async def _openapi(request: Request) -> Response:
 
 
 async def _check(request: Request) -> Response:
-    deadline = _deadline(request)
     req = check_request(parse_json(await _body(request)))
     engine: Engine = request.app.state.engine
-    return JSONResponse(await run_in_threadpool(engine.check, req, deadline))
+    budget = request.app.state.settings.time_budget
+
+    def work() -> dict[str, Any]:
+        return engine.check(req, _deadline(budget))
+
+    return JSONResponse(await _in_thread(request, work))
 
 
 async def _batch(request: Request) -> Response:
-    deadline = _deadline(request)
     settings: ServiceSettings = request.app.state.settings
     reqs = batch_request(parse_json(await _body(request)), settings.max_batch)
     engine: Engine = request.app.state.engine
-    results = await run_in_threadpool(lambda: [engine.check(r, deadline) for r in reqs])
+
+    def work() -> list[dict[str, Any]]:
+        deadline = _deadline(settings.time_budget)  # one budget for the whole batch
+        return [engine.check(r, deadline) for r in reqs]
+
+    results = await _in_thread(request, work)
     verdict = "fail" if any(r["verdict"] == "fail" for r in results) else "pass"
     return JSONResponse({"verdict": verdict, "partial": any(r["partial"] for r in results),
                          "results": results})
 
 
-def _deadline(request: Request) -> float | None:
-    budget = request.app.state.settings.time_budget
+async def _in_thread(request: Request, work: Callable[[], T]) -> T:
+    """Run CPU work on one of the process's few check threads."""
+    state = request.app.state
+    if state.limiter is None:
+        state.limiter = CapacityLimiter(CHECK_THREADS)
+    return await anyio.to_thread.run_sync(work, limiter=state.limiter)
+
+
+def _deadline(budget: float | None) -> float | None:
     return time.monotonic() + budget if budget else None
 
 
