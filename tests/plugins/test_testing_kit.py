@@ -1,0 +1,99 @@
+"""editcheck.testing for plugin authors: assertions, rule examples, golden cases, pytest."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from editcheck import Rule, check
+from editcheck.testing import (
+    assert_flags,
+    assert_passes,
+    assert_rule_examples,
+    check_golden,
+    flagged,
+    run_check,
+)
+
+WRONG_EXAMPLE = Rule("kit/no-very", "house-style", summary="No 'very'.",
+                     flags=("It was very hot.", "It was hot."), passes=("It was very cold.",))
+
+
+@check(WRONG_EXAMPLE)
+def no_very(doc, ctx) -> None:  # type: ignore[no-untyped-def]
+    for s in doc.sentences:
+        for t in s.tokens:
+            if t.text.lower() == "very":
+                ctx.report(WRONG_EXAMPLE.id, t.start, t.end, "Cut 'very'.", suggestion="")
+
+
+def test_run_check_and_flagged_on_text_and_html() -> None:
+    assert flagged(run_check(no_very, "A very, very long day.")) == ["very", "very"]
+    report = run_check(no_very, "<p>A <b>very</b> long day.</p>")
+    assert report.media_type == "text/html" and flagged(report, "kit/no-very") == ["very"]
+
+
+def test_assertions_say_what_was_flagged_instead() -> None:
+    with pytest.raises(AssertionError, match=r"'long' was not flagged.*kit/no-very: 'very'"):
+        assert_flags(no_very, "A very long day.", "long")
+    with pytest.raises(AssertionError, match=r"'very long' was flagged"):
+        assert_passes(no_very, "A very long day.", "very long")
+    with pytest.raises(AssertionError, match="expected no finding"):
+        assert_passes(no_very, "A very long day.")
+    assert_passes(no_very, "A very long day.", "long day")
+
+
+def test_rule_examples_failures_are_collected_in_one_error() -> None:
+    with pytest.raises(AssertionError) as info:
+        assert_rule_examples(no_very)
+    message = str(info.value)
+    assert "kit/no-very should flag: 'It was hot.'" in message
+    assert "kit/no-very should pass: 'It was very cold.'" in message
+    assert "'It was very hot.'" not in message
+
+
+def test_golden_case_missing_update_and_mismatch(tmp_path: Path) -> None:
+    draft = tmp_path / "story.txt"
+    draft.write_text("It was very hot.\n")
+    with pytest.raises(AssertionError, match="story.expected.json is missing"):
+        check_golden(draft, no_very)
+    check_golden(draft, no_very, update=True)
+    expected = json.loads((tmp_path / "story.expected.json").read_text())
+    assert expected["annotations"][0]["text"] == "very"
+    check_golden(draft, no_very)  # unchanged output passes
+    draft.write_text("It was hot. Very hot.\n")
+    with pytest.raises(AssertionError, match=r"(?s)expected but missing: .*new: .*'Very'"):
+        check_golden(draft, no_very)
+
+
+def test_pytest_plugin_adds_update_golden(tmp_path: Path) -> None:
+    (tmp_path / "golden").mkdir()
+    (tmp_path / "golden" / "a.txt").write_text("We stated it.\n")
+    (tmp_path / "style.toml").write_text('[rules.said]\ntype = "substitution"\n'
+                                         'swap = { stated = "said" }\n')
+    (tmp_path / "test_golden_kit.py").write_text(textwrap.dedent('''
+        from pathlib import Path
+        import pytest
+        from editcheck.testing import check_golden, golden_cases
+
+        HERE = Path(__file__).parent
+
+        @pytest.mark.parametrize("draft", golden_cases(HERE / "golden"))
+        def test_golden(draft, editcheck_update_golden, editcheck_kit):
+            assert editcheck_kit.run_check is not None
+            check_golden(draft, HERE / "style.toml", update=editcheck_update_golden)
+    '''))
+    run = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir",
+           str(tmp_path), str(tmp_path)]
+    updated = subprocess.run([*run, "--update-golden"], capture_output=True, text=True,
+                             cwd=tmp_path)
+    assert updated.returncode == 0, updated.stdout
+    again = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path)
+    assert again.returncode == 0, again.stdout
+    saved = json.loads((tmp_path / "golden" / "a.expected.json").read_text())
+    assert saved["annotations"][0]["rule"] == "style/said"
