@@ -10,13 +10,14 @@ earlier articles) is :mod:`editcheck.checks.archive`; this module needs no index
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from editcheck.annotations import Severity
 from editcheck.checkapi import CheckContext, Rule, check
-from editcheck.document import Document
+from editcheck.document import Block, Document, Sentence, Token
 from editcheck.hookspecs import hookimpl
 
 __all__ = ["editcheck_checks"]
@@ -60,7 +61,8 @@ PROMO_FURNITURE = Rule(
     ("Sign up for our newsletter"), "Read more:" and "Related:" links, "Follow us on
     ...", correction footers ("This article was amended on ..."), copyright lines ("All
     rights reserved", "© 2024") and app or membership appeals. Patterns are in
-    `checks/data/boilerplate-promo.txt`; `extra-patterns` adds a newsroom's own regexes.
+    `checks/data/boilerplate-promo.txt`; `extra-patterns` adds a newsroom's own regexes
+    (searched in every sentence).
     Leaves alone: the same words reported as news ("She urged fans to follow her on
     Instagram" is not "Follow us on Instagram").
     """,
@@ -73,6 +75,7 @@ PROMO_FURNITURE = Rule(
 )
 
 _PUNCT = re.compile(r"[^\w\s]+")
+_KEYED = re.compile(r"^(.+?)\s::\s(.+)$")
 
 
 def fold(text: str) -> str:
@@ -80,32 +83,72 @@ def fold(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.casefold()).split())
 
 
-@lru_cache(maxsize=1)
-def _builtin_patterns() -> tuple[str, ...]:
-    data = resources.files("editcheck.checks").joinpath("data", "boilerplate-promo.txt")
-    lines = data.read_text("utf-8").splitlines()
-    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+@dataclass(frozen=True, slots=True)
+class PromoPatterns:
+    """Sentence-start patterns, keyword-gated patterns, and a newsroom's own."""
+
+    starts: re.Pattern[str] | None
+    keyed: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+    extra: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=16)
-def promo_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
-    """All promo patterns as one case-insensitive alternation."""
-    parts = (*_builtin_patterns(), *extra)
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE | re.MULTILINE)
+def promo_patterns(extra: tuple[str, ...]) -> PromoPatterns:
+    """Parse ``data/boilerplate-promo.txt`` (see its header) plus ``extra`` regexes."""
+    data = resources.files("editcheck.checks").joinpath("data", "boilerplate-promo.txt")
+    starts: list[str] = []
+    keyed = []
+    for line in data.read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = _KEYED.match(line)
+        if line.startswith("^") or m is None:
+            starts.append(line.lstrip("^"))
+        else:
+            keys = tuple(k.strip() for k in m.group(1).split(",") if k.strip())
+            keyed.append((keys, re.compile(m.group(2), re.IGNORECASE)))
+    return PromoPatterns(_alternation(starts), tuple(keyed), _alternation(list(extra)))
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
 def _first(doc: Document, start: int, end: int) -> dict[str, Any]:
     return {"first": {"start": start, "end": end, "line": doc.line_col(start)[0]}}
 
 
+def _signature(tokens: Sequence[Token]) -> tuple[str, str] | None:
+    """First and last word, lower-cased: copies share it, so only clashes get folded."""
+    words = [t for t in (tokens[:3] + tokens[-3:]) if t.kind != "punct"]
+    return (words[0].text.lower(), words[-1].text.lower()) if words else None
+
+
+def _clashes(items: Sequence[Any], signature: Callable[[Any], Any]) -> list[Any]:
+    """The items whose signature another item shares, in order."""
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        sig = signature(item)
+        if sig is not None:
+            groups.setdefault(sig, []).append(item)
+    chosen = [i for group in groups.values() if len(group) > 1 for i in group]
+    return sorted(chosen, key=lambda i: i.start)
+
+
 def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
     """Report later copies of paragraphs; return the indexes of the blocks flagged."""
     least = int(ctx.options(DUPLICATE_PARAGRAPH.id).get("min-words", 5))
-    seen: dict[str, Any] = {}
+    blocks = [b for b in doc.blocks if len(b.text) >= 2 * least and b.sentence_range[1] > b.sentence_range[0]]
+
+    def signature(block: Block) -> tuple[str, str] | None:
+        first, last = block.sentence_range
+        sig = _signature(doc.sentences[first].tokens + doc.sentences[last - 1].tokens)
+        return sig
+
+    seen: dict[str, Block] = {}
     flagged: set[int] = set()
-    for block in doc.blocks:
-        if len(block.text) < 2 * least or block.text.count(" ") + 1 < least:
-            continue  # cheap length test before folding
+    for block in _clashes(blocks, signature):
         key = fold(block.text)
         if key.count(" ") + 1 < least:
             continue
@@ -121,12 +164,12 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
 def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> None:
     """Report later copies of sentences outside paragraphs already flagged."""
     least = int(ctx.options(DUPLICATE_SENTENCE.id).get("min-words", 7))
-    seen: dict[str, Any] = {}
-    for sentence in doc.sentences:
+    candidates = [s for s in doc.sentences if len(s.tokens) >= least]
+    seen: dict[str, Sentence] = {}
+    for sentence in _clashes(candidates, lambda s: _signature(s.tokens)):
         if sum(t.kind != "punct" for t in sentence.tokens) < least:
             continue
-        key = fold(sentence.text)
-        first = seen.setdefault(key, sentence)
+        first = seen.setdefault(fold(sentence.text), sentence)
         if first is sentence or sentence.block_index in skip:
             continue
         ctx.report(DUPLICATE_SENTENCE.id, sentence.start, sentence.end,
@@ -136,16 +179,44 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
 
 def promo_furniture(doc: Document, ctx: CheckContext) -> None:
     """Report each sentence holding promo, legal or social furniture."""
-    pattern = promo_pattern(tuple(ctx.options(PROMO_FURNITURE.id).get("extra-patterns", ())))
-    for block in doc.blocks:
-        if block.is_blank or pattern.search(block.text) is None:
-            continue  # one search per block; most blocks are clean
-        for sentence in doc.block_sentences(block):
-            m = pattern.search(sentence.text)  # "^" anchors at the sentence start
-            if m is None:
-                continue
-            ctx.report(PROMO_FURNITURE.id, sentence.start, sentence.end,
-                       f"Promo or legal furniture: {m.group().strip()!r}.", suggestion="")
+    patterns = promo_patterns(tuple(ctx.options(PROMO_FURNITURE.id).get("extra-patterns", ())))
+    hits: dict[int, str] = {}
+    for sentence in doc.sentences:
+        for rx in (patterns.starts, patterns.extra):
+            m = rx and (rx.match(sentence.text) if rx is patterns.starts else rx.search(sentence.text))
+            if m and sentence.index not in hits:
+                hits[sentence.index] = m.group()
+    found = _keyword_blocks(doc, {k for keys, _ in patterns.keyed for k in keys})
+    for keys, rx in patterns.keyed:
+        blocks = sorted({b.index: b for k in keys for b in found.get(k, ())}.values(),
+                        key=lambda b: b.index)
+        for block in blocks:
+            for sentence in doc.block_sentences(block):
+                m = rx.search(sentence.text)
+                if m and sentence.index not in hits:
+                    hits[sentence.index] = m.group()
+    for index, what in sorted(hits.items()):
+        sentence = doc.sentences[index]
+        ctx.report(PROMO_FURNITURE.id, sentence.start, sentence.end,
+                   f"Promo or legal furniture: {what.strip()!r}.", suggestion="")
+
+
+def _keyword_blocks(doc: Document, keys: set[str]) -> dict[str, list[Block]]:
+    """For each keyword found in the draft, the blocks holding it (lower-case search)."""
+    lowered = doc.text.lower()
+    found: dict[str, list[Block]] = {}
+    if len(lowered) != len(doc.text):  # lower-casing changed offsets: look block by block
+        for key in keys:
+            found[key] = [b for b in doc.blocks if key in b.text.lower()]
+        return found
+    for key in keys:
+        at = lowered.find(key)
+        while at >= 0:
+            block = doc.block_at(at)
+            if block is not None:
+                found.setdefault(key, []).append(block)
+            at = lowered.find(key, at + len(key))
+    return found
 
 
 @check(DUPLICATE_PARAGRAPH, DUPLICATE_SENTENCE, PROMO_FURNITURE, name="core.boilerplate")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from editcheck.document import Block, Document
@@ -70,8 +71,8 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
 
     Each paragraph of prose scores its parent fully and its grandparent by half, and a
     long paragraph scores at most four times a short one (Readability's rule): so ten
-    paragraphs beat one hidden copy of the whole text, and ten teasers, each alone in its own box, lose to the ten
-    paragraphs that share one. Other parents scoring at least a fifth of the best one
+    paragraphs beat one hidden copy of the whole text, and ten teasers, each alone in
+    its own box, lose to the ten paragraphs that share one. Other parents scoring at least a fifth of the best one
     join it when they sit within three levels of it or carry the same class names (an
     article split by an advert or a video) and no class word marks them as chrome
     (comments, related stories).
@@ -115,11 +116,13 @@ def _inside(path: str, roots: Sequence[str]) -> bool:
     return any(path == r or path.startswith(r + "/") or r.startswith(path + "/") for r in roots)
 
 
-def hint_words(hints: str) -> set[str]:
-    return set(_HINT_SPLIT.split(hints)) - {""}
+@lru_cache(maxsize=4096)
+def hint_words(hints: str) -> frozenset[str]:
+    """The class/id words of a block and its ancestors (cached: siblings share them)."""
+    return frozenset(_HINT_SPLIT.split(hints)) - {""}
 
 
-def chrome_hint(words: set[str]) -> str | None:
+def chrome_hint(words: frozenset[str] | set[str]) -> str | None:
     """The first class/id word that names chrome ("share-bar" → "share"), if any."""
     for w in words:
         if w in _HINT_WORDS or w.startswith(_HINT_PREFIXES):
@@ -133,14 +136,16 @@ def classify(doc: Document) -> list[Verdict]:
     roots = content_roots(blocks)
     if not roots:
         return []
-    inside = [b for b in blocks if _within(b, roots)]
+    prefixes = tuple(r + "/" for r in roots)
+    inside = [b for b in blocks if b.xpath and b.xpath.startswith(prefixes)]
+    inner = {b.index for b in inside}
     common = _common_hints(inside)
     prose_context = [b.context for b in inside if is_prose(b)]
     own = frozenset.intersection(*prose_context) if prose_context else frozenset()
-    outside_keys = {_key(b.text) for b in blocks if not _within(b, roots)}
+    outside_keys = {_key(b.text) for b in blocks if b.index not in inner and len(b.text) < 150}
     verdicts = []
     for b in blocks:
-        if not _within(b, roots):
+        if b.index not in inner:
             verdicts.append(Verdict(b, "outside the article"))
             continue
         reason = _inside_reason(b, common, own, outside_keys)
@@ -149,24 +154,19 @@ def classify(doc: Document) -> list[Verdict]:
     return verdicts
 
 
-def _within(block: Block, roots: Sequence[str]) -> bool:
-    return bool(block.xpath) and any(block.xpath.startswith(r + "/") for r in roots)
-
-
 def _inside_reason(b: Block, common: set[str], own: frozenset[str],
                    outside: set[str]) -> str | None:
     """Why a block inside the article is still chrome; ``own``: the article's ancestors."""
-    prose = is_prose(b)
     if b.link_density >= 0.5:
         return "a link list"
     if (b.context - own) & CHROME_CONTEXT:
         return "navigation, form or aside"
-    if not prose and _key(b.text) in outside:
+    if is_prose(b):
+        return None
+    if len(b.text) < 150 and _key(b.text) in outside:
         return "repeated in the page's chrome"
     hint = chrome_hint(hint_words(b.hints) - common)
-    if hint and not prose:
-        return f"marked {hint!r}"
-    return None
+    return f"marked {hint!r}" if hint else None
 
 
 def _common_hints(blocks: Sequence[Block]) -> set[str]:

@@ -1,15 +1,18 @@
-"""Block-by-block residue: timestamps, counters, markup, interface text, placeholders.
+"""Block-level residue: timestamps, counters, markup, interface text, placeholders.
 
-One pass over the blocks; each detector in :mod:`.patterns` proposes spans, and the
-eligibility rules here (table cells, code, live-blog headers, the `allow` lists) decide
-which of them an editor should see.
+Speed matters (the family must cost well under 2 ms per 1,000 words), so the expensive
+patterns never run block by block over clean copy: cheap literal scans over the whole
+document text ("ago", "TK", "undefined", each interface phrase) find the few blocks
+worth a closer look, and only short blocks get the whole-line tests. The eligibility
+rules here (table cells, code, live-blog headers, the `allow` lists) then decide what
+an editor should see.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from editcheck.checkapi import CheckContext
 from editcheck.checks.residue import patterns as P
@@ -20,6 +23,10 @@ _NUMERIC_CELLS = frozenset({"td", "th", "dd"})
 _CODE = frozenset({"pre", "code", "kbd", "samp"})
 _SENTENCE_END = tuple(".!?…\"”’'")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_SHORT = 80  # longest block the whole-line tests look at
+_PLACEHOLDER_HINT = re.compile(r"TK|XX|\[|(?i:lorem)")
+_SCRIPT_HINT = re.compile(r"undefined|null|NaN")
 # Words that make up share bars: "Facebook Twitter Email", "Share Tweet Copy link".
 _SHARE_WORDS = frozenset(
     """share tweet email e-mail print copy link facebook twitter x whatsapp linkedin
@@ -34,9 +41,26 @@ def compile_allow(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
-def allowed(ctx: CheckContext, rule_id: str, text: str) -> bool:
-    pattern = compile_allow(tuple(ctx.options(rule_id).get("allow", ())))
-    return pattern is not None and pattern.search(text) is not None
+class Reporter:
+    """Reports for one draft, honouring each rule's `allow` list and on/off state."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self._allow: dict[str, re.Pattern[str] | None] = {}
+
+    def on(self, rule: str) -> bool:
+        return self.ctx.enabled(rule)
+
+    def allowed(self, rule: str, text: str) -> bool:
+        if rule not in self._allow:
+            self._allow[rule] = compile_allow(tuple(self.ctx.options(rule).get("allow", ())))
+        pattern = self._allow[rule]
+        return pattern is not None and pattern.search(text) is not None
+
+    def __call__(self, rule: str, block: Block, start: int, end: int, message: str,
+                 **data: Any) -> None:
+        if self.on(rule) and not self.allowed(rule, block.text):
+            self.ctx.report_in(rule, block, start, end, message, suggestion="", data=data or None)
 
 
 def is_prose(block: Block) -> bool:
@@ -47,99 +71,154 @@ def is_prose(block: Block) -> bool:
 
 def block_residue(doc: Document, ctx: CheckContext) -> None:
     """Run every block-level residue detector over the draft."""
+    report = Reporter(ctx)
     blocks = [b for b in doc.blocks if not b.is_blank]
+    lowered = doc.text.lower()
+    if len(lowered) != len(doc.text):  # a letter whose lower case is longer: offsets shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
     extra = frozenset(P.fold_edges(s) for s in ctx.options(R.INTERFACE_STRING.id).get("extra-strings", ()))
-    headers = live_blog_headers(blocks, ctx.options(R.STRAY_TIMESTAMP.id).get("live-blog-min-entries", 2))
-    for i, block in enumerate(blocks):
-        text = block.text
-        code = block.tag in _CODE or bool(block.context & _CODE)
-        if not code:
-            _markup(ctx, block)
-        _timestamps(ctx, block, i in headers)
-        _counter(ctx, block)
-        _interface(ctx, block, extra)
-        if not code:
-            for s, e, what in P.placeholders(text):
-                ctx.report_in(R.PLACEHOLDER.id, block, s, e,
-                              f"Placeholder {what!r} left in the copy.")
-        for m in P.INVISIBLE.finditer(text):
-            name = P.invisible_name(m.group()[0])
-            ctx.report_in(R.INVISIBLE_CHARACTER.id, block, m.start(), m.end(),
-                          f"Invisible character ({name}) in the text.", suggestion="",
-                          data={"codepoint": f"U+{ord(m.group()[0]):04X}"})
+    if report.on(R.STRAY_TIMESTAMP.id):
+        _timestamps(doc, lowered, blocks, report, ctx.options(R.STRAY_TIMESTAMP.id))
+    whole = {b.index for b in blocks if len(b.text) <= _SHORT and _short_block(b, report, extra)}
+    _markup(doc, report)
+    _placeholders(doc, report)
+    _phrases(doc, lowered, report, whole)
+    for m in P.INVISIBLE.finditer(doc.text):
+        block = doc.block_at(m.start())
+        if block is not None:
+            code = f"U+{ord(m.group()[0]):04X}"
+            report(R.INVISIBLE_CHARACTER.id, block, m.start() - block.start, m.end() - block.start,
+                   f"Invisible character ({P.invisible_name(m.group()[0])}) in the text.",
+                   codepoint=code)
 
 
-def live_blog_headers(blocks: Sequence[Block], min_entries: int) -> set[int]:
-    """Positions of timestamp lines that head a live-blog entry (a paragraph follows).
+def blocks_hit(doc: Document, positions: Iterable[int]) -> Iterator[Block]:
+    """The blocks holding ``positions``, each once, in document order."""
+    seen: set[int] = set()
+    for pos in positions:
+        block = doc.block_at(pos)
+        if block is not None and block.index not in seen and not block.is_blank:
+            seen.add(block.index)
+            yield block
+
+
+def _code(block: Block) -> bool:
+    return block.tag in _CODE or bool(block.context & _CODE)
+
+
+def live_blog_headers(blocks: Sequence[Block], stamped: set[int], min_entries: int) -> set[int]:
+    """Indexes of timestamp blocks that head a live-blog entry (a paragraph follows).
 
     Only a draft with at least ``min_entries`` such headers is a live blog; one timestamp
     that happens to precede a paragraph is still residue.
     """
     heads = set()
     for i, block in enumerate(blocks[:-1]):
-        if len(block.text) > 80:
+        if len(block.text) > _SHORT:
             continue
-        stamped = P.RELATIVE_TIME.search(block.text) or P.CLOCK.match(block.text)
-        if stamped and is_prose(blocks[i + 1]):
-            heads.add(i)
+        if (block.index in stamped or P.CLOCK.match(block.text)) and is_prose(blocks[i + 1]):
+            heads.add(block.index)
     return heads if len(heads) >= max(1, min_entries) else set()
 
 
-def _timestamps(ctx: CheckContext, block: Block, live_header: bool) -> None:
-    rule = R.STRAY_TIMESTAMP.id
-    if live_header or not ctx.enabled(rule) or allowed(ctx, rule, block.text):
+def _timestamps(doc: Document, lowered: str, blocks: list[Block], report: Reporter,
+                opts: Any) -> None:
+    hits = [*_find_all(lowered, "ago"), *_find_all(lowered, "just now")]
+    candidates = {b.index: b for b in blocks_hit(doc, sorted(hits))}
+    candidates.update((b.index, b) for b in blocks
+                      if len(b.text) <= 12 and P.BARE_COMPACT_TIME.match(b.text))
+    if not candidates:
         return
-    for s, e, what in P.timestamps(block.text):
-        rest = block.text[:s] + " " + block.text[e:]
-        words = len(_WORD.findall(rest))
-        leading = P.STAMP_PREFIX.match(block.text[s:e]) is not None and s <= 2
-        if (words <= 4 and not rest.rstrip().endswith(_SENTENCE_END)) or (leading and words <= 8):
-            ctx.report_in(rule, block, s, e,
-                          f"Stray relative timestamp {what!r}: it was true only when the page was copied.",
-                          suggestion="")
+    found = {i: list(P.timestamps(b.text)) for i, b in candidates.items()}
+    found = {i: spans for i, spans in found.items() if spans}
+    headers = live_blog_headers(blocks, set(found), int(opts.get("live-blog-min-entries", 2)))
+    for index, spans in found.items():
+        block = candidates[index]
+        if index in headers:
+            continue
+        for s, e, what in spans:
+            rest = block.text[:s] + " " + block.text[e:]
+            words = len(_WORD.findall(rest))
+            leading = P.STAMP_PREFIX.match(block.text[s:e]) is not None and s <= 2
+            if (words <= 4 and not rest.rstrip().endswith(_SENTENCE_END)) or (leading and words <= 8):
+                report(R.STRAY_TIMESTAMP.id, block, s, e,
+                       f"Stray relative timestamp {what!r}: it was true only when the page was copied.")
 
 
-def _counter(ctx: CheckContext, block: Block) -> None:
-    rule = R.ORPHAN_COUNTER.id
-    if block.tag in _NUMERIC_CELLS or "table" in block.context or not ctx.enabled(rule):
-        return
-    if P.ORPHAN_COUNTER.match(block.text) and not P.BARE_COMPACT_TIME.match(block.text):
-        if not allowed(ctx, rule, block.text):
-            s = len(block.text) - len(block.text.lstrip())
-            ctx.report_in(rule, block, s, len(block.text.rstrip()),
-                          f"Orphan counter {block.text.strip()!r}: a number alone on its line.",
-                          suggestion="")
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + len(needle))
 
 
-def _markup(ctx: CheckContext, block: Block) -> None:
-    rule = R.BROKEN_MARKUP.id
-    if not ctx.enabled(rule) or allowed(ctx, rule, block.text):
-        return
-    spans = [(m.start(), m.end()) for m in P.BROKEN_MARKUP.finditer(block.text)]
-    spans += [(m.start(), m.end()) for m in P.SCRIPT_VALUE.finditer(block.text)]
-    for s, e in _merge(spans):
-        ctx.report_in(rule, block, s, e,
-                      f"Broken markup {block.text[s:e]!r} left from a web page or template.",
-                      suggestion="")
-
-
-def _interface(ctx: CheckContext, block: Block, extra: frozenset[str]) -> None:
-    rule = R.INTERFACE_STRING.id
-    if not ctx.enabled(rule) or len(block.text) > 400 or allowed(ctx, rule, block.text):
-        return
-    folded = P.fold_edges(block.text)
+def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
+    """Whole-line tests: an orphan counter, or an interface string (then True)."""
+    text = block.text
+    if _DIGIT.search(text):
+        if (block.tag not in _NUMERIC_CELLS and "table" not in block.context
+                and P.ORPHAN_COUNTER.match(text) and not P.BARE_COMPACT_TIME.match(text)):
+            s = len(text) - len(text.lstrip())
+            report(R.ORPHAN_COUNTER.id, block, s, len(text.rstrip()),
+                   f"Orphan counter {text.strip()!r}: a number alone on its line.")
+        return False
+    folded = P.fold_edges(text)
     words = folded.split()
-    whole = folded in P.interface_lines() or folded in extra or (
-        len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and "share" in words
-        or len(words) >= 3 and all(w in _SHARE_WORDS for w in words))
-    if whole:
-        s = len(block.text) - len(block.text.lstrip())
-        ctx.report_in(rule, block, s, len(block.text.rstrip()),
-                      f"Interface text {block.text.strip()!r} from a web page.", suggestion="")
+    share_bar = len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and (
+        "share" in words or len(words) >= 3)
+    if folded in P.interface_lines() or folded in extra or share_bar:
+        s = len(text) - len(text.lstrip())
+        report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
+               f"Interface text {text.strip()!r} from a web page.")
+        return True
+    return False
+
+
+def _phrases(doc: Document, lowered: str, report: Reporter, whole: set[int]) -> None:
+    """Distinctive interface phrases anywhere, found by plain substring search.
+
+    Longest phrases first, and a phrase inside one already reported is skipped
+    ("please enable javascript" is not also "enable javascript").
+    """
+    if not report.on(R.INTERFACE_STRING.id):
         return
-    for m in P.interface_phrases().finditer(block.text):
-        ctx.report_in(rule, block, m.start(), m.end(),
-                      f"Interface text {m.group()!r} from a web page.")
+    taken: list[tuple[int, int]] = []
+    for phrase in P.interface_phrase_list():
+        for at in _find_all(lowered, phrase):
+            end = at + len(phrase)
+            block = doc.block_at(at)
+            if (_bounded(lowered, at, end) and block is not None and block.index not in whole
+                    and not any(s <= at and end <= e for s, e in taken)):
+                taken.append((at, end))
+                report(R.INTERFACE_STRING.id, block, at - block.start, end - block.start,
+                       f"Interface text {doc.text[at:end]!r} from a web page.")
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+def _markup(doc: Document, report: Reporter) -> None:
+    if not report.on(R.BROKEN_MARKUP.id):
+        return
+    spans = [(m.start(), m.end()) for m in P.BROKEN_MARKUP.finditer(doc.text) if "\n" not in m.group()]
+    for block in blocks_hit(doc, (m.start() for m in _SCRIPT_HINT.finditer(doc.text))):
+        spans += [(block.start + m.start(), block.start + m.end())
+                  for m in P.SCRIPT_VALUE.finditer(block.text)]
+    for s, e in _merge(spans):
+        block = doc.block_at(s)
+        if block is not None and not _code(block):
+            report(R.BROKEN_MARKUP.id, block, s - block.start, e - block.start,
+                   f"Broken markup {doc.text[s:e]!r} left from a web page or template.")
+
+
+def _placeholders(doc: Document, report: Reporter) -> None:
+    if not report.on(R.PLACEHOLDER.id):
+        return
+    for block in blocks_hit(doc, (m.start() for m in _PLACEHOLDER_HINT.finditer(doc.text))):
+        if not _code(block):
+            for s, e, what in P.placeholders(block.text):
+                report(R.PLACEHOLDER.id, block, s, e, f"Placeholder {what!r} left in the copy.")
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -95,10 +95,10 @@ def interface_lines() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def interface_phrases() -> re.Pattern[str]:
-    """Interface phrases distinctive enough to flag anywhere in a block."""
-    phrases = sorted(_lines("residue-interface-phrases.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+def interface_phrase_list() -> tuple[str, ...]:
+    """Interface phrases distinctive enough to flag anywhere, lower-cased, longest first."""
+    return tuple(sorted({p.lower() for p in _lines("residue-interface-phrases.txt")},
+                        key=len, reverse=True))
 
 
 def fold_edges(text: str) -> str:

@@ -128,14 +128,17 @@ PAGE_FURNITURE = Rule(
     "core/page-furniture", CATEGORY, Severity.WARNING,
     summary="A block of a pasted web page that is page chrome, not article copy.",
     doc="""
-    Runs only on HTML that looks like a whole web page (navigation, header, footer or
-    aside elements, or many link lists). It finds the element that holds most of the
-    page's prose and flags blocks outside it, and blocks inside it that are link lists,
-    sit in navigation, forms or asides, carry class names such as "share", "related",
-    "newsletter" or "promo", or repeat elsewhere on the page, the way boilerplate
-    removers (jusText, Readability) separate an article from its page.
-    Leaves alone: drafts that are fragments (a CMS body), and inside the article its
-    headings, list items and lines matched by `keep-lines` (bylines, datelines).
+    Flags, in HTML that looks like a whole web page (it has a navigation bar or a
+    footer, or at least five link lists), every block that is page chrome rather than
+    article copy. It finds the elements that hold the article's paragraphs (prose
+    blocks vote for their parent, as in Readability) and flags blocks outside them,
+    and blocks inside them that are link lists, sit in navigation, forms or asides the
+    article itself is not in, carry class names such as "share", "related",
+    "newsletter" or "promo", or repeat a line of the page's chrome (jusText-style
+    context). `data.reason` says which.
+    Leaves alone: drafts that are fragments (a CMS body has no chrome), and inside the
+    article its headings, list items, unmarked captions, and lines matched by
+    `keep-lines` (bylines, datelines, photo credits).
     """,
     options={"keep-lines": DEFAULT_ALLOW},
     flags=('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li>'

@@ -1,0 +1,126 @@
+"""What an editor sees from the page-residue rules, and how a newsroom tunes them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from editcheck.annotations import Annotation
+from editcheck.api import Checker
+
+RESIDUE = ["category:page-residue"]
+
+
+def text_hits(text: str, config: dict[str, Any] | None = None) -> list[Annotation]:
+    return list(Checker(config or {}, select=RESIDUE).check_text(text).annotations)
+
+
+def html_hits(html: str, config: dict[str, Any] | None = None) -> list[Annotation]:
+    return list(Checker(config or {}, select=RESIDUE).check_html(html).annotations)
+
+
+LIVE = ("Live: storm updates\n"
+        "10 mins ago\nThe bridge has reopened to traffic in both directions, police said.\n"
+        "1 hour ago\nWinds of 80mph were recorded on the coast earlier this morning.\n")
+
+
+def test_live_blog_entry_headers_are_not_residue() -> None:
+    assert not [a for a in text_hits(LIVE) if a.rule == "core/stray-timestamp"]
+
+
+def test_one_timestamp_before_a_paragraph_is_still_residue() -> None:
+    text = "Storm latest\n10 mins ago\nThe bridge has reopened to traffic in both directions.\n"
+    assert [a.text for a in text_hits(text)] == ["10 mins ago"]
+
+
+def test_live_blog_threshold_is_an_option() -> None:
+    config = {"rules": {"core/stray-timestamp": {"live-blog-min-entries": 3}}}
+    stamps = [a.text for a in text_hits(LIVE, config) if a.rule == "core/stray-timestamp"]
+    assert stamps == ["10 mins ago", "1 hour ago"]
+
+
+def test_allow_list_keeps_a_newsroom_line() -> None:
+    text = "Advertisement\nThe story continues here with more words than six.\n"
+    assert [a.rule for a in text_hits(text)] == ["core/interface-string"]
+    config = {"rules": {"core/interface-string": {"allow": ["^Advertisement$"]}}}
+    assert text_hits(text, config) == []
+
+
+def test_extra_interface_strings() -> None:
+    text = "Listen to the podcast\nThe story continues here with more words.\n"
+    assert text_hits(text) == []
+    config = {"rules": {"core/interface-string": {"extra-strings": ["Listen to the podcast"]}}}
+    assert [a.text for a in text_hits(text, config)] == ["Listen to the podcast"]
+
+
+def test_numbers_in_table_cells_and_sentences_are_not_counters() -> None:
+    html = ("<table><tr><td>Arsenal</td><td>5</td></tr></table>"
+            "<p>5</p><p>Five people were hurt, and 5 more were treated at the scene.</p>")
+    hits = [a for a in html_hits(html) if a.rule == "core/orphan-counter"]
+    assert [(a.text, a.block.xpath) for a in hits] == [("5", "/html/body/p[1]")]
+
+
+def test_markup_in_code_blocks_is_left_alone() -> None:
+    html = "<pre>![alt](https://example.com/x.png)</pre><p>See ![alt](https://example.com/x.png)</p>"
+    hits = [a for a in html_hits(html) if a.rule == "core/broken-markup"]
+    assert hits and {a.block.xpath for a in hits} == {"/html/body/p"}
+
+
+def test_blank_run_is_one_annotation_with_its_length() -> None:
+    hits = text_hits("One.\n\n\n\n\nTwo.\n\nThree.\n")
+    runs = [a for a in hits if a.rule == "core/empty-lines"]
+    assert len(runs) == 1 and runs[0].line == 2 and runs[0].data["lines"] == 4
+
+
+def test_empty_paragraph_runs_in_html() -> None:
+    single = html_hits("<p>One.</p><p><br></p><p>Two.</p>")
+    assert not [a for a in single if a.rule == "core/empty-lines"]
+    run = html_hits("<p>One.</p><p><br></p><p>&nbsp;</p><p></p><p>Two.</p>")
+    assert [a.data["lines"] for a in run if a.rule == "core/empty-lines"] == [3]
+
+
+def test_invisible_characters_name_the_codepoint() -> None:
+    hits = text_hits("Soft\u00adhyphen and zero\u200bwidth, but emoji \U0001f468\u200d\U0001f469 stay.\n")
+    assert [a.data["codepoint"] for a in hits] == ["U+00AD", "U+200B"]
+
+
+PAGE = """<html><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+<main><article>
+<h1>Bridge reopens</h1>
+<div class="share-tools"><p>Share on social media</p></div>
+<div class="story-body">
+<p>The Tyne bridge reopened on Monday after six months of repairs, the council said, and traffic was flowing normally by the evening rush hour.</p>
+<h2>Cost of the work</h2>
+<ul><li>Steel repairs</li><li>New road surface</li></ul>
+<p>The repairs cost £4m, about half of which was paid by the government, according to figures published by the council on Friday.</p>
+<p>By Sam Lee</p>
+</div></article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Council tax rise agreed after long debate</a></li></ul></aside>
+</main>
+<footer><p>About us</p><p><a href="/privacy">Privacy</a></p></footer>
+</body></html>"""
+
+
+def _furniture(html: str, config: dict[str, Any] | None = None) -> set[str]:
+    report = Checker(config or {}, select=["core/page-furniture"]).check_html(html)
+    return {a.text for a in report.annotations}
+
+
+def test_page_furniture_flags_chrome_not_copy() -> None:
+    flagged = _furniture(PAGE)
+    assert {"Home", "News", "Share on social media", "Most read", "About us", "Privacy",
+            "Council tax rise agreed after long debate"} <= flagged
+    copy = {"Cost of the work", "Steel repairs", "New road surface", "By Sam Lee"}
+    assert not flagged & copy
+    assert not any(t.startswith(("The Tyne bridge", "The repairs cost")) for t in flagged)
+
+
+def test_page_furniture_is_silent_on_a_cms_fragment() -> None:
+    fragment = PAGE.split("<main>")[1].split("<aside>")[0]
+    assert _furniture(fragment) == set()
+
+
+def test_keep_lines_is_configurable() -> None:
+    config = {"rules": {"core/page-furniture": {"keep-lines": ["^Most read$"]}}}
+    flagged = _furniture(PAGE, config)
+    assert "Most read" not in flagged and "By Sam Lee" not in flagged
