@@ -1,0 +1,194 @@
+"""The review page in a real headless Chromium: every highlight covers its annotation's text.
+
+Highlights are placed by the page from each annotation's block xpath (or line) and
+block.start/end alone, so a highlight whose text differs from the annotation's ``text``
+is a wrong position in the report, which is what a CMS would get wrong too. Uses
+Debian's chromium and chromedriver (no driver downloads); skipped when they are absent.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, SEED_HTML, Server
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+from selenium.webdriver.chrome.service import Service as DriverService  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = ROOT / "test-artifacts"
+FIXTURES = ROOT / "fixtures" / "service"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", "--window-size=1400,1000"]
+
+# Text of every highlight of each annotation, from the page (frame for HTML drafts).
+MARKS_JS = """
+const frame = document.querySelector('#ec-draft iframe');
+const doc = frame ? frame.contentDocument : document;
+const out = {};
+doc.querySelectorAll('ec-mark').forEach(m => {
+  out[m.dataset.ec] = (out[m.dataset.ec] || '') + m.textContent;
+});
+return out;
+"""
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("Debian's chromium and chromium-driver are not installed "
+                    "(apt-get install chromium chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=DriverService(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def wait_ready(driver: Any) -> None:
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return document.body.getAttribute('data-ec-ready')")
+        or "ec-error" in d.find_element(By.ID, "ec-status").get_attribute("class"))
+    status = driver.find_element(By.ID, "ec-status")
+    assert "ec-error" not in status.get_attribute("class"), status.text
+
+
+def assert_highlights_match(driver: Any, annotations: list[dict[str, Any]]) -> None:
+    marks = driver.execute_script(MARKS_JS)
+    assert len(annotations) > 0
+    for i, a in enumerate(annotations):
+        assert normalise(marks.get(str(i), "")) == normalise(a["text"]), (i, a["rule"], a["block"])
+    items = driver.find_elements(By.CSS_SELECTOR, "#ec-list li")
+    assert len(items) == len(annotations)
+    assert not driver.find_elements(By.CSS_SELECTOR, "#ec-list .ec-unplaced")
+
+
+def submit(driver: Any, service: Server, *, upload: Path | None = None,
+           paste: str | None = None, kind: str = "auto") -> None:
+    driver.get(service.base + "/")
+    token = driver.find_element(By.ID, "ec-token")
+    token.clear()
+    token.send_keys(service.token or "")
+    if upload is not None:
+        driver.find_element(By.ID, "ec-file").send_keys(str(upload))
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_element(By.ID, "ec-input").get_property("value"))
+    else:
+        driver.execute_script("document.getElementById('ec-input').value = arguments[0]", paste)
+        driver.execute_script("document.getElementById('ec-kind').value = arguments[0]", kind)
+    driver.find_element(By.ID, "ec-submit").click()
+    wait_ready(driver)
+
+
+def test_seed_highlights_match_annotations(browser: Any, service: Server) -> None:
+    submit(browser, service, upload=SEED_HTML)
+    expected = service.post("/v1/check", {"html": SEED_HTML.read_text(encoding="utf-8"),
+                                          "position_encoding": "utf-16"}).json()
+    assert_highlights_match(browser, expected["report"]["annotations"])
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "review-page-seed.png"))
+
+
+def test_awkward_html_positions(browser: Any, service: Server) -> None:
+    html = (FIXTURES / "awkward.html").read_text(encoding="utf-8")
+    submit(browser, service, paste=html, kind="html")
+    expected = service.post("/v1/check", {"html": html, "position_encoding": "utf-16"}).json()
+    anns = expected["report"]["annotations"]
+    texts = {a["text"] for a in anns}
+    assert {"zzafteremoji", "zzcellone", "zzcelltwo", "zzentity", "zzspaces"} <= texts
+    assert any(a["rule"] == "svc/zz-span" for a in anns)  # crosses <b> and <a>
+    assert_highlights_match(browser, anns)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "review-page-awkward.png"))
+
+
+def test_text_draft_uses_line_blocks(browser: Any, service: Server) -> None:
+    text = (FIXTURES / "awkward.txt").read_text(encoding="utf-8")
+    submit(browser, service, paste=text, kind="text")
+    expected = service.post("/v1/check", {"text": text, "position_encoding": "utf-16"}).json()
+    assert {"zzlineone", "zzindented"} <= {a["text"] for a in expected["report"]["annotations"]}
+    assert_highlights_match(browser, expected["report"]["annotations"])
+
+
+def test_click_to_jump_both_ways(browser: Any, service: Server) -> None:
+    html = (FIXTURES / "awkward.html").read_text(encoding="utf-8")
+    submit(browser, service, paste=html, kind="html")
+    items = browser.find_elements(By.CSS_SELECTOR, "#ec-list li")
+    items[-1].click()
+    active = browser.execute_script(
+        "return Array.from(document.querySelector('#ec-draft iframe').contentDocument"
+        ".querySelectorAll('ec-mark.ec-active')).map(m => m.dataset.ec)")
+    assert active and set(active) == {items[-1].get_attribute("data-ec")}
+    browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "#ec-draft iframe"))
+    try:
+        browser.find_element(By.CSS_SELECTOR, "ec-mark[data-ec='0']").click()
+    finally:
+        browser.switch_to.default_content()
+    chosen = browser.find_elements(By.CSS_SELECTOR, "#ec-list li.ec-active")
+    assert [li.get_attribute("data-ec") for li in chosen] == ["0"]
+    details = items[0].find_elements(By.CSS_SELECTOR, "details")
+    assert details, "the rule's explanation is shown with the annotation"
+
+
+class _Counter(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        self.hits.append(self.path)
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_html_report_file_is_self_contained(browser: Any, tmp_path: Path) -> None:
+    watcher = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
+    threading.Thread(target=watcher.serve_forever, daemon=True).start()
+    try:
+        lure = tmp_path / "lure.html"
+        url = f"http://127.0.0.1:{watcher.server_address[1]}"
+        lure.write_text(f'<link rel="stylesheet" href="{url}/x.css"><p>An image '
+                        f'<img src="{url}/pixel.png"> and zzlure text.</p>', encoding="utf-8")
+        drafts = [SEED_HTML, FIXTURES / "awkward.html", FIXTURES / "awkward.txt", lure]
+        report = tmp_path / "report.html"
+        config = tmp_path / "editcheck.toml"
+        config.write_text(f'plugins-dir = "{(Path(__file__).parent / "plugins").as_posix()}"\n')
+        subprocess.run([sys.executable, "-m", "editcheck", "check", "--config", str(config),
+                        "--format", "html", "-o", str(report), *map(str, drafts)],
+                       check=False, capture_output=True, timeout=120)
+        json_out = subprocess.run(
+            [sys.executable, "-m", "editcheck", "check", "--config", str(config), "--format",
+             "json", *map(str, drafts)], capture_output=True, timeout=120, text=True).stdout
+        reports = json.loads(json_out)
+        browser.get(report.as_uri())
+        buttons = browser.find_elements(By.CSS_SELECTOR, "#ec-drafts button")
+        assert len(buttons) == len(drafts)
+        for button, expected in zip(buttons, reports):
+            browser.execute_script("document.body.removeAttribute('data-ec-ready')")
+            button.click()
+            wait_ready(browser)
+            assert_highlights_match(browser, expected["annotations"])
+        browser.execute_script("return new Promise(r => setTimeout(r, 500))")
+        assert watcher.RequestHandlerClass.hits == []  # type: ignore[attr-defined]
+    finally:
+        watcher.shutdown()
+        watcher.server_close()
