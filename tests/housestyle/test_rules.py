@@ -93,6 +93,7 @@ FLAGS = [
     ("t/numbers", "The council hired 3 engineers.", "3"),
     ("t/numbers", "The council hired twelve engineers.", "twelve"),
     ("t/numbers", "12 engineers were hired.", "12"),
+    ("t/numbers", "In 2019 Smith had 3 dogs.", "3"),
     ("t/numbers", "Prices rose five per cent.", "five"),
     ("t/numbers", "A five-year-old boy was hurt.", "five"),
     ("t/double-space", "One.  Two.", "  "),
@@ -122,6 +123,7 @@ PASSES = [
     ("t/numbers", "He won the Formula 1 race and Apollo 11 flew."),
     ("t/numbers", "Twelve people were hurt in 2024."),
     ("t/numbers", "2024 was a hard year."),
+    ("t/numbers", "Manchester United 2 West Ham 1"),
     ("t/double-space", "One. Two."),
 ]
 

@@ -243,6 +243,8 @@ def _numbers(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
              out: _Reporter) -> None:
     p = rule.params
     for s in doc.sentences:
+        if not any(t.kind == "word" for t in s.tokens):
+            continue  # a lone counter or page number is not prose
         for f in find_numbers(s.text, _first_word(s), p["spell-out-below"], p["flag-spelled"],
                               p["sentence-start"]):
             start, end = s.start + f.start, s.start + f.end

@@ -40,6 +40,9 @@ _NUMERAL_BEFORE = re.compile(
     rf"(?:\b(?:aged?|ages|no\.|nos\.|number|page|room|chapter|section|step|phase|grade|level|"
     rf"size|round|game|stage|route|platform|gate|channel|type|version|week|day|"
     rf"{_MONTHS})\.?\s?)$", re.IGNORECASE)
+# A result line: "Fulham 3 Brentford 2", "Leeds 0 Everton 0".
+_TEAM = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+_SCORE_LINE = re.compile(rf"{_TEAM} \d{{1,3}},? {_TEAM} \d{{1,3}}\b")
 _YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 
 
@@ -66,8 +69,11 @@ def number_words(n: int) -> str | None:
 def find_numbers(text: str, first_word: int, spell_below: int, flag_spelled: bool,
                  sentence_start: bool) -> list[NumberFinding]:
     """Numbers in one sentence that break the rule; ``first_word`` is where it starts."""
-    found = []
-    for m in _NUMERAL.finditer(text):
+    found: list[NumberFinding] = []
+    numerals = list(_NUMERAL.finditer(text))
+    if len(numerals) >= 2 and _SCORE_LINE.search(text):
+        return found  # scores are always figures
+    for m in numerals:
         value = int(m.group(1).replace(",", ""))
         if m.start() == first_word:
             if sentence_start and not _YEAR.match(m.group(1)):
