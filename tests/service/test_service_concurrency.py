@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import SEED_HTML, Server, cli_reports, start_server, stop_server, write_config
 
-REQUESTS = 2000
+REQUESTS = 1000  # bounded: the machine's 2 cores are shared with other developers
 THREADS = 16
 DRAFTS = {
     "short.html": "<p>Officials said the zzplan is reportedly doomed.</p>"
@@ -43,7 +43,7 @@ def two_workers(tmp_path: Path) -> Any:
     stop_server(server)
 
 
-def test_2000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
+def test_1000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
                                                           tmp_path: Path) -> None:
     service = two_workers
     drafts = _drafts(tmp_path)
@@ -58,7 +58,7 @@ def test_2000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
     conns: list[http.client.HTTPConnection] = []
 
     def one(i: int) -> None:
-        name = "seed" if i % 50 == 0 else names[1 + i % (len(names) - 1)]
+        name = "seed" if i % 25 == 0 else names[1 + i % (len(names) - 1)]
         conn = getattr(local, "conn", None)
         if conn is None:
             conn = local.conn = http.client.HTTPConnection(service.host, service.port, timeout=60)
