@@ -182,7 +182,7 @@ def test_html_report_file_is_self_contained(browser: Any, tmp_path: Path) -> Non
         browser.get(report.as_uri())
         buttons = browser.find_elements(By.CSS_SELECTOR, "#ec-drafts button")
         assert len(buttons) == len(drafts)
-        for button, expected in zip(buttons, reports):
+        for button, expected in zip(buttons, reports, strict=True):
             browser.execute_script("document.body.removeAttribute('data-ec-ready')")
             button.click()
             wait_ready(browser)

@@ -49,7 +49,8 @@ def test_1000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
     drafts = _drafts(tmp_path)
     names = list(drafts)
     expected = {name: report["annotations"] for name, report in
-                zip(names, cli_reports(service.config, *(drafts[n][0] for n in names)))}
+                zip(names, cli_reports(service.config, *(drafts[n][0] for n in names)),
+                    strict=True)}
     assert all(expected.values()), "every draft should have annotations to compare"
     bodies = {n: json.dumps(drafts[n][1]).encode() for n in names}
     local = threading.local()

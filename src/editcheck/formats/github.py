@@ -7,7 +7,8 @@ message or a file name cannot end the command early or inject another one.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from editcheck.annotations import Report
 from editcheck.formats.sources import SourceMap

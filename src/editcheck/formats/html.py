@@ -10,9 +10,10 @@ check read them; a draft from standard input is listed without its text.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from html import escape
 from importlib import resources
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from editcheck.annotations import Report
 from editcheck.formats.ruledocs import rule_docs

@@ -7,7 +7,8 @@ has no docs here, and the output stands without them.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 
 def rule_docs(rule_ids: Iterable[str]) -> dict[str, dict[str, Any]]:

@@ -10,7 +10,8 @@ make ``executionSuccessful`` false.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from editcheck.annotations import Annotation, Report
 from editcheck.formats.ruledocs import rule_docs

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from editcheck.annotations import Annotation, Report
 
@@ -54,7 +55,8 @@ def annotation(a: Annotation, source: str) -> dict[str, Any]:
                           "end": a.block.end},
         })
     body: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "commenting", "value": a.message, "format": "text/plain"},
+        {"type": "TextualBody", "purpose": "commenting", "value": a.message,
+         "format": "text/plain"},
         {"type": "TextualBody", "purpose": "classifying", "value": a.rule},
         {"type": "TextualBody", "purpose": "tagging", "value": a.category},
         {"type": "TextualBody", "purpose": "assessing", "value": a.severity.value},

@@ -62,7 +62,8 @@ class Engine:
 
     def _limit(self, size: int) -> None:
         if size > self.config.max_bytes:
-            raise Problem(413, str(InputTooLarge(size, self.config.max_bytes)), slug="draft-too-large")
+            raise Problem(413, str(InputTooLarge(size, self.config.max_bytes)),
+                          slug="draft-too-large")
 
     def _answer(self, req: CheckRequest, doc: Document, report: Report,
                 fail_on: Any) -> dict[str, Any]:

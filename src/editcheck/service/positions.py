@@ -11,7 +11,8 @@ editor's block).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from editcheck.document import Document
 

@@ -7,7 +7,8 @@ server's internals (paths, stack traces) ever reaches the client.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from starlette.responses import Response
 

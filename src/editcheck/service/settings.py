@@ -8,9 +8,9 @@ goes on a command line: it comes from ``EDITCHECK_TOKEN`` or from a file named h
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from editcheck.errors import ConfigError
 
