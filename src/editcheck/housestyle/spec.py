@@ -70,8 +70,31 @@ class HouseRule:
         doc = f"Declarative `{self.type}` rule from a house-style file."
         if self.link:
             doc += f" See {self.link}"
+        listed = self.listing()
+        if listed:
+            doc += f"\n{listed}"
         return Rule(self.id, self.category, self.severity, summary=self.summary, doc=doc,
                     flags=self.flags, passes=self.passes)
+
+
+    def listing(self, most: int = 12) -> str:
+        """What the rule looks for, in a line an editor can read in ``editcheck rules``."""
+        p = self.params
+        if self.type == "substitution":
+            items = [f"{k} -> {v.strip()}" for k, v in p["swap"].items()]
+        elif self.type in ("existence", "occurrence"):
+            items = list(p["phrases"])
+        elif self.type == "capitalization":
+            items = list(p["terms"])
+        elif self.type == "pattern":
+            return f"Pattern: {p['pattern'].pattern}"
+        elif self.type == "numbers":
+            return f"Spell out numbers below {p['spell-out-below']}."
+        else:
+            known = f"  Known: {', '.join(self.exceptions)}" if self.exceptions else ""
+            return f"Use: {p['use'].pattern}  Definition: {p['define'].pattern}{known}"
+        more = f" (and {len(items) - most} more)" if len(items) > most else ""
+        return "Looks for: " + "; ".join(items[:most]) + more
 
 
 @dataclass(frozen=True, slots=True)
