@@ -94,6 +94,7 @@ PAGE = """<html><body>
 <ul><li>Steel repairs</li><li>New road surface</li></ul>
 <p>The repairs cost £4m, about half of which was paid by the government, according to figures published by the council on Friday.</p>
 <p>By Sam Lee</p>
+<div class="article-tags"><p>Tags: Transport, Newcastle</p></div>
 </div></article>
 <aside><h3>Most read</h3><ul><li><a href="/a">Council tax rise agreed after long debate</a></li></ul></aside>
 </main>
@@ -109,7 +110,7 @@ def _furniture(html: str, config: dict[str, Any] | None = None) -> set[str]:
 def test_page_furniture_flags_chrome_not_copy() -> None:
     flagged = _furniture(PAGE)
     assert {"Home", "News", "Share on social media", "Most read", "About us", "Privacy",
-            "Council tax rise agreed after long debate"} <= flagged
+            "Council tax rise agreed after long debate", "Tags: Transport, Newcastle"} <= flagged
     copy = {"Cost of the work", "Steel repairs", "New road surface", "By Sam Lee"}
     assert not flagged & copy
     assert not any(t.startswith(("The Tyne bridge", "The repairs cost")) for t in flagged)
@@ -120,7 +121,8 @@ def test_page_furniture_is_silent_on_a_cms_fragment() -> None:
     assert _furniture(fragment) == set()
 
 
-def test_keep_lines_is_configurable() -> None:
-    config = {"rules": {"core/page-furniture": {"keep-lines": ["^Most read$"]}}}
+def test_keep_lines_is_configurable_inside_the_article() -> None:
+    config = {"rules": {"core/page-furniture": {"keep-lines": ["^Tags:", "^Most read$"]}}}
     flagged = _furniture(PAGE, config)
-    assert "Most read" not in flagged and "By Sam Lee" not in flagged
+    assert "Tags: Transport, Newcastle" not in flagged
+    assert "Most read" in flagged  # outside the article a kept line is still chrome

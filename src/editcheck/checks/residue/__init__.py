@@ -40,8 +40,8 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
     keep = compile_allow(tuple(opts.get("keep-lines", ())))
     for verdict in furniture.classify(doc):
         block = verdict.block
-        if keep is not None and keep.search(block.text):
-            continue
+        if keep is not None and verdict.inside and keep.search(block.text):
+            continue  # a byline or credit the article itself carries
         ctx.report_in(R.PAGE_FURNITURE.id, block, 0, len(block.text),
                       f"Looks like page furniture ({verdict.reason}), not article copy.",
                       suggestion="", data={"reason": verdict.reason})

@@ -36,6 +36,11 @@ CHROME_HINTS = (
     "ads", "dfp", "gpt", "player", "video", "gallery", "poll", "rating", "print", "email",
 )
 _HINT_PREFIXES = tuple(h for h in CHROME_HINTS if len(h) >= 5)
+# Class words that make a paragraph's vote for its parent count for little.
+_VOTE_CHROME = ("comment", "related", "sidebar", "footer", "promo", "teaser", "rail",
+                "widget", "newsletter", "popular", "trending", "recommend", "outbrain",
+                "taboola", "caption", "disqus", "reply", "replies")
+_NEAR = 60  # characters of class names nearest the block (the string runs root to leaf)
 _HINT_WORDS = frozenset(CHROME_HINTS)
 
 
@@ -45,6 +50,7 @@ class Verdict:
 
     block: Block
     reason: str
+    inside: bool = False  # within the article's own elements
 
 
 def looks_like_page(doc: Document) -> bool:
@@ -70,7 +76,8 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
     """Xpaths of the elements that hold the article's paragraphs.
 
     Each paragraph of prose scores its parent fully and its grandparent by half, and a
-    long paragraph scores at most four times a short one (Readability's rule): so ten
+    long paragraph scores at most four times a short one (Readability's rule), a
+    paragraph whose nearest class names say comment, teaser or related a quarter: so ten
     paragraphs beat one hidden copy of the whole text, and ten teasers, each alone in
     its own box, lose to the ten paragraphs that share one. Other parents scoring at least a fifth of the best one
     join it when they sit within three levels of it or carry the same class names (an
@@ -83,6 +90,8 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
         if b.xpath and is_prose(b):
             parent = b.xpath.rsplit("/", 1)[0]
             points = 10 + min(len(b.text) // 10, 30)  # length counts, but only up to a point
+            if _near_chrome(b.hints):
+                points //= 4  # a comment or a teaser is prose, but rarely the article
             score[parent] += points
             members.setdefault(parent, []).append(b)
             if parent.count("/") > 1:
@@ -99,6 +108,11 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
         if path.startswith(near) or _similar(_common_hints(members.get(path, [])), common):
             roots.append(path)
     return [r for r in roots if not any(r != o and r.startswith(o + "/") for o in roots)]
+
+
+def _near_chrome(hints: str) -> bool:
+    """True when the block's own or nearest ancestors' class names name chrome."""
+    return any(w.startswith(_VOTE_CHROME) for w in hint_words(hints[-_NEAR:]))
 
 
 def _marked(prose: Sequence[Block], common: set[str]) -> bool:
@@ -139,7 +153,7 @@ def classify(doc: Document) -> list[Verdict]:
     prefixes = tuple(r + "/" for r in roots)
     inside = [b for b in blocks if b.xpath and b.xpath.startswith(prefixes)]
     inner = {b.index for b in inside}
-    common = _common_hints(inside)
+    common = _common_hints([b for b in inside if b.xpath.startswith(prefixes[0])])
     prose_context = [b.context for b in inside if is_prose(b)]
     own = frozenset.intersection(*prose_context) if prose_context else frozenset()
     outside_keys = {_key(b.text) for b in blocks if b.index not in inner and len(b.text) < 150}
@@ -150,7 +164,7 @@ def classify(doc: Document) -> list[Verdict]:
             continue
         reason = _inside_reason(b, common, own, outside_keys)
         if reason:
-            verdicts.append(Verdict(b, reason))
+            verdicts.append(Verdict(b, reason, inside=True))
     return verdicts
 
 
@@ -161,6 +175,8 @@ def _inside_reason(b: Block, common: set[str], own: frozenset[str],
         return "a link list"
     if (b.context - own) & CHROME_CONTEXT:
         return "navigation, form or aside"
+    if b.tag == "figcaption" or "figure" in b.context - own:
+        return "a caption or embed of the page"
     if is_prose(b):
         return None
     if len(b.text) < 150 and _key(b.text) in outside:

@@ -132,13 +132,14 @@ PAGE_FURNITURE = Rule(
     footer, or at least five link lists), every block that is page chrome rather than
     article copy. It finds the elements that hold the article's paragraphs (prose
     blocks vote for their parent, as in Readability) and flags blocks outside them,
-    and blocks inside them that are link lists, sit in navigation, forms or asides the
+    and blocks inside them that are link lists, captions and embeds (a pasted page's
+    pictures did not come with it), sit in navigation, forms or asides the
     article itself is not in, carry class names such as "share", "related",
     "newsletter" or "promo", or repeat a line of the page's chrome (jusText-style
     context). `data.reason` says which.
     Leaves alone: drafts that are fragments (a CMS body has no chrome), and inside the
-    article its headings, list items, unmarked captions, and lines matched by
-    `keep-lines` (bylines, datelines, photo credits).
+    article its headings, list items and lines matched by `keep-lines` (bylines,
+    datelines, photo credits).
     """,
     options={"keep-lines": DEFAULT_ALLOW},
     flags=('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li>'
