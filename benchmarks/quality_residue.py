@@ -34,9 +34,9 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from editcheck.api import Checker
 from editcheck.document import Document, load_bytes

@@ -32,7 +32,8 @@ CHECKS = [*residue.editcheck_checks(), *boilerplate.editcheck_checks()]
 
 def drafts() -> list[tuple[str, Document]]:
     paths = sorted((ROOT / "fixtures" / "residue").glob("*.[ht][tx][mt]*"))
-    paths += [ROOT / "fixtures" / "seed" / "ice-shooting.html", SHARED / "seed" / "ice-shooting.txt"]
+    paths += [ROOT / "fixtures" / "seed" / "ice-shooting.html",
+              SHARED / "seed" / "ice-shooting.txt"]
     out = []
     for path in paths:
         if path.is_file() and path.suffix in (".html", ".txt"):
@@ -68,7 +69,8 @@ def main() -> int:
         if rates:
             result[kind] = {"drafts": len(rates),
                             "median_ms_per_1000_words": round(statistics.median(rates), 3),
-                            "p90_ms_per_1000_words": round(statistics.quantiles(rates, n=10)[-1], 3)}
+                            "p90_ms_per_1000_words":
+                                round(statistics.quantiles(rates, n=10)[-1], 3)}
     print(json.dumps(result, indent=2))
     return 0
 

@@ -79,7 +79,8 @@ def test_empty_paragraph_runs_in_html() -> None:
 
 
 def test_invisible_characters_name_the_codepoint() -> None:
-    hits = text_hits("Soft\u00adhyphen and zero\u200bwidth, but emoji \U0001f468\u200d\U0001f469 stay.\n")
+    hits = text_hits("Soft\u00adhyphen and zero\u200bwidth, "
+                     "but emoji \U0001f468\u200d\U0001f469 stay.\n")
     assert [a.data["codepoint"] for a in hits] == ["U+00AD", "U+200B"]
 
 
@@ -89,14 +90,17 @@ PAGE = """<html><body>
 <h1>Bridge reopens</h1>
 <div class="share-tools"><p>Share on social media</p></div>
 <div class="story-body">
-<p>The Tyne bridge reopened on Monday after six months of repairs, the council said, and traffic was flowing normally by the evening rush hour.</p>
+<p>The Tyne bridge reopened on Monday after six months of repairs, the council said,
+and traffic was flowing normally by the evening rush hour.</p>
 <h2>Cost of the work</h2>
 <ul><li>Steel repairs</li><li>New road surface</li></ul>
-<p>The repairs cost £4m, about half of which was paid by the government, according to figures published by the council on Friday.</p>
+<p>The repairs cost £4m, about half of which was paid by the government, according to
+figures published by the council on Friday.</p>
 <p>By Sam Lee</p>
 <div class="article-tags"><p>Tags: Transport, Newcastle</p></div>
 </div></article>
-<aside><h3>Most read</h3><ul><li><a href="/a">Council tax rise agreed after long debate</a></li></ul></aside>
+<aside><h3>Most read</h3>
+<ul><li><a href="/a">Council tax rise agreed after long debate</a></li></ul></aside>
 </main>
 <footer><p>About us</p><p><a href="/privacy">Privacy</a></p></footer>
 </body></html>"""

@@ -17,7 +17,8 @@ RULES: list[Rule] = [*residue_rules.RULES, residue_rules.PAGE_FURNITURE,
 
 def _rules_hit(rule: Rule, example: str) -> set[str]:
     checker = Checker({}, select=[rule.id])
-    report = checker.check_html(example) if example.lstrip().startswith("<") else checker.check_text(example)
+    is_html = example.lstrip().startswith("<")
+    report = checker.check_html(example) if is_html else checker.check_text(example)
     return {a.rule for a in report.annotations}
 
 

@@ -10,10 +10,11 @@ earlier articles) is :mod:`editcheck.checks.archive`; this module needs no index
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from editcheck.annotations import Severity
 from editcheck.checkapi import CheckContext, Rule, check
@@ -119,9 +120,9 @@ def _first(doc: Document, start: int, end: int) -> dict[str, Any]:
     return {"first": {"start": start, "end": end, "line": doc.line_col(start)[0]}}
 
 
-def _signature(tokens: Sequence[Token]) -> tuple[str, str] | None:
+def _signature(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     """First and last word, lower-cased: copies share it, so only clashes get folded."""
-    words = [t for t in (tokens[:3] + tokens[-3:]) if t.kind != "punct"]
+    words = [t for t in (*tokens[:3], *tokens[-3:]) if t.kind != "punct"]
     return (words[0].text.lower(), words[-1].text.lower()) if words else None
 
 
@@ -139,7 +140,8 @@ def _clashes(items: Sequence[Any], signature: Callable[[Any], Any]) -> list[Any]
 def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
     """Report later copies of paragraphs; return the indexes of the blocks flagged."""
     least = int(ctx.options(DUPLICATE_PARAGRAPH.id).get("min-words", 5))
-    blocks = [b for b in doc.blocks if len(b.text) >= 2 * least and b.sentence_range[1] > b.sentence_range[0]]
+    blocks = [b for b in doc.blocks
+              if len(b.text) >= 2 * least and b.sentence_range[1] > b.sentence_range[0]]
 
     def signature(block: Block) -> tuple[str, str] | None:
         first, last = block.sentence_range
@@ -182,10 +184,11 @@ def promo_furniture(doc: Document, ctx: CheckContext) -> None:
     patterns = promo_patterns(tuple(ctx.options(PROMO_FURNITURE.id).get("extra-patterns", ())))
     hits: dict[int, str] = {}
     for sentence in doc.sentences:
-        for rx in (patterns.starts, patterns.extra):
-            m = rx and (rx.match(sentence.text) if rx is patterns.starts else rx.search(sentence.text))
-            if m and sentence.index not in hits:
-                hits[sentence.index] = m.group()
+        m = patterns.starts.match(sentence.text) if patterns.starts else None
+        if m is None and patterns.extra is not None:
+            m = patterns.extra.search(sentence.text)
+        if m is not None:
+            hits[sentence.index] = m.group()
     found = _keyword_blocks(doc, {k for keys, _ in patterns.keyed for k in keys})
     for keys, rx in patterns.keyed:
         blocks = sorted({b.index: b for k in keys for b in found.get(k, ())}.values(),

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from editcheck.document import Block, Document
 
@@ -79,10 +79,10 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
     long paragraph scores at most four times a short one (Readability's rule), a
     paragraph whose nearest class names say comment, teaser or related a quarter: so ten
     paragraphs beat one hidden copy of the whole text, and ten teasers, each alone in
-    its own box, lose to the ten paragraphs that share one. Other parents scoring at least a fifth of the best one
-    join it when they sit within three levels of it or carry the same class names (an
-    article split by an advert or a video) and no class word marks them as chrome
-    (comments, related stories).
+    its own box, lose to the ten paragraphs that share one. Other parents scoring at
+    least a fifth of the best one join it when they sit within three levels of it or
+    carry the same class names (an article split by an advert or a video) and no class
+    word marks them as chrome (comments, related stories).
     """
     score: Counter[str] = Counter()
     members: dict[str, list[Block]] = {}
@@ -153,7 +153,7 @@ def classify(doc: Document) -> list[Verdict]:
     prefixes = tuple(r + "/" for r in roots)
     inside = [b for b in blocks if b.xpath and b.xpath.startswith(prefixes)]
     inner = {b.index for b in inside}
-    common = _common_hints([b for b in inside if b.xpath.startswith(prefixes[0])])
+    common = _common_hints([b for b in inside if (b.xpath or "").startswith(prefixes[0])])
     prose_context = [b.context for b in inside if is_prose(b)]
     own = frozenset.intersection(*prose_context) if prose_context else frozenset()
     outside_keys = {_key(b.text) for b in blocks if b.index not in inner and len(b.text) < 150}

@@ -11,8 +11,9 @@ an editor should see.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from editcheck.checkapi import CheckContext
 from editcheck.checks.residue import patterns as P
@@ -28,11 +29,12 @@ _SHORT = 80  # longest block the whole-line tests look at
 _PLACEHOLDER_HINT = re.compile(r"TK|XX|\[|(?i:lorem)")
 _SCRIPT_HINT = re.compile(r"undefined|null|NaN")
 # Words that make up share bars: "Facebook Twitter Email", "Share Tweet Copy link".
-_SHARE_WORDS = frozenset(
-    """share tweet email e-mail print copy link facebook twitter x whatsapp linkedin
-    pinterest reddit messenger flipboard telegram tumblr comments comment save sms mail
-    url copied threads bluesky""".split()
-)
+_SHARE_WORDS = frozenset({
+    "share", "tweet", "email", "e-mail", "print", "copy", "link", "facebook", "twitter", "x",
+    "whatsapp", "linkedin", "pinterest", "reddit", "messenger", "flipboard", "telegram",
+    "tumblr", "comments", "comment", "save", "sms", "mail", "url", "copied", "threads",
+    "bluesky",
+})
 
 
 @lru_cache(maxsize=64)
@@ -76,7 +78,8 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
     lowered = doc.text.lower()
     if len(lowered) != len(doc.text):  # a letter whose lower case is longer: offsets shift
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
-    extra = frozenset(P.fold_edges(s) for s in ctx.options(R.INTERFACE_STRING.id).get("extra-strings", ()))
+    own_strings = ctx.options(R.INTERFACE_STRING.id).get("extra-strings", ())
+    extra = frozenset(P.fold_edges(s) for s in own_strings)
     if report.on(R.STRAY_TIMESTAMP.id):
         _timestamps(doc, lowered, blocks, report, ctx.options(R.STRAY_TIMESTAMP.id))
     whole = {b.index for b in blocks if len(b.text) <= _SHORT and _short_block(b, report, extra)}
@@ -140,9 +143,10 @@ def _timestamps(doc: Document, lowered: str, blocks: list[Block], report: Report
             rest = block.text[:s] + " " + block.text[e:]
             words = len(_WORD.findall(rest))
             leading = P.STAMP_PREFIX.match(block.text[s:e]) is not None and s <= 2
-            if (words <= 4 and not rest.rstrip().endswith(_SENTENCE_END)) or (leading and words <= 8):
-                report(R.STRAY_TIMESTAMP.id, block, s, e,
-                       f"Stray relative timestamp {what!r}: it was true only when the page was copied.")
+            alone = words <= 4 and not rest.rstrip().endswith(_SENTENCE_END)
+            if alone or (leading and words <= 8):
+                report(R.STRAY_TIMESTAMP.id, block, s, e, f"Stray relative timestamp {what!r}: "
+                       "it was true only when the page was copied.")
 
 
 def _find_all(text: str, needle: str) -> Iterator[int]:
@@ -195,20 +199,22 @@ def _phrases(doc: Document, lowered: str, report: Reporter, whole: set[int]) -> 
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+    before = start == 0 or not text[start - 1].isalnum()
+    return before and (end == len(text) or not text[end].isalnum())
 
 
 def _markup(doc: Document, report: Reporter) -> None:
     if not report.on(R.BROKEN_MARKUP.id):
         return
-    spans = [(m.start(), m.end()) for m in P.BROKEN_MARKUP.finditer(doc.text) if "\n" not in m.group()]
+    spans = [(m.start(), m.end()) for m in P.BROKEN_MARKUP.finditer(doc.text)
+             if "\n" not in m.group()]
     for block in blocks_hit(doc, (m.start() for m in _SCRIPT_HINT.finditer(doc.text))):
         spans += [(block.start + m.start(), block.start + m.end())
                   for m in P.SCRIPT_VALUE.finditer(block.text)]
     for s, e in _merge(spans):
-        block = doc.block_at(s)
-        if block is not None and not _code(block):
-            report(R.BROKEN_MARKUP.id, block, s - block.start, e - block.start,
+        where = doc.block_at(s)
+        if where is not None and not _code(where):
+            report(R.BROKEN_MARKUP.id, where, s - where.start, e - where.start,
                    f"Broken markup {doc.text[s:e]!r} left from a web page or template.")
 
 

@@ -8,9 +8,9 @@ Word lists live in ``checks/data/residue-*.txt`` and are read lazily.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 Span = tuple[int, int, str]
 
@@ -61,7 +61,8 @@ SCRIPT_VALUE = re.compile(
 PLACEHOLDER = re.compile(
     r"""(?<![\w-])TK(?:TK)*(?![\w-])
     |(?i:\blorem\s+ipsum\b)
-    |(?i:\[\s*(?:insert|add|tbc|tbd|tk|to\ come|check|confirm|link|quote|name|photo\ credit|headline)\b[^\]\n]{0,80}\])
+    |(?i:\[\s*(?:insert|add|tbc|tbd|tk|to\ come|check|confirm|link|quote|name
+        |photo\ credit|headline)\b[^\]\n]{0,80}\])
     |(?<![\w.])[$£€]\s?X{2,}(?:[.,]X+)*\b
     |(?<![\w.])X{2,}(?:[.,]X+)*(?:\s?%|\s?per\ ?cent)
     |(?<![\w.])X{2,}(?:,X{3})+(?![\w])

@@ -34,8 +34,8 @@ STRAY_TIMESTAMP = Rule(
     options={"live-blog-min-entries": 2, "allow": DEFAULT_ALLOW},
     flags=(".png) 6 hours ago", "Updated 12 mins ago", "2h ago"),
     passes=("The suspect fled the scene two hours ago, police said.",
-            "Updated 2 hours ago\nThe minister has now resigned, her office said in a statement on Friday.\n"
-            "Updated 3 hours ago\nProtesters gathered outside parliament as the vote was called late on Friday."),
+            "Updated 2 hours ago\nThe minister has now resigned, her office said on Friday.\n"
+            "Updated 3 hours ago\nProtesters gathered outside parliament as the vote was called."),
 )
 ORPHAN_COUNTER = Rule(
     "core/orphan-counter", CATEGORY, Severity.WARNING,
@@ -69,7 +69,7 @@ BROKEN_MARKUP = Rule(
 )
 INTERFACE_STRING = Rule(
     "core/interface-string", CATEGORY, Severity.WARNING,
-    summary="A web page's interface text ('Advertisement', 'Share this article', 'Skip to content').",
+    summary="A web page's interface text ('Advertisement', 'Share this article').",
     doc="""
     Flags a block that is only a button or label of a web page ("Advertisement", "Share",
     "Copy link", "Back to top", "Sign up", "Read more", "Facebook Twitter Email"), and
