@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from formatkit import DRAFTS, PLUGINS
 
 from editcheck.annotations import Report
 from editcheck.api import Checker
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-PLUGINS = ROOT / "tests" / "service" / "plugins"
-DRAFTS = [ROOT / "fixtures" / "seed" / "ice-shooting.html",
-          ROOT / "fixtures" / "service" / "awkward.html",
-          ROOT / "fixtures" / "service" / "awkward.txt"]
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import DRAFTS, PLUGINS
+from formatkit import DRAFTS, PLUGINS
 
 from editcheck.annotations import Report
 from editcheck.cli import main

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
-from conftest import DATA
+from formatkit import DATA
 
 from editcheck.annotations import CheckFailure, Report
 from editcheck.formats.sarif import render_sarif

@@ -1,132 +1,19 @@
-"""A real ``editcheck serve`` in a subprocess on a free loopback port, and a small client.
-
-One server (one worker, so a request after a timeout reaches the same process; bearer
-token, CORS allow-list, small limits, a short time budget and the test plugins in
-tests/service/plugins/) serves most tests, because starting one costs a second or two of
-CPU that the other developers on this machine share. The concurrency test starts its own
-two-worker server without a token and with the default budget.
-"""
+"""The shared server fixture for the service tests (helpers live in servicekit.py)."""
 
 from __future__ import annotations
 
-import http.client
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("starlette", reason="the serve extra (starlette, uvicorn) is not installed")
-pytest.importorskip("uvicorn", reason="the serve extra (starlette, uvicorn) is not installed")
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-PLUGINS = HERE / "plugins"
-SEED_HTML = ROOT / "fixtures" / "seed" / "ice-shooting.html"
-TOKEN = "s3cret-test-token"
-ORIGIN = "https://cms.example"
-MAX_BODY = 300_000
-MAX_DRAFT = 150_000
-BUDGET = 1.0
-
-
-@dataclass
-class Reply:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-@dataclass
-class Server:
-    host: str
-    port: int
-    config: Path
-    proc: subprocess.Popen[bytes]
-    token: str | None = None
-
-    @property
-    def base(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None, auth: bool = True) -> Reply:
-        """One request on a fresh connection (so a refused body cannot poison the next)."""
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
-        try:
-            sent = dict(headers or {})
-            if auth and self.token:
-                sent.setdefault("Authorization", f"Bearer {self.token}")
-            conn.request(method, path, body=body, headers=sent)
-            resp = conn.getresponse()
-            return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read())
-        finally:
-            conn.close()
-
-    def post(self, path: str, data: Any, headers: dict[str, str] | None = None,
-             auth: bool = True) -> Reply:
-        sent = {"Content-Type": "application/json", **(headers or {})}
-        return self.request("POST", path, json.dumps(data).encode(), sent, auth=auth)
-
-    def get(self, path: str, **kw: Any) -> Reply:
-        return self.request("GET", path, **kw)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def write_config(folder: Path) -> Path:
-    config = folder / "editcheck.toml"
-    config.write_text(f'plugins-dir = "{PLUGINS.as_posix()}"\nmax-bytes = {MAX_DRAFT}\n'
-                      'fail-on = "error"\n', encoding="utf-8")
-    return config
-
-
-def start_server(config: Path, *extra: str, token: str | None = None,
-                 cwd: Path | None = None) -> Server:
-    """Start ``editcheck serve`` and wait until /healthz answers (or fail with its log)."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EDITCHECK_")}
-    cmd = [sys.executable, "-m", "editcheck", "serve", "--port", str(port), "--config",
-           str(config), "--log-level", "warning", *extra]
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    server = Server("127.0.0.1", port, config, proc, token)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            out = proc.stdout.read().decode() if proc.stdout else ""
-            pytest.fail(f"editcheck serve exited with {proc.returncode}:\n{out}")
-        try:
-            if server.get("/healthz", auth=False).status == 200:
-                return server
-        except OSError:
-            time.sleep(0.1)
-    stop_server(server)
-    pytest.fail("editcheck serve did not answer /healthz within 30 s")
-
-
-def stop_server(server: Server) -> None:
-    server.proc.terminate()
-    try:
-        server.proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
-        server.proc.wait()
-    if server.proc.stdout:
-        server.proc.stdout.close()
+from servicekit import (
+    BUDGET,
+    MAX_BODY,
+    ORIGIN,
+    TOKEN,
+    start_server,
+    stop_server,
+    write_config,
+)
 
 
 @pytest.fixture(scope="session")
@@ -141,11 +28,3 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Any:
                           "--time-budget", str(BUDGET), token=TOKEN, cwd=folder)
     yield server
     stop_server(server)
-
-
-def cli_reports(config: Path, *paths: Path) -> list[dict[str, Any]]:
-    """``editcheck check --format json`` with the server's config, as a CMS would compare."""
-    out = subprocess.run([sys.executable, "-m", "editcheck", "check", "--config", str(config),
-                          "--format", "json", "--fail-on", "never", *map(str, paths)],
-                         capture_output=True, check=True)
-    return json.loads(out.stdout)  # type: ignore[no-any-return]

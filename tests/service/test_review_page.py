@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SEED_HTML, Server
+from servicekit import ROOT, SEED_HTML, Server, needs_serve
+
+pytestmark = needs_serve
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 from selenium.webdriver.chrome.service import Service as DriverService  # noqa: E402

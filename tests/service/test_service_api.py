@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-from conftest import SEED_HTML, Server, cli_reports
+from servicekit import SEED_HTML, Server, cli_reports, needs_serve
+
+pytestmark = needs_serve
 
 EMOJI_TEXT = "Fans cheered 😀😀 and zzfirst went home.\nA second 🎉 line with zzsecond.\n"
 

@@ -11,7 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED_HTML, Server, cli_reports, start_server, stop_server, write_config
+from servicekit import (
+    SEED_HTML,
+    Server,
+    cli_reports,
+    needs_serve,
+    start_server,
+    stop_server,
+    write_config,
+)
+
+pytestmark = needs_serve
 
 REQUESTS = 1000  # bounded: the machine's 2 cores are shared with other developers
 THREADS = 16

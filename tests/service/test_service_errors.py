@@ -9,7 +9,9 @@ import sys
 import time
 
 import pytest
-from conftest import BUDGET, MAX_BODY, MAX_DRAFT, ORIGIN, Server
+from servicekit import BUDGET, MAX_BODY, MAX_DRAFT, ORIGIN, Server, needs_serve
+
+pytestmark = needs_serve
 
 
 def assert_problem(reply, status: int) -> dict:  # type: ignore[no-untyped-def]
