@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-FIXTURES = ROOT / "fixtures"
-SEED_HTML = FIXTURES / "seed" / "ice-shooting.html"
+from shared_paths import SEED_HTML, SHARED
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES, SHARED
+from shared_paths import FIXTURES, SHARED
 
 from editcheck.api import Checker
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from shared_paths import ROOT
 
 
 def _command(marker: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import FIXTURES
+from shared_paths import FIXTURES
 
 from editcheck.boilerplate import close_all
 from editcheck.cli import main
