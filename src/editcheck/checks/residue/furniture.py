@@ -54,14 +54,17 @@ class Verdict:
 
 
 def looks_like_page(doc: Document) -> bool:
-    """True for a whole web page: a navigation bar or a footer, or many link lists."""
+    """True for a whole web page: a navigation bar or a footer with links, or many links.
+
+    A CMS body may end in a short list of related links; it is not a page for that.
+    """
     if doc.media_type != "text/html":
         return False
     nav = linky = 0
     for b in doc.blocks:
         nav += bool(b.context & _PAGE_CONTEXT)
         linky += b.link_density >= 0.6 and len(b.text) > 1
-    return nav >= 1 or linky >= 5
+    return (nav >= 1 and linky >= 3) or linky >= 10
 
 
 def is_prose(block: Block) -> bool:

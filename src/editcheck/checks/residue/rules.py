@@ -128,9 +128,9 @@ PAGE_FURNITURE = Rule(
     "core/page-furniture", CATEGORY, Severity.WARNING,
     summary="A block of a pasted web page that is page chrome, not article copy.",
     doc="""
-    Flags, in HTML that looks like a whole web page (it has a navigation bar or a
-    footer, or at least five link lists), every block that is page chrome rather than
-    article copy. It finds the elements that hold the article's paragraphs (prose
+    Flags, in HTML that looks like a whole web page (a navigation bar or a footer and
+    at least three blocks of links, or ten blocks of links), every block that is page
+    chrome rather than article copy. It finds the elements that hold the article's paragraphs (prose
     blocks vote for their parent, as in Readability) and flags blocks outside them,
     and blocks inside them that are link lists, captions and embeds (a pasted page's
     pictures did not come with it), sit in navigation, forms or asides the
@@ -146,9 +146,13 @@ PAGE_FURNITURE = Rule(
            '</ul></nav><article><p>The council voted on Tuesday to close the library, a '
            'decision that angered many residents who had campaigned for years.</p><p>Its '
            'leader said the savings were needed, and that the building would be sold.</p>'
-           '</article><footer><p>About us</p></footer></body></html>',),
+           '</article><footer><p><a href="/about">About us</a></p></footer></body></html>',),
     passes=("<p>The council voted on Tuesday to close the library.</p><h2>Reaction</h2>"
-            "<ul><li>Residents</li><li>Staff</li></ul>",),
+            "<ul><li>Residents</li><li>Staff</li></ul>",
+            '<article><header><h1>Library to close</h1></header><div class="body"><p>The '
+            'council voted on Tuesday to close the library, a decision that angered many '
+            'residents.</p></div><footer><ul><li><a href="/a">Pool to stay open</a></li>'
+            '<li><a href="/b">Budget agreed</a></li></ul></footer></article>'),
 )
 
 RULES = (STRAY_TIMESTAMP, ORPHAN_COUNTER, BROKEN_MARKUP, INTERFACE_STRING, PLACEHOLDER,
