@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from formatkit import DRAFTS, PLUGINS
 
 from editcheck.annotations import Report
 from editcheck.api import Checker
+
+from .formatkit import DRAFTS, PLUGINS
 
 
 @pytest.fixture(scope="session")

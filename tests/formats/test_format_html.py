@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from formatkit import DRAFTS, PLUGINS
 
 from editcheck.annotations import Report
 from editcheck.cli import main
 from editcheck.formats.html import render_html
+
+from .formatkit import DRAFTS, PLUGINS
 
 
 def embedded(page: str) -> dict:  # type: ignore[type-arg]

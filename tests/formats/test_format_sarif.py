@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import jsonschema
-from formatkit import DATA
 
 from editcheck.annotations import CheckFailure, Report
 from editcheck.formats.sarif import render_sarif
+
+from .formatkit import DATA
 
 
 def sarif_schema() -> dict:  # type: ignore[type-arg]

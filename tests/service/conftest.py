@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from servicekit import (
+
+from .servicekit import (
     BUDGET,
     MAX_BODY,
     ORIGIN,

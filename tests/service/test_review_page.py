@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from servicekit import ROOT, SEED_HTML, Server, needs_serve
+
+from .servicekit import ROOT, SEED_HTML, Server, needs_serve
 
 pytestmark = needs_serve
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-from servicekit import SEED_HTML, Server, cli_reports, needs_serve
+
+from .servicekit import SEED_HTML, Server, cli_reports, needs_serve
 
 pytestmark = needs_serve
 

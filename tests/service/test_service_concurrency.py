@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from servicekit import (
+
+from .servicekit import (
     SEED_HTML,
     Server,
     cli_reports,

@@ -9,7 +9,8 @@ import sys
 import time
 
 import pytest
-from servicekit import BUDGET, MAX_BODY, MAX_DRAFT, ORIGIN, Server, needs_serve
+
+from .servicekit import BUDGET, MAX_BODY, MAX_DRAFT, ORIGIN, Server, needs_serve
 
 pytestmark = needs_serve
 
