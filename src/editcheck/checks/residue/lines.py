@@ -117,8 +117,8 @@ def live_blog_headers(blocks: Sequence[Block], stamped: set[int], min_entries: i
     """
     heads = set()
     for i, block in enumerate(blocks[:-1]):
-        if len(block.text) > _SHORT:
-            continue
+        if len(block.text) > _SHORT or P.MACHINE_TIME.match(block.text):
+            continue  # a live blog's readers see "10.42am", never an ISO timestamp
         if (block.index in stamped or P.CLOCK.match(block.text)) and is_prose(blocks[i + 1]):
             heads.add(block.index)
     return heads if len(heads) >= max(1, min_entries) else set()
@@ -128,8 +128,8 @@ def _timestamps(doc: Document, lowered: str, blocks: list[Block], report: Report
                 opts: Any) -> None:
     hits = [*_find_all(lowered, "ago"), *_find_all(lowered, "just now")]
     candidates = {b.index: b for b in blocks_hit(doc, sorted(hits))}
-    candidates.update((b.index, b) for b in blocks
-                      if len(b.text) <= 12 and P.BARE_COMPACT_TIME.match(b.text))
+    candidates.update((b.index, b) for b in blocks if len(b.text) <= 32 and (
+        P.BARE_COMPACT_TIME.match(b.text) or P.MACHINE_TIME.match(b.text)))
     if not candidates:
         return
     found = {i: list(P.timestamps(b.text)) for i, b in candidates.items()}
@@ -161,7 +161,8 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
     text = block.text
     if _DIGIT.search(text):
         if (block.tag not in _NUMERIC_CELLS and "table" not in block.context
-                and P.ORPHAN_COUNTER.match(text) and not P.BARE_COMPACT_TIME.match(text)):
+                and P.ORPHAN_COUNTER.match(text) and not P.BARE_COMPACT_TIME.match(text)
+                and not P.MACHINE_TIME.match(text)):
             s = len(text) - len(text.lstrip())
             report(R.ORPHAN_COUNTER.id, block, s, len(text.rstrip()),
                    f"Orphan counter {text.strip()!r}: a number alone on its line.")

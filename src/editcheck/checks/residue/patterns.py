@@ -24,6 +24,8 @@ RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 BARE_COMPACT_TIME = re.compile(r"^\s*\d{1,3}\s*(?:s|m|min|h|hr|d|w|mo|y)\s*$", re.IGNORECASE)
+# A machine timestamp alone on a line ("2019-11-19T08:57:40+01:00"): page metadata.
+MACHINE_TIME = re.compile(r"^\s*\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s*$")
 STAMP_PREFIX = re.compile(r"^\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
 # A clock time or a date an entry header of a live blog starts with ("10.42am", "14:05 GMT").
 CLOCK = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
@@ -133,8 +135,8 @@ def _beside_name(text: str, start: int, end: int) -> bool:
 
 
 def timestamps(text: str) -> Iterator[Span]:
-    """Relative timestamps; a bare "2h" only when it is the whole block."""
+    """Relative timestamps; a bare "2h" or a machine timestamp only as the whole block."""
     for m in RELATIVE_TIME.finditer(text):
         yield m.start(), m.end(), m.group().strip()
-    if BARE_COMPACT_TIME.match(text):
+    if BARE_COMPACT_TIME.match(text) or MACHINE_TIME.match(text):
         yield len(text) - len(text.lstrip()), len(text.rstrip()), text.strip()

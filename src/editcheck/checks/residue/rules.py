@@ -26,13 +26,14 @@ STRAY_TIMESTAMP = Rule(
     Flags relative timestamps such as "6 hours ago", "Updated 12 mins ago", "2h ago",
     "Published 3 days ago" or a lone "2h" when they stand on a line of their own or next
     to a few words of other residue: they are true only at the moment the page was
-    copied.
+    copied. A machine timestamp alone on a line ("2019-11-19T08:57:40+01:00") is page
+    metadata and is flagged too.
     Leaves alone: the entry headers of a genuine live blog (at least
     `live-blog-min-entries` timestamp lines, each followed by a paragraph of copy),
     and relative times inside a sentence ("He arrived two hours ago, police said.").
     """,
     options={"live-blog-min-entries": 2, "allow": DEFAULT_ALLOW},
-    flags=(".png) 6 hours ago", "Updated 12 mins ago", "2h ago"),
+    flags=(".png) 6 hours ago", "Updated 12 mins ago", "2h ago", "2019-11-19T08:57:40+01:00"),
     passes=("The suspect fled the scene two hours ago, police said.",
             "Updated 2 hours ago\nThe minister has now resigned, her office said on Friday.\n"
             "Updated 3 hours ago\nProtesters gathered outside parliament as the vote was called."),
