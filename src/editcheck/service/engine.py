@@ -101,7 +101,11 @@ def blocks_html(blocks: tuple[EditorBlock, ...]) -> str:
 
 def by_block(blocks: tuple[EditorBlock, ...], doc: Document,
              annotations: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Annotations keyed by the editor's block ids; each also names its block's ``id``."""
+    """Annotations keyed by the editor's block ids; each also names its block's ``id``.
+
+    ``block.start``/``block.end`` index the editor's text of that block; ``xpath`` is null
+    because the paragraphs it would point at exist only inside the service.
+    """
     if len(doc.blocks) != len(blocks):
         raise Problem(422, "the blocks could not be read as one paragraph each",
                       slug="invalid-fields", errors=[{"field": "blocks", "message":
@@ -110,5 +114,6 @@ def by_block(blocks: tuple[EditorBlock, ...], doc: Document,
     for a in annotations:
         block = blocks[a["block"]["index"]]
         a["block"]["id"] = block.id
+        a["block"]["xpath"] = None  # the wrapper markup is ours, not the editor's
         keyed[str(block.id)].append(a)
     return keyed
