@@ -47,6 +47,14 @@ def test_wrong_field_types_are_422_naming_each_field(service: Server) -> None:
     assert nested["errors"][0]["field"] == "documents[1].text"
 
 
+def test_unpaired_surrogates_are_refused_not_crashed_on(service: Server) -> None:
+    for body, field in ((b'{"text": "a\\ud800b"}', "text"),
+                        (b'{"blocks": [{"id": "x\\udc00", "text": "ok"}]}', "blocks"),
+                        (b'{"html": "ok", "source": "\\udfff"}', "source")):
+        problem = assert_problem(service.request("POST", "/v1/check", body), 422)
+        assert problem["errors"][0]["field"] == field
+
+
 def test_a_request_cannot_load_plugins_or_config(service: Server) -> None:
     for field in ("config", "plugins_dir", "plugins-dir"):
         body = assert_problem(service.post("/v1/check", {"text": "x", field: "/tmp"}), 422)

@@ -101,9 +101,29 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
     encoding = _choice(data, "position_encoding", ENCODINGS, where, errors) or "utf-32"
     ident = _opt_str(data, "id", where, errors)
     source = _opt_str(data, "source", where, errors)
+    _unicode(data, where, errors)
     if len(errors) > before:
         return None
     return CheckRequest(kind, content, ident, source, select, ignore, fail_on, encoding)
+
+
+def _unicode(data: dict[str, Any], where: str, errors: list[dict[str, str]]) -> None:
+    """JSON may carry unpaired surrogates (``"\\ud800"``); no report could quote them."""
+    for name, value in data.items():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            parts = item.values() if isinstance(item, dict) else [item]
+            if any(isinstance(v, str) and not _encodable(v) for v in parts):
+                _err(errors, where + name, "contains an unpaired surrogate; send valid Unicode")
+                break
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _content(kind: str, value: Any, where: str,
