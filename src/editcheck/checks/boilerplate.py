@@ -191,6 +191,8 @@ def promo_furniture(doc: Document, ctx: CheckContext) -> None:
             hits[sentence.index] = m.group()
     found = _keyword_blocks(doc, {k for keys, _ in patterns.keyed for k in keys})
     for keys, rx in patterns.keyed:
+        if not any(k in found for k in keys):
+            continue
         blocks = sorted({b.index: b for k in keys for b in found.get(k, ())}.values(),
                         key=lambda b: b.index)
         for block in blocks:

@@ -74,15 +74,16 @@ def is_prose(block: Block) -> bool:
 def block_residue(doc: Document, ctx: CheckContext) -> None:
     """Run every block-level residue detector over the draft."""
     report = Reporter(ctx)
-    blocks = [b for b in doc.blocks if not b.is_blank]
+    blocks = [b for b in doc.blocks if b.text and not b.text.isspace()]
+    short = [b for b in blocks if len(b.text) <= _SHORT]
     lowered = doc.text.lower()
     if len(lowered) != len(doc.text):  # a letter whose lower case is longer: offsets shift
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
     own_strings = ctx.options(R.INTERFACE_STRING.id).get("extra-strings", ())
     extra = frozenset(P.fold_edges(s) for s in own_strings)
     if report.on(R.STRAY_TIMESTAMP.id):
-        _timestamps(doc, lowered, blocks, report, ctx.options(R.STRAY_TIMESTAMP.id))
-    whole = {b.index for b in blocks if len(b.text) <= _SHORT and _short_block(b, report, extra)}
+        _timestamps(doc, lowered, blocks, short, report, ctx.options(R.STRAY_TIMESTAMP.id))
+    whole = {b.index for b in short if _short_block(b, report, extra)}
     _markup(doc, report)
     _placeholders(doc, report)
     _phrases(doc, lowered, report, whole)
@@ -124,12 +125,12 @@ def live_blog_headers(blocks: Sequence[Block], stamped: set[int], min_entries: i
     return heads if len(heads) >= max(1, min_entries) else set()
 
 
-def _timestamps(doc: Document, lowered: str, blocks: list[Block], report: Reporter,
-                opts: Any) -> None:
+def _timestamps(doc: Document, lowered: str, blocks: list[Block], short: list[Block],
+                report: Reporter, opts: Any) -> None:
     hits = [*_find_all(lowered, "ago"), *_find_all(lowered, "just now")]
     candidates = {b.index: b for b in blocks_hit(doc, sorted(hits))}
-    candidates.update((b.index, b) for b in blocks if len(b.text) <= 32 and (
-        P.BARE_COMPACT_TIME.match(b.text) or P.MACHINE_TIME.match(b.text)))
+    candidates.update((b.index, b) for b in short if len(b.text) <= 32 and _DIGIT.search(b.text)
+                      and (P.BARE_COMPACT_TIME.match(b.text) or P.MACHINE_TIME.match(b.text)))
     if not candidates:
         return
     found = {i: list(P.timestamps(b.text)) for i, b in candidates.items()}
