@@ -41,6 +41,13 @@ def test_min_words_is_an_option() -> None:
     assert [a.line for a in hits(text, config)] == [2]
 
 
+def test_quotations_may_repeat_a_line() -> None:
+    line = "<p>Oh, we shall walk in the light of the morning sun and sing</p>"
+    checker = Checker({}, select=["core/duplicate-paragraph", "core/duplicate-sentence"])
+    assert checker.check_html(f"<blockquote>{line}{line}</blockquote>").annotations == ()
+    assert len(checker.check_html(line + line).annotations) == 1
+
+
 def test_duplicate_sentence_inside_other_paragraphs() -> None:
     sentence = "Police said the man was arrested at his home in Leeds."
     text = f"{sentence} He was released.\nThe case goes on. {sentence}\n"

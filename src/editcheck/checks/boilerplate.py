@@ -32,12 +32,15 @@ DUPLICATE_PARAGRAPH = Rule(
     compared after folding case, punctuation and spacing, so near-identical copies match.
     `data.first` holds the first copy's `start`, `end` and `line`.
     Leaves alone: short repeated lines (headings, list items, table cells such as "Draw"
-    or "Meal 1"), which other rules judge.
+    or "Meal 1", a refrain), which other rules judge, and quotations (`<blockquote>`,
+    `<pre>`), where a repeated line is the text being quoted.
     """,
-    options={"min-words": 5},
-    flags=("The council voted to close the library on Tuesday.\n"
-           "Residents protested.\nThe council voted to close the library on Tuesday!",),
+    options={"min-words": 8},
+    flags=("The council voted to close the library on Tuesday night.\n"
+           "Residents protested.\nThe council voted to close the library on Tuesday night!",),
     passes=("Residents protested.\nResidents protested.",
+            "<blockquote><p>Oh, we shall walk in the light of the morning sun</p>"
+            "<p>Oh, we shall walk in the light of the morning sun</p></blockquote>",
             "The council voted to close the library.\nThe council voted to keep the pool."),
 )
 DUPLICATE_SENTENCE = Rule(
@@ -47,7 +50,8 @@ DUPLICATE_SENTENCE = Rule(
     Flags a sentence of at least `min-words` words that already appeared in another
     paragraph or earlier in the same one (folded as for duplicate paragraphs), unless its
     whole paragraph is already flagged as a duplicate. `data.first` points at the first copy.
-    Leaves alone: short stock sentences ("He declined to comment.") under `min-words`.
+    Leaves alone: short stock sentences ("He declined to comment.") under `min-words`,
+    and quotations (`<blockquote>`, `<pre>`).
     """,
     options={"min-words": 7},
     flags=("Police said the man was arrested at his home in Leeds. He was later released.\n"
@@ -76,6 +80,7 @@ PROMO_FURNITURE = Rule(
 )
 
 _PUNCT = re.compile(r"[^\w\s]+")
+_QUOTES = frozenset({"blockquote", "pre", "q"})
 _KEYED = re.compile(r"^(.+?)\s::\s(.+)$")
 
 
@@ -116,6 +121,11 @@ def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
+def _quoted(block: Block) -> bool:
+    """Inside a quotation, where repeating a line (a refrain, a chant) is the point."""
+    return block.tag in _QUOTES or bool(block.context & _QUOTES)
+
+
 def _first(doc: Document, start: int, end: int) -> dict[str, Any]:
     return {"first": {"start": start, "end": end, "line": doc.line_col(start)[0]}}
 
@@ -140,8 +150,8 @@ def _clashes(items: Sequence[Any], signature: Callable[[Any], Any]) -> list[Any]
 def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
     """Report later copies of paragraphs; return the indexes of the blocks flagged."""
     least = int(ctx.options(DUPLICATE_PARAGRAPH.id).get("min-words", 5))
-    blocks = [b for b in doc.blocks
-              if len(b.text) >= 2 * least and b.sentence_range[1] > b.sentence_range[0]]
+    blocks = [b for b in doc.blocks if len(b.text) >= 2 * least and not _quoted(b)
+              and b.sentence_range[1] > b.sentence_range[0]]
 
     def signature(block: Block) -> tuple[str, str] | None:
         first, last = block.sentence_range
@@ -166,7 +176,9 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
 def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> None:
     """Report later copies of sentences outside paragraphs already flagged."""
     least = int(ctx.options(DUPLICATE_SENTENCE.id).get("min-words", 7))
-    candidates = [s for s in doc.sentences if len(s.tokens) >= least]
+    quoted = {b.index for b in doc.blocks if _quoted(b)}
+    candidates = [s for s in doc.sentences
+                  if len(s.tokens) >= least and s.block_index not in quoted]
     seen: dict[str, Sentence] = {}
     for sentence in _clashes(candidates, lambda s: _signature(s.tokens)):
         if sum(t.kind != "punct" for t in sentence.tokens) < least:
