@@ -120,9 +120,19 @@ def live_blog_headers(blocks: Sequence[Block], stamped: set[int], min_entries: i
     for i, block in enumerate(blocks[:-1]):
         if len(block.text) > _SHORT or P.MACHINE_TIME.match(block.text):
             continue  # a live blog's readers see "10.42am", never an ISO timestamp
-        if (block.index in stamped or P.CLOCK.match(block.text)) and is_prose(blocks[i + 1]):
+        timed = block.index in stamped or P.CLOCK.match(block.text)
+        if timed and _entry_follows(blocks, i, stamped):
             heads.add(block.index)
     return heads if len(heads) >= max(1, min_entries) else set()
+
+
+def _entry_follows(blocks: Sequence[Block], i: int, stamped: set[int]) -> bool:
+    """A paragraph follows block ``i``, straight away or after the entry's own headline."""
+    after = blocks[i + 1]
+    if is_prose(after):
+        return True
+    titled = after.index not in stamped and len(after.text) <= _SHORT and i + 2 < len(blocks)
+    return titled and is_prose(blocks[i + 2])
 
 
 def _timestamps(doc: Document, lowered: str, blocks: list[Block], short: list[Block],
