@@ -25,7 +25,8 @@ RELATIVE_TIME = re.compile(
 )
 BARE_COMPACT_TIME = re.compile(r"^\s*\d{1,3}\s*(?:s|m|min|h|hr|d|w|mo|y)\s*$", re.IGNORECASE)
 # A machine timestamp alone on a line ("2019-11-19T08:57:40+01:00"): page metadata.
-MACHINE_TIME = re.compile(r"^\s*\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s*$")
+MACHINE_TIME = re.compile(
+    r"^\s*\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s*$")
 STAMP_PREFIX = re.compile(r"^\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
 # A clock time or a date an entry header of a live blog starts with ("10.42am", "14:05 GMT").
 CLOCK = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
