@@ -16,6 +16,7 @@ from editcheck.api import Checker
 from editcheck.config import Config, load_config, parse_fail_on
 from editcheck.document import Document, load_html, load_text
 from editcheck.errors import ConfigError, InputTooLarge
+from editcheck.plugins import PluginSet
 from editcheck.service.positions import convert_annotation, raw_texts
 from editcheck.service.problems import Problem
 from editcheck.service.requests import CheckRequest, EditorBlock
@@ -31,7 +32,8 @@ class Engine:
         self._plan_for = lru_cache(maxsize=128)(self._make_checker)
 
     @property
-    def plugins(self):  # type: ignore[no-untyped-def]
+    def plugins(self) -> PluginSet:
+        """The plugins this worker loaded (once, at start)."""
         return self.checker.plugins
 
     def _make_checker(self, select: tuple[str, ...], ignore: tuple[str, ...]) -> Checker:
