@@ -104,11 +104,12 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
     top, best = score.most_common(1)[0]
     near = top.rsplit("/", 3)[0] + "/" if top.count("/") > 3 else "/"
     common = _common_hints(members.get(top, []))
+    own = _common_hints(members.get(top, []), _NEAR)  # the article paragraphs' own classes
     roots = [top]
     for path, n in score.most_common():
         if n < best / 5 or _inside(path, roots) or _marked(members.get(path, []), common):
             continue
-        if path.startswith(near) or _similar(_common_hints(members.get(path, [])), common):
+        if path.startswith(near) or _similar(_common_hints(members.get(path, []), _NEAR), own):
             roots.append(path)
     return [r for r in roots if not any(r != o and r.startswith(o + "/") for o in roots)]
 
@@ -188,9 +189,9 @@ def _inside_reason(b: Block, common: set[str], own: frozenset[str],
     return f"marked {hint!r}" if hint else None
 
 
-def _common_hints(blocks: Sequence[Block]) -> set[str]:
-    """Class words most prose blocks of the article share: the container's own names."""
-    prose = [hint_words(b.hints) for b in blocks if is_prose(b)]
+def _common_hints(blocks: Sequence[Block], near: int = 0) -> set[str]:
+    """Class words most prose blocks share (of the ``near`` last characters, if given)."""
+    prose = [hint_words(b.hints[-near:]) for b in blocks if is_prose(b)]
     if not prose:
         return set()
     counts = Counter(w for words in prose for w in words)
