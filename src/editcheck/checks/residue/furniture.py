@@ -84,21 +84,12 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
     paragraphs beat one hidden copy of the whole text, and ten teasers, each alone in
     its own box, lose to the ten paragraphs that share one. Other parents scoring at
     least a fifth of the best one join it when they sit within three levels of it or
-    carry the same class names (an article split by an advert or a video) and no class
+    carry the same class names (an article split by an advert or a video), and an
+    ancestor up to two levels above it replaces it when it holds enough paragraphs of
+    its own (the best parent was a box inside the article) - always provided no class
     word marks them as chrome (comments, related stories).
     """
-    score: Counter[str] = Counter()
-    members: dict[str, list[Block]] = {}
-    for b in blocks:
-        if b.xpath and is_prose(b):
-            parent = b.xpath.rsplit("/", 1)[0]
-            points = 10 + min(len(b.text) // 10, 30)  # length counts, but only up to a point
-            if _near_chrome(b.hints):
-                points //= 4  # a comment or a teaser is prose, but rarely the article
-            score[parent] += points
-            members.setdefault(parent, []).append(b)
-            if parent.count("/") > 1:
-                score[parent.rsplit("/", 1)[0]] += points // 2
+    score, direct, members = _votes(blocks)
     if not score:
         return []
     top, best = score.most_common(1)[0]
@@ -107,11 +98,34 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
     own = _common_hints(members.get(top, []), _NEAR)  # the article paragraphs' own classes
     roots = [top]
     for path, n in score.most_common():
-        if n < best / 5 or _inside(path, roots) or _marked(members.get(path, []), common):
+        if n < best / 5 or _marked(members.get(path, []), common):
             continue
-        if path.startswith(near) or _similar(_common_hints(members.get(path, []), _NEAR), own):
+        if top.startswith(path + "/"):
+            if direct[path] >= best / 5 and top.count("/") - path.count("/") <= 2:
+                roots.append(path)
+        elif not _inside(path, roots) and (path.startswith(near) or _similar(
+                _common_hints(members.get(path, []), _NEAR), own)):
             roots.append(path)
     return [r for r in roots if not any(r != o and r.startswith(o + "/") for o in roots)]
+
+
+def _votes(blocks: Sequence[Block]) -> tuple[Counter[str], Counter[str], dict[str, list[Block]]]:
+    """Each element's score, its score from direct children alone, and those children."""
+    score: Counter[str] = Counter()
+    direct: Counter[str] = Counter()
+    members: dict[str, list[Block]] = {}
+    for b in blocks:
+        if b.xpath and is_prose(b):
+            parent = b.xpath.rsplit("/", 1)[0]
+            points = 10 + min(len(b.text) // 10, 30)  # length counts, but only up to a point
+            if _near_chrome(b.hints):
+                points //= 4  # a comment or a teaser is prose, but rarely the article
+            score[parent] += points
+            direct[parent] += points
+            members.setdefault(parent, []).append(b)
+            if parent.count("/") > 1:
+                score[parent.rsplit("/", 1)[0]] += points // 2
+    return score, direct, members
 
 
 def _near_chrome(hints: str) -> bool:
