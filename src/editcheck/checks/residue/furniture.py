@@ -110,7 +110,8 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
 
 
 def _votes(blocks: Sequence[Block]) -> tuple[Counter[str], Counter[str], dict[str, list[Block]]]:
-    """Each element's score, its score from direct children alone, and those children."""
+    """Each element's score, its score from direct children alone, and the paragraphs
+    that voted for it (children and grandchildren)."""
     score: Counter[str] = Counter()
     direct: Counter[str] = Counter()
     members: dict[str, list[Block]] = {}
@@ -124,7 +125,9 @@ def _votes(blocks: Sequence[Block]) -> tuple[Counter[str], Counter[str], dict[st
             direct[parent] += points
             members.setdefault(parent, []).append(b)
             if parent.count("/") > 1:
-                score[parent.rsplit("/", 1)[0]] += points // 2
+                grandparent = parent.rsplit("/", 1)[0]
+                score[grandparent] += points // 2
+                members.setdefault(grandparent, []).append(b)
     return score, direct, members
 
 
