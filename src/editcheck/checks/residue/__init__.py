@@ -11,7 +11,12 @@ from editcheck.checkapi import CheckContext, check
 from editcheck.checks.residue import furniture
 from editcheck.checks.residue import rules as R
 from editcheck.checks.residue.blank import empty_lines
-from editcheck.checks.residue.lines import block_residue, compile_allow
+from editcheck.checks.residue.lines import (
+    Reporter,
+    block_residue,
+    compile_allow,
+    whole_line_residue,
+)
 from editcheck.document import Document
 from editcheck.hookspecs import hookimpl
 
@@ -38,10 +43,15 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
         return
     opts = ctx.options(R.PAGE_FURNITURE.id)
     keep = compile_allow(tuple(opts.get("keep-lines", ())))
+    own_rules = ctx.enabled(R.INTERFACE_STRING.id) and ctx.enabled(R.ORPHAN_COUNTER.id)
+    allows = Reporter(ctx)
     for verdict in furniture.classify(doc):
         block = verdict.block
         if keep is not None and verdict.inside and keep.search(block.text):
             continue  # a byline or credit the article itself carries
+        if own_rules and whole_line_residue(block) and not any(
+                allows.allowed(r, block.text) for r in (R.INTERFACE_STRING.id, R.ORPHAN_COUNTER.id)):
+            continue  # already an interface string or a counter: one annotation is enough
         ctx.report_in(R.PAGE_FURNITURE.id, block, 0, len(block.text),
                       f"Looks like page furniture ({verdict.reason}), not article copy.",
                       suggestion="", data={"reason": verdict.reason})

@@ -160,6 +160,22 @@ def _timestamps(doc: Document, lowered: str, blocks: list[Block], short: list[Bl
                        "it was true only when the page was copied.")
 
 
+def whole_line_residue(block: Block) -> bool:
+    """True when the whole block is an interface string or a counter (built-in lists)."""
+    text = block.text
+    if len(text) > _SHORT:
+        return False
+    if _DIGIT.search(text):
+        return P.ORPHAN_COUNTER.match(text) is not None and block.tag not in _NUMERIC_CELLS
+    words = P.fold_edges(text)
+    return words in P.interface_lines() or _is_share_bar(words.split())
+
+
+def _is_share_bar(words: list[str]) -> bool:
+    return len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and (
+        "share" in words or len(words) >= 3)
+
+
 def _find_all(text: str, needle: str) -> Iterator[int]:
     at = text.find(needle)
     while at >= 0:
@@ -179,10 +195,7 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
                    f"Orphan counter {text.strip()!r}: a number alone on its line.")
         return False
     folded = P.fold_edges(text)
-    words = folded.split()
-    share_bar = len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and (
-        "share" in words or len(words) >= 3)
-    if folded in P.interface_lines() or folded in extra or share_bar:
+    if folded in P.interface_lines() or folded in extra or _is_share_bar(folded.split()):
         s = len(text) - len(text.lstrip())
         report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
                f"Interface text {text.strip()!r} from a web page.")
