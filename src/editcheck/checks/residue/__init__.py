@@ -22,6 +22,8 @@ from editcheck.hookspecs import hookimpl
 
 __all__ = ["editcheck_checks"]
 
+_WHOLE_LINE_RULES = (R.INTERFACE_STRING.id, R.ORPHAN_COUNTER.id)
+
 
 @check(R.STRAY_TIMESTAMP, R.ORPHAN_COUNTER, R.BROKEN_MARKUP, R.INTERFACE_STRING,
        R.PLACEHOLDER, R.INVISIBLE_CHARACTER, name="core.residue")
@@ -50,7 +52,7 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
         if keep is not None and verdict.inside and keep.search(block.text):
             continue  # a byline or credit the article itself carries
         if own_rules and whole_line_residue(block) and not any(
-                allows.allowed(r, block.text) for r in (R.INTERFACE_STRING.id, R.ORPHAN_COUNTER.id)):
+                allows.allowed(r, block.text) for r in _WHOLE_LINE_RULES):
             continue  # already an interface string or a counter: one annotation is enough
         ctx.report_in(R.PAGE_FURNITURE.id, block, 0, len(block.text),
                       f"Looks like page furniture ({verdict.reason}), not article copy.",
