@@ -216,3 +216,10 @@ def test_a_50_mb_draft_is_refused_without_reading_it(cli, tmp_path) -> None:  # 
     assert result.returncode == 2
     assert "over the max-bytes limit of 10,000,000" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_colour_only_when_asked_or_on_a_terminal(cli, drafts, probe_plugins) -> None:  # type: ignore[no-untyped-def]
+    args = ("check", "--plugins-dir", str(probe_plugins), str(drafts / "sub" / "banana.html"))
+    assert "\x1b[" not in run(cli, *args).stdout  # piped: plain text
+    coloured = run(cli, *args, "--color").stdout
+    assert "\x1b[33m" in coloured and "warning" in coloured  # warnings in yellow
