@@ -90,8 +90,10 @@ def _verb_regex() -> re.Pattern[str]:
         r"(?P<according>\baccording\s+to\b)"
         r"|(?P<agent>\b(?:reported|said|announced|published|confirmed|released|compiled|"
         r"collected|estimated|revealed|found|issued|cited|quoted|obtained|described|"
-        r"called|criticised|criticized|praised|commissioned|conducted|carried\s+out|"
-        r"analy[sz]ed|counted|recorded)\s+by\b)"
+        r"called|criticised|criticized|praised|noted|claimed|suggested|argued|considered|"
+        r"regarded|seen|viewed|deemed|perceived|labell?ed|branded|dubbed|hailed|touted|"
+        r"credited|blamed|accused|condemned|disputed|questioned|challenged|rejected|"
+        r"acknowledged|recogni[sz]ed|accepted|believed|thought|held)\s+(?:as\s+\w+\s+)?by\b)"
         rf"|(?P<speech>\b(?:{alternation(speech)})\b)"
         rf"|(?P<belief>\b(?:{alternation(belief)})\b)"
         rf"|(?P<finding>\b(?:{alternation(finding)})\b)"
@@ -201,6 +203,8 @@ def _backward(text: str, verb_at: int, kind: str, base: bool = False) -> tuple[S
     chunk, before = _chunks(text, found, verb_at)
     if before and all(w.isdigit() and len(w) <= 3 for w, _ in chunk):
         chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject
+    if before and [w.lower() for w, _ in chunk] == ["among", "others"]:
+        chunk, before = before, []  # "Dummett, among others, argued"
     src = _judge_chunk(chunk, initial and chunk[0][1] == found[0][1], kind, base)
     if src is Source.NONE and before:
         # "Tricia McLaughlin, the DHS's press secretary, said", "Critics, mostly from

@@ -13,6 +13,46 @@ from dataclasses import dataclass
 from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.lexicon import hedge_patterns, hedge_regex
 
+# Speech verbs that report an act or a manner of speaking, not a view ("some continued to
+# trek north", "others asked"): a crowd with these is no weasel.
+_NOT_CLAIM_VERBS = frozenset(
+    "continued asked asks added adds replied replies responded responds answered recounted "
+    "texted emailed messaged sang read reads laughed sighed joked quipped shouted yelled "
+    "screamed cried whispered chanted begged pleaded demanded told tells tell wrote writes "
+    "posted tweeted announced announces confirmed confirms testified recalled recalls".split())
+# Wording that is an unattributed claim whatever the context, reported without the model:
+# hedges, anonymous sources, the impersonal passives of news copy ("it is understood",
+# "is believed to") and crowds with the verbs of news copy ("critics say", "experts warn").
+# Formal-register crowds ("some argue that"), "it is said" (often legend or a term of
+# art) and the other passives are weighed by the model.
+_ALWAYS_KINDS = frozenset(("anonymous", "hedge", "reports"))
+_ALWAYS_CUES = {
+    "impersonal": frozenset("believed understood thought claimed alleged rumoured rumored "
+                            "reported feared".split()),
+    "raising": frozenset("believed thought understood rumoured rumored alleged reputed "
+                         "reported supposed feared".split()),
+    "described": frozenset("described hailed called dubbed labelled labeled branded touted".split()),
+    "weasel": frozenset("say says said warn warns warned fear fears feared believe believes "
+                        "believed worry worried suspect suspected claim claims claimed think "
+                        "thinks thought complain complained predict predicted expect expects "
+                        "allege alleged insist insisted accuse accused blame blamed know knows "
+                        "question questioned".split()),
+}
+
+
+def always(c: Claim) -> bool:
+    """True for wording reported whatever the model says (see ``_ALWAYS_CUES``)."""
+    if c.kind in _ALWAYS_KINDS:
+        return True
+    cues = _ALWAYS_CUES.get(c.kind)
+    if cues is None:
+        return False
+    word = c.cue.split()[-1] if c.kind == "weasel" else c.cue.split()[0]
+    return word in cues
+_AUXILIARIES = frozenset(
+    "it is was are were has have had been be being also now long often still generally "
+    "commonly widely there".split())
+_WEASEL_VERBS = frozenset(("speech", "belief", "according", "agent", "finding"))
 MESSAGES = {
     "hedge": "No source given for '{t}': who says so?",
     "impersonal": "'{t}' hides who holds this view: by whom?",
@@ -23,6 +63,10 @@ MESSAGES = {
     "reports": "'{t}': whose reports? Name the outlet or document.",
     "anonymous": "Anonymous source ('{t}'): name the source, or say why it cannot be named.",
     "weasel": "'{t}' is a vague crowd: which ones, named? Give at least one by name.",
+    "crowd": "'{t}': which ones? Name them, or at least one of them.",
+    "studies": "'{t}': which studies? Name at least one, with who carried it out.",
+    "opinion": "'{t}' is the writer's judgement: whose view is it, and can they be named?",
+    "speculation": "'{t}' is a guess unless someone is quoted making it: whose assessment is this?",
     "model": "'{t}' reads as an unattributed claim: who says so?",
 }
 
@@ -35,10 +79,12 @@ class Claim:
     end: int
     kind: str
     message: str
+    cue: str = ""
 
 
-def find_claims(masked: str, attributions: list[Attribution], best: Source) -> list[Claim]:
-    """Unattributed claims in one sentence (``masked``: quotations blanked)."""
+def find_claims(masked: str, attributions: list[Attribution]) -> tuple[list[Claim], list[str]]:
+    """Unattributed claims in one sentence (``masked``: quotations blanked), merged, and
+    the features the confidence model scores them by (see :mod:`.model`)."""
     claims: list[Claim] = []
     # A hedge hangs on a source only when that source is not the hedge itself
     # ("a source close to the minister said" is no source).
@@ -51,10 +97,37 @@ def find_claims(masked: str, attributions: list[Attribution], best: Source) -> l
                    for a in sources):
             claims.append(c)
     for a in attributions:
-        if a.source is Source.WEASEL and not any(
+        if a.source is Source.WEASEL and a.verb in _WEASEL_VERBS and \
+                a.phrase.split()[-1].lower() not in _NOT_CLAIM_VERBS and not any(
                 b.source is Source.NAMED and b.covers(a.start, a.end) for b in attributions):
-            claims.append(_claim(masked, a.start, a.end, "weasel"))
-    return _merge(claims)
+            claims.append(_claim(masked, a.start, a.end,
+                                 "studies" if a.verb == "finding" else "weasel"))
+    return _merge(list(claims)), features(masked, claims) if claims else []
+
+
+def features(masked: str, claims: list[Claim]) -> list[str]:
+    """Sparse features of a sentence's candidate claims: which wording, and its context."""
+    out = {"bias"}
+    for c in claims:
+        out.add(f"k:{c.kind}")
+        out.add(f"c:{c.kind}:{c.cue}")
+        after = masked[c.end:c.end + 6].lstrip().lower()
+        if after.startswith("that"):
+            out.add(f"that:{c.kind}")
+
+        if not masked[:c.start].strip():
+            out.add(f"initial:{c.kind}")
+        elif masked[:c.start].rstrip().endswith(","):
+            out.add(f"comma:{c.kind}")
+    n_words = len(masked.split())
+    out.add("multi" if len(claims) > 1 else "single")
+    out.add("short" if n_words < 12 else "long" if n_words > 35 else "mid")
+    for flag, present in (("digit", any(ch.isdigit() for ch in masked)),
+                          ("quote", any(ch in masked for ch in "\"“”'‘")),
+                          ("paren", "(" in masked)):
+        if present:
+            out.add(flag)
+    return sorted(out)
 
 
 def _hedges(masked: str) -> list[Claim]:
@@ -69,7 +142,16 @@ def _hedges(masked: str) -> list[Claim]:
 
 def _claim(text: str, start: int, end: int, kind: str) -> Claim:
     phrase = " ".join(text[start:end].split())
-    return Claim(start, end, kind, MESSAGES[kind].format(t=phrase))
+    return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind))
+
+
+def _cue(phrase: str, kind: str) -> str:
+    """A short key for the wording: "some argue" for a crowd, "is said" for a passive."""
+    ws = phrase.lower().split()
+    if kind == "weasel":
+        return f"{ws[0]} {ws[-1]}" if len(ws) > 1 else ws[0]
+    content = [w for w in ws if w not in _AUXILIARIES] or ws
+    return " ".join(content[:2])
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
@@ -79,7 +161,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if out and c.start < out[-1].end:
             last = out[-1]
-            out[-1] = Claim(last.start, max(last.end, c.end), last.kind, last.message)
+            out[-1] = Claim(last.start, max(last.end, c.end), last.kind, last.message, last.cue)
         else:
             out.append(c)
     return out

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from editcheck.checkapi import CheckContext
 from editcheck.checks.sourcing.attribution import Attribution, Source, best, find_attributions
-from editcheck.checks.sourcing.claims import find_claims
+from editcheck.checks.sourcing.claims import Claim, always, find_claims
+from editcheck.checks.sourcing.model import score
 from editcheck.checks.sourcing.quotes import Quote, find_quotes, mask
 from editcheck.checks.sourcing.rules import (
     UNATTRIBUTED_CLAIM,
@@ -67,8 +68,9 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool) -> boo
         return carried
     quote_ok = _quotes(ctx, block, views, quotes, carried)
     if ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id):
+        threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
         for v in views:
-            _claims(ctx, v)
+            _claims(ctx, v, threshold)
     if ctx.enabled(UNSOURCED_STATISTIC.id):
         _statistics(ctx, views)
     # The next paragraph may open with a quote that goes on with this one's speaker: only
@@ -83,6 +85,21 @@ def _standalone(text: str, q: Quote) -> bool:
     ("said the offer was "the best in the UK"")."""
     before = text[:q.start].rstrip()
     return not before or before[-1] in ".:,!?—–-"
+
+
+def claim_candidates(doc: Document) -> list[tuple[list[Claim], list[str]]]:
+    """Candidate claims and their model features, per sentence that has any (for training)."""
+    out = []
+    for block in doc.blocks:
+        if block.is_blank:
+            continue
+        quotes = find_quotes(block.text)
+        for s in doc.block_sentences(block):
+            v = _view(block, s, quotes)
+            claims, feats = find_claims(v.masked, v.attributions)
+            if claims:
+                out.append((claims, feats))
+    return out
 
 
 def _view(block: Block, s: Sentence, quotes: list[Quote]) -> View:
@@ -112,10 +129,15 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
     return verdicts
 
 
-def _claims(ctx: CheckContext, v: View) -> None:
-    for c in find_claims(v.masked, v.attributions, v.best):
-        ctx.report_in(UNATTRIBUTED_CLAIM.id, v.sentence, c.start, c.end, c.message,
-                      data={"kind": c.kind})
+def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
+    claims, feats = find_claims(v.masked, v.attributions)
+    # Hedges ("reportedly") and anonymous sources are reported as they are; crowds,
+    # passives and speculation, which are often idiom, when the model is confident enough.
+    confidence = 1.0 if any(always(c) for c in claims) else score(feats)
+    if claims and confidence >= threshold:
+        for c in claims:
+            ctx.report_in(UNATTRIBUTED_CLAIM.id, v.sentence, c.start, c.end, c.message,
+                          data={"kind": c.kind, "confidence": round(confidence, 3)})
     for a in v.attributions:
         if a.source is Source.VAGUE and a.verb in ("speech", "according", "agent"):
             phrase = " ".join(a.phrase.split())

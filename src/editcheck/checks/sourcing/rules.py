@@ -23,8 +23,11 @@ UNATTRIBUTED_CLAIM = Rule(
     allegedly ..."), a passive with its agent ("was described by the judge as"), words
     inside an attributed quotation, "many" or "some" with no speech or belief verb, and
     role-only sources such as "officials said" (core/vague-attribution reports those).
-    The annotation covers the hedge phrase and says what is missing.
+    The annotation covers the hedge phrase and says what is missing. A small model
+    weighs each sentence's wording and context; `min-confidence` (0 to 1) sets how sure it
+    must be (lower it to see more candidates, raise it for fewer false alarms).
     """,
+    options={"min-confidence": 0.5},
     flags=(
         "The government is reportedly moving to overhaul the agency's leadership.",
         "Critics say the scheme will cost far more than promised.",

@@ -46,6 +46,9 @@ DOC_NOUNS = frozenset(
     "records documents filing indictment complaint lawsuit memo letter paper estimates "
     "findings numbers statistics tally count database register index trial".split())
 _PLURAL_PEOPLE = frozenset("people men women children others".split())
+# Plural nouns for people ("scientists", "observers", "historians"), not things ("countries").
+_AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", "ees", "ites",
+                   "ars", "ards", "ones")
 
 
 def classify(ws: list[str], initial: bool, kind: str) -> Source:
@@ -61,11 +64,13 @@ def classify(ws: list[str], initial: bool, kind: str) -> Source:
     head = lows[head_i].removesuffix("'s")
     before = lows[head_i - 1] if head_i > 0 else ""
     names = [_is_name(w, initial and i == 0) for i, w in enumerate(ws)]
-    crowd = _crowd(lows, head_i, head)
+    crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
     if head in words("weasel_sources") and head not in words("institutions"):
-        return Source.WEASEL
+        # "critics", "the critics", "many such critics": a crowd opens its phrase; in "Black
+        # & White copied many of the ideas" the crowd word is not the subject.
+        return Source.WEASEL if head_i <= 2 else Source.NONE
     if head in words("vague_sources"):
         return _role(ws, lows, head_i, head, before, names, initial)
     if names[head_i] or (head in _PRONOUNS and kind not in ("finding", "forward")):
@@ -96,13 +101,16 @@ def head_index(lows: list[str]) -> int:
     return len(lows) - 1
 
 
-def _crowd(lows: list[str], head_i: int, head: str) -> Source | None:
+def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
     """A quantified plural ("some experts", "many residents", "others") is a vague crowd."""
+    if kind == "finding" and head not in words("weasel_sources"):
+        return None  # "some planetariums show stars": a display, not a finding
     if lows[0] in words("quantifiers") and head_i > 0:
-        plural = head.endswith("s") or head in _PLURAL_PEOPLE
+        plural = head in words("people_nouns") or head in words("weasel_sources") or \
+            head in words("vague_sources") or head.endswith(_AGENT_SUFFIXES)
         if plural and "including" not in lows:
             return Source.WEASEL
-    if head_i == 0 and head in words("quantifiers") and len(lows) == 1:
+    if head_i == 0 and head in ("some", "many", "others", "several") and len(lows) == 1:
         return Source.WEASEL  # "Some say", "Many believe"
     return None
 
