@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 import threading
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -46,10 +48,11 @@ def _drafts(folder: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
     return out
 
 
-@pytest.fixture
-def two_workers(tmp_path: Path) -> Any:
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Two worker processes, no token, the default time budget."""
-    server = start_server(write_config(tmp_path), "--workers", "2", cwd=tmp_path)
+    folder = tmp_path_factory.mktemp("two-workers")
+    server = start_server(write_config(folder), "--workers", "2", cwd=folder)
     yield server
     stop_server(server)
 
@@ -93,3 +96,22 @@ def test_1000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
         for conn in conns:
             conn.close()
     assert results == Counter({"same": REQUESTS})
+
+
+def test_two_workers_answer_without_a_nagle_stall(two_workers: Server) -> None:
+    """A multi-worker server once added ~40 ms to every answer (Nagle + delayed ACK)."""
+    conn = http.client.HTTPConnection(two_workers.host, two_workers.port, timeout=30)
+    conn.connect()
+    conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    body = json.dumps({"text": "A short draft.", "select": ["core/long-sentence"]}).encode()
+    times = []
+    try:
+        for _ in range(31):
+            started = time.perf_counter()
+            conn.request("POST", "/v1/check", body=body,
+                         headers={"Content-Type": "application/json"})
+            conn.getresponse().read()
+            times.append(time.perf_counter() - started)
+    finally:
+        conn.close()
+    assert sorted(times)[15] < 0.030, f"median {sorted(times)[15] * 1000:.1f} ms"

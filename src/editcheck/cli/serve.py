@@ -36,9 +36,8 @@ def serve_command(host: str, port: int, workers: int, config_path: Path | None,
                   cors_origins: tuple[str, ...], log_level: str) -> None:
     """Serve POST /v1/check, the review page at /, and /v1/openapi.json."""
     try:
-        import uvicorn
-
         from editcheck.service.engine import Engine
+        from editcheck.service.launch import serve
         from editcheck.service.settings import TOKEN_ENV, ServiceSettings, read_token_file
     except ImportError as exc:
         raise click.UsageError(
@@ -58,7 +57,5 @@ def serve_command(host: str, port: int, workers: int, config_path: Path | None,
         click.echo(f"editcheck: warning: plugin {failure}", err=True)
     if host not in _LOOPBACK and token is None:
         click.echo(f"editcheck: warning: serving on {host} without a token", err=True)
-    os.environ.update(settings.to_env(token_file))
-    uvicorn.run("editcheck.service.app:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level=log_level, access_log=log_level == "debug",
-                server_header=False)
+    serve(settings, host=host, port=port, workers=workers, log_level=log_level,
+          token_file=token_file)
