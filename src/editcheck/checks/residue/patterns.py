@@ -78,6 +78,8 @@ XX_NUMBER = re.compile(r"(?<![\w.])X{2,3}(?![\w.])")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+_ARTICLES = frozenset({"the", "a", "an", "die", "der", "den", "dem", "des", "das", "la", "le",
+                       "les", "el", "los", "las", "il", "lo"})
 
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
 _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner",
@@ -130,9 +132,13 @@ def placeholders(text: str) -> Iterator[Span]:
 
 
 def _beside_name(text: str, start: int, end: int) -> bool:
-    """True when a capitalised word stands right after ``text[start:end]``."""
+    """True when "TK" is a name: a capitalised word follows ("TK Maxx") or an article
+    precedes ("die TK", "the TK board")."""
     after = _NEXT_WORD.match(text, end)
-    return after is not None and after.group(1)[:1].isupper()
+    if after is not None and after.group(1)[:1].isupper():
+        return True
+    before = _WORD_BEFORE.search(text, 0, start)
+    return before is not None and before.group(1).lower() in _ARTICLES
 
 
 def timestamps(text: str) -> Iterator[Span]:

@@ -92,11 +92,12 @@ PLACEHOLDER = Rule(
     ("lorem ipsum"), bracketed instructions ("[INSERT QUOTE]", "[TBC]") and "XX" used as a
     number ("XX people", "$XX", "XX%").
     Leaves alone: Roman numerals after a name ("Super Bowl XX", "Pius XII"), "TK" inside
-    a word or a name ("TK Maxx").
+    a word or a name ("TK Maxx", "die TK").
     """,
     flags=("The fire killed TK people.", "Lorem ipsum dolor sit amet.", "[INSERT QUOTE]",
            "Turnout was XX%.", "XX people were arrested."),
-    passes=("Super Bowl XX was played in New Orleans.", "TK Maxx opened a store."),
+    passes=("Super Bowl XX was played in New Orleans.", "TK Maxx opened a store.",
+            "Weder die TK noch IBM haben Zugriff auf die Daten."),
 )
 EMPTY_LINES = Rule(
     "core/empty-lines", CATEGORY, Severity.INFO,
