@@ -132,8 +132,10 @@ def placeholders(text: str) -> Iterator[Span]:
 
 
 def _beside_name(text: str, start: int, end: int) -> bool:
-    """True when "TK" is a name: a capitalised word follows ("TK Maxx") or an article
-    precedes ("die TK", "the TK board")."""
+    """True when "TK" is a name: a capitalised word follows ("TK Maxx"), it is possessive
+    ("TK's flat") or an article precedes ("die TK", "the TK board")."""
+    if text[end:end + 2] in ("'s", "’s"):
+        return True
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[:1].isupper():
         return True
