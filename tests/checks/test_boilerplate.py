@@ -73,3 +73,10 @@ def test_promo_extra_patterns() -> None:
     assert hits(text) == []
     config = {"rules": {"core/promo-furniture": {"extra-patterns": [r"\bsupport the gazette\b"]}}}
     assert [a.rule for a in hits(text, config)] == ["core/promo-furniture"]
+
+
+def test_a_question_put_to_each_interviewee_is_not_boilerplate() -> None:
+    question = "What inspired you to start cooking for a living, and when?"
+    text = (f"Anna\n{question}\nMy grandmother, who ran a café.\n"
+            f"Olga\n{question}\nA television show I watched as a child.\n")
+    assert hits(text) == []

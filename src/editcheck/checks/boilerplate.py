@@ -32,8 +32,9 @@ DUPLICATE_PARAGRAPH = Rule(
     compared after folding case, punctuation and spacing, so near-identical copies match.
     `data.first` holds the first copy's `start`, `end` and `line`.
     Leaves alone: short repeated lines (headings, list items, table cells such as "Draw"
-    or "Meal 1", a refrain), which other rules judge, and quotations (`<blockquote>`,
-    `<pre>`), where a repeated line is the text being quoted.
+    or "Meal 1", a refrain), which other rules judge, quotations (`<blockquote>`,
+    `<pre>`), where a repeated line is the text being quoted, and short questions (the
+    same question put to each interviewee).
     """,
     options={"min-words": 8},
     flags=("The council voted to close the library on Tuesday night.\n"
@@ -51,7 +52,7 @@ DUPLICATE_SENTENCE = Rule(
     paragraph or earlier in the same one (folded as for duplicate paragraphs), unless its
     whole paragraph is already flagged as a duplicate. `data.first` points at the first copy.
     Leaves alone: short stock sentences ("He declined to comment.") under `min-words`,
-    and quotations (`<blockquote>`, `<pre>`).
+    quotations (`<blockquote>`, `<pre>`) and short questions.
     """,
     options={"min-words": 7},
     flags=("Police said the man was arrested at his home in Leeds. He was later released.\n"
@@ -121,6 +122,11 @@ def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
+def _stock_question(text: str) -> bool:
+    """A short question: put to each interviewee in turn, repeating it is the format."""
+    return text.rstrip().endswith("?") and text.count(" ") < 15
+
+
 def _quoted(block: Block) -> bool:
     """Inside a quotation, where repeating a line (a refrain, a chant) is the point."""
     return block.tag in _QUOTES or bool(block.context & _QUOTES)
@@ -149,9 +155,9 @@ def _clashes(items: Sequence[Any], signature: Callable[[Any], Any]) -> list[Any]
 
 def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
     """Report later copies of paragraphs; return the indexes of the blocks flagged."""
-    least = int(ctx.options(DUPLICATE_PARAGRAPH.id).get("min-words", 5))
+    least = int(ctx.options(DUPLICATE_PARAGRAPH.id).get("min-words", 8))
     blocks = [b for b in doc.blocks if len(b.text) >= 2 * least and not _quoted(b)
-              and b.sentence_range[1] > b.sentence_range[0]]
+              and b.sentence_range[1] > b.sentence_range[0] and not _stock_question(b.text)]
 
     def signature(block: Block) -> tuple[str, str] | None:
         first, last = block.sentence_range
@@ -181,7 +187,8 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
                   if len(s.tokens) >= least and s.block_index not in quoted]
     seen: dict[str, Sentence] = {}
     for sentence in _clashes(candidates, lambda s: _signature(s.tokens)):
-        if sum(t.kind != "punct" for t in sentence.tokens) < least:
+        words = sum(t.kind != "punct" for t in sentence.tokens)
+        if words < least or _stock_question(sentence.text):
             continue
         first = seen.setdefault(fold(sentence.text), sentence)
         if first is sentence or sentence.block_index in skip:
