@@ -87,21 +87,30 @@ class Client:
         self.local = threading.local()
 
     def send(self, i: int) -> bool:
-        conn = getattr(self.local, "conn", None)
-        if conn is None:
-            conn = self.local.conn = http.client.HTTPConnection(HOST, self.port, timeout=30)
-            conn.connect()  # like curl and urllib3, do not let Nagle hold the body back
-            conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        try:
-            conn.request("POST", "/v1/check", body=self.bodies[i % len(self.bodies)],
-                         headers={"Content-Type": "application/json"})
-            resp = conn.getresponse()
-            resp.read()
-            return resp.status == 200
-        except OSError:
-            conn.close()
-            self.local.conn = None
-            return False
+        """POST draft ``i``; a kept-alive connection the server closed is reopened once."""
+        for attempt in (1, 2):
+            conn = getattr(self.local, "conn", None)
+            reused = conn is not None
+            if conn is None:
+                conn = self.local.conn = self._connect()
+            try:
+                conn.request("POST", "/v1/check", body=self.bodies[i % len(self.bodies)],
+                             headers={"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                resp.read()
+                return resp.status == 200
+            except OSError:
+                conn.close()
+                self.local.conn = None
+                if not (reused and attempt == 1):  # idle keep-alive timeouts are not failures
+                    return False
+        return False
+
+    def _connect(self) -> http.client.HTTPConnection:
+        conn = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        conn.connect()  # like curl and urllib3, do not let Nagle hold the body back
+        conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return conn
 
 
 def fixed_rate(client: Client, rate: float, duration: float, threads: int) -> Phase:
