@@ -231,7 +231,9 @@ def _keyword_blocks(doc: Document, keys: set[str]) -> dict[str, list[Block]]:
     found: dict[str, list[Block]] = {}
     if len(lowered) != len(doc.text):  # lower-casing changed offsets: look block by block
         for key in keys:
-            found[key] = [b for b in doc.blocks if key in b.text.lower()]
+            holding = [b for b in doc.blocks if key in b.text.lower()]
+            if holding:
+                found[key] = holding
         return found
     for key in keys:
         at = lowered.find(key)
