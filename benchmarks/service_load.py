@@ -81,7 +81,7 @@ class Phase:
 class Client:
     """One keep-alive connection per thread."""
 
-    def __init__(self, port: int, bodies: list[bytes], select: list[str]) -> None:
+    def __init__(self, port: int, bodies: list[bytes]) -> None:
         self.port = port
         self.bodies = bodies
         self.local = threading.local()
@@ -197,7 +197,7 @@ def start_server(workers: int, config: Path) -> tuple[subprocess.Popen[bytes], i
 def run(workers: int, args: argparse.Namespace, bodies: list[bytes], config: Path) -> list[dict]:
     proc, port = start_server(workers, config)
     try:
-        client = Client(port, bodies, args.select)
+        client = Client(port, bodies)
         for i in range(20 * workers):  # warm up every worker's plugins and caches
             client.send(i)
         load = os.getloadavg()[0]
