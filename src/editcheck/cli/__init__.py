@@ -14,6 +14,7 @@ import click
 
 # name -> "module:attribute"; a subcommand is imported only when invoked or listed in help.
 SUBCOMMANDS = {
+    "audit": "editcheck.cli.audit:audit_command",
     "boilerplate": "editcheck.cli.boilerplate:boilerplate_group",
     "check": "editcheck.cli.check:check_command",
     "new-plugin": "editcheck.cli.new_plugin:new_plugin_command",

@@ -1,0 +1,28 @@
+"""Archive audits: many drafts' reports folded into one summary, as JSON and an HTML page.
+
+``editcheck audit PATH... --out DIR`` streams check outcomes (``editcheck.batch``) into an
+:class:`ArchiveAudit`, which keeps counters, not reports, so memory stays flat over an
+archive of any size; :func:`write_audit` then writes ``audit.json`` and ``audit.html``.
+
+    from editcheck.audit import ArchiveAudit, write_audit
+    audit = ArchiveAudit()
+    for outcome in outcomes:
+        audit.add(outcome)
+    write_audit(audit.summary(), Path("audit-out"))
+"""
+
+from editcheck.audit.output import HTML_NAME, JSON_NAME, write_audit
+from editcheck.audit.page import render_page
+from editcheck.audit.recurring import RecurringPassages, passage_key
+from editcheck.audit.tally import WEIGHTS, ArchiveAudit
+
+__all__ = [
+    "HTML_NAME",
+    "JSON_NAME",
+    "WEIGHTS",
+    "ArchiveAudit",
+    "RecurringPassages",
+    "passage_key",
+    "render_page",
+    "write_audit",
+]

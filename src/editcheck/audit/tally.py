@@ -1,0 +1,205 @@
+"""Folding a stream of check outcomes into archive-wide counts, in constant memory.
+
+An audit may run over 100,000+ drafts, so no report is kept: each one is folded into
+counters (by rule, category and severity), a bounded heap of the worst drafts, bounded
+Space-Saving counters of recurring passages (:mod:`.recurring`), and per-check failure
+tallies with a few example drafts each. Memory does not grow with the archive.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from editcheck.annotations import Report
+from editcheck.audit.recurring import RecurringPassages, passage_key
+from editcheck.batch import Outcome
+
+#: Weighted severity: what one annotation adds to a draft's score.
+WEIGHTS = {"error": 3, "warning": 2, "info": 1}
+#: Shorter drafts count as this long when scoring per 1,000 words, so a three-line draft
+#: with one flag does not outrank a long article full of them.
+MIN_SCORED_WORDS = 100
+RECURRING_CATEGORIES = ("repeated-boilerplate", "page-residue")
+EXAMPLES = 5
+UNREADABLE_LISTED = 100
+#: Upper bounds of the annotations-per-draft histogram's buckets.
+BUCKETS = (0, 1, 3, 7, 15, 31)
+
+
+@dataclass(slots=True)
+class RuleTally:
+    category: str
+    annotations: int = 0
+    drafts: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class FailureTally:
+    check: str
+    kind: str
+    message: str
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+
+
+class ArchiveAudit:
+    """Counts over every outcome given to :meth:`add`; :meth:`summary` is the result."""
+
+    def __init__(self, top: int = 25, capacity: int = 5000) -> None:
+        self.top = top
+        self.started = time.monotonic()
+        self.drafts = self.checked = self.words = self.annotations = 0
+        self.partial = self.with_findings = self.without_word_count = 0
+        self.rules: dict[str, RuleTally] = {}
+        self.categories: Counter[str] = Counter()
+        self.severities: Counter[str] = Counter()
+        self.histogram: Counter[int] = Counter()
+        self._worst: list[tuple[float, int, dict[str, Any]]] = []
+        self.recurring = {c: RecurringPassages(capacity) for c in RECURRING_CATEGORIES}
+        self.failures: dict[tuple[str, str], FailureTally] = {}
+        self.unreadable: list[dict[str, str]] = []
+        self.unreadable_count = 0
+
+    def add(self, outcome: Outcome) -> None:
+        """Fold one outcome in: an unreadable input, or a report."""
+        self.drafts += 1
+        if outcome.report is None:
+            self.unreadable_count += 1
+            if len(self.unreadable) < UNREADABLE_LISTED:
+                self.unreadable.append({"source": outcome.item, "error": outcome.error or ""})
+            return
+        self.checked += 1
+        self._add_report(outcome.item, outcome.report)
+
+    def _add_report(self, item: str, report: Report) -> None:
+        words = report.stats.get("words")
+        if isinstance(words, int):
+            self.words += words
+        else:
+            self.without_word_count += 1
+        self.partial += report.partial
+        self.annotations += len(report.annotations)
+        self.histogram[_bucket(len(report.annotations))] += 1
+        self._count_annotations(report)
+        self._count_failures(item, report)
+        if report.annotations:
+            self.with_findings += 1
+            self._rank(item, report, words if isinstance(words, int) else None)
+
+    def _count_annotations(self, report: Report) -> None:
+        rules_seen: set[str] = set()
+        passages_seen: set[tuple[str, int]] = set()
+        for a in report.annotations:
+            tally = self.rules.get(a.rule)
+            if tally is None:
+                tally = self.rules[a.rule] = RuleTally(a.category)
+            tally.annotations += 1
+            tally.by_severity[a.severity.value] += 1
+            if a.rule not in rules_seen:
+                rules_seen.add(a.rule)
+                tally.drafts += 1
+            self.categories[a.category] += 1
+            self.severities[a.severity.value] += 1
+            if a.category in self.recurring and a.text.strip():
+                key = passage_key(a.text)
+                if (a.category, key) not in passages_seen:  # one count per draft
+                    passages_seen.add((a.category, key))
+                    self.recurring[a.category].add(key, a.text, a.rule)
+
+    def _count_failures(self, item: str, report: Report) -> None:
+        for failure in report.errors:
+            key = (failure.check, failure.kind)
+            tally = self.failures.get(key)
+            if tally is None:
+                tally = self.failures[key] = FailureTally(*key, failure.message)
+            tally.count += 1
+            if len(tally.examples) < EXAMPLES:
+                tally.examples.append(item)
+
+    def _rank(self, item: str, report: Report, words: int | None) -> None:
+        weighted = sum(WEIGHTS.get(a.severity.value, 1) for a in report.annotations)
+        score = weighted * 1000 / max(words or 0, MIN_SCORED_WORDS)
+        entry = {
+            "source": report.source or item,
+            "words": words,
+            "annotations": len(report.annotations),
+            "weighted": weighted,
+            "per_1000_words": round(score, 2),
+            "by_category": dict(sorted(Counter(a.category for a in report.annotations).items())),
+        }
+        # Ties go to the draft seen first (-drafts), so the ranking is stable across runs.
+        heapq.heappush(self._worst, (score, -self.drafts, entry))
+        if len(self._worst) > self.top:
+            heapq.heappop(self._worst)
+
+    def summary(self, *, interrupted: bool = False) -> dict[str, Any]:
+        """The audit as JSON-ready data (schema ``editcheck/audit@1``)."""
+        from editcheck.version import __version__
+
+        seconds = time.monotonic() - self.started
+        return {
+            "schema": "editcheck/audit@1",
+            "editcheck_version": __version__,
+            "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "interrupted": interrupted,
+            "totals": self._totals(seconds),
+            "by_severity": {s: self.severities.get(s, 0) for s in WEIGHTS},
+            "by_category": dict(self.categories.most_common()),
+            "by_rule": self._rules(),
+            "annotations_per_draft": self._histogram(),
+            "worst_drafts": self._worst_drafts(),
+            "recurring": {c: r.top(self.top) for c, r in self.recurring.items()},
+            "check_failures": self._failures(),
+            "unreadable": list(self.unreadable),
+        }
+
+    def _totals(self, seconds: float) -> dict[str, Any]:
+        return {
+            "drafts": self.drafts,
+            "checked": self.checked,
+            "unreadable": self.unreadable_count,
+            "with_findings": self.with_findings,
+            "partial": self.partial,
+            "words": self.words,
+            "without_word_count": self.without_word_count,
+            "annotations": self.annotations,
+            "seconds": round(seconds, 3),
+            "drafts_per_second": round(self.drafts / seconds, 1) if seconds > 0 else None,
+        }
+
+    def _rules(self) -> list[dict[str, Any]]:
+        ranked = sorted(self.rules.items(), key=lambda kv: (-kv[1].annotations, kv[0]))
+        return [
+            {"rule": rid, "category": t.category, "annotations": t.annotations,
+             "drafts": t.drafts, "by_severity": {s: t.by_severity.get(s, 0) for s in WEIGHTS}}
+            for rid, t in ranked
+        ]
+
+    def _histogram(self) -> list[dict[str, Any]]:
+        labels, low = [], 0
+        for high in BUCKETS:
+            labels.append((high, str(high) if low == high else f"{low}–{high}"))
+            low = high + 1
+        labels.append((BUCKETS[-1] + 1, f"{low}+"))
+        return [{"label": label, "drafts": self.histogram.get(b, 0)} for b, label in labels]
+
+    def _worst_drafts(self) -> list[dict[str, Any]]:
+        return [entry for _, _, entry in sorted(self._worst, key=lambda t: (-t[0], -t[1]))]
+
+    def _failures(self) -> list[dict[str, Any]]:
+        ranked = sorted(self.failures.values(), key=lambda t: (-t.count, t.check, t.kind))
+        return [{"check": t.check, "kind": t.kind, "count": t.count, "message": t.message,
+                 "examples": list(t.examples)} for t in ranked]
+
+
+def _bucket(n: int) -> int:
+    """The histogram bucket (its upper bound) holding a draft with ``n`` annotations."""
+    for high in BUCKETS:
+        if n <= high:
+            return high
+    return BUCKETS[-1] + 1

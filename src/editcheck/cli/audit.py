@@ -1,0 +1,91 @@
+"""``editcheck audit``: check a whole archive and write a summary, not per-draft reports.
+
+Reports stream from :func:`editcheck.batch.check_paths` (one process or ``--jobs N``) into
+an :class:`editcheck.audit.ArchiveAudit` and are dropped once counted, so memory stays
+flat however many drafts there are.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from editcheck.cli import ExitCode
+from editcheck.cli.options import blocked_plugins, load_settings, plugin_options, split_list
+
+
+@click.command("audit")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for audit.json and audit.html (created if missing).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes [default: one per CPU].")
+@click.option("--select", multiple=True, help="Only these rules (ids, globs, category:NAME).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids, globs, category:NAME).")
+@click.option("--boilerplate-index", type=click.Path(dir_okay=False, path_type=Path),
+              help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').")
+@click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
+              help="How many worst drafts and recurring passages to list.")
+@plugin_options
+def audit_command(paths: tuple[str, ...], out_dir: Path, jobs: int, select: tuple[str, ...],
+                  ignore: tuple[str, ...], boilerplate_index: Path | None, top: int,
+                  config_path: Path | None, plugins_dir: Path | None,
+                  plugin_flags: tuple[str, ...]) -> None:
+    """Audit drafts (files or folders): counts by rule and category, worst drafts,
+    recurring boilerplate and residue, check failures, as DIR/audit.json and DIR/audit.html.
+
+    Exit 0 when the audit is written, 2 when some inputs could not be read (they are
+    listed in the audit; the rest are counted), 130 when interrupted (the audit of what
+    was checked so far is still written, marked as interrupted).
+    """
+    from editcheck.audit import ArchiveAudit, write_audit
+    from editcheck.batch import Progress, check_paths, consume, default_jobs
+    from editcheck.cli.check import iter_inputs
+
+    checker, spec = _checker(config_path, plugins_dir, plugin_flags, select, ignore,
+                             boilerplate_index)
+    files = [str(p) for p in iter_inputs(paths) if p != "-"]
+    audit = ArchiveAudit(top=top)
+    interrupted = False
+    try:
+        for outcome in consume(check_paths(checker, spec, files, jobs or default_jobs()),
+                               Progress(len(files))):
+            if outcome.report is None:
+                click.echo(f"editcheck: {outcome.error}", err=True)
+            audit.add(outcome)
+    except KeyboardInterrupt:
+        interrupted = True
+    summary = audit.summary(interrupted=interrupted)
+    written = write_audit(summary, out_dir, paths)
+    totals = summary["totals"]
+    click.echo(f"audited {totals['checked']:,} of {totals['drafts']:,} drafts "
+               f"({totals['unreadable']:,} unreadable), {totals['annotations']:,} annotations "
+               f"in {totals['seconds']:,} s: {', '.join(str(p) for p in written)}", err=True)
+    if interrupted:
+        click.echo("editcheck: interrupted; the audit covers the drafts checked so far", err=True)
+        sys.exit(130)
+    sys.exit(int(ExitCode.USAGE if totals["unreadable"] else ExitCode.OK))
+
+
+def _checker(config_path, plugins_dir, plugin_flags, select, ignore, boilerplate_index):  # type: ignore[no-untyped-def]
+    """The checker and its picklable spec, built as ``check`` builds them."""
+    from editcheck.api import Checker
+    from editcheck.batch import CheckerSpec
+    from editcheck.cli.boilerplate import preflight
+    from editcheck.errors import EditcheckError
+
+    config, plugins = load_settings(config_path, plugins_dir, plugin_flags)
+    if boilerplate_index is not None:
+        config = config.with_rule_options("core/archive-boilerplate", index=str(boilerplate_index))
+    try:
+        checker = Checker(config, select=split_list(select), ignore=split_list(ignore),
+                          plugins=plugins)
+        preflight(checker)
+    except EditcheckError as exc:
+        raise click.UsageError(str(exc)) from exc
+    spec = CheckerSpec(config, split_list(select), split_list(ignore),
+                       blocked_plugins(plugin_flags))
+    return checker, spec

@@ -1,0 +1,188 @@
+"""``editcheck audit`` through the real CLI: its numbers agree with ``check -f jsonl``."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import textwrap
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from shared_paths import FIXTURES
+
+DRAFTS = FIXTURES / "audit" / "drafts"
+WEIGHTS = {"error": 3, "warning": 2, "info": 1}
+
+
+def run(cli: list[str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*cli, *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture drafts plus one binary file that cannot be read as a draft."""
+    folder = tmp_path_factory.mktemp("archive") / "drafts"
+    shutil.copytree(DRAFTS, folder)
+    (folder / "scan.txt").write_bytes(bytes(range(256)) * 40)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reports(archive: Path) -> list[dict]:
+    import sys
+
+    done = run([sys.executable, "-m", "editcheck"], "check", "-f", "jsonl", "-j", "1",
+               "--fail-on", "never", str(archive))
+    assert done.returncode == 2, done.stderr  # the binary file is unreadable
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def audited(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str, str]:
+    import sys
+
+    out = tmp_path_factory.mktemp("audit-out")
+    done = run([sys.executable, "-m", "editcheck"], "audit", str(archive), "--out", str(out),
+               "--jobs", "2")
+    assert done.returncode == 2, done.stderr  # written, but one input was unreadable
+    assert "Traceback" not in done.stderr
+    return (json.loads((out / "audit.json").read_text("utf-8")),
+            (out / "audit.html").read_text("utf-8"), done.stderr)
+
+
+def test_totals_match_check_jsonl(reports, audited) -> None:  # type: ignore[no-untyped-def]
+    summary, _, _ = audited
+    annotations = [a for r in reports for a in r["annotations"]]
+    assert len(reports) == 5 and len(annotations) > 20
+    totals = summary["totals"]
+    assert (totals["drafts"], totals["checked"], totals["unreadable"]) == (6, 5, 1)
+    assert totals["annotations"] == len(annotations)
+    assert totals["words"] == sum(r["stats"]["words"] for r in reports)
+    assert totals["with_findings"] == sum(1 for r in reports if r["annotations"])
+    assert summary["by_category"] == dict(Counter(a["category"] for a in annotations))
+    assert summary["by_severity"] == {s: sum(a["severity"] == s for a in annotations)
+                                      for s in WEIGHTS}
+
+
+def test_rule_counts_match_check_jsonl(reports, audited) -> None:  # type: ignore[no-untyped-def]
+    summary, _, _ = audited
+    per_rule = Counter(a["rule"] for r in reports for a in r["annotations"])
+    drafts_per_rule = Counter(rule for r in reports
+                              for rule in {a["rule"] for a in r["annotations"]})
+    got = {r["rule"]: (r["annotations"], r["drafts"]) for r in summary["by_rule"]}
+    assert got == {rule: (n, drafts_per_rule[rule]) for rule, n in per_rule.items()}
+
+
+def test_worst_drafts_ranked_by_weighted_severity_per_1000_words(reports, audited) -> None:  # type: ignore[no-untyped-def]
+    summary, _, _ = audited
+    scored = sorted(
+        ((sum(WEIGHTS[a["severity"]] for a in r["annotations"]) * 1000
+          / max(r["stats"]["words"], 100), Path(r["source"]).name)
+         for r in reports if r["annotations"]),
+        key=lambda t: -t[0])
+    worst = [(w["per_1000_words"], Path(w["source"]).name) for w in summary["worst_drafts"]]
+    assert [name for _, name in worst] == [name for _, name in scored]
+    assert [s for s, _ in worst] == [round(s, 2) for s, _ in scored]
+
+
+def test_recurring_boilerplate_and_residue_counted_per_draft(reports, audited) -> None:  # type: ignore[no-untyped-def]
+    summary, _, _ = audited
+    residue = {r["text"]: r["drafts"] for r in summary["recurring"]["page-residue"]}
+    exact = Counter(text for r in reports for text in
+                    {a["text"] for a in r["annotations"] if a["category"] == "page-residue"})
+    assert residue == {t: n for t, n in exact.items() if n >= 2}
+    assert residue["Share this article"] == 3
+    boiler = summary["recurring"]["repeated-boilerplate"]
+    # "Sign up to our newsletter, for the latest news" and "Sign up for our newsletter for
+    # all the latest news" are one passage once function words are folded away.
+    signup = [b for b in boiler if b["text"].startswith("Sign up")]
+    assert len(signup) == 1 and signup[0]["drafts"] == 3
+    assert all(b["overcount_at_most"] == 0 for b in boiler)
+
+
+def test_unreadable_input_is_listed_not_fatal(audited) -> None:  # type: ignore[no-untyped-def]
+    summary, _, stderr = audited
+    assert [Path(u["source"]).name for u in summary["unreadable"]] == ["scan.txt"]
+    assert "binary" in summary["unreadable"][0]["error"]
+    assert re.search(r"editcheck: .*scan\.txt: .*binary", stderr)
+
+
+def test_html_page_is_self_contained_and_shows_the_counts(audited) -> None:  # type: ignore[no-untyped-def]
+    summary, page, _ = audited
+    assert "<script" not in page.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    assert "@import" not in page and "url(" not in page
+    assert page.count("<svg") >= 4
+    assert f"<b>{summary['totals']['annotations']:,}</b>annotations" in page
+    for rule in summary["by_rule"]:
+        assert f"<td>{rule['rule']}</td>" in page
+        assert f'<td class="n">{rule["annotations"]:,}</td>' in page
+    assert "Share this article" in page and "scan.txt" in page
+
+
+SLOW_PLUGIN = """
+import time
+from editcheck import Rule, check, hookimpl
+
+@check(Rule("slow/sleeper", "house-style"), name="slow.sleeper")
+def sleeper(doc, ctx):
+    while True:
+        time.sleep(0.01)
+
+@check(Rule("slow/raiser", "house-style"), name="slow.raiser")
+def raiser(doc, ctx):
+    raise RuntimeError("boom")
+
+@hookimpl
+def editcheck_checks():
+    return [sleeper, raiser]
+"""
+
+
+def test_check_failures_and_timeouts_are_tallied(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "slow.py").write_text(textwrap.dedent(SLOW_PLUGIN))
+    (tmp_path / "editcheck.toml").write_text("check-timeout = 0.2\n")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (drafts / name).write_text("Critics say the plan is reportedly doomed.\n")
+    done = run(cli, "audit", str(drafts), "--out", str(tmp_path / "out"), "-j", "2",
+               "--plugins-dir", str(plugins), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "out" / "audit.json").read_text())
+    failures = {(f["check"], f["kind"]): f for f in summary["check_failures"]}
+    assert failures[("slow.sleeper", "timeout")]["count"] == 3
+    assert "0.2 s" in failures[("slow.sleeper", "timeout")]["message"]
+    assert failures[("slow.raiser", "error")]["count"] == 3
+    assert len(failures[("slow.raiser", "error")]["examples"]) == 3
+    assert summary["totals"]["partial"] == 3
+    assert summary["by_category"]["unattributed-claim"] >= 3  # the other checks still ran
+
+
+def test_interrupt_writes_the_audit_so_far(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    body = "Critics say the plan is reportedly doomed, and 40% of voters agree.\n" * 60
+    for i in range(400):
+        (drafts / f"d{i:03d}.txt").write_text(body)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([*cli, "audit", str(drafts), "--out", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    time.sleep(2.0)  # past start-up, well before 400 drafts are done
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    summary = json.loads((out / "audit.json").read_text())
+    assert summary["interrupted"] is True
+    assert 0 < summary["totals"]["checked"] < 400
+    assert "was interrupted" in (out / "audit.html").read_text()
