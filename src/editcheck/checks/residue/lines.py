@@ -211,14 +211,16 @@ def _phrases(doc: Document, lowered: str, report: Reporter, whole: set[int]) -> 
     """
     if not report.on(R.INTERFACE_STRING.id):
         return
-    taken: list[tuple[int, int]] = []
+    taken: dict[int, list[tuple[int, int]]] = {}  # per block, so the test stays cheap
     for phrase in P.interface_phrase_list():
         for at in _find_all(lowered, phrase):
             end = at + len(phrase)
             block = doc.block_at(at)
-            if (_bounded(lowered, at, end) and block is not None and block.index not in whole
-                    and not any(s <= at and end <= e for s, e in taken)):
-                taken.append((at, end))
+            if block is None or block.index in whole or not _bounded(lowered, at, end):
+                continue
+            spans = taken.setdefault(block.index, [])
+            if not any(s <= at and end <= e for s, e in spans):
+                spans.append((at, end))
                 report(R.INTERFACE_STRING.id, block, at - block.start, end - block.start,
                        f"Interface text {doc.text[at:end]!r} from a web page.")
 
