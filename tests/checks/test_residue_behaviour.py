@@ -32,6 +32,12 @@ def test_one_timestamp_before_a_paragraph_is_still_residue() -> None:
     assert [a.text for a in text_hits(text)] == ["10 mins ago"]
 
 
+def test_page_stamp_above_a_live_blog_is_still_residue() -> None:
+    text = "Updated 3 mins ago\n" + LIVE.replace("10 mins ago", "14:05 GMT")
+    stamps = [a.text for a in text_hits(text) if a.rule == "core/stray-timestamp"]
+    assert stamps == ["Updated 3 mins ago"]
+
+
 def test_live_blog_threshold_is_an_option() -> None:
     config = {"rules": {"core/stray-timestamp": {"live-blog-min-entries": 3}}}
     stamps = [a.text for a in text_hits(LIVE, config) if a.rule == "core/stray-timestamp"]

@@ -131,7 +131,8 @@ def _entry_follows(blocks: Sequence[Block], i: int, stamped: set[int]) -> bool:
     after = blocks[i + 1]
     if is_prose(after):
         return True
-    titled = after.index not in stamped and len(after.text) <= _SHORT and i + 2 < len(blocks)
+    titled = (after.index not in stamped and not P.CLOCK.match(after.text)
+              and len(after.text) <= _SHORT and i + 2 < len(blocks))
     return titled and is_prose(blocks[i + 2])
 
 

@@ -46,6 +46,8 @@ BROKEN_MARKUP = re.compile(
     |!\[                                               # start of a markdown image
     |\]\((?:https?:|www\.|/)                           # markdown link target
     |\[(?:image|photo|picture|video|embed|graphic|caption|gallery|chart)\b[^\]\n]{0,80}\]
+    |\[/?(?:embed|caption|gallery|video|audio|button|playlist|contact-form|vc_\w+|et_pb_\w+)
+        (?:\s[^\]\n]{0,200})?\]                          # a WordPress shortcode
     |&(?:nbsp|amp|quot|apos|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|\#\d{2,5}
         |\#x[0-9a-f]{2,4});                            # an entity that was escaped twice
     |\[object\ Object\]

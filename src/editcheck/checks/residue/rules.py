@@ -57,8 +57,9 @@ BROKEN_MARKUP = Rule(
     doc="""
     Flags fragments of markdown images and links (".png)", "![", "](http"), empty media
     placeholders ("[Image: ]"), entities escaped twice (a literal "&nbsp;" or
-    "&amp;amp;"), literal HTML tags, template tokens ("{{byline}}", "{* widget *}") and
-    values a script printed ("[object Object]", a lone "undefined").
+    "&amp;amp;"), literal HTML tags, template tokens ("{{byline}}", "{* widget *}"),
+    WordPress shortcodes ("[caption id=...]", "[/embed]") and values a script printed
+    ("[object Object]", a lone "undefined").
     Leaves alone: code blocks (`<pre>`, `<code>`), ordinary brackets and ampersands
     ("AT&T", "[sic]").
     """,
