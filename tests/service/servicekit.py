@@ -98,20 +98,22 @@ def write_config(folder: Path) -> Path:
 
 
 def start_server(config: Path, *extra: str, token: str | None = None,
-                 cwd: Path | None = None) -> Server:
+                 cwd: Path | None = None, env: dict[str, str] | None = None) -> Server:
     """Start ``editcheck serve`` and wait until /healthz answers (or fail with its log)."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EDITCHECK_")}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EDITCHECK_")},
+           **(env or {})}
     cmd = [sys.executable, "-m", "editcheck", "serve", "--port", str(port), "--config",
            str(config), "--log-level", "warning", *extra]
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
+    log = config.with_name(f"serve-{port}.log")  # a file, so a chatty server never blocks
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
     server = Server("127.0.0.1", port, config, proc, token)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            out = proc.stdout.read().decode() if proc.stdout else ""
-            pytest.fail(f"editcheck serve exited with {proc.returncode}:\n{out}")
+            text = log.read_text(encoding="utf-8", errors="replace")
+            pytest.fail(f"editcheck serve exited with {proc.returncode}:\n{text}")
         try:
             if server.get("/healthz", auth=False).status == 200:
                 return server
@@ -128,8 +130,6 @@ def stop_server(server: Server) -> None:
     except subprocess.TimeoutExpired:
         server.proc.kill()
         server.proc.wait()
-    if server.proc.stdout:
-        server.proc.stdout.close()
 
 
 def cli_reports(config: Path, *paths: Path) -> list[dict[str, Any]]:

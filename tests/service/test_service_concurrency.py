@@ -26,6 +26,7 @@ from .servicekit import (
 
 pytestmark = needs_serve
 
+ENV_TOKEN = "token-from-the-environment"
 REQUESTS = 1000  # bounded: the machine's 2 cores are shared with other developers
 THREADS = 16
 DRAFTS = {
@@ -50,9 +51,10 @@ def _drafts(folder: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
 
 @pytest.fixture(scope="module")
 def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """Two worker processes, no token, the default time budget."""
+    """Two worker processes, the token from EDITCHECK_TOKEN, the default time budget."""
     folder = tmp_path_factory.mktemp("two-workers")
-    server = start_server(write_config(folder), "--workers", "2", cwd=folder)
+    server = start_server(write_config(folder), "--workers", "2", cwd=folder,
+                          token=ENV_TOKEN, env={"EDITCHECK_TOKEN": ENV_TOKEN})
     yield server
     stop_server(server)
 
@@ -80,7 +82,8 @@ def test_1000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
             with lock:
                 conns.append(conn)
         conn.request("POST", "/v1/check", body=bodies[name],
-                     headers={"Content-Type": "application/json"})
+                     headers={"Content-Type": "application/json",
+                              "Authorization": f"Bearer {ENV_TOKEN}"})
         resp = conn.getresponse()
         data = resp.read()
         answer = json.loads(data)
@@ -109,9 +112,16 @@ def test_two_workers_answer_without_a_nagle_stall(two_workers: Server) -> None:
         for _ in range(31):
             started = time.perf_counter()
             conn.request("POST", "/v1/check", body=body,
-                         headers={"Content-Type": "application/json"})
+                         headers={"Content-Type": "application/json",
+                                  "Authorization": f"Bearer {ENV_TOKEN}"})
             conn.getresponse().read()
             times.append(time.perf_counter() - started)
     finally:
         conn.close()
     assert sorted(times)[15] < 0.030, f"median {sorted(times)[15] * 1000:.1f} ms"
+
+
+def test_every_worker_takes_the_token_from_the_environment(two_workers: Server) -> None:
+    for _ in range(6):  # connections are spread over both workers
+        assert two_workers.post("/v1/check", {"text": "x"}, auth=False).status == 401
+        assert two_workers.post("/v1/check", {"text": "x"}).status == 200

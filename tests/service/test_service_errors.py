@@ -91,6 +91,12 @@ def test_unknown_route_is_404_and_wrong_method_405(service: Server) -> None:
     assert_problem(service.get("/v1/check"), 405)
 
 
+def test_an_internal_error_is_a_plain_500_and_the_worker_goes_on(service: Server) -> None:
+    body = assert_problem(service.post("/v1/check", {"text": "Please CRASH-ME now."}), 500)
+    assert "object" not in body["detail"]
+    assert service.post("/v1/check", {"text": "zzfine"}).status == 200
+
+
 def test_token_is_required_on_the_api(service: Server) -> None:
     for reply in (service.post("/v1/check", {"text": "x"}, auth=False),
                   service.get("/v1/rules", auth=False),
