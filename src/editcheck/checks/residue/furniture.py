@@ -216,4 +216,4 @@ def _common_hints(blocks: Sequence[Block], near: int = 0) -> set[str]:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.lower().split())
+    return text.lower()  # HTML block text is already whitespace-collapsed

@@ -118,9 +118,12 @@ def live_blog_headers(blocks: Sequence[Block], stamped: set[int], min_entries: i
     """
     heads = set()
     for i, block in enumerate(blocks[:-1]):
-        if len(block.text) > _SHORT or P.MACHINE_TIME.match(block.text):
+        text = block.text
+        if len(text) > _SHORT or not (block.index in stamped or _DIGIT.match(text.lstrip())):
+            continue  # a header holds a timestamp, and a clock time starts with a digit
+        if P.MACHINE_TIME.match(text):
             continue  # a live blog's readers see "10.42am", never an ISO timestamp
-        timed = block.index in stamped or P.CLOCK.match(block.text)
+        timed = block.index in stamped or P.CLOCK.match(text)
         if timed and _entry_follows(blocks, i, stamped):
             heads.add(block.index)
     return heads if len(heads) >= max(1, min_entries) else set()
@@ -168,6 +171,12 @@ def whole_line_residue(block: Block) -> bool:
         return False
     if _DIGIT.search(text):
         return P.ORPHAN_COUNTER.match(text) is not None and block.tag not in _NUMERIC_CELLS
+    return _interface_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _interface_text(text: str) -> bool:
+    """Cached: a page repeats its chrome ("Share", "Log in") block after block."""
     words = P.fold_edges(text)
     return words in P.interface_lines() or _is_share_bar(words.split())
 
