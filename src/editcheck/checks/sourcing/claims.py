@@ -8,10 +8,12 @@ alone when the sentence names a source it can hang on ("police said the man alle
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
-from editcheck.checks.sourcing.lexicon import hedge_patterns, hedge_regex
+from editcheck.checks.sourcing.lexicon import hedge_anchors, hedge_patterns
 
 # Speech verbs that report an act or a manner of speaking, not a view ("some continued to
 # trek north", "others asked"): a crowd with these is no weasel.
@@ -49,6 +51,7 @@ def always(c: Claim) -> bool:
         return False
     word = c.cue.split()[-1] if c.kind == "weasel" else c.cue.split()[0]
     return word in cues
+_WORDS = re.compile(r"[a-z]+")
 _AUXILIARIES = frozenset(
     "it is was are were has have had been be being also now long often still generally "
     "commonly widely there".split())
@@ -82,14 +85,24 @@ class Claim:
     cue: str = ""
 
 
-def find_claims(masked: str, attributions: list[Attribution]) -> tuple[list[Claim], list[str]]:
+def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
+                crowds: bool = True) -> tuple[list[Claim], list[str]]:
     """Unattributed claims in one sentence (``masked``: quotations blanked), merged, and
-    the features the confidence model scores them by (see :mod:`.model`)."""
+    the features the confidence model scores them by (see :mod:`.model`).
+
+    ``attributions`` may be a function, called only when needed; ``crowds=False`` says the
+    sentence has no word a vague crowd could be made of, so no crowd is looked for.
+    """
     claims: list[Claim] = []
+    hedges = _hedges(masked)
+    if not hedges and not crowds:
+        return [], []
+    if callable(attributions):
+        attributions = attributions()
     # A hedge hangs on a source only when that source is not the hedge itself
     # ("a source close to the minister said" is no source).
     sources = [a for a in attributions if a.source >= Source.VAGUE and a.verb != "act"]
-    for c in _hedges(masked):
+    for c in hedges:
         if c.kind == "anonymous":  # an anonymous source is the attribution, not hung on one
             claims.append(c)
             continue
@@ -131,12 +144,15 @@ def features(masked: str, claims: list[Claim]) -> list[str]:
 
 
 def _hedges(masked: str) -> list[Claim]:
-    patterns = hedge_patterns()
+    present = hedge_anchors().intersection(_WORDS.findall(masked.lower()))
+    if not present:
+        return []
     out = []
-    for m in hedge_regex().finditer(masked):
-        group = m.lastgroup or "h0"
-        kind = patterns[int(group[1:])].kind
-        out.append(_claim(masked, m.start(), m.end(), kind))
+    for p in hedge_patterns():
+        if p.anchors.isdisjoint(present):
+            continue
+        for m in p.regex.finditer(masked):
+            out.append(_claim(masked, m.start(), m.end(), p.kind))
     return out
 
 

@@ -9,11 +9,12 @@ paragraph before, and a statistic whose source was named in the sentence before.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
 
 from editcheck.checkapi import CheckContext
 from editcheck.checks.sourcing.attribution import Attribution, Source, best, find_attributions
 from editcheck.checks.sourcing.claims import Claim, always, find_claims
+from editcheck.checks.sourcing.lexicon import words
 from editcheck.checks.sourcing.model import score
 from editcheck.checks.sourcing.quotes import Quote, find_quotes, mask
 from editcheck.checks.sourcing.rules import (
@@ -23,12 +24,16 @@ from editcheck.checks.sourcing.rules import (
     VAGUE_ATTRIBUTION,
 )
 from editcheck.checks.sourcing.speakers import QuoteSentences, attributed, is_quotation
-from editcheck.checks.sourcing.statistics import Figure, find_figures
+from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.document import Block, Document, Sentence
 
-_DATA_WORDS = re.compile(
-    r"\b(?:data|figures|statistics|census|survey|poll|study|report|analysis|audit|review|"
-    r"estimates?|records|numbers|tally|count|research|index|found|shows?|showed)\b", re.I)
+_LOWER_WORDS = re.compile(r"[a-z]+")
+# Words that name data or a finding: a sourced sentence holding one may carry its source
+# to the next sentence's figures.
+_DATA_NOUNS = frozenset(
+    """data figures statistics census survey poll study report analysis audit review estimate
+    estimates records numbers tally count research index found show shows showed trial
+    findings dataset""".split())
 # A definite reference to a data source already named: "The study followed 17,604 adults".
 _DATA_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|the\s+same)\s+(?:[\w-]+\s+)?(?:study|survey|"
@@ -38,15 +43,28 @@ _DATA_REFERENCE = re.compile(
 _SKIP_CONTEXT = frozenset({"pre", "code", "script", "style", "nav"})
 
 
-@dataclass(slots=True)
 class View:
-    """One sentence as the rules read it."""
+    """One sentence as the rules read it: quotations masked, its words as a set (for cheap
+    "could this rule apply?" tests), and its reporting clauses, found only when asked for."""
 
-    sentence: Sentence
-    rel: int  # the sentence's offset in its block's text
-    masked: str
-    attributions: list[Attribution]
-    best: Source
+    __slots__ = ("sentence", "rel", "masked", "words", "_attributions")
+
+    def __init__(self, sentence: Sentence, rel: int, masked: str) -> None:
+        self.sentence = sentence
+        self.rel = rel  # the sentence's offset in its block's text
+        self.masked = masked
+        self.words = frozenset(_LOWER_WORDS.findall(masked.lower()))
+        self._attributions: list[Attribution] | None = None
+
+    @property
+    def attributions(self) -> list[Attribution]:
+        if self._attributions is None:
+            self._attributions = find_attributions(self.masked, self.words)
+        return self._attributions
+
+    @property
+    def best(self) -> Source:
+        return best(self.attributions)
 
 
 def run_sourcing(doc: Document, ctx: CheckContext) -> None:
@@ -105,15 +123,14 @@ def claim_candidates(doc: Document) -> list[tuple[list[Claim], list[str]]]:
 def _view(block: Block, s: Sentence, quotes: list[Quote]) -> View:
     rel = s.start - block.start
     masked = mask(block.text, quotes, rel, rel + len(s.text)) if quotes else s.text
-    attrs = find_attributions(masked)
-    return View(s, rel, masked, attrs, best(attrs))
+    return View(s, rel, masked)
 
 
 def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],
             carried: bool) -> dict[int, bool]:
     """Report unattributed quotations; return each quotation's verdict by start offset."""
     verdicts: dict[int, bool] = {}
-    attrs = [v.attributions for v in views]
+    attrs = _LazyAttributions(views)
     for q in quotes:
         if not is_quotation(block.text, q):
             continue
@@ -129,15 +146,43 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
     return verdicts
 
 
+class _LazyAttributions:
+    """``attrs[i]`` is sentence i's reporting clauses, found on first use."""
+
+    def __init__(self, views: list[View]) -> None:
+        self._views = views
+
+    def __getitem__(self, i: int) -> list[Attribution]:
+        return self._views[i].attributions
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+
+@cache
+def crowd_triggers() -> frozenset[str]:
+    """Words without one of which a sentence holds no vague crowd and no vague source."""
+    # A crowd needs its quantifier ("a number of" needs "number"), so the people nouns
+    # themselves are not needed here.
+    quantifiers = frozenset(q.split()[-1] if " " not in q else q.split()[-2] if q.endswith(" of")
+                            else q.split()[-1] for q in words("quantifiers"))
+    return words("weasel_sources") | words("vague_sources") | quantifiers | \
+        frozenset(("according", "others", "everybody", "everyone"))
+
+
 def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
-    claims, feats = find_claims(v.masked, v.attributions)
+    crowds = not crowd_triggers().isdisjoint(v.words)
+    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds)
     # Hedges ("reportedly") and anonymous sources are reported as they are; crowds,
     # passives and speculation, which are often idiom, when the model is confident enough.
-    confidence = 1.0 if any(always(c) for c in claims) else score(feats)
-    if claims and confidence >= threshold:
-        for c in claims:
-            ctx.report_in(UNATTRIBUTED_CLAIM.id, v.sentence, c.start, c.end, c.message,
-                          data={"kind": c.kind, "confidence": round(confidence, 3)})
+    if claims:
+        confidence = 1.0 if any(always(c) for c in claims) else score(feats)
+        if confidence >= threshold:
+            for c in claims:
+                ctx.report_in(UNATTRIBUTED_CLAIM.id, v.sentence, c.start, c.end, c.message,
+                              data={"kind": c.kind, "confidence": round(confidence, 3)})
+    if not crowds:
+        return  # no role word ("officials", "a spokesperson"): no vague source either
     for a in v.attributions:
         if a.source is Source.VAGUE and a.verb in ("speech", "according", "agent"):
             phrase = " ".join(a.phrase.split())
@@ -149,29 +194,27 @@ def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
 def _statistics(ctx: CheckContext, views: list[View]) -> None:
     prev_source = False
     for v in views:
-        figures = find_figures(v.masked) if _has_figure_hint(v.masked) else []
+        figures = find_figures(v.masked, v.words) if _has_figure_hint(v) else []
+        data_words = not _DATA_NOUNS.isdisjoint(v.words)
+        if not figures and not data_words:
+            prev_source = False
+            continue
         sources = [a for a in v.attributions if a.source >= Source.VAGUE]
-        cites_data = bool(_DATA_REFERENCE.search(v.masked))
+        cites_data = data_words and bool(_DATA_REFERENCE.search(v.masked))
         if not prev_source and not cites_data:
             for f in figures:
                 if not any(a.covers(f.start, f.end) for a in sources):
                     _report_figure(ctx, v, f)
         prev_source = (bool(sources) or cites_data) and (
-            bool(figures) or bool(_DATA_WORDS.search(v.masked)))
+            bool(figures) or data_words)
 
 
-def _has_figure_hint(text: str) -> bool:
-    """Cheap pre-test: a digit, or a word a spelled-out figure could start with."""
-    return any(c.isdigit() for c in text) or bool(_HINT.search(text))
+def _has_figure_hint(v: View) -> bool:
+    """Cheap pre-test: a digit, or a word a spelled-out figure could be made of."""
+    return _DIGIT.search(v.masked) is not None or not SPELLED_WORDS.isdisjoint(v.words)
 
 
-_HINT = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|"
-    r"hundreds|thousands|millions|doubled|tripled|trebled|quadrupled|halved|\w+fold|"
-    r"per\s?cent|percent|third|quarter|fifths?|one\s+in)\b", re.I)
-
-
+_DIGIT = re.compile(r"\d")
 def _report_figure(ctx: CheckContext, v: View, f: Figure) -> None:
     figure = " ".join(f.text.split())
     ctx.report_in(UNSOURCED_STATISTIC.id, v.sentence, f.start, f.end,

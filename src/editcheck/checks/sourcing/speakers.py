@@ -8,6 +8,7 @@ the quote that follows; "she said" may come in the next sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
@@ -56,7 +57,7 @@ def has_speaker(attributions: list[Attribution]) -> bool:
     return any(a.verb in _SPEECH and a.source >= Source.WEASEL for a in attributions)
 
 
-def attributed(qs: QuoteSentences, views_attr: list[list[Attribution]], opens_block: bool,
+def attributed(qs: QuoteSentences, views_attr: Sequence[list[Attribution]], opens_block: bool,
                carried: bool) -> bool:
     """True when the quote has a speaker nearby, or continues an attributed statement."""
     lo, hi = max(0, qs.first - 1), min(len(views_attr) - 1, qs.last + 1)

@@ -17,12 +17,37 @@ _SPELLED = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirtee
             r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion|thousand|mn|mln)\b)"
-_QUANT = (r"(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|"
-          r"approximately|roughly|some|over|under|up\s+to|as\s+many\s+as|as\s+much\s+as|"
-          r"an\s+estimated|close\s+to|upwards\s+of|in\s+excess\s+of|just\s+over|just\s+under|"
-          r"a\s+total\s+of|a\s+record|only|just)\s+")
+# What may stand just before a number, read from the words before it (set lookups: a
+# regex anchored at the end of a string is scanned from its start, which is slow).
+_QUANT = frozenset((
+    "at least", "more than", "less than", "fewer than", "nearly", "almost", "about", "around",
+    "approximately", "roughly", "some", "over", "under", "up to", "as many as", "as much as",
+    "an estimated", "close to", "upwards of", "in excess of", "just over", "just under",
+    "a total of", "a record", "only", "just"))
+_TREND = frozenset(
+    [f"{v}{p}" for v in ("rose fell climbed dropped jumped increased decreased declined grew "
+                         "surged soared plunged plummeted reached totalled totaled topped "
+                         "exceeded numbered").split() for p in ("", " by", " to")]
+    + ["stood at", "toll rose to", "toll of", "toll is", "toll was", "toll reached",
+       "toll stands at", "toll stood at", "tally of", "total of"])
+_NAME_WORDS = frozenset(
+    """no nos number page pages p pp chapter chapters ch line lines paragraph para verse clause
+    article section sec part volume vol issue episode season series room gate platform bus
+    route exit junction level ward district precinct grade seat case bill rule amendment title
+    act figure fig table item flight track lane unit apartment apt suite box pier channel
+    stage phase year class division tier band category type size model version v aged age
+    ages""".split())
+_MONTHS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december""".split())
+_DETERMINERS = frozenset(
+    """the these those both all his her their its our my your first last next other every each
+    another""".split())
+_TAIL = re.compile(r"[\w’'.&%-]+")
+# The look-behind rejects positions inside a word at once, so the alternatives below
+# are tried only where a figure can start (a tenfold speed-up on ordinary prose).
 _FIGURE = re.compile(
-    rf"(?P<pct>(?:{_NUM}|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))?)\s?(?:%|per\s?cent\b|percent\b|"
+    rf"(?<![A-Za-z])(?:(?P<pct>(?:{_NUM}|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))?)\s?(?:%|per\s?cent\b|percent\b|"
     rf"percentage\s+points?\b|pc\b))"
     rf"|(?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?{_NUM}{_SCALE}?|{_NUM}{_SCALE}?\s(?:dollars|pounds|"
     rf"euros|yen|rupees|yuan|francs)\b)"
@@ -38,14 +63,8 @@ _FIGURE = re.compile(
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
     rf"|(?P<count>(?<![\w\-./:])(?:{_NUM}(?:{_SCALE})?|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))*"
     rf"|(?:dozens|hundreds|thousands|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands)"
-    rf"\s+of)(?![\w\-])(?![.,:]\d))", re.I)
+    rf"\s+of)(?![\w\-])(?![.,:]\d)))", re.I)
 
-_QUANT_BEFORE = re.compile(rf"{_QUANT}$", re.I)
-_TREND_BEFORE = re.compile(
-    r"\b(?:(?:rose|fell|climbed|dropped|jumped|increased|decreased|declined|grew|surged|soared|"
-    r"plunged|plummeted|reached|totall?ed|topped|exceeded|numbered)(?:\s+(?:by|to))?|"
-    r"stood\s+at|toll\s+(?:rose\s+to|of|is|was|reached|stands\s+at|stood\s+at)|tally\s+of|"
-    r"total\s+of)\s+$", re.I)
 _NOT_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|bst|utc|[ecmp][sd]?t\b))"
@@ -55,27 +74,15 @@ _NOT_AFTER = re.compile(
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|inches|cm|mm|kg|kilos?|"
     r"kilograms?|grams?|g|lb|lbs|pounds?\s+(?:in\s+weight)|tonnes?|tons?|degrees?|°|mph|kph|"
     r"km/h|mps|acres?|hectares?|storeys?|stories|floors?|votes?\s+to|-\s*\d|–\s*\d|:\d)\b", re.I)
-_NAME_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|number|page|pages|p|pp|chapter|chapters|ch|line|lines|paragraph|para|"
-    r"verse|clause|article|section|sec|part|volume|vol|issue|episode|season|series|room|gate|"
-    r"platform|bus|route|exit|junction|level|ward|district|precinct|grade|seat|case|bill|"
-    r"rule|amendment|title|act|figure|fig|table|item|flight|track|lane|unit|apartment|apt|"
-    r"suite|box|pier|channel|stage|phase|year|class|division|tier|band|category|type|size|"
-    r"model|version|v|aged|age|ages|at\s+age)\.?\s*$)|(?:[-#]$)", re.I)
-_CAP_BEFORE = re.compile(r"\b\w*[A-Z][\w&’'.-]*\s$")  # "ABC 15", "Route 66", "iPhone 15"
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,|^\s*\(\d{1,3}\)")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTH}\b", re.I)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
 _ADDRESS = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
     r"Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Close|Crescent|Highway|"
     r"Hwy|Parkway|Pkwy|Row|Hill|Park|Gardens|Mews|Walk|Plaza)\b")
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|these|those|both|all|his|her|their|its|our|my|your|first|last|next|other|"
-    r"every|each|another)\s+$", re.I)
 _NOUN_AFTER = re.compile(
     r"\s+((?:[\w’'-]+\s+){0,3}?)"
     r"(people|persons|children|men|women|adults|police|staff|personnel|cattle|sheep|fish|"
@@ -105,6 +112,21 @@ _SMALL_SPELLED = frozenset("two three four five six seven eight nine".split())
 _HUMAN_COUNTS = frozenset(
     "people persons patients victims deaths casualties injuries soldiers civilians migrants "
     "refugees passengers prisoners inmates fatalities cases infections arrests jobs".split())
+_DIGIT = re.compile(r"\d")
+_PHONE_HINT = re.compile(r"\d{2}[\s.)-]+\d{3}")
+_CAPITALISED = re.compile(r"[A-Z][a-z]*")
+_STREET_WORDS = frozenset(
+    """Street St Avenue Ave Road Rd Lane Ln Drive Dr Boulevard Blvd Way Place Pl Court Ct Square
+    Sq Terrace Close Crescent Highway Hwy Parkway Pkwy Row Hill Park Gardens Mews Walk
+    Plaza""".split())
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_START = re.compile(r"(?<![\d,.])[$£€¥₹]?\d")
+# Words that can start a figure that has no digit ("two-thirds", "dozens of", "doubled").
+SPELLED_WORDS = frozenset(
+    (_SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
+     "doubled tripled trebled quadrupled halved per percent cent dozens hundreds thousands "
+     "millions tens").split()) | frozenset(
+    w + "fold" for w in "two three four five six seven eight nine ten twenty hundred thousand".split())
 _NUMBER_ONLY = re.compile(r"^\d+$")
 
 
@@ -118,11 +140,14 @@ class Figure:
     text: str
 
 
-def find_figures(masked: str) -> list[Figure]:
-    """Statistics stated in one sentence (``masked``: quotations blanked)."""
+def find_figures(masked: str, words: frozenset[str] | None = None) -> list[Figure]:
+    """Statistics stated in one sentence (``masked``: quotations blanked; ``words``: its
+    lower-cased words, if the caller has them)."""
+    if words is None:
+        words = frozenset(_LETTERS.findall(masked.lower()))
     blocked = _blocked_spans(masked)
     out: list[Figure] = []
-    for m in _FIGURE.finditer(masked):
+    for m in _candidates(masked, words):
         kind = m.lastgroup or "count"
         if any(a <= m.start() < b for a, b in blocked):
             continue
@@ -133,22 +158,66 @@ def find_figures(masked: str) -> list[Figure]:
     return out
 
 
+def _candidates(text: str, words: frozenset[str]):
+    """Matches of ``_FIGURE``. With no number word in the sentence, only its digits can
+    start a figure: anchored matches there are far cheaper than scanning every word."""
+    if SPELLED_WORDS.isdisjoint(words):
+        for hit in _NUMBER_START.finditer(text):
+            m = _FIGURE.match(text, hit.start())
+            if m is not None:
+                yield m
+        return
+    yield from _FIGURE.finditer(text)
+
+
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Phone numbers and street addresses: digits that are not data."""
-    return [m.span() for r in (_PHONE, _ADDRESS) for m in r.finditer(text)]
+    out = []
+    if _PHONE_HINT.search(text):
+        out += [m.span() for m in _PHONE.finditer(text)]
+    if not _STREET_WORDS.isdisjoint(_CAPITALISED.findall(text)):
+        out += [m.span() for m in _ADDRESS.finditer(text)]
+    return out
 
 
 def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
     """The span of the figure with its noun phrase, or None when the number is not data."""
     start, end = m.start(), m.end()
-    before, after = text[max(0, start - 40):start], text[end:end + 60]
-    q = _QUANT_BEFORE.search(before)
-    qstart = start - (len(before) - q.start()) if q else start
+    # Patterns anchored at the end of ``before`` scan it from the left: keep it short
+    # (the longest phrase looked for, "in excess of", is three words).
+    before, after = text[max(0, start - 24):start], text[end:end + 60]
+    tail = _Tail(before, start - len(before))
+    qstart = tail.phrase_start(_QUANT)
     if kind == "money":
-        return _money(text, m, qstart)
+        return _money(text, m, qstart if qstart is not None else start)
     if kind in ("pct", "ratio"):
-        return qstart, _noun_end(text, end)
-    return _count(text, m, before, after, q is not None, qstart)
+        return (qstart if qstart is not None else start), _noun_end(text, end)
+    return _count(text, m, tail, after, qstart)
+
+
+class _Tail:
+    """The last words before a number, lower-cased, with their document offsets."""
+
+    __slots__ = ("words", "starts", "raw", "last")
+
+    def __init__(self, before: str, offset: int) -> None:
+        found = [(w.group(), w.start()) for w in _TAIL.finditer(before)][-3:]
+        self.raw = before
+        self.words = [w.lower().rstrip(".") for w, _ in found]
+        self.starts = [offset + a for _, a in found]
+        self.last = found[-1][0] if found else ""
+
+    def phrase_start(self, phrases: frozenset[str]) -> int | None:
+        """Offset where one of ``phrases`` ends the tail (the longest wins), else None."""
+        if not self.raw[-1:].isspace():
+            return None
+        for n in (3, 2, 1):
+            if len(self.words) >= n and " ".join(self.words[-n:]) in phrases:
+                return self.starts[-n]
+        return None
+
+    def last_in(self, words: frozenset[str]) -> bool:
+        return bool(self.words) and self.words[-1] in words
 
 
 def _money(text: str, m: re.Match[str], qstart: int) -> tuple[int, int] | None:
@@ -163,24 +232,25 @@ def _money(text: str, m: re.Match[str], qstart: int) -> tuple[int, int] | None:
     return qstart, _noun_end(text, m.end())
 
 
-def _count(text: str, m: re.Match[str], before: str, after: str, quantified: bool,
-           qstart: int) -> tuple[int, int] | None:
+def _count(text: str, m: re.Match[str], tail: _Tail, after: str,
+           qstart: int | None) -> tuple[int, int] | None:
     tok = m.group()
     digit = tok[0].isdigit()
-    if _NOT_AFTER.match(after) or _AGE.match(after) or _MONTH_BEFORE.search(before) \
+    quantified = qstart is not None
+    if _NOT_AFTER.match(after) or _AGE.match(after) or tail.last_in(_MONTHS) \
             or _MONTH_AFTER.match(after):
         return None
-    if digit and not quantified and (_NAME_BEFORE.search(before) or _CAP_BEFORE.search(before)):
+    if digit and not quantified and _named_before(tail):
         return None
     if digit and _NUMBER_ONLY.match(tok) and len(tok) == 4 and 1000 <= int(tok) <= 2099:
         noun = _NOUN_AFTER.match(after)
         if noun is None or noun.group(1):
             return None  # a year
-    if not digit and not quantified and _DETERMINER_BEFORE.search(before):
+    if not digit and not quantified and tail.last_in(_DETERMINERS):
         return None  # "the two men": people already introduced, not a count
     noun = _NOUN_AFTER.match(after)
     has_noun = noun is not None and _is_count_noun(noun.group(1), noun.group(2))
-    trend = _TREND_BEFORE.search(before) is not None and digit
+    trend = digit and tail.phrase_start(_TREND) is not None
     if not (has_noun or (quantified and digit) or trend):
         return None
     if not digit and not has_noun:
@@ -189,7 +259,18 @@ def _count(text: str, m: re.Match[str], before: str, after: str, quantified: boo
             and noun.group(2).lower() not in _HUMAN_COUNTS:
         return None  # "two cars were taken": narration, not a count that needs a source
     end = m.end() + noun.end() if has_noun and noun is not None else m.end()
-    return qstart, end
+    return (qstart if qstart is not None else m.start()), end
+
+
+def _named_before(tail: _Tail) -> bool:
+    """"Route 66", "page 12", "aged 54", "ABC 15", "iPhone 15", "#3", "F-35"."""
+    if tail.raw[-1:] in ("-", "#"):
+        return True
+    if not tail.raw[-1:].isspace():
+        return False
+    if tail.last_in(_NAME_WORDS) or tail.words[-2:] == ["at", "age"]:
+        return True
+    return tail.raw[-2:-1] != " " and any(c.isupper() for c in tail.last)
 
 
 def _is_count_noun(between: str, noun: str) -> bool:
