@@ -129,6 +129,8 @@ def test_text_draft_uses_line_blocks(browser: Any, service: Server) -> None:
     expected = service.post("/v1/check", {"text": text, "position_encoding": "utf-16"}).json()
     assert {"zzlineone", "zzindented"} <= {a["text"] for a in expected["report"]["annotations"]}
     assert_highlights_match(browser, expected["report"]["annotations"])
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "review-page-text.png"))
 
 
 def test_click_to_jump_both_ways(browser: Any, service: Server) -> None:
@@ -190,6 +192,9 @@ def test_html_report_file_is_self_contained(browser: Any, tmp_path: Path) -> Non
             button.click()
             wait_ready(browser)
             assert_highlights_match(browser, expected["annotations"])
+            if expected["source"].endswith("awkward.html"):
+                ARTIFACTS.mkdir(exist_ok=True)
+                browser.save_screenshot(str(ARTIFACTS / "report-file-awkward.png"))
         browser.execute_script("return new Promise(r => setTimeout(r, 500))")
         assert watcher.RequestHandlerClass.hits == []  # type: ignore[attr-defined]
     finally:

@@ -206,6 +206,11 @@
     }
     box.appendChild(el("span", "", s.total + " annotation" + (s.total === 1 ? "" : "s") + ": " +
       s.by_severity.error + " error, " + s.by_severity.warning + " warning, " + s.by_severity.info + " info"));
+    Object.keys(s.by_category).forEach(function (c) {
+      var chip = el("span", "ec-chip", c + " " + s.by_category[c]);
+      chip.style.setProperty("--cat", CATEGORY_COLOURS[c] || "#999");
+      box.appendChild(chip);
+    });
     var timedOut = result.report.errors.filter(function (e) { return e.kind === "timeout"; });
     if (timedOut.length) {
       box.appendChild(el("span", "ec-partial", "Partial: stopped by the time budget: " +
