@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import jsonschema
 
@@ -35,8 +37,10 @@ def test_regions_point_at_the_flagged_text_in_the_file(reports: list[Report]) ->
         loc = res["locations"][0]["physicalLocation"]
         region = loc["region"]
         assert region["snippet"]["text"] == a.text
-        lines = by_uri.setdefault(loc["artifactLocation"]["uri"], Path(
-            loc["artifactLocation"]["uri"]).read_text(encoding="utf-8").split("\n"))
+        uri = loc["artifactLocation"]["uri"]
+        assert uri.startswith("file:///")  # the drafts were named by absolute paths
+        lines = by_uri.setdefault(uri, Path(url2pathname(urlparse(uri).path)).read_text(
+            encoding="utf-8").split("\n"))
         line = lines[region["startLine"] - 1]
         if region["endLine"] == region["startLine"] and a.quote.exact:
             found = line[region["startColumn"] - 1:region["endColumn"] - 1]
@@ -59,6 +63,12 @@ def test_rules_levels_and_fingerprints(reports: list[Report]) -> None:
     assert by_id["svc/zz-span"]["properties"]["category"] == "unsourced-statistic"
     levels = {res["ruleId"]: res["level"] for res in run["results"]}
     assert levels["svc/zz-span"] == "error" and levels["svc/zz-word"] == "warning"
+
+
+def test_relative_paths_stay_relative_uri_references() -> None:
+    report = Report(source="drafts/my story.txt", media_type="text/plain", annotations=())
+    run = json.loads(render_sarif([report], {}))["runs"][0]
+    assert run["artifacts"][0]["location"]["uri"] == "drafts/my%20story.txt"
 
 
 def test_failed_checks_become_notifications() -> None:

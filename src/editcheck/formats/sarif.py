@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from editcheck.annotations import Annotation, Report
 from editcheck.formats.ruledocs import rule_docs
@@ -65,8 +67,15 @@ def _rule(rule_id: str, category: str, doc: Mapping[str, Any] | None) -> dict[st
 
 
 def _uri(report: Report) -> str:
-    source = report.source or "stdin"
-    return source.replace("\\", "/") if not source.startswith("<") else source.strip("<>")
+    """A URI reference: relative paths stay relative (code scanning resolves them against
+    the checkout), absolute ones become ``file://`` URIs, standard input is ``stdin``."""
+    source = report.source
+    if not source or source.startswith("<"):
+        return "stdin"
+    path = Path(source)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix())
 
 
 def _result(a: Annotation, index: Mapping[str, int], uri: str,
