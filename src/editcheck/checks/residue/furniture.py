@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from editcheck.document import Block, Document
 
@@ -24,24 +25,29 @@ _PAGE_CONTEXT = frozenset({"nav", "footer"})
 CHROME_CONTEXT = frozenset({"nav", "aside", "footer", "form", "button", "menu", "select",
                             "label", "dialog"})
 _HINT_SPLIT = re.compile(r"[^a-z0-9]+")
-# Class/id words that name chrome; matched as whole words or as the start of a word.
-CHROME_HINTS = (
-    "share", "sharing", "social", "related", "promo", "newsletter", "subscribe",
-    "subscription", "signup", "sign-up", "footer", "sidebar", "widget", "comment",
-    "breadcrumb", "nav", "menu", "byline", "author", "caption", "credit", "copyright",
-    "popular", "trending", "recommend", "advert", "sponsor", "cookie", "consent", "modal",
-    "popup", "banner", "toolbar", "masthead", "tags", "tag", "topics", "meta", "dateline",
-    "timestamp", "date", "time", "login", "register", "paywall", "outbrain", "taboola",
-    "rail", "teaser", "more", "next", "prev", "pagination", "disclaimer", "bio", "ad",
-    "ads", "dfp", "gpt", "player", "video", "gallery", "poll", "rating", "print", "email",
-)
-_HINT_PREFIXES = tuple(h for h in CHROME_HINTS if len(h) >= 5)
-# Class words that make a paragraph's vote for its parent count for little.
-_VOTE_CHROME = ("comment", "related", "sidebar", "footer", "promo", "teaser", "rail",
-                "widget", "newsletter", "popular", "trending", "recommend", "outbrain",
-                "taboola", "caption", "disqus", "reply", "replies")
 _NEAR = 60  # characters of class names nearest the block (the string runs root to leaf)
-_HINT_WORDS = frozenset(CHROME_HINTS)
+
+
+@lru_cache(maxsize=1)
+def class_words() -> dict[str, tuple[str, ...]]:
+    """The sections of ``data/residue-page-classes.txt``: ``chrome`` and ``vote`` words."""
+    text = resources.files("editcheck.checks").joinpath("data", "residue-page-classes.txt")
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in text.read_text("utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif line and not line.startswith("#"):
+            current.extend(line.split())
+    return {name: tuple(words) for name, words in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def _chrome_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Chrome words to match whole, and the longer ones to match as word starts."""
+    words = class_words()["chrome"]
+    return frozenset(words), tuple(w for w in words if len(w) >= 5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +139,8 @@ def _votes(blocks: Sequence[Block]) -> tuple[Counter[str], Counter[str], dict[st
 
 def _near_chrome(hints: str) -> bool:
     """True when the block's own or nearest ancestors' class names name chrome."""
-    return any(w.startswith(_VOTE_CHROME) for w in hint_words(hints[-_NEAR:]))
+    vote = class_words()["vote"]
+    return any(w.startswith(vote) for w in hint_words(hints[-_NEAR:]))
 
 
 def _marked(prose: Sequence[Block], common: set[str]) -> bool:
@@ -159,8 +166,9 @@ def hint_words(hints: str) -> frozenset[str]:
 
 def chrome_hint(words: frozenset[str] | set[str]) -> str | None:
     """The first class/id word that names chrome ("share-bar" → "share"), if any."""
+    whole, prefixes = _chrome_words()
     for w in words:
-        if w in _HINT_WORDS or w.startswith(_HINT_PREFIXES):
+        if w in whole or w.startswith(prefixes):
             return w
     return None
 
