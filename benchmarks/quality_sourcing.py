@@ -69,10 +69,10 @@ def wikipedia_rows(shared: Path) -> list[tuple[str, str, bool]]:
     """(text, group, held_out) rows; group is a tag template or "certain"."""
     wiki = shared / "corpus" / "wikipedia"
     rows = []
-    for line in (wiki / "tagged-sentences.jsonl").open(encoding="utf-8"):
+    for line in (wiki / "tagged-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         rows.append((d["text"], d["template"], held_out(d["article"])))
-    for line in (wiki / "hedge-sentences.jsonl").open(encoding="utf-8"):
+    for line in (wiki / "hedge-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if not d["uncertain"]:
             rows.append((d["text"], "certain", held_out(d["article"])))

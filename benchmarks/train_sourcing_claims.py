@@ -55,11 +55,11 @@ def load(shared: Path) -> list[dict]:
     """Rows of {text, group, held_out}; group is a tag template or "certain"."""
     rows = []
     wiki = shared / "corpus" / "wikipedia"
-    for line in (wiki / "tagged-sentences.jsonl").open(encoding="utf-8"):
+    for line in (wiki / "tagged-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if d["template"] in POSITIVE:
             rows.append({"text": d["text"], "group": d["template"], "held_out": held_out(d["article"])})
-    for line in (wiki / "hedge-sentences.jsonl").open(encoding="utf-8"):
+    for line in (wiki / "hedge-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if not d["uncertain"]:
             rows.append({"text": d["text"], "group": "certain", "held_out": held_out(d["article"])})
