@@ -16,6 +16,8 @@ Every phase is bounded in time and count and stops by itself. The load generator
 the same machine as the server and takes CPU from it, so on a 2-core machine the figures
 are pessimistic; the load average at the start of each run is printed for context.
 ``--select`` narrows the rules (e.g. to measure the service's own overhead).
+``--breakdown`` skips the load test and times one request's parts in-process instead:
+parsing the draft, each check, and encoding the answer.
 """
 
 from __future__ import annotations
@@ -211,6 +213,36 @@ def run(workers: int, args: argparse.Namespace, bodies: list[bytes], config: Pat
         proc.wait(timeout=30)
 
 
+def breakdown(bodies: list[bytes], config: Path, rounds: int = 40) -> None:
+    """Where one request's time goes, measured in this process (no HTTP)."""
+    from editcheck.document import load_html
+    from editcheck.service.engine import Engine
+    from editcheck.service.requests import check_request, parse_json
+    from editcheck.service.settings import ServiceSettings
+
+    engine = Engine(ServiceSettings(config=config))
+    reqs = [check_request(parse_json(b)) for b in bodies]
+    for r in reqs[:3]:
+        engine.check(r, None)
+    engine.checker.plan.timings.clear()
+    t0 = time.perf_counter()
+    answers = [engine.check(reqs[i % len(reqs)], None) for i in range(rounds)]
+    whole = (time.perf_counter() - t0) / rounds
+    t0 = time.perf_counter()
+    for i in range(rounds):
+        load_html(reqs[i % len(reqs)].content)  # type: ignore[arg-type]
+    parse = (time.perf_counter() - t0) / rounds
+    t0 = time.perf_counter()
+    for a in answers:
+        json.dumps(a, ensure_ascii=False).encode()
+    encode = (time.perf_counter() - t0) / rounds
+    print(f"one request: {whole * 1000:.1f} ms = parse {parse * 1000:.1f} ms + checks + "
+          f"answer; encoding the answer {encode * 1000:.2f} ms")
+    timings = sorted(engine.checker.plan.timings.items(), key=lambda kv: -kv[1])
+    for name, seconds in timings:
+        print(f"  {name:<28} {seconds / rounds * 1000:7.2f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
@@ -219,6 +251,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8, help="closed-loop clients")
     parser.add_argument("--select", nargs="*", default=[], help="rules to run (default: all)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="time the parts of one request in-process; no load test")
     args = parser.parse_args()
     args.duration = min(args.duration, MAX_DURATION)
     drafts = make_drafts(20)
@@ -230,6 +264,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "editcheck.toml"
         config.write_text("", encoding="utf-8")
+        if args.breakdown:
+            breakdown(bodies, config)
+            return
         results = [r for w in args.workers for r in run(w, args, bodies, config)]
     for r in results:
         print(f"workers={r['workers']} {r['phase']:<24} answered={r['answered']:<6} "
