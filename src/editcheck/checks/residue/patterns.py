@@ -129,6 +129,8 @@ def placeholders(text: str) -> Iterator[Span]:
         after_lower = _LOWER_AFTER.match(text, m.end()) is not None
         if before and before.group(1)[:1].isupper():
             continue  # "Super Bowl XX", "Pius XII": a Roman numeral
+        if before and before.group(1).lower() in _ARTICLES:
+            continue  # "the XX chromosome", "the XX": a name, not a missing figure
         if after_lower or (before and before.group(1)[:1].islower()):
             yield m.start(), m.end(), m.group()
 

@@ -98,6 +98,7 @@ PLACEHOLDER = Rule(
     flags=("The fire killed TK people.", "Lorem ipsum dolor sit amet.", "[INSERT QUOTE]",
            "Turnout was XX%.", "XX people were arrested."),
     passes=("Super Bowl XX was played in New Orleans.", "TK Maxx opened a store.",
+            "Women usually carry the XX chromosome pair.",
             "Weder die TK noch IBM haben Zugriff auf die Daten."),
 )
 EMPTY_LINES = Rule(
