@@ -87,6 +87,10 @@ _AGENT_PARTICIPLES = frozenset(
     labeled branded dubbed hailed touted credited blamed accused condemned disputed questioned
     challenged rejected acknowledged recognised recognized accepted believed thought
     held""".split())
+_DATA_FROM_WORDS = frozenset("data figures statistics evidence estimates numbers research".split())
+_DATA_FROM = re.compile(
+    r"\b(?:data|figures|statistics|evidence|estimates|numbers|research)\s+(?:\w+\s+)?"
+    r"(?:from|by|of)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _BY_NEXT = re.compile(r"\s+(?:as\s+\w+\s+)?by\b", re.I)
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
@@ -148,7 +152,7 @@ def _reporting_words(text: str, words: frozenset[str] | None = None):
 def find_attributions(text: str, words: frozenset[str] | None = None) -> list[Attribution]:
     """Reporting clauses of ``text`` (a sentence with quotations masked); ``words``, its
     lower-cased words, lets the search skip sentences with no reporting word at all."""
-    out = []
+    out = _data_from(text, words)
     for kind, start, end, word in _reporting_words(text, words):
         if kind in ("according", "agent"):
             src, _, b = _forward(text, end)
@@ -166,6 +170,19 @@ def find_attributions(text: str, words: frozenset[str] | None = None) -> list[At
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
+    return out
+
+
+def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
+    """"data from the ONS", "evidence from the UNHCR", "figures published by Eurostat": a
+    named source for the data in this sentence, whatever the verb."""
+    if words is not None and _DATA_FROM_WORDS.isdisjoint(words):
+        return []
+    out = []
+    for m in _DATA_FROM.finditer(text):
+        src, _, b = _forward(text, m.end())
+        if src is Source.NAMED:
+            out.append(Attribution(src, m.start(), b, "according", text[m.start():b], 0, len(text)))
     return out
 
 
@@ -271,9 +288,17 @@ def _judge_chunk(chunk: list[tuple[str, int]], initial: bool, kind: str, base: b
 
 
 def _measured(chunk: list[tuple[str, int]]) -> bool:
-    lows = [w.lower() for w, _ in chunk]
-    return any(_MEASURED.match(w) and (i + 1 < len(lows) and lows[i + 1] == "of" or i == len(lows) - 2)
-               for i, w in enumerate(lows))
+    """A figure in the subject's own noun phrase ("a quarter of voters say", "1,000
+    residents said"): the measured, not the source. "The survey of 312 members found" is
+    a source: its figure comes after the head."""
+    ws = [w for w, _ in chunk]
+    lows = [w.lower() for w in ws]
+    head = head_index(lows)
+    for i in range(max(0, head - 2), head + 1):
+        # "1,000 angry residents", "a quarter", but not "16:30 National Grid"
+        if _MEASURED.match(lows[i]) and not any(w[:1].isupper() for w in ws[i + 1:head + 1]):
+            return True
+    return False
 
 
 def _plural_head(chunk: list[tuple[str, int]]) -> bool:

@@ -46,6 +46,8 @@ def always(c: Claim) -> bool:
     """True for wording reported whatever the model says (see ``_ALWAYS_CUES``)."""
     if c.kind in _ALWAYS_KINDS:
         return True
+    if c.kind == "impersonal" and c.widely:
+        return True  # "it is widely accepted that", "it is generally agreed"
     cues = _ALWAYS_CUES.get(c.kind)
     if cues is None:
         return False
@@ -83,6 +85,7 @@ class Claim:
     kind: str
     message: str
     cue: str = ""
+    widely: bool = False  # "widely", "generally" or "commonly" in the wording
 
 
 def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
@@ -158,7 +161,8 @@ def _hedges(masked: str) -> list[Claim]:
 
 def _claim(text: str, start: int, end: int, kind: str) -> Claim:
     phrase = " ".join(text[start:end].split())
-    return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind))
+    widely = any(w in phrase.lower() for w in ("widely", "generally", "commonly"))
+    return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind), widely)
 
 
 def _cue(phrase: str, kind: str) -> str:
@@ -177,7 +181,8 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if out and c.start < out[-1].end:
             last = out[-1]
-            out[-1] = Claim(last.start, max(last.end, c.end), last.kind, last.message, last.cue)
+            out[-1] = Claim(last.start, max(last.end, c.end), last.kind, last.message, last.cue,
+                            last.widely)
         else:
             out.append(c)
     return out

@@ -23,11 +23,19 @@ from editcheck.checks.sourcing.rules import (
     UNSOURCED_STATISTIC,
     VAGUE_ATTRIBUTION,
 )
-from editcheck.checks.sourcing.speakers import QuoteSentences, attributed, is_quotation
+from editcheck.checks.sourcing.speakers import (
+    QuoteSentences,
+    attributed,
+    introduced,
+    is_quotation,
+)
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.document import Block, Document, Sentence
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
+# the figure: the sentence says it comes from reports.
+_HEDGE_WORDS = frozenset("reportedly allegedly purportedly reputedly reports rumours rumors".split())
 # Words that name data or a finding: a sourced sentence holding one may carry its source
 # to the next sentence's figures.
 _DATA_NOUNS = frozenset(
@@ -137,7 +145,8 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
         first = next((i for i, v in enumerate(views) if v.rel + len(v.sentence.text) > q.start), 0)
         last = next((i for i in range(len(views) - 1, -1, -1) if views[i].rel < q.end), first)
         opens = not block.text[:q.start].strip(" —–-")
-        ok = attributed(QuoteSentences(q, first, last), attrs, opens, carried)
+        ok = introduced(block.text, q) or attributed(QuoteSentences(q, first, last), attrs,
+                                                     opens, carried)
         verdicts[q.start] = ok
         if not ok:
             ctx.report_in(UNATTRIBUTED_QUOTE.id, block, q.start, q.end,
@@ -199,7 +208,9 @@ def _statistics(ctx: CheckContext, views: list[View]) -> None:
         if not figures and not data_words:
             prev_source = False
             continue
-        sources = [a for a in v.attributions if a.source >= Source.VAGUE]
+        hedged = not _HEDGE_WORDS.isdisjoint(v.words)
+        sources = [a for a in v.attributions if a.source >= Source.VAGUE
+                   and not (hedged and a.verb in ("act", "belief"))]
         cites_data = data_words and bool(_DATA_REFERENCE.search(v.masked))
         if not prev_source and not cites_data:
             for f in figures:

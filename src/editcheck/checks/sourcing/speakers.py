@@ -21,6 +21,7 @@ _TITLE_CUE = re.compile(
     r"titled|entitled|called|named|dubbed|nicknamed|known\s+as|slogan|motto|hashtag|campaign|"
     r"banner|sign|placard|phrase|words|term|catchphrase|label|brand|report|paper|painting|"
     r"exhibition|hit|anthem|chant|ep|lp|game)\s*[,:]?\s*$", re.I)
+_CLAUSE_START = re.compile(r"[.!?;]\s")
 _SMALL = frozenset("a an the and or of in on at to for with by from as but nor is".split())
 _SPEECH = frozenset(("speech", "according", "agent"))
 
@@ -64,3 +65,15 @@ def attributed(qs: QuoteSentences, views_attr: Sequence[list[Attribution]], open
     if any(has_speaker(views_attr[i]) for i in range(lo, hi + 1)):
         return True
     return opens_block and carried
+
+
+def introduced(text: str, q: Quote) -> bool:
+    """A speaker named before a colon that opens the quote: "As Chris Boardman put it:",
+    "In the words of the judge:"."""
+    before = text[max(0, q.start - 120):q.start].rstrip()
+    if not before.endswith(":"):
+        return False
+    clause = _CLAUSE_START.split(before[:-1])[-1]
+    ws = clause.split()
+    return any(w[:1].isupper() for w in ws[1:]) or any(
+        w.lower() in ("he", "she", "they", "we", "i") for w in ws)
