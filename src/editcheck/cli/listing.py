@@ -67,8 +67,16 @@ def rules_command(
         if r.options:
             opts = ", ".join(f"{k}={v!r}" for k, v in r.options.items())
             click.echo(f"    options: {opts}")
-        for example in r.flags:
-            click.echo(f"    flags:  {example}")
-        for example in r.passes:
-            click.echo(f"    passes: {example}")
+        for label, examples in (("flags: ", r.flags), ("passes:", r.passes)):
+            for example in examples:
+                click.echo(_example(label, example))
         click.echo()
+
+
+def _example(label: str, example: str) -> str:
+    """An example, with a multi-line draft shown as an indented block (blank lines as ⏎)."""
+    lines = example.split("\n")
+    if len(lines) == 1:
+        return f"    {label} {example}"
+    body = "\n".join(f"            | {line}" if line.strip() else "            | ⏎" for line in lines)
+    return f"    {label}\n{body}"
