@@ -250,6 +250,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per phase")
     parser.add_argument("--clients", type=int, default=8, help="closed-loop clients")
     parser.add_argument("--select", nargs="*", default=[], help="rules to run (default: all)")
+    parser.add_argument("--config", type=Path,
+                        help="server config (default: an empty one: every installed plugin)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--breakdown", action="store_true",
                         help="time the parts of one request in-process; no load test")
@@ -262,8 +264,9 @@ def main() -> None:
     print(f"drafts: {len(drafts)} of ~{words} words; cpus: {os.cpu_count()}; "
           f"load average now: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
-        config = Path(tmp) / "editcheck.toml"
-        config.write_text("", encoding="utf-8")
+        config = args.config.resolve() if args.config else Path(tmp) / "editcheck.toml"
+        if not args.config:
+            config.write_text("", encoding="utf-8")
         if args.breakdown:
             breakdown(bodies, config)
             return
