@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -40,8 +41,9 @@ CHECK_THREADS = 4
 STATIC_FILES = {"review.js": "text/javascript", "review.css": "text/css"}
 
 
+@cache
 def static_text(name: str) -> str:
-    """A file of the review page, shipped as package data."""
+    """A file of the review page, shipped as package data (read once per process)."""
     return (resources.files("editcheck.service") / "static" / name).read_text(encoding="utf-8")
 
 
