@@ -107,6 +107,13 @@
         var raw = el.textContent;
         start = utf16(raw, start); end = utf16(raw, end);
       }
+      // HTML parsers drop a newline right after <pre>/<textarea>/<listing>; lxml keeps it,
+      // so there the browser's offsets are one less. Only those two positions are possible.
+      if (/^(pre|textarea|listing)$/.test(el.localName) && start > 0) {
+        var text = el.textContent;
+        if (text.slice(start, end) !== a.quote.exact &&
+            text.slice(start - 1, end - 1) === a.quote.exact) { start -= 1; end -= 1; }
+      }
       if (end <= start) {
         var m = makeMark(doc, a, i);
         m.classList.add("ec-empty");
