@@ -52,6 +52,10 @@ _WORD = re.compile(r"[A-Za-z][\w’'.&-]*|\d+(?:[.,]\d+)*%?")
 _BOUNDARY = re.compile(
     r"[;:“”\"«»()\[\]—–]|(?<![A-Za-z])(?:that|and|but|while|because|whereas|although|though|after|"
     r"before|since|when|if|unless|until|so|which|who|whom|whose|where|than)\b", re.I)
+_BOUNDARY_WORDS = frozenset(
+    """that and but while because whereas although though after before since when if unless
+    until so which who whom whose where than""".split())
+_BOUNDARY_MARKS = re.compile(r"[;:“”\"«»()\[\]—–]")
 _AUX = frozenset(
     "has have had also later previously earlier would will could may might must should "
     "then once first initially recently separately further again repeatedly publicly "
@@ -221,20 +225,23 @@ def _is_base(verb: str) -> bool:
 
 def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     """Words of the clause before a verb; "..., and said" reaches back to the shared subject."""
-    starts = [(m.start(), m.end(), m.group().lower()) for m in _BOUNDARY.finditer(text, 0, verb_at)]
     rel = _RELATIVE_BEFORE.search(text, 0, verb_at) if ("which" in text or "who" in text) else None
     if rel is not None:  # "Care England, which represents providers, said": skip the clause
         verb_at = rel.start()
-        starts = [s for s in starts if s[1] <= verb_at]
+    # One pass over the words before the verb finds both the clause boundaries ("that",
+    # "and", punctuation) and the words after the last of them.
+    tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, 0, verb_at)]
+    starts = sorted([(a, b, w.lower()) for w, a, b in tokens if w.lower() in _BOUNDARY_WORDS]
+                    + [(m.start(), m.end(), m.group()) for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)])
     clause_start = starts[-1][1] if starts else 0
-    found = [(w.group(), w.start()) for w in _WORD.finditer(text, clause_start, verb_at)]
+    found = [(w, a) for w, a, _ in tokens if a >= clause_start]
     if not found and starts and starts[-1][2] in ("and", "but"):
         return 0, _leading_subject(text)  # "It set aside £580m ..., and said ..."
     if not found and starts and starts[-1][2] in ("that", "which", "who"):
         # "guidance that said", "Care England, which represents providers, said":
         # the subject is the antecedent before the relative pronoun.
         prev = starts[-2][1] if len(starts) > 1 else 0
-        return prev, [(w.group(), w.start()) for w in _WORD.finditer(text, prev, starts[-1][0])][-8:]
+        return prev, [(w, a) for w, a, b in tokens if a >= prev and b <= starts[-1][0]][-8:]
     return clause_start, found[-14:]
 
 

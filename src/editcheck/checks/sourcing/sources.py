@@ -10,8 +10,26 @@ and a document; a name beside a role pins it down ("ICE officials").
 from __future__ import annotations
 
 import enum
+from functools import cache
 
 from editcheck.checks.sourcing.lexicon import words
+
+
+class _Lexicon:
+    """The word lists this module reads, as attributes (faster than a call per lookup)."""
+
+    def __init__(self) -> None:
+        self.weasel = words("weasel_sources")
+        self.vague = words("vague_sources")
+        self.institutions = words("institutions")
+        self.quantifiers = words("quantifiers")
+        self.people = words("people_nouns")
+        self.crowd_words = self.weasel | self.vague | self.quantifiers
+
+
+@cache
+def _lex() -> _Lexicon:
+    return _Lexicon()
 
 
 class Source(enum.IntEnum):
@@ -72,16 +90,16 @@ def classify(ws: list[str], initial: bool, kind: str) -> Source:
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
-    if head in words("weasel_sources") and head not in words("institutions"):
+    if head in _lex().weasel and head not in _lex().institutions:
         # "critics", "the critics", "many such critics": a crowd opens its phrase; in "Black
         # & White copied many of the ideas" the crowd word is not the subject.
         return Source.WEASEL if head_i <= 2 else Source.NONE
-    if head in words("vague_sources"):
+    if head in _lex().vague:
         return _role(ws, lows, head_i, head, before, names, initial)
     if names[head_i] or (head in _PRONOUNS and kind != "forward" and
                          (kind != "finding" or head in ("i", "we"))):
         return Source.NAMED  # "she said"; "I counted 212 bikes": the writer's own count
-    if head in words("institutions") or head in DOC_NOUNS:
+    if head in _lex().institutions or head in DOC_NOUNS:
         if any(w.endswith("'s") for w in lows[:head_i]):
             return Source.NAMED  # "the council's own consultation", "Nationwide's index"
         if before in _INDEFINITE and head in DOC_NOUNS and not any(names[head_i + 1:]):
@@ -114,11 +132,11 @@ def head_index(lows: list[str]) -> int:
 
 def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
     """A quantified plural ("some experts", "many residents", "others") is a vague crowd."""
-    if kind == "finding" and head not in words("weasel_sources"):
+    if kind == "finding" and head not in _lex().weasel:
         return None  # "some planetariums show stars": a display, not a finding
-    if lows[0] in words("quantifiers") and head_i > 0:
-        plural = head in words("people_nouns") or head in words("weasel_sources") or \
-            head in words("vague_sources") or head.endswith(_AGENT_SUFFIXES)
+    if lows[0] in _lex().quantifiers and head_i > 0:
+        plural = head in _lex().people or head in _lex().weasel or \
+            head in _lex().vague or head.endswith(_AGENT_SUFFIXES)
         if plural and "including" not in lows:
             return Source.WEASEL
     if head_i == 0 and head in ("some", "many", "others", "several") and len(lows) == 1:
@@ -147,8 +165,8 @@ def _is_name(word: str, initial: bool) -> bool:
     low = word.lower().rstrip(".,").replace("’", "'").removesuffix("'s")
     if low in CALENDAR or low == "i":
         return False
-    if low in words("weasel_sources") or low in words("vague_sources") or low in words("quantifiers"):
+    if low in _lex().crowd_words:
         return word.isupper() and len(word) > 1
     if initial:
-        return not (low in COMMON_STARTERS or low in words("institutions") or low in DOC_NOUNS)
+        return not (low in COMMON_STARTERS or low in _lex().institutions or low in DOC_NOUNS)
     return True

@@ -9,6 +9,7 @@ least 16 people") so the annotation shows what the figure counts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -113,6 +114,9 @@ _HUMAN_COUNTS = frozenset(
     "people persons patients victims deaths casualties injuries soldiers civilians migrants "
     "refugees passengers prisoners inmates fatalities cases infections arrests jobs".split())
 _DIGIT = re.compile(r"\d")
+_WORD_START = re.compile(r"(?<![\w’'-])[\w$£€¥₹]")
+_NOT_DIGIT = re.compile(r"[^\d.]")
+_SCALE_RE = re.compile(_SCALE, re.I)
 _PHONE_HINT = re.compile(r"\d{2}[\s.)-]+\d{3}")
 _CAPITALISED = re.compile(r"[A-Z][a-z]*")
 _STREET_WORDS = frozenset(
@@ -158,16 +162,29 @@ def find_figures(masked: str, words: frozenset[str] | None = None) -> list[Figur
     return out
 
 
-def _candidates(text: str, words: frozenset[str]):
-    """Matches of ``_FIGURE``. With no number word in the sentence, only its digits can
-    start a figure: anchored matches there are far cheaper than scanning every word."""
-    if SPELLED_WORDS.isdisjoint(words):
-        for hit in _NUMBER_START.finditer(text):
-            m = _FIGURE.match(text, hit.start())
-            if m is not None:
-                yield m
-        return
-    yield from _FIGURE.finditer(text)
+def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """Matches of ``_FIGURE``, tried only where a figure can start: at each number, and at
+    each number word or one of the three words before it ("more than half", "a third of",
+    "one in five"). Anchored matches there are far cheaper than scanning every position."""
+    starts = {hit.start() for hit in _NUMBER_START.finditer(text)}
+    present = SPELLED_WORDS.intersection(words)
+    if present:
+        low = text.lower()
+        word_starts = [w.start() for w in _WORD_START.finditer(text)]
+        for w in present:
+            for hit in re.finditer(rf"(?<![a-z]){w}(?![a-z])", low):
+                i = bisect.bisect_left(word_starts, hit.start())
+                starts.update(word_starts[max(0, i - 3):i + 1])
+    out: list[re.Match[str]] = []
+    covered = -1
+    for s in sorted(starts):
+        if s < covered:
+            continue
+        m = _FIGURE.match(text, s)
+        if m is not None:
+            out.append(m)
+            covered = m.end()
+    return out
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -221,8 +238,8 @@ class _Tail:
 
 
 def _money(text: str, m: re.Match[str], qstart: int) -> tuple[int, int] | None:
-    digits = re.sub(r"[^\d.]", "", m.group())
-    scaled = re.search(_SCALE, m.group(), re.I) is not None
+    digits = _NOT_DIGIT.sub("", m.group())
+    scaled = _SCALE_RE.search(m.group()) is not None
     try:
         value = float(digits or 0)
     except ValueError:
