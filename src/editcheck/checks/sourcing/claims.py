@@ -54,6 +54,8 @@ def always(c: Claim) -> bool:
     word = c.cue.split()[-1] if c.kind == "weasel" else c.cue.split()[0]
     return word in cues
 _WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = frozenset(
     "it is was are were has have had been be being also now long often still generally "
     "commonly widely there".split())
@@ -89,7 +91,8 @@ class Claim:
 
 
 def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
-                crowds: bool = True) -> tuple[list[Claim], list[str]]:
+                crowds: bool = True, words: frozenset[str] | None = None
+                ) -> tuple[list[Claim], list[str]]:
     """Unattributed claims in one sentence (``masked``: quotations blanked), merged, and
     the features the confidence model scores them by (see :mod:`.model`).
 
@@ -97,7 +100,7 @@ def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list
     sentence has no word a vague crowd could be made of, so no crowd is looked for.
     """
     claims: list[Claim] = []
-    hedges = _hedges(masked)
+    hedges = _hedges(masked, words)
     if not hedges and not crowds:
         return [], []
     if callable(attributions):
@@ -138,21 +141,23 @@ def features(masked: str, claims: list[Claim]) -> list[str]:
     n_words = len(masked.split())
     out.add("multi" if len(claims) > 1 else "single")
     out.add("short" if n_words < 12 else "long" if n_words > 35 else "mid")
-    for flag, present in (("digit", any(ch.isdigit() for ch in masked)),
-                          ("quote", any(ch in masked for ch in "\"“”'‘")),
+    for flag, present in (("digit", _DIGIT.search(masked) is not None),
+                          ("quote", _QUOTE_MARK.search(masked) is not None),
                           ("paren", "(" in masked)):
         if present:
             out.add(flag)
     return sorted(out)
 
 
-def _hedges(masked: str) -> list[Claim]:
-    present = hedge_anchors().intersection(_WORDS.findall(masked.lower()))
+def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
+    if words is None:
+        words = frozenset(_WORDS.findall(masked.lower()))
+    present = hedge_anchors().intersection(words)
     if not present:
         return []
     out = []
     for p in hedge_patterns():
-        if p.anchors.isdisjoint(present):
+        if p.anchors.isdisjoint(present) or not p.required <= words:
             continue
         for m in p.regex.finditer(masked):
             out.append(_claim(masked, m.start(), m.end(), p.kind))

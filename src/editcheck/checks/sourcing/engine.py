@@ -181,7 +181,7 @@ def crowd_triggers() -> frozenset[str]:
 
 def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
     crowds = not crowd_triggers().isdisjoint(v.words)
-    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds)
+    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds, v.words)
     # Hedges ("reportedly") and anonymous sources are reported as they are; crowds,
     # passives and speculation, which are often idiom, when the model is confident enough.
     if claims:

@@ -34,6 +34,7 @@ class HedgePattern:
     kind: str
     anchors: frozenset[str]
     regex: re.Pattern[str]
+    required: frozenset[str] = frozenset()
 
 
 @cache
@@ -44,14 +45,16 @@ def hedge_patterns() -> tuple[HedgePattern, ...]:
         kind, anchors, pattern = line.split("\t", 2)
         # Every pattern starts a word: rejecting positions inside words first is faster.
         regex = re.compile(rf"(?<![A-Za-z])\b(?:{pattern.strip()})\b", re.I)
-        out.append(HedgePattern(kind.strip(), frozenset(anchors.split()), regex))
+        some = frozenset(a for a in anchors.split() if not a.startswith("+"))
+        every = frozenset(a[1:] for a in anchors.split() if a.startswith("+"))
+        out.append(HedgePattern(kind.strip(), some, regex, every))
     return tuple(out)
 
 
 @cache
 def hedge_anchors() -> frozenset[str]:
     """Every anchor word of every hedge pattern."""
-    return frozenset().union(*(p.anchors for p in hedge_patterns()))
+    return frozenset().union(*(p.anchors for p in hedge_patterns()))  # required ones aside
 
 
 def alternation(items: frozenset[str]) -> str:

@@ -15,12 +15,13 @@ from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.quotes import Quote
 
 MIN_WORDS = 4
-_TITLE_CUE = re.compile(
-    r"\b(?:song|single|album|track|film|movie|book|novel|memoir|play|poem|opera|musical|show|"
-    r"series|episode|programme|program|documentary|column|essay|article|headline|headlined|"
-    r"titled|entitled|called|named|dubbed|nicknamed|known\s+as|slogan|motto|hashtag|campaign|"
-    r"banner|sign|placard|phrase|words|term|catchphrase|label|brand|report|paper|painting|"
-    r"exhibition|hit|anthem|chant|ep|lp|game)\s*[,:]?\s*$", re.I)
+# Words after which a quoted phrase is a title or a name, not someone's words.
+_TITLE_WORDS = frozenset(
+    """song single album track film movie book novel memoir play poem opera musical show
+    series episode programme program documentary column essay article headline headlined
+    titled entitled called named dubbed nicknamed slogan motto hashtag campaign banner sign
+    placard phrase words term catchphrase label brand report paper painting exhibition hit
+    anthem chant ep lp game""".split())
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 _SMALL = frozenset("a an the and or of in on at to for with by from as but nor is".split())
 _SPEECH = frozenset(("speech", "according", "agent"))
@@ -39,7 +40,8 @@ def is_quotation(text: str, q: Quote) -> bool:
     """True for a quotation of someone's words; False for scare quotes and titles."""
     if q.words < MIN_WORDS:
         return False
-    if _TITLE_CUE.search(text[max(0, q.start - 40):q.start]):
+    before = text[max(0, q.start - 30):q.start].lower().replace(",", " ").replace(":", " ").split()
+    if before and (before[-1] in _TITLE_WORDS or " ".join(before[-2:]) == "known as"):
         return False
     return not _title_case(text[q.inner_start:q.inner_end])
 
