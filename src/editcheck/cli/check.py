@@ -35,7 +35,7 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str | Path]:
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("-f", "--format", "format_name", default="text", show_default=True,
               help="Output format: text, json, jsonl, or one a plugin adds.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
@@ -52,17 +52,32 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str | Path]:
               help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes for many drafts [default: one per CPU].")
+@click.option("--from-list", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Also check the paths listed in this file, one per line.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster (pip install 'editcheck[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address [default: a local cluster of --jobs workers].")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Dask engine: write JSONL partitions and manifest.json here.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Dask engine: drafts per task.")
 @plugin_options
 def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
                   select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
                   max_bytes: int | None, stdin_type: str, color: bool | None,
-                  boilerplate_index: Path | None, jobs: int,
-                  config_path: Path | None, plugins_dir: Path | None,
+                  boilerplate_index: Path | None, jobs: int, from_list: Path | None,
+                  engine: str, scheduler: str | None, out_dir: Path | None,
+                  partition_size: int, config_path: Path | None, plugins_dir: Path | None,
                   plugin_flags: tuple[str, ...]) -> None:
     """Check draft files (HTML or text), folders of them, or '-' for standard input."""
     from editcheck.config import parse_fail_on
     from editcheck.errors import EditcheckError
 
+    if not paths and from_list is None:
+        raise click.UsageError("give PATH... or --from-list FILE")
+    if engine != "dask" and (scheduler or out_dir):
+        raise click.UsageError("--scheduler and --out-dir need --engine dask")
     config, plugins = load_settings(config_path, plugins_dir, plugin_flags)
     if fail_on is not None:
         config = replace(config, fail_on=parse_fail_on(fail_on))
@@ -86,7 +101,17 @@ def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
     options = {"color": output.isatty() if color is None else color}
     spec = CheckerSpec(config, split_list(select), split_list(ignore),
                        (*blocked_plugins(plugin_flags),))
+    if engine == "dask":
+        from editcheck.distributed import run_from_cli
+
+        sys.exit(run_from_cli(spec, paths, from_list=from_list, scheduler=scheduler,
+                              workers=jobs or default_jobs(), size=partition_size,
+                              out_dir=out_dir, output=output, format_name=format_name))
     items = list(iter_inputs(paths))
+    if from_list is not None:
+        from editcheck.distributed import read_path_list
+
+        items.extend(read_path_list(from_list))
     files = [str(i) for i in items if i != "-"]
     outcomes = check_paths(checker, spec, files, jobs or default_jobs())
     if "-" in items:

@@ -1,0 +1,365 @@
+"""``editcheck check --engine dask``: the same checks over an archive, on a Dask cluster.
+
+The client turns the inputs into partitions of paths (folders walked and globs expanded
+where the client runs; a ``--from-list`` file is passed through untouched, so its paths
+only need to exist where the workers run). Each partition is one Dask task:
+:func:`check_partition` builds an :class:`editcheck.api.Checker` from a picklable
+:class:`editcheck.batch.CheckerSpec` once per worker process, checks its paths (the
+runner's per-check time budgets apply inside the task, as anywhere) and either writes
+``part-NNNNN.jsonl`` into ``--out-dir`` from the worker, or sends the JSONL back to the
+client. Only a bounded window of partitions is in flight, so the client's memory stays
+flat over any number of inputs. An unreadable draft is a line on stderr and in
+``manifest.json``; a partition whose task fails (a worker died, the checker could not be
+built there) is reported by number and its paths are listed for a re-run.
+
+Dask is an optional extra (``pip install "editcheck[dask]"``); nothing here imports it
+until a run asks for it.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import pickle
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from editcheck.api import Checker
+from editcheck.batch import CheckerSpec, check_one
+from editcheck.config import Config
+from editcheck.errors import EditcheckError
+
+DRAFT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
+PARTITION_NAME = "part-{:05d}.jsonl"
+MANIFEST_NAME = "manifest.json"
+RERUN_NAME = "rerun-paths.txt"
+
+
+class DaskUnavailable(EditcheckError):
+    """``--engine dask`` without the optional extra, or a scheduler that cannot be reached."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionResult:
+    """What one task did: counts and unreadable inputs, plus the JSONL when not written."""
+
+    index: int
+    drafts: int
+    unreadable: tuple[tuple[str, str], ...]  # (path, why)
+    failed: bool
+    seconds: float
+    worker: str
+    output: str | None = None
+    jsonl: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionFailure:
+    """A task that raised: its partition's reports are missing, its paths kept for a re-run."""
+
+    index: int
+    paths: tuple[str, ...]
+    error: str
+
+
+@dataclass
+class RunTotals:
+    """Counts over a whole run, for the summary line, the exit code and the manifest."""
+
+    partitions: list[dict[str, Any]] = field(default_factory=list)
+    drafts: int = 0
+    unreadable: int = 0
+    failed: bool = False
+    broken: int = 0
+
+
+# --- inputs -------------------------------------------------------------------------------
+
+def read_path_list(path: Path) -> Iterator[str]:
+    """Paths from a list file, one a line; blank lines and ``#`` comments are skipped."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+
+
+def expand_inputs(paths: Iterable[str], from_list: Path | None = None) -> Iterator[str]:
+    """Files, folders walked and globs expanded (sorted), made absolute; then the list
+    file's paths as they are (they name files where the workers run).
+
+    A path that neither exists nor matches is passed on, so it becomes an unreadable line.
+    """
+    for raw in paths:
+        path = Path(raw).absolute()  # a worker's working directory is not the client's
+        if path.is_dir():
+            yield from _walk(path)
+        elif not path.exists() and glob.has_magic(raw):
+            for match in sorted(glob.glob(str(path), recursive=True)):
+                yield from (_walk(Path(match)) if Path(match).is_dir() else (match,))
+        else:
+            yield str(path)
+    if from_list is not None:
+        yield from read_path_list(from_list)
+
+
+def _walk(folder: Path) -> Iterator[str]:
+    for found in sorted(folder.rglob("*")):
+        if found.suffix.lower() in DRAFT_SUFFIXES and found.is_file():
+            yield str(found)
+
+
+def partitions(paths: Iterable[str], size: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Numbered runs of ``size`` paths, drawn lazily."""
+    it = iter(paths)
+    for index in range(1 << 62):
+        chunk = tuple(islice(it, size))
+        if not chunk:
+            return
+        yield index, chunk
+
+
+# --- the task, on a worker ----------------------------------------------------------------
+
+_CHECKERS: dict[bytes, Checker] = {}
+
+
+def _checker_for(spec: CheckerSpec) -> Checker:
+    """One Checker per worker process and spec: plugins load once, not once per task."""
+    key = hashlib.sha256(pickle.dumps(spec)).digest()
+    checker = _CHECKERS.get(key)
+    if checker is None:
+        checker = _CHECKERS[key] = spec.build()
+    return checker
+
+
+def check_partition(spec: CheckerSpec, index: int, paths: tuple[str, ...],
+                    out_dir: str | None) -> PartitionResult:
+    """Check one partition; write it to ``out_dir`` (atomically) or return its JSONL."""
+    started = time.perf_counter()
+    checker = _checker_for(spec)
+    if out_dir is None:
+        lines: list[str] = []
+        unreadable, failed = _check_into(checker, paths, lines.append)
+        return PartitionResult(index, len(paths), unreadable, failed,
+                               time.perf_counter() - started, _worker_name(),
+                               jsonl="".join(lines))
+    target = Path(out_dir) / PARTITION_NAME.format(index)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with partial.open("w", encoding="utf-8") as sink:
+        unreadable, failed = _check_into(checker, paths, sink.write)
+    os.replace(partial, target)  # a partition file on disk is always a whole one
+    return PartitionResult(index, len(paths), unreadable, failed,
+                           time.perf_counter() - started, _worker_name(), output=str(target))
+
+
+def _check_into(checker: Checker, paths: Iterable[str], write: Callable[[str], object],
+                ) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """Write each report as a JSON line; return the unreadable inputs and whether any failed."""
+    unreadable: list[tuple[str, str]] = []
+    failed = False
+    for path in paths:
+        outcome = check_one(checker, path)
+        if outcome.report is None:
+            unreadable.append((path, outcome.error or f"{path}: unreadable"))
+            continue
+        failed = failed or outcome.report.fails(checker.config.fail_on)
+        write(json.dumps(outcome.report.to_dict(), ensure_ascii=False,
+                         separators=(",", ":")) + "\n")
+    return tuple(unreadable), failed
+
+
+def _worker_name() -> str:
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except (ImportError, ValueError):
+        return f"pid {os.getpid()}"
+
+
+# --- the client ---------------------------------------------------------------------------
+
+def portable_spec(spec: CheckerSpec) -> CheckerSpec:
+    """The spec with the client's relative paths (plugins folder, archive index) made
+    absolute, since a worker's working directory need not be the client's."""
+    config: Config = spec.config
+    if config.plugins_dir is not None:
+        config = replace(config, plugins_dir=Path(config.plugins_dir).resolve())
+    settings = config.rules.get("core/archive-boilerplate")
+    if settings is not None and settings.options.get("index"):
+        config = config.with_rule_options(
+            "core/archive-boilerplate", index=str(Path(settings.options["index"]).resolve()))
+    return replace(spec, config=config)
+
+
+def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
+    """A Dask client: to ``scheduler``, or to a new local cluster of ``workers`` processes."""
+    try:
+        import logging
+
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise DaskUnavailable(
+            "--engine dask needs Dask: pip install \"editcheck[dask]\"") from exc
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    if scheduler:
+        try:
+            # distributed.comm.timeouts.connect (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
+            return Client(scheduler), None
+        except (OSError, TimeoutError) as exc:
+            raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    # The workers are this run's children: they log only errors, and leave Ctrl-C to the
+    # client (they inherit an ignored SIGINT), which cancels the run and shuts them down.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return Client(cluster), cluster
+
+
+def run_partitions(client: Any, spec: CheckerSpec, paths: Iterable[str], size: int,
+                   out_dir: Path | None, stop: threading.Event | None = None,
+                   ) -> Iterator[PartitionResult | PartitionFailure]:
+    """Results in partition order, with a bounded window of tasks in flight.
+
+    Waits by polling so that ``stop`` (set from a Ctrl-C handler) ends the run between
+    two polls: a KeyboardInterrupt raised inside Dask's own waiting is not clean.
+    """
+    window = max(2, 2 * sum(client.nthreads().values()))
+    spec_future = client.scatter(spec, broadcast=True)
+    pending: deque[tuple[int, tuple[str, ...], Any]] = deque()
+    source = partitions(paths, size)
+    target = str(out_dir.resolve()) if out_dir else None
+    try:
+        while True:
+            while len(pending) < window:
+                nxt = next(source, None)
+                if nxt is None:
+                    break
+                index, chunk = nxt
+                pending.append((index, chunk, client.submit(
+                    check_partition, spec_future, index, chunk, target, pure=False)))
+            if not pending:
+                return
+            index, chunk, future = pending.popleft()
+            while not future.done():
+                if stop is not None and stop.is_set():
+                    raise KeyboardInterrupt
+                time.sleep(0.02)
+            try:
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost partition must not end the run
+                yield PartitionFailure(index, chunk, f"{type(exc).__name__}: {exc}")
+    finally:
+        for _, _, future in pending:
+            future.cancel()
+
+
+def write_manifest(out_dir: Path, totals: RunTotals, failures: list[PartitionFailure],
+                   unreadable: list[str], interrupted: bool) -> None:
+    """``manifest.json`` (what each partition holds) and the paths worth running again."""
+    manifest = {
+        "schema": "editcheck/partitions@1",
+        "interrupted": interrupted,
+        "drafts": totals.drafts,
+        "unreadable": totals.unreadable,
+        "failed_partitions": [{"index": f.index, "drafts": len(f.paths), "error": f.error}
+                              for f in failures],
+        "partitions": totals.partitions,
+    }
+    (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+    rerun = [p for f in failures for p in f.paths] + unreadable
+    if rerun:
+        (out_dir / RERUN_NAME).write_text("".join(p + "\n" for p in rerun), "utf-8")
+
+
+def tally(result: PartitionResult, totals: RunTotals, output: IO[str] | None) -> None:
+    """Count one finished partition; copy its JSONL to ``output`` when it came back."""
+    totals.drafts += result.drafts
+    totals.unreadable += len(result.unreadable)
+    totals.failed = totals.failed or result.failed
+    totals.partitions.append({"index": result.index, "file": result.output,
+                              "drafts": result.drafts,
+                              "unreadable": [why for _, why in result.unreadable],
+                              "seconds": round(result.seconds, 3), "worker": result.worker})
+    if output is not None and result.jsonl:
+        output.write(result.jsonl)
+        output.flush()
+
+
+# --- the command line ---------------------------------------------------------------------
+
+def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path | None,
+                 scheduler: str | None, workers: int, size: int, out_dir: Path | None,
+                 output: IO[str], format_name: str) -> int:
+    """``check --engine dask``: run, report on stderr, return the exit code."""
+    import click
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+    given = ctx.get_parameter_source("format_name") != ParameterSource.DEFAULT
+    if format_name != "jsonl" and given:
+        raise click.UsageError("--engine dask writes JSON Lines: use -f jsonl (or no -f)")
+    if "-" in paths:
+        raise click.UsageError("--engine dask reads files, not standard input ('-')")
+    try:
+        client, cluster = connect(scheduler, workers)
+    except DaskUnavailable as exc:
+        raise click.UsageError(str(exc)) from exc
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    totals, failures, rerun, interrupted = RunTotals(), [], [], False
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda *_: _request_stop(stop))
+    try:
+        nworkers = len(client.nthreads())
+        for result in run_partitions(client, portable_spec(spec), expand_inputs(paths, from_list),
+                                     size, out_dir, stop):
+            if isinstance(result, PartitionFailure):
+                failures.append(result)
+                click.echo(f"editcheck: partition {result.index} ({len(result.paths):,} drafts, "
+                           f"first {result.paths[0]}) failed: {result.error}", err=True)
+                continue
+            for path, why in result.unreadable:
+                click.echo(f"editcheck: {why}", err=True)
+                rerun.append(path)
+            tally(result, totals, None if out_dir else output)
+    except KeyboardInterrupt:
+        interrupted = True
+        click.echo("editcheck: interrupted; partitions finished so far are kept", err=True)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        signal.signal(signal.SIGINT, previous)
+    if out_dir is not None:
+        write_manifest(out_dir, totals, failures, rerun, interrupted)
+    seconds = time.perf_counter() - started
+    click.echo(f"editcheck: dask: {totals.drafts:,} inputs in {len(totals.partitions):,} "
+               f"partitions on {nworkers} workers, {seconds:.1f} s "
+               f"({totals.drafts / seconds:,.1f}/s); {totals.unreadable:,} unreadable, "
+               f"{len(failures):,} partitions failed", err=True)
+    if interrupted:
+        return 130
+    return 2 if totals.unreadable or failures else 1 if totals.failed else 0
+
+
+def _request_stop(stop: threading.Event) -> None:
+    """First Ctrl-C: stop after the partition being waited for. Second: stop now."""
+    if stop.is_set():
+        raise KeyboardInterrupt
+    stop.set()
