@@ -25,19 +25,26 @@
 
   /* ---- positions --------------------------------------------------------------------- */
 
-  // Children as lxml counts them: browsers wrap table rows in an implied <tbody> that
-  // lxml's tree (and so the xpath) does not have.
+  // Children as lxml counts them. Browsers wrap table rows that sit directly in a <table>
+  // in an implied <tbody> (and loose cells in an implied <tr>); lxml's tree, and so the
+  // xpath, has neither.
+  function impliedRows(table) {
+    var rows = [];
+    Array.prototype.forEach.call(table.children, function (k) {
+      if (k.localName === "tbody") { rows = rows.concat(Array.prototype.slice.call(k.children)); }
+    });
+    return rows;
+  }
+
   function stepChildren(node, name) {
     var kids = Array.prototype.slice.call(node.children || []);
-    if (node.localName === "table" && name === "tr" &&
-        !kids.some(function (k) { return k.localName === "tr"; })) {
-      var rows = [];
-      kids.forEach(function (k) {
-        if (/^(thead|tbody|tfoot)$/.test(k.localName)) {
-          rows = rows.concat(Array.prototype.slice.call(k.children));
-        }
-      });
-      return rows;
+    var direct = kids.some(function (k) { return k.localName === name; });
+    if (node.localName !== "table" || direct) { return kids; }
+    if (name === "tr") { return impliedRows(node); }
+    if (name === "td" || name === "th") {
+      return impliedRows(node).reduce(function (cells, row) {
+        return cells.concat(Array.prototype.slice.call(row.children));
+      }, []);
     }
     return kids;
   }
@@ -97,7 +104,9 @@
     });
   }
 
-  // Highlight every annotation; returns the marks of each (empty list: not placed).
+  // Highlight every annotation; returns the marks of each: an empty list when the element
+  // was not found, null when the text at the offsets is not the annotation's (the browser
+  // built a different tree from this HTML than lxml did), so nothing wrong is highlighted.
   function placeAll(doc, elements, annotations, unitsAreCodePoints) {
     return annotations.map(function (a, i) {
       var el = elements[i];
@@ -114,6 +123,7 @@
         if (text.slice(start, end) !== a.quote.exact &&
             text.slice(start - 1, end - 1) === a.quote.exact) { start -= 1; end -= 1; }
       }
+      if (el.textContent.slice(start, end) !== a.quote.exact) { return null; }
       if (end <= start) {
         var m = makeMark(doc, a, i);
         m.classList.add("ec-empty");
@@ -166,7 +176,9 @@
       var els = report.annotations.map(function (a) { return resolveXPath(doc, a.block.xpath); });
       done(doc, placeAll(doc, els, report.annotations, draft.codePoints));
     });
-    frame.srcdoc = draft.content;
+    // Without a doctype a browser parses in quirks mode, where (unlike lxml) an open <p>
+    // stays open around a <table>; standards mode builds the tree the xpaths describe.
+    frame.srcdoc = /^\s*<!doctype/i.test(draft.content) ? draft.content : "<!doctype html>" + draft.content;
     host.appendChild(frame);
   }
 
@@ -194,7 +206,12 @@
     li.appendChild(el("p", "ec-msg", a.message));
     if (a.text.trim()) { li.appendChild(el("div", "ec-quote", "\u201c" + clip(a.text, 160) + "\u201d")); }
     if (a.suggestion) { li.appendChild(el("div", "ec-suggest", "Suggestion: " + a.suggestion)); }
-    if (!placed) { li.appendChild(el("div", "ec-unplaced", "Could not place this annotation in the draft.")); }
+    if (placed === null) {
+      li.appendChild(el("div", "ec-unplaced", "Not highlighted: this browser reads the HTML " +
+        "around it differently from editcheck, so its offsets point elsewhere here."));
+    } else if (!placed.length) {
+      li.appendChild(el("div", "ec-unplaced", "Could not find this annotation's element in the draft."));
+    }
     if (rule && (rule.summary || rule.doc)) {
       var d = el("details");
       d.appendChild(el("summary", "", "Why this rule"));
@@ -230,7 +247,7 @@
   var state = { doc: null, marks: [], list: null };
 
   function select(i) {
-    state.marks.forEach(function (ms) { ms.forEach(function (m) { m.classList.remove("ec-active"); }); });
+    state.marks.forEach(function (ms) { (ms || []).forEach(function (m) { m.classList.remove("ec-active"); }); });
     Array.prototype.forEach.call(state.list.children, function (li) {
       li.classList.toggle("ec-active", li.getAttribute("data-ec") === String(i));
     });
@@ -254,11 +271,11 @@
       state.doc = doc;
       state.marks = marks;
       report.annotations.forEach(function (a, i) {
-        var li = listItem(a, i, rules[a.rule], marks[i].length > 0);
+        var li = listItem(a, i, rules[a.rule], marks[i]);
         li.addEventListener("click", function () { select(i); });
         li.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { select(i); } });
         state.list.appendChild(li);
-        marks[i].forEach(function (m) {
+        (marks[i] || []).forEach(function (m) {
           m.addEventListener("click", function (ev) {
             ev.stopPropagation();
             select(i);
