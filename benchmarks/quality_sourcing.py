@@ -194,7 +194,8 @@ def _print_wiki(label: str, rates: dict[str, dict[str, float]]) -> None:
         r = rates.get(part, {})
         print(f"{label:20s} {part:8s} weasel-inline={r.get('weasel-inline', 0):.3f} "
               f"according-to-whom={r.get('according-to-whom', 0):.3f} "
-              f"certain-FP={r.get('certain', 0):.4f} citation-needed(stat)={r.get('citation-needed', 0):.3f}")
+              f"certain-FP={r.get('certain', 0):.4f} "
+              f"citation-needed(stat)={r.get('citation-needed', 0):.3f}")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ def load(shared: Path) -> list[dict]:
     for line in (wiki / "tagged-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if d["template"] in POSITIVE:
-            rows.append({"text": d["text"], "group": d["template"], "held_out": held_out(d["article"])})
+            rows.append({"text": d["text"], "group": d["template"],
+                         "held_out": held_out(d["article"])})
     for line in (wiki / "hedge-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if not d["uncertain"]:
@@ -78,7 +79,8 @@ def featurise(rows: list[dict]) -> None:
         r["features"] = sorted(feats) or None
 
 
-def fit(rows: list[dict], l2: float = 0.01, epochs: int = 500, rate: float = 1.0) -> dict[str, float]:
+def fit(rows: list[dict], l2: float = 0.01, epochs: int = 500,
+        rate: float = 1.0) -> dict[str, float]:
     """Batch gradient descent on logistic loss with an L2 penalty; pure Python."""
     data = [(r["features"], 1.0 if r["group"] != "certain" else 0.0, r.get("weight", 1.0))
             for r in rows if r["features"] and not r["always"]]
@@ -95,6 +97,10 @@ def fit(rows: list[dict], l2: float = 0.01, epochs: int = 500, rate: float = 1.0
     return dict(w)
 
 
+def score(w: dict[str, float], features: list[str]) -> float:
+    return _sigmoid(sum(w.get(f, 0.0) for f in features))
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -105,7 +111,7 @@ def rates(rows: list[dict], w: dict[str, float], threshold: float) -> dict[str, 
     total: dict[str, int] = defaultdict(int)
     for r in rows:
         total[r["group"]] += 1
-        if r["features"] and (r["always"] or _sigmoid(sum(w.get(f, 0.0) for f in r["features"])) >= threshold):
+        if r["features"] and (r["always"] or score(w, r["features"]) >= threshold):
             hit[r["group"]] += 1
     return {g: hit[g] / total[g] for g in total if total[g]}
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from editcheck.checks.sourcing.lexicon import words
+from editcheck.checks.sourcing.lexicon import words, wordset
 from editcheck.checks.sourcing.sources import Source, classify, head_index
 
 __all__ = ["Attribution", "Source", "best", "find_attributions"]
@@ -52,46 +52,44 @@ _WORD = re.compile(r"[A-Za-z][\w’'.&-]*|\d+(?:[.,]\d+)*%?")
 _BOUNDARY = re.compile(
     r"[;:“”\"«»()\[\]—–]|(?<![A-Za-z])(?:that|and|but|while|because|whereas|although|though|after|"
     r"before|since|when|if|unless|until|so|which|who|whom|whose|where|than)\b", re.I)
-_BOUNDARY_WORDS = frozenset(
+_BOUNDARY_WORDS = wordset(
     """that and but while because whereas although though after before since when if unless
-    until so which who whom whose where than""".split())
+    until so which who whom whose where than""")
 _BOUNDARY_MARKS = re.compile(r"[;:“”\"«»()\[\]—–]")
-_AUX = frozenset(
-    "has have had also later previously earlier would will could may might must should "
+_AUX = wordset("has have had also later previously earlier would will could may might must should "
     "then once first initially recently separately further again repeatedly publicly "
     "privately reportedly allegedly already still now just yesterday today tonight last "
     "week on monday tuesday wednesday thursday friday saturday sunday this morning afternoon "
     "evening night subsequently not never did does do widely generally often long "
-    "openly angrily quietly".split())
-_PASSIVE = frozenset("is are was were be been being".split())
-_DETERMINER = frozenset(
-    "a an the to same own any no every each this my our your his her their its".split())
+    "openly angrily quietly")
+_PASSIVE = wordset("is are was were be been being")
+_DETERMINER = wordset("a an the to same own any no every each this my our your his her their its")
 _MEASURED = re.compile(r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majority|minority|"
                        r"fifth|tenth|proportion|share)$", re.I)
 # Verbs that may stand before their subject: "said Smith", "says a report by the ONS".
-_INVERTING = frozenset(
+_INVERTING = wordset(
     "said says added adds wrote writes asked continued explained insisted warned noted "
-    "argued replied recalled".split())
-_IRREGULAR_PAST = frozenset(
+    "argued replied recalled")
+_IRREGULAR_PAST = wordset(
     "said told wrote thought felt found shown put read sang cried spoke heard knew gave made "
-    "took saw held kept led met paid sent set stood understood won lost shown withdrew".split())
-_PLURAL_SUBJECTS = frozenset(
-    "they we i you people others some many most few several men women children police".split())
-_PRONOUN_SUBJECTS = frozenset("it he she they we i".split())
-_FINITE = frozenset("is are was were".split())
+    "took saw held kept led met paid sent set stood understood won lost shown withdrew")
+_PLURAL_SUBJECTS = wordset(
+    "they we i you people others some many most few several men women children police")
+_PRONOUN_SUBJECTS = wordset("it he she they we i")
+_FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*(?:\w+ly\s+)?$", re.I)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,?", re.I)
 
 
-_AGENT_PARTICIPLES = frozenset(
+_AGENT_PARTICIPLES = wordset(
     """reported said announced published confirmed released compiled collected estimated
     revealed found issued cited quoted obtained described called criticised criticized praised
     noted claimed suggested argued considered regarded seen viewed deemed perceived labelled
     labeled branded dubbed hailed touted credited blamed accused condemned disputed questioned
     challenged rejected acknowledged recognised recognized accepted believed thought
-    held""".split())
-_DATA_FROM_WORDS = frozenset("data figures statistics evidence estimates numbers research".split())
+    held""")
+_DATA_FROM_WORDS = wordset("data figures statistics evidence estimates numbers research")
 _DATA_FROM = re.compile(
     r"\b(?:data|figures|statistics|evidence|estimates|numbers|research)\s+(?:\w+\s+)?"
     r"(?:from|by|of)\b", re.I)
@@ -232,7 +230,8 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     # "and", punctuation) and the words after the last of them.
     tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, 0, verb_at)]
     starts = sorted([(a, b, w.lower()) for w, a, b in tokens if w.lower() in _BOUNDARY_WORDS]
-                    + [(m.start(), m.end(), m.group()) for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)])
+                    + [(m.start(), m.end(), m.group())
+                       for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)])
     clause_start = starts[-1][1] if starts else 0
     found = [(w, a) for w, a, _ in tokens if a >= clause_start]
     if not found and starts and starts[-1][2] in ("and", "but"):

@@ -13,15 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
-from editcheck.checks.sourcing.lexicon import hedge_anchors, hedge_patterns
+from editcheck.checks.sourcing.lexicon import hedge_anchors, hedge_patterns, wordset
 
 # Speech verbs that report an act or a manner of speaking, not a view ("some continued to
 # trek north", "others asked"): a crowd with these is no weasel.
-_NOT_CLAIM_VERBS = frozenset(
+_NOT_CLAIM_VERBS = wordset(
     "continued asked asks added adds replied replies responded responds answered recounted "
     "texted emailed messaged sang read reads laughed sighed joked quipped shouted yelled "
     "screamed cried whispered chanted begged pleaded demanded told tells tell wrote writes "
-    "posted tweeted announced announces confirmed confirms testified recalled recalls".split())
+    "posted tweeted announced announces confirmed confirms testified recalled recalls")
 # Wording that is an unattributed claim whatever the context, reported without the model:
 # hedges, anonymous sources, the impersonal passives of news copy ("it is understood",
 # "is believed to") and crowds with the verbs of news copy ("critics say", "experts warn").
@@ -29,16 +29,16 @@ _NOT_CLAIM_VERBS = frozenset(
 # art) and the other passives are weighed by the model.
 _ALWAYS_KINDS = frozenset(("anonymous", "hedge", "reports"))
 _ALWAYS_CUES = {
-    "impersonal": frozenset("believed understood thought claimed alleged rumoured rumored "
-                            "reported feared".split()),
-    "raising": frozenset("believed thought understood rumoured rumored alleged reputed "
-                         "reported supposed feared".split()),
-    "described": frozenset("described hailed called dubbed labelled labeled branded touted".split()),
-    "weasel": frozenset("say says said warn warns warned fear fears feared believe believes "
+    "impersonal": wordset("believed understood thought claimed alleged rumoured rumored "
+                            "reported feared"),
+    "raising": wordset("believed thought understood rumoured rumored alleged reputed "
+                         "reported supposed feared"),
+    "described": wordset("described hailed called dubbed labelled labeled branded touted"),
+    "weasel": wordset("say says said warn warns warned fear fears feared believe believes "
                         "believed worry worried suspect suspected claim claims claimed think "
                         "thinks thought complain complained predict predicted expect expects "
                         "allege alleged insist insisted accuse accused blame blamed know knows "
-                        "question questioned".split()),
+                        "question questioned"),
 }
 
 
@@ -56,9 +56,9 @@ def always(c: Claim) -> bool:
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _QUOTE_MARK = re.compile("[\"“”'‘]")
-_AUXILIARIES = frozenset(
+_AUXILIARIES = wordset(
     "it is was are were has have had been be being also now long often still generally "
-    "commonly widely there".split())
+    "commonly widely there")
 _WEASEL_VERBS = frozenset(("speech", "belief", "according", "agent", "finding"))
 MESSAGES = {
     "hedge": "No source given for '{t}': who says so?",

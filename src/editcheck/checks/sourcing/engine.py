@@ -9,12 +9,13 @@ paragraph before, and a statistic whose source was named in the sentence before.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from editcheck.checkapi import CheckContext
 from editcheck.checks.sourcing.attribution import Attribution, Source, best, find_attributions
 from editcheck.checks.sourcing.claims import Claim, always, find_claims
-from editcheck.checks.sourcing.lexicon import words
+from editcheck.checks.sourcing.lexicon import words, wordset
 from editcheck.checks.sourcing.model import score
 from editcheck.checks.sourcing.quotes import Quote, find_quotes, mask
 from editcheck.checks.sourcing.rules import (
@@ -35,13 +36,13 @@ from editcheck.document import Block, Document, Sentence
 _LOWER_WORDS = re.compile(r"[a-z]+")
 # In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
 # the figure: the sentence says it comes from reports.
-_HEDGE_WORDS = frozenset("reportedly allegedly purportedly reputedly reports rumours rumors".split())
+_HEDGE_WORDS = wordset("reportedly allegedly purportedly reputedly reports rumours rumors")
 # Words that name data or a finding: a sourced sentence holding one may carry its source
 # to the next sentence's figures.
-_DATA_NOUNS = frozenset(
+_DATA_NOUNS = wordset(
     """data figures statistics census survey poll study report analysis audit review estimate
     estimates records numbers tally count research index found show shows showed trial
-    findings dataset""".split())
+    findings dataset""")
 # A definite reference to a data source already named: "The study followed 17,604 adults".
 _DATA_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|the\s+same)\s+(?:[\w-]+\s+)?(?:study|survey|"
@@ -155,13 +156,13 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
     return verdicts
 
 
-class _LazyAttributions:
+class _LazyAttributions(Sequence[list[Attribution]]):
     """``attrs[i]`` is sentence i's reporting clauses, found on first use."""
 
     def __init__(self, views: list[View]) -> None:
         self._views = views
 
-    def __getitem__(self, i: int) -> list[Attribution]:
+    def __getitem__(self, i: int) -> list[Attribution]:  # type: ignore[override]
         return self._views[i].attributions
 
     def __len__(self) -> int:

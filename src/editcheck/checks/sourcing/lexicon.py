@@ -20,6 +20,11 @@ def _lines(name: str) -> list[str]:
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``, for word lists written inline."""
+    return frozenset(text.split())
+
+
 @cache
 def words(name: str) -> frozenset[str]:
     """A word list (``speech_verbs``, ``institutions`` ...) as a lower-cased set."""
@@ -59,4 +64,5 @@ def hedge_anchors() -> frozenset[str]:
 
 def alternation(items: frozenset[str]) -> str:
     """A regex alternation of ``items``, longest first so phrases beat their prefixes."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+    ordered = sorted(items, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)

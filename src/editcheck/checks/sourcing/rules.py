@@ -113,7 +113,8 @@ UNSOURCED_STATISTIC = Rule(
     ),
     passes=(
         "At least 16 people died in the facilities, according to the agency's own records.",
-        "Okafor, 54, was sentenced on 3 March 2024 after a trial lasting 20 minutes short of a week.",
+        "Okafor, 54, was sentenced on 3 March 2024 after a trial lasting 20 minutes short "
+        "of a week.",
         "The bus runs along Route 66 every 20 minutes.",
         "City won 3-1 in the second leg.",
     ),

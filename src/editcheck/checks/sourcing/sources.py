@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from functools import cache
 
-from editcheck.checks.sourcing.lexicon import words
+from editcheck.checks.sourcing.lexicon import words, wordset
 
 
 class _Lexicon:
@@ -41,34 +41,34 @@ class Source(enum.IntEnum):
     NAMED = 3
 
 
-_PRONOUNS = frozenset("he she they we i it you".split())
-_POSSESSIVES = frozenset("his her their its our my your".split())
+_PRONOUNS = wordset("he she they we i it you")
+_POSSESSIVES = wordset("his her their its our my your")
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "four", "several"))
-_ADVERBIAL_OPENERS = frozenset(
+_ADVERBIAL_OPENERS = wordset(
     "on in at during after before last this since for with under over speaking asked "
-    "yesterday today earlier later".split())
-_PREPOSITIONS = frozenset("of for at from with in on by who to".split())
-CALENDAR = frozenset(
+    "yesterday today earlier later")
+_PREPOSITIONS = wordset("of for at from with in on by who to")
+CALENDAR = wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december jan feb mar apr jun jul aug "
-    "sep sept oct nov dec".split())
+    "sep sept oct nov dec")
 # Capitalised words that start sentences (or follow a colon) without naming anyone.
-COMMON_STARTERS = frozenset(
+COMMON_STARTERS = wordset(
     """the a an in on at but and so yet or if when while as after before since because
     although though however meanwhile he she it they we i you his her its their our this that
     these those there here some many most all both each every no one two three last next
     earlier later today yesterday tomorrow asked speaking writing according also then now
     still even only just for with without from by of to about under over during despite among
     between what who which where why how such other others another more less few several
-    not new it's mr mrs ms dr local national federal state senior top former""".split())
-DOC_NOUNS = frozenset(
+    not new it's mr mrs ms dr local national federal state senior top former""")
+DOC_NOUNS = wordset(
     "statement report study survey poll census audit review analysis data figures research "
     "records documents filing indictment complaint lawsuit memo letter paper estimates "
     "findings numbers statistics tally count database register index trial consultation "
     "inquiry investigation assessment evaluation inspection experiment evidence "
-    "judgment judgement ruling accounts".split())
-_PLURAL_PEOPLE = frozenset("people men women children others".split())
+    "judgment judgement ruling accounts")
+_PLURAL_PEOPLE = wordset("people men women children others")
 # Plural nouns for people ("scientists", "observers", "historians"), not things ("countries").
 _AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", "ees", "ites",
                    "ars", "ards", "ones")
@@ -151,7 +151,8 @@ def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
                                             and lows[0] not in COMMON_STARTERS)):
         return Source.NAMED  # "ICE officials", "Treasury officials"
     rest = lows[head_i + 1:]
-    if rest and rest[0] in ("at", "from", "for", "with", "of", "in") and any(names[head_i + 2:head_i + 6]):
+    if rest and rest[0] in ("at", "from", "for", "with", "of", "in") and \
+            any(names[head_i + 2:head_i + 6]):
         return Source.NAMED  # "officials at the Treasury", "a spokesperson for Acme"
     if before in _POSSESSIVES or (before in _DEFINITE and head not in ("officials", "authorities")):
         return Source.NAMED

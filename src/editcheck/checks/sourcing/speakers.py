@@ -12,18 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
+from editcheck.checks.sourcing.lexicon import wordset
 from editcheck.checks.sourcing.quotes import Quote
 
 MIN_WORDS = 4
 # Words after which a quoted phrase is a title or a name, not someone's words.
-_TITLE_WORDS = frozenset(
+_TITLE_WORDS = wordset(
     """song single album track film movie book novel memoir play poem opera musical show
     series episode programme program documentary column essay article headline headlined
     titled entitled called named dubbed nicknamed slogan motto hashtag campaign banner sign
     placard phrase words term catchphrase label brand report paper painting exhibition hit
-    anthem chant ep lp game""".split())
+    anthem chant ep lp game""")
 _CLAUSE_START = re.compile(r"[.!?;]\s")
-_SMALL = frozenset("a an the and or of in on at to for with by from as but nor is".split())
+_SMALL = wordset("a an the and or of in on at to for with by from as but nor is")
 _SPEECH = frozenset(("speech", "according", "agent"))
 
 

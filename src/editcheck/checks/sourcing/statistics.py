@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from editcheck.checks.sourcing.lexicon import wordset
+
 _SPELLED = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
             r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen")
@@ -26,29 +28,30 @@ _QUANT = frozenset((
     "an estimated", "close to", "upwards of", "in excess of", "just over", "just under",
     "a total of", "a record", "only", "just"))
 _TREND = frozenset(
-    [f"{v}{p}" for v in ("rose fell climbed dropped jumped increased decreased declined grew "
-                         "surged soared plunged plummeted reached totalled totaled topped "
-                         "exceeded numbered").split() for p in ("", " by", " to")]
+    [f"{v}{p}" for v in wordset("rose fell climbed dropped jumped increased decreased declined "
+                                "grew surged soared plunged plummeted reached totalled totaled "
+                                "topped exceeded numbered") for p in ("", " by", " to")]
     + ["stood at", "toll rose to", "toll of", "toll is", "toll was", "toll reached",
        "toll stands at", "toll stood at", "tally of", "total of"])
-_NAME_WORDS = frozenset(
+_NAME_WORDS = wordset(
     """no nos number page pages p pp chapter chapters ch line lines paragraph para verse clause
     article section sec part volume vol issue episode season series room gate platform bus
     route exit junction level ward district precinct grade seat case bill rule amendment title
     act figure fig table item flight track lane unit apartment apt suite box pier channel
     stage phase year class division tier band category type size model version v aged age
-    ages""".split())
-_MONTHS = frozenset(
+    ages""")
+_MONTHS = wordset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
-    september oct october nov november dec december""".split())
-_DETERMINERS = frozenset(
+    september oct october nov november dec december""")
+_DETERMINERS = wordset(
     """the these those both all his her their its our my your first last next other every each
-    another""".split())
+    another""")
 _TAIL = re.compile(r"[\w’'.&%-]+")
 # The look-behind rejects positions inside a word at once, so the alternatives below
 # are tried only where a figure can start (a tenfold speed-up on ordinary prose).
 _FIGURE = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<pct>(?:{_NUM}|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))?)\s?(?:%|per\s?cent\b|percent\b|"
+    rf"(?<![A-Za-z])(?:(?P<pct>(?:{_NUM}|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))?)\s?"
+    rf"(?:%|per\s?cent\b|percent\b|"
     rf"percentage\s+points?\b|pc\b))"
     rf"|(?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?{_NUM}{_SCALE}?|{_NUM}{_SCALE}?\s(?:dollars|pounds|"
     rf"euros|yen|rupees|yuan|francs)\b)"
@@ -88,18 +91,18 @@ _NOUN_AFTER = re.compile(
     r"\s+((?:[\w’'-]+\s+){0,3}?)"
     r"(people|persons|children|men|women|adults|police|staff|personnel|cattle|sheep|fish|"
     r"deer|aircraft|[a-z][a-z’'-]*[a-rt-z]s)\b")
-_NOT_COUNT_NOUN = frozenset(
+_NOT_COUNT_NOUN = wordset(
     "times seconds minutes hours days nights weeks months years decades centuries points goals "
     "runs wickets yards strokes shots games matches sets rounds tries laps holes overs innings "
     "balls deliveries catches saves tackles passes assists rebounds touchdowns aces birdies "
     "bogeys frames centuries caps appearances starts wins defeats draws losses victories "
     "titles medals seeds rpm bpm fps mph "
     "words pages chapters lines metres meters miles inches feet kilometres kilometers degrees "
-    "acres hectares storeys stories floors steps ways sides ones things its this thus lbs".split())
-_FUNCTION = frozenset(
+    "acres hectares storeys stories floors steps ways sides ones things its this thus lbs")
+_FUNCTION = wordset(
     "in on at to from by with for and or but was were is are had have has the a an who that "
     "which than as its his her their this these those it they he she we always perhaps across "
-    "whereas unless less besides towards afterwards nevertheless regardless".split())
+    "whereas unless less besides towards afterwards nevertheless regardless")
 _MEASURES_WHAT = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
     r"decline|cut|share|stake|jump|gain|loss|growth|majority|turnout|rate|surge|hike|reduction|"
@@ -107,22 +110,22 @@ _MEASURES_WHAT = re.compile(
 _MARKET_UNIT = re.compile(
     r"\s+(?:a|an|per)\s+(?:barrel|share|ounce|troy\s+ounce|tonne|ton|litre|liter|gallon|"
     r"megawatt[- ]hour|mwh|kwh|bushel|kilo|kilogram|head\s+of\s+cattle)\b", re.I)
-_SMALL_SPELLED = frozenset("two three four five six seven eight nine".split())
+_SMALL_SPELLED = wordset("two three four five six seven eight nine")
 # Small spelled-out counts are data only for events and casualties ("two people died");
 # "a couple with two young children" is narration.
-_HUMAN_COUNTS = frozenset(
+_HUMAN_COUNTS = wordset(
     "people persons patients victims deaths casualties injuries soldiers civilians migrants "
-    "refugees passengers prisoners inmates fatalities cases infections arrests jobs".split())
+    "refugees passengers prisoners inmates fatalities cases infections arrests jobs")
 _DIGIT = re.compile(r"\d")
 _WORD_START = re.compile(r"(?<![\w’'-])[\w$£€¥₹]")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _SCALE_RE = re.compile(_SCALE, re.I)
 _PHONE_HINT = re.compile(r"\d{2}[\s.)-]+\d{3}")
 _CAPITALISED = re.compile(r"[A-Z][a-z]*")
-_STREET_WORDS = frozenset(
+_STREET_WORDS = wordset(
     """Street St Avenue Ave Road Rd Lane Ln Drive Dr Boulevard Blvd Way Place Pl Court Ct Square
     Sq Terrace Close Crescent Highway Hwy Parkway Pkwy Row Hill Park Gardens Mews Walk
-    Plaza""".split())
+    Plaza""")
 _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_START = re.compile(r"(?<![\d,.])[$£€¥₹]?\d")
 # Words that can start a figure that has no digit ("two-thirds", "dozens of", "doubled").
@@ -130,7 +133,8 @@ SPELLED_WORDS = frozenset(
     (_SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
      "doubled tripled trebled quadrupled halved per percent cent dozens hundreds thousands "
      "millions tens").split()) | frozenset(
-    w + "fold" for w in "two three four five six seven eight nine ten twenty hundred thousand".split())
+    w + "fold" for w in wordset("two three four five six seven eight nine ten twenty hundred "
+                                "thousand"))
 _NUMBER_ONLY = re.compile(r"^\d+$")
 
 
