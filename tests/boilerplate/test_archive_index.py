@@ -171,3 +171,13 @@ def test_index_is_one_file_after_learning(tmp_path: Path) -> None:
     index = tmp_path / "a.sqlite"
     learn_texts(index, [article(1)])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite"]
+
+
+def test_an_index_from_another_normaliser_is_refused(tmp_path: Path) -> None:
+    index = tmp_path / "a.sqlite"
+    learn_texts(index, [article(1)])
+    with sqlite3.connect(index) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'normaliser'")
+    conn.close()
+    with pytest.raises(ArchiveIndexError, match="another editcheck version.*learn it again"):
+        open_index(index)

@@ -61,3 +61,8 @@ def test_generic_skeletons_fall_back_to_the_whole_text() -> None:
     # Two content words say too little: only the exact (folded) text matches.
     assert key_of("Sign up to our newsletter") == key_of("SIGN UP TO OUR NEWSLETTER!")
     assert key_of("Sign up to our newsletter") != key_of("Sign up for the newsletter")
+
+
+def test_dates_in_a_template_fold_together() -> None:
+    assert key_of("This article was amended on 4 July 2019 to correct a spelling.") == \
+        key_of("This article was amended on Tuesday 12 May 2025 to correct a spelling")

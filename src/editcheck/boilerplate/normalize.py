@@ -7,7 +7,8 @@ punctuation, spacing and figures ("© 2019" / "© 2024"), rarely in content word
 skeleton hash folds exactly those differences into one key, so one article adds one to
 one counter and a check is one primary-key lookup per passage: the count it reads is the
 exact number of articles holding a passage of that class. LSH bands would only bound that
-count from below and cost several lookups per passage.
+count from below and cost several lookups per passage. The price: a variant that adds,
+drops or swaps a content word ("our *free* newsletter") is a passage of its own.
 
 The key of a passage:
 
@@ -15,12 +16,13 @@ The key of a passage:
    check sees), case folded; every number ("5", "2,019", "3.5bn", "£1") becomes ``#``;
    punctuation and spacing are dropped.
 2. The *skeleton* keeps the content words in order: stop words (articles, pronouns,
-   prepositions, auxiliaries, determiners such as "all"), numbers and single letters go,
-   a possessive ``'s`` and a plural ``s`` are cut ("articles" → "article"), and a
-   hyphenated word counts as its parts ("sign-up" as "sign up").
-4. A skeleton of at least :data:`MIN_SKELETON_WORDS` words is the key; a shorter one is
+   prepositions, auxiliaries, determiners such as "all"), numbers, month and weekday
+   names ("amended on 4 July 2019" and "on 12 May 2025" fold together) and single
+   letters go; a possessive ``'s`` and a plural ``s`` are cut ("articles" →
+   "article"), and a hyphenated word counts as its parts ("sign-up" as "sign up").
+3. A skeleton of at least :data:`MIN_SKELETON_WORDS` words is the key; a shorter one is
    too generic to stand for the passage, and the whole normalised text is hashed instead.
-5. The key is the first 8 bytes of a BLAKE2b digest, as a signed 64-bit integer (the
+4. The key is the first 8 bytes of a BLAKE2b digest, as a signed 64-bit integer (the
    SQLite rowid), so two different passages share a key with negligible probability.
 
 Short passages are not fingerprinted (see :func:`worth_keeping`): fewer than
@@ -40,7 +42,7 @@ from editcheck.document import Token
 from editcheck.document.tokens import tokenize
 
 #: Bump when a change to this module gives different keys: old indexes are then refused.
-NORMALISER_VERSION: Final = 1
+NORMALISER_VERSION: Final = 2
 MIN_PARAGRAPH_WORDS: Final = 4
 MIN_SENTENCE_WORDS: Final = 6
 MIN_SKELETON_WORDS: Final = 3
@@ -56,10 +58,17 @@ _STOP_WORDS = """
     to of in on at by for from with without into onto upon about over under out up off
     down than then as via per through across after before between during since until
     and or but nor so yet if because while although though whether
-    all any some every each more most other such own same very just only also too
+    all any some every each more most other such own same very just only also too please
     s t ll re ve d m
 """
-STOP_WORDS: Final = frozenset(_STOP_WORDS.split())
+# Dates vary from one copy of a template to the next, like the figures around them.
+_DATE_WORDS = """
+    january february march april june july august september october november december
+    jan feb apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri today yesterday tomorrow
+"""
+STOP_WORDS: Final = frozenset(_STOP_WORDS.split()) | frozenset(_DATE_WORDS.split())
 
 
 def words_of(found: Iterable[Token]) -> list[str]:
