@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jsonschema
+import openapi_spec_validator
 import pytest
 
 from .servicekit import SEED_HTML, Server, cli_reports, needs_serve
@@ -147,6 +148,7 @@ def test_rules_lists_every_rule_with_docs(service: Server) -> None:
 def test_openapi_describes_every_route_and_real_answers_match_it(service: Server) -> None:
     doc = service.get("/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
+    openapi_spec_validator.validate(doc)  # a valid OpenAPI 3.1 document
     assert set(doc["paths"]) == {"/", "/static/{name}", "/healthz", "/readyz", "/v1/rules",
                                  "/v1/openapi.json", "/v1/check", "/v1/check/batch"}
 

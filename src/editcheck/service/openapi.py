@@ -155,7 +155,11 @@ def openapi_document(settings: ServiceSettings) -> dict[str, Any]:
                  f"budget of {settings.time_budget or 'unlimited'} s."},
         "paths": {
             "/": _get("The review page (HTML)."),
-            "/static/{name}": _get("The review page's script and style."),
+            "/static/{name}": {"get": {**_get("The review page's script and style.")["get"],
+                                       "parameters": [{"name": "name", "in": "path",
+                                                       "required": True,
+                                                       "schema": {"enum": ["review.js",
+                                                                           "review.css"]}}]}},
             "/healthz": _get("Liveness: the process answers."),
             "/readyz": _get("Readiness: plugins loaded, with any load failures."),
             "/v1/rules": _get("Every rule with its documentation and whether it is on.",
