@@ -240,6 +240,11 @@
       box.appendChild(el("span", "ec-partial", "Partial: stopped by the time budget: " +
         timedOut.map(function (e) { return e.check; }).join(", ")));
     }
+    var failed = result.report.errors.filter(function (e) { return e.kind !== "timeout"; });
+    if (failed.length) {
+      box.appendChild(el("span", "ec-partial", "Checks that failed: " +
+        failed.map(function (e) { return e.check + " (" + e.message + ")"; }).join("; ")));
+    }
   }
 
   /* ---- putting it together --------------------------------------------------------------- */
