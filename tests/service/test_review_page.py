@@ -153,6 +153,13 @@ def test_a_tree_the_browser_builds_differently_is_flagged_not_misplaced(
             assert marks[i] == "zzone" and "Not highlighted" not in text
 
 
+def test_partial_answers_say_which_check_was_stopped(browser: Any, service: Server) -> None:
+    submit(browser, service, paste="SLOW-DOWN, but zzword is still found.", kind="text")
+    summary = browser.find_element(By.ID, "ec-summary").text
+    assert "Partial" in summary and "svc.slow" in summary
+    assert "zzword" in browser.execute_script(MARKS_JS).values()  # the other checks ran
+
+
 def test_click_to_jump_both_ways(browser: Any, service: Server) -> None:
     html = (FIXTURES / "awkward.html").read_text(encoding="utf-8")
     submit(browser, service, paste=html, kind="html")
