@@ -194,3 +194,21 @@ def test_ctrl_c_keeps_finished_partitions(tmp_path) -> None:  # type: ignore[no-
         lines = Path(part["file"]).read_text().splitlines()
         assert len(lines) == part["drafts"] == 10
         assert all(json.loads(line)["schema"] == "editcheck/report@1" for line in lines)
+
+
+def test_boilerplate_index_learned_on_workers_and_merged(scheduler, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from distributed import Client
+    from merge_support import make_archive, tables
+
+    from editcheck.boilerplate import learn_paths
+    from editcheck.boilerplate.merge import learn_with_dask
+
+    archive = make_archive(tmp_path / "archive")
+    learn_paths(tmp_path / "serial.sqlite", [archive])
+    with Client(scheduler) as client:
+        parts, merged = learn_with_dask(client, tmp_path / "merged.sqlite", [archive],
+                                        tmp_path / "work", size=6)
+    assert len(parts) == 6 and sum(p.added for p in parts) == 32
+    assert (merged.added, merged.duplicates, merged.uncorrected) == (30, 2, [])
+    assert tables(tmp_path / "merged.sqlite") == tables(tmp_path / "serial.sqlite")
+    assert list((tmp_path / "work").iterdir()) == []  # part files removed once merged
