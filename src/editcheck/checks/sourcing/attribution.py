@@ -55,6 +55,9 @@ _BOUNDARY = re.compile(
 _BOUNDARY_WORDS = wordset(
     """that and but while because whereas although though after before since when if unless
     until so which who whom whose where than""")
+# A speech or belief verb ends the clause before it: in "Critics say the government has
+# cut spending", the subject of "cut" is "the government", not "Critics say the government".
+_CLAUSE_VERBS = frozenset(("speech", "belief"))
 _BOUNDARY_MARKS = re.compile(r"[;:“”\"«»()\[\]—–]")
 _AUX = wordset("has have had also later previously earlier would will could may might must should "
     "then once first initially recently separately further again repeatedly publicly "
@@ -62,6 +65,7 @@ _AUX = wordset("has have had also later previously earlier would will could may 
     "week on monday tuesday wednesday thursday friday saturday sunday this morning afternoon "
     "evening night subsequently not never did does do widely generally often long "
     "openly angrily quietly")
+_MODALS = wordset("will would could may might shall should to must")
 _PASSIVE = wordset("is are was were be been being")
 _DETERMINER = wordset("a an the to same own any no every each this my our your his her their its")
 _MEASURED = re.compile(r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majority|minority|"
@@ -167,8 +171,8 @@ def find_attributions(text: str, words: frozenset[str] | None = None) -> list[At
             if src is Source.NONE and word in _INVERTING:
                 src, _, b = _forward(text, end, strict=True)
                 a = start
-        if kind == "act" and src is not Source.NAMED:
-            continue
+        if kind == "act" and (src is not Source.NAMED or _planned(text, start)):
+            continue  # "the company will cut 150 jobs": a plan, not the company's own figure
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
@@ -191,6 +195,13 @@ def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
 def best(attributions: list[Attribution]) -> Source:
     """The best source among ``attributions``."""
     return max((a.source for a in attributions), default=Source.NONE)
+
+
+def _planned(text: str, at: int) -> bool:
+    """A modal or "to" before the verb ("will also cut", "plans to close")."""
+    tail = [w for w in text[max(0, at - 24):at].lower().split()
+            if not w.endswith("ly") and w not in ("also", "now", "then", "soon")]
+    return bool(tail) and tail[-1] in _MODALS
 
 
 def _after_determiner(text: str, at: int) -> bool:
@@ -229,7 +240,9 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     # One pass over the words before the verb finds both the clause boundaries ("that",
     # "and", punctuation) and the words after the last of them.
     tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, 0, verb_at)]
-    starts = sorted([(a, b, w.lower()) for w, a, b in tokens if w.lower() in _BOUNDARY_WORDS]
+    verbs = _verbs()
+    starts = sorted([(a, b, w.lower()) for w, a, b in tokens
+                     if w.lower() in _BOUNDARY_WORDS or verbs.get(w.lower()) in _CLAUSE_VERBS]
                     + [(m.start(), m.end(), m.group())
                        for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)])
     clause_start = starts[-1][1] if starts else 0

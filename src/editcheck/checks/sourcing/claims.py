@@ -48,6 +48,8 @@ def always(c: Claim) -> bool:
         return True
     if c.kind == "impersonal" and c.widely:
         return True  # "it is widely accepted that", "it is generally agreed"
+    if c.kind == "raising" and c.rumour:
+        return True  # "she is said to have turned down", "they are said to be planning"
     cues = _ALWAYS_CUES.get(c.kind)
     if cues is None:
         return False
@@ -55,6 +57,7 @@ def always(c: Claim) -> bool:
     return word in cues
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_RUMOUR = re.compile(r"[^.;]*?\bsaid\s+to\s+(?:have\s+\w+|be\s+\w+ing)\b", re.I)
 _QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = wordset(
     "it is was are were has have had been be being also now long often still generally "
@@ -88,6 +91,7 @@ class Claim:
     message: str
     cue: str = ""
     widely: bool = False  # "widely", "generally" or "commonly" in the wording
+    rumour: bool = False  # "said to have ...", "said to be ...ing": a report of an event
 
 
 def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
@@ -118,7 +122,8 @@ def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list
     for a in attributions:
         if a.source is Source.WEASEL and a.verb in _WEASEL_VERBS and \
                 a.phrase.split()[-1].lower() not in _NOT_CLAIM_VERBS and not any(
-                b.source is Source.NAMED and b.covers(a.start, a.end) for b in attributions):
+                b.source is Source.NAMED and b.verb != "act" and b.covers(a.start, a.end)
+                for b in attributions):
             claims.append(_claim(masked, a.start, a.end,
                                  "studies" if a.verb == "finding" else "weasel"))
     return _merge(list(claims)), features(masked, claims) if claims else []
@@ -166,8 +171,11 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
 
 def _claim(text: str, start: int, end: int, kind: str) -> Claim:
     phrase = " ".join(text[start:end].split())
-    widely = any(w in phrase.lower() for w in ("widely", "generally", "commonly"))
-    return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind), widely)
+    low = phrase.lower()
+    widely = any(w in low for w in ("widely", "generally", "commonly"))
+    rumour = kind == "raising" and _RUMOUR.match(text, start) is not None
+    return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind), widely,
+                 rumour)
 
 
 def _cue(phrase: str, kind: str) -> str:
@@ -187,7 +195,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
         if out and c.start < out[-1].end:
             last = out[-1]
             out[-1] = Claim(last.start, max(last.end, c.end), last.kind, last.message, last.cue,
-                            last.widely)
+                            last.widely, last.rumour)
         else:
             out.append(c)
     return out

@@ -36,7 +36,9 @@ from editcheck.document import Block, Document, Sentence
 _LOWER_WORDS = re.compile(r"[a-z]+")
 # In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
 # the figure: the sentence says it comes from reports.
-_HEDGE_WORDS = wordset("reportedly allegedly purportedly reputedly reports rumours rumors")
+_HEDGE_WORDS = wordset(
+    "reportedly allegedly purportedly reputedly reports rumours rumors believed understood "
+    "thought rumoured rumored")
 # Words that name data or a finding: a sourced sentence holding one may carry its source
 # to the next sentence's figures.
 _DATA_NOUNS = wordset(
@@ -101,10 +103,13 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool) -> boo
     if ctx.enabled(UNSOURCED_STATISTIC.id):
         _statistics(ctx, views)
     # The next paragraph may open with a quote that goes on with this one's speaker: only
-    # when this one quoted an attributed speaker, or ends by introducing one ("... said:").
+    # when this one quoted an attributed speaker, ends by introducing one ("... said:"),
+    # or asks an interviewee a question.
     # A paraphrase ("Smith said the plan was flawed.") does not vouch for a quote after it.
     standalone = [q for q in quotes if quote_ok.get(q.start) and _standalone(text, q)]
-    return bool(standalone) or views[-1].masked.rstrip().endswith(":")
+    # In a question-and-answer interview, a quoted paragraph after a question is the answer.
+    question = not quotes and text.rstrip().endswith("?")
+    return bool(standalone) or question or views[-1].masked.rstrip().endswith(":")
 
 
 def _standalone(text: str, q: Quote) -> bool:

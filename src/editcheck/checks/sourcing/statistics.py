@@ -98,7 +98,10 @@ _NOT_COUNT_NOUN = wordset(
     "bogeys frames centuries caps appearances starts wins defeats draws losses victories "
     "titles medals seeds rpm bpm fps mph "
     "words pages chapters lines metres meters miles inches feet kilometres kilometers degrees "
-    "acres hectares storeys stories floors steps ways sides ones things its this thus lbs")
+    "acres hectares storeys stories floors steps ways sides ones things its this thus lbs"
+    # Works and honours: a career in numbers is biography, not data.
+    " albums books novels films movies songs singles records plays poems paintings operas "
+    "symphonies awards oscars grammys emmys baftas trophies caps")
 _FUNCTION = wordset(
     "in on at to from by with for and or but was were is are had have has the a an who that "
     "which than as its his her their this these those it they he she we always perhaps across "
