@@ -170,14 +170,18 @@ def test_check_failures_and_timeouts_are_tallied(cli, tmp_path) -> None:  # type
 def test_interrupt_writes_the_audit_so_far(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     drafts = tmp_path / "drafts"
     drafts.mkdir()
-    body = "Critics say the plan is reportedly doomed, and 40% of voters agree.\n" * 60
+    body = "Critics say the plan is reportedly doomed, and 40% of voters agree.\n" * 30
     for i in range(400):
         (drafts / f"d{i:03d}.txt").write_text(body)
     out = tmp_path / "out"
     proc = subprocess.Popen([*cli, "audit", str(drafts), "--out", str(out), "-j", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
-    time.sleep(2.0)  # past start-up, well before 400 drafts are done
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(children.read_text().split()) < 2:
+        time.sleep(0.05)  # until the two worker processes are up
+    time.sleep(3.0)  # some chunks of drafts done (about 50 a second), far from all 400
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
@@ -186,3 +190,16 @@ def test_interrupt_writes_the_audit_so_far(cli, tmp_path) -> None:  # type: igno
     assert summary["interrupted"] is True
     assert 0 < summary["totals"]["checked"] < 400
     assert "was interrupted" in (out / "audit.html").read_text()
+
+
+def test_paths_from_a_list_file(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    listed = tmp_path / "paths.txt"
+    listed.write_text(f"# two drafts\n{DRAFTS / 'festival.txt'}\n\n"
+                      f"{DRAFTS / 'school-results.txt'}\n")
+    done = run(cli, "audit", "--from-list", str(listed), "--out", str(tmp_path / "out"), "-j", "1")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "out" / "audit.json").read_text())
+    assert summary["totals"]["checked"] == 2
+    assert summary["inputs"] == [f"--from-list {listed}"]
+    done = run(cli, "audit", "--out", str(tmp_path / "out"))
+    assert done.returncode == 2 and "give PATH... or --from-list FILE" in done.stderr

@@ -17,10 +17,12 @@ from editcheck.cli.options import blocked_plugins, load_settings, plugin_options
 
 
 @click.command("audit")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--out", "out_dir", required=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder for audit.json and audit.html (created if missing).")
+@click.option("--from-list", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Also audit the paths listed in this file, one per line.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes [default: one per CPU].")
 @click.option("--select", multiple=True, help="Only these rules (ids, globs, category:NAME).")
@@ -30,8 +32,9 @@ from editcheck.cli.options import blocked_plugins, load_settings, plugin_options
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
               help="How many worst drafts and recurring passages to list.")
 @plugin_options
-def audit_command(paths: tuple[str, ...], out_dir: Path, jobs: int, select: tuple[str, ...],
-                  ignore: tuple[str, ...], boilerplate_index: Path | None, top: int,
+def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None, jobs: int,
+                  select: tuple[str, ...], ignore: tuple[str, ...],
+                  boilerplate_index: Path | None, top: int,
                   config_path: Path | None, plugins_dir: Path | None,
                   plugin_flags: tuple[str, ...]) -> None:
     """Audit drafts (files or folders): counts by rule and category, worst drafts,
@@ -45,9 +48,15 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, jobs: int, select: tupl
     from editcheck.batch import Progress, check_paths, consume, default_jobs
     from editcheck.cli.check import iter_inputs
 
+    if not paths and from_list is None:
+        raise click.UsageError("give PATH... or --from-list FILE")
     checker, spec = _checker(config_path, plugins_dir, plugin_flags, select, ignore,
                              boilerplate_index)
     files = [str(p) for p in iter_inputs(paths) if p != "-"]
+    if from_list is not None:
+        from editcheck.distributed import read_path_list
+
+        files.extend(read_path_list(from_list))
     audit = ArchiveAudit(top=top)
     interrupted = False
     try:
@@ -59,7 +68,8 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, jobs: int, select: tupl
     except KeyboardInterrupt:
         interrupted = True
     summary = audit.summary(interrupted=interrupted)
-    written = write_audit(summary, out_dir, paths)
+    inputs = [*paths, *([f"--from-list {from_list}"] if from_list else [])]
+    written = write_audit(summary, out_dir, inputs)
     totals = summary["totals"]
     click.echo(f"audited {totals['checked']:,} of {totals['drafts']:,} drafts "
                f"({totals['unreadable']:,} unreadable), {totals['annotations']:,} annotations "
