@@ -74,11 +74,12 @@ _AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", 
                    "ars", "ards", "ones")
 
 
-def classify(ws: list[str], initial: bool, kind: str) -> Source:
+def classify(ws: list[str], initial: bool, kind: str, past: bool = True) -> Source:
     """Judge a source phrase read in order; ``initial``: its first word starts the sentence.
 
     ``kind`` is the verb's kind; "forward" (an inverted "said X") and "finding" accept
-    only clear sources, never a plain noun phrase such as "a price" or "the lorry".
+    only clear sources, never a plain noun phrase such as "a price" or "the lorry";
+    ``past`` says whether the verb is in the past tense ("said" rather than "say").
     """
     if not ws:
         return Source.NONE
@@ -115,7 +116,11 @@ def classify(ws: list[str], initial: bool, kind: str) -> Source:
     if before in _POSSESSIVES or before in _DEFINITE or before in _INDEFINITE:
         return Source.NAMED  # "the man said", "her mother said", "a neighbour said"
     if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
-        return Source.NAMED  # "protesters said": a group the story has described
+        if kind in ("speech", "belief") and not any(names):
+            # An unnamed group: "campaigners say", "consumer groups warn" is a vague crowd;
+            # "protesters said" (a report of what a group in the story said) a vague source.
+            return Source.VAGUE if past else Source.WEASEL
+        return Source.NAMED
     return Source.NONE
 
 

@@ -30,7 +30,8 @@ _QUANT = frozenset((
 _TREND = frozenset(
     [f"{v}{p}" for v in wordset("rose fell climbed dropped jumped increased decreased declined "
                                 "grew surged soared plunged plummeted reached totalled totaled "
-                                "topped exceeded numbered") for p in ("", " by", " to")]
+                                "topped exceeded numbered grown risen fallen doubled tripled "
+                                "shrunk shrank") for p in ("", " by", " to")]
     + ["stood at", "toll rose to", "toll of", "toll is", "toll was", "toll reached",
        "toll stands at", "toll stood at", "tally of", "total of"])
 _NAME_WORDS = wordset(
@@ -120,6 +121,7 @@ _HUMAN_COUNTS = wordset(
     "people persons patients victims deaths casualties injuries soldiers civilians migrants "
     "refugees passengers prisoners inmates fatalities cases infections arrests jobs")
 _DIGIT = re.compile(r"\d")
+_SCALED_WORD = re.compile(r"[\s-]*(?:hundred|thousand|million|billion)\b", re.I)
 _WORD_START = re.compile(r"(?<![\w’'-])[\w$£€¥₹]")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _SCALE_RE = re.compile(_SCALE, re.I)
@@ -274,10 +276,11 @@ def _count(text: str, m: re.Match[str], tail: _Tail, after: str,
         return None  # "the two men": people already introduced, not a count
     noun = _NOUN_AFTER.match(after)
     has_noun = noun is not None and _is_count_noun(noun.group(1), noun.group(2))
-    trend = digit and tail.phrase_start(_TREND) is not None
+    trend = tail.phrase_start(_TREND) is not None and (
+        digit or _SCALED_WORD.search(tok) is not None or _SCALED_WORD.match(after) is not None)
     if not (has_noun or (quantified and digit) or trend):
         return None
-    if not digit and not has_noun:
+    if not digit and not has_noun and not trend:
         return None
     if tok.lower() in _SMALL_SPELLED and not quantified and noun is not None \
             and noun.group(2).lower() not in _HUMAN_COUNTS:
