@@ -101,3 +101,44 @@ def test_quote_continued_in_next_paragraph(checker: Checker) -> None:
     assert not _flags(checker, text, QUOTE)
     orphan = "The meeting ran late.\n\u201cThe children deserve nothing less than this.\u201d\n"
     assert _flags(checker, orphan, QUOTE)
+
+
+# (text, rule, should it be flagged?) - one behaviour a line, traps included.
+CASES = [
+    ("Derek Okafor, 54, of 14 Larch Road, was jailed on 3 March 2024.", STAT, False),
+    ("The bus takes Route 66 past Channel 4 and the iPhone 15 launch.", STAT, False),
+    ("Section 230 and COVID-19 rules were debated for 20 minutes.", STAT, False),
+    ("City won 3-1, their second such win, with the goal on page 12 of the report.", STAT, False),
+    ("Call the helpline on 0800 555 111 before 5pm.", STAT, False),
+    ("More than 300 people were evacuated from the estate.", STAT, True),
+    ("Unemployment fell to 4.2% in the year to March.", STAT, True),
+    ("Unemployment fell to 4.2% in the year to March, the ONS said.", STAT, False),
+    ("Police said more than 300 people were evacuated.", STAT, False),
+    ("The minister called the plan \"a disgrace\" and walked out.", QUOTE, False),
+    ("Dubois, nicknamed \"Dynamite\", won again.", QUOTE, False),
+    ("Her novel \"The Long Way Home From Here\" sold well.", QUOTE, False),
+    ("Many residents turned out to watch the parade.", CLAIM, False),
+    ("Many residents fear the new road will bring more lorries.", CLAIM, True),
+    ("Police said the man allegedly stole a van.", CLAIM, False),
+    ("Sources close to the club say the deal is done.", CLAIM, True),
+    ("It is understood the minister will resign.", CLAIM, True),
+    ("The plan was described by Judge Amy Carter as unworkable.", CLAIM, False),
+]
+
+
+@pytest.mark.parametrize("text,rule,flagged", CASES)
+def test_behaviour(checker: Checker, text: str, rule: str, flagged: bool) -> None:
+    assert bool(_flags(checker, text, rule)) is flagged, (rule, text)
+
+
+def test_question_and_answer_interview(checker: Checker) -> None:
+    text = ("Tom Ashby runs the family brewery. He spoke to us about the takeover rumours.\n"
+            "Are you selling the brewery?\n"
+            "\"No. We have had approaches, but we are not for sale.\"\n")
+    assert not _flags(checker, text, QUOTE)
+
+
+def test_annotation_says_what_is_missing(checker: Checker) -> None:
+    report = checker.check_text("The government is reportedly moving to overhaul the agency.")
+    claim = next(a for a in report.annotations if a.rule == CLAIM)
+    assert claim.text == "reportedly" and "who" in claim.message.lower()
