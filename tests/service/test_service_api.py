@@ -124,6 +124,22 @@ def test_blocks_are_answered_by_block_id_in_editor_coordinates(service: Server,
     assert by_id["7"][0]["block"]["id"] == 7  # the editor's own id, type kept
 
 
+def test_block_tags_tell_headings_and_list_items_from_paragraphs(service: Server) -> None:
+    long = " ".join(["word"] * 45) + "."
+    blocks = [{"id": "h", "text": long, "tag": "h2"}, {"id": "p", "text": long},
+              {"id": "li", "text": "A zzitem in a list.", "tag": "li"},
+              {"id": "q", "text": "A zzquote.", "tag": "blockquote"}]
+    answer = service.post("/v1/check", {"blocks": blocks,
+                                        "select": ["core/long-sentence", "svc/zz-word"]}).json()
+    by_id = answer["blocks"]
+    assert by_id["h"] == []  # headings are not prose
+    assert [a["rule"] for a in by_id["p"]] == ["core/long-sentence"]
+    assert [(a["text"], a["block"]["start"]) for a in by_id["li"]] == [("zzitem", 2)]
+    assert [(a["text"], a["block"]["start"]) for a in by_id["q"]] == [("zzquote", 2)]
+    bad = service.post("/v1/check", {"blocks": [{"id": 1, "text": "x", "tag": "script"}]})
+    assert bad.status == 422 and bad.json()["errors"][0]["field"] == "blocks[0].tag"
+
+
 def test_batch_answers_each_document_in_order(service: Server) -> None:
     docs = [{"id": "a", "text": "Nothing to see."},
             {"id": "b", "html": "<p>zzspan x zzend</p>"},

@@ -90,15 +90,18 @@ class Engine:
 
 
 def blocks_html(blocks: tuple[EditorBlock, ...]) -> str:
-    """One ``<p>`` per editor block, so each block's raw text is the editor's text exactly.
+    """One element per editor block (its ``tag``, a list item inside its own list), so
+    each block's raw text is the editor's text exactly.
 
     A carriage return is written as a character reference because HTML parsers turn a
     literal CR LF into LF, which would shift every offset after it.
     """
-    return "".join(
-        "<p>" + html_lib.escape(b.text, quote=False).replace("\r", "&#13;") + "</p>"
-        for b in blocks
-    )
+    parts = []
+    for b in blocks:
+        text = html_lib.escape(b.text, quote=False).replace("\r", "&#13;")
+        element = f"<{b.tag}>{text}</{b.tag}>"
+        parts.append(f"<ul>{element}</ul>" if b.tag == "li" else element)
+    return "".join(parts)
 
 
 def by_block(blocks: tuple[EditorBlock, ...], doc: Document,

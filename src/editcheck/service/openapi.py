@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from editcheck.annotations import CATEGORIES
-from editcheck.service.requests import ENCODINGS, FAIL_ON
+from editcheck.service.requests import BLOCK_TAGS, ENCODINGS, FAIL_ON
 from editcheck.service.settings import ServiceSettings
 from editcheck.version import __version__
 
@@ -72,7 +72,10 @@ def _schemas() -> dict[str, Any]:
         "EditorBlock": {"type": "object", "additionalProperties": False,
                         "required": ["id", "text"],
                         "properties": {"id": {"type": ["string", "integer"]},
-                                       "text": {"type": "string"}}},
+                                       "text": {"type": "string"},
+                                       "tag": {"enum": list(BLOCK_TAGS), "default": "p",
+                                               "description": "What the block is; headings "
+                                               "and captions are read as in HTML."}}},
         "CheckRequest": _check_request(),
         "BatchRequest": {"type": "object", "additionalProperties": False,
                          "required": ["documents"],

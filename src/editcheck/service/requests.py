@@ -20,12 +20,18 @@ ENCODINGS = ("utf-32", "utf-16")
 _FIELDS = {*INPUT_FIELDS, "id", "source", "select", "ignore", "fail_on", "position_encoding"}
 
 
+# What an editor block may say it is; checks treat headings, list items, quotes and
+# captions differently from paragraphs, as they do in HTML.
+BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre")
+
+
 @dataclass(frozen=True, slots=True)
 class EditorBlock:
-    """One block of a CMS editor: its id and its text in the editor's own coordinates."""
+    """One block of a CMS editor: its id, its text in the editor's coordinates, its kind."""
 
     id: str | int
     text: str
+    tag: str = "p"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,23 +142,33 @@ def _content(kind: str, value: Any, where: str,
     if not isinstance(value, list):
         _err(errors, where + "blocks", "must be an array of {id, text} objects")
         return ()
-    blocks, seen = [], set()
+    blocks: list[EditorBlock] = []
+    seen: set[str] = set()
     for i, item in enumerate(value):
-        at = f"{where}blocks[{i}]"
-        if not isinstance(item, dict) or set(item) != {"id", "text"}:
-            _err(errors, at, "must be an object with exactly the fields id and text")
-            continue
-        ident, text = item["id"], item["text"]
-        if isinstance(ident, bool) or not isinstance(ident, (str, int)):
-            _err(errors, at + ".id", "must be a string or an integer")
-        elif str(ident) in seen:
-            _err(errors, at + ".id", f"duplicate block id {ident!r}")
-        if not isinstance(text, str):
-            _err(errors, at + ".text", "must be a string")
-        if isinstance(ident, (str, int)) and not isinstance(ident, bool) and isinstance(text, str):
-            seen.add(str(ident))
-            blocks.append(EditorBlock(ident, text))
+        block = _block(item, f"{where}blocks[{i}]", seen, errors)
+        if block is not None:
+            blocks.append(block)
     return tuple(blocks)
+
+
+def _block(item: Any, at: str, seen: set[str], errors: list[dict[str, str]]) -> EditorBlock | None:
+    if not isinstance(item, dict) or not {"id", "text"} <= set(item) <= {"id", "text", "tag"}:
+        _err(errors, at, "must be an object with the fields id and text (and optionally tag)")
+        return None
+    ident, text, tag = item["id"], item["text"], item.get("tag", "p")
+    before = len(errors)
+    if isinstance(ident, bool) or not isinstance(ident, (str, int)):
+        _err(errors, at + ".id", "must be a string or an integer")
+    elif str(ident) in seen:
+        _err(errors, at + ".id", f"duplicate block id {ident!r}")
+    if not isinstance(text, str):
+        _err(errors, at + ".text", "must be a string")
+    if tag not in BLOCK_TAGS:
+        _err(errors, at + ".tag", f"must be one of {', '.join(BLOCK_TAGS)}")
+    if len(errors) > before:
+        return None
+    seen.add(str(ident))
+    return EditorBlock(ident, text, tag)
 
 
 def _str_list(data: dict[str, Any], name: str, where: str,
