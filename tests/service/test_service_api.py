@@ -189,6 +189,8 @@ def test_review_page_and_its_files_are_served(service: Server) -> None:
     assert page.status == 200 and page.headers["content-type"].startswith("text/html")
     assert b'src="/static/review.js"' in page.body
     assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["x-frame-options"] == "DENY"  # no framing by other sites
     js = service.get("/static/review.js", auth=False)
     assert js.status == 200 and js.headers["content-type"].startswith("text/javascript")
     assert service.get("/static/../app.py", auth=False).status == 404

@@ -84,14 +84,15 @@ def app_from_env() -> Starlette:
 
 async def _page(request: Request) -> Response:
     return Response(static_text("index.html"), media_type="text/html; charset=utf-8",
-                    headers={"Content-Security-Policy": _PAGE_CSP})
+                    headers={"Content-Security-Policy": _PAGE_CSP, **_STATIC_HEADERS})
 
 
 async def _static(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in STATIC_FILES:
         raise HTTPException(404)
-    return Response(static_text(name), media_type=STATIC_FILES[name] + "; charset=utf-8")
+    return Response(static_text(name), media_type=STATIC_FILES[name] + "; charset=utf-8",
+                    headers=_STATIC_HEADERS)
 
 
 async def _healthz(request: Request) -> Response:
@@ -202,6 +203,8 @@ async def _on_crash(request: Request, exc: Exception) -> Response:
                             instance=request.url.path)
 
 
+_STATIC_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+                   "X-Frame-Options": "DENY"}
 # The page loads only its own files and talks only to its own origin.
 _PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
              "img-src 'self' data:; connect-src 'self'; frame-src 'self'; "
