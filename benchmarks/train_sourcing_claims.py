@@ -127,7 +127,7 @@ def choose(rows: list[dict], w: dict[str, float], max_fp: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--max-fp", type=float, default=0.017)
+    ap.add_argument("--max-fp", type=float, default=0.0175)
     ap.add_argument("--news-weight", type=float, default=4.0,
                     help="weight of each of our own news-style positives (0 to leave them out)")
     ap.add_argument("--write", action="store_true")

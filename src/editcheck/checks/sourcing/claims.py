@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
-from editcheck.checks.sourcing.lexicon import hedge_anchors, hedge_patterns, wordset
+from editcheck.checks.sourcing.lexicon import hedge_anchors, hedge_patterns, words, wordset
 
 # Speech verbs that report an act or a manner of speaking, not a view ("some continued to
 # trek north", "others asked"): a crowd with these is no weasel.
@@ -30,7 +30,8 @@ _NOT_CLAIM_VERBS = wordset(
 _ALWAYS_KINDS = frozenset(("anonymous", "hedge", "reports"))
 _ALWAYS_CUES = {
     "impersonal": wordset("believed understood thought claimed alleged rumoured rumored "
-                            "reported feared"),
+                            "reported feared conjectured posited hypothesised hypothesized "
+                            "surmised"),
     "raising": wordset("believed thought understood rumoured rumored alleged reputed "
                          "reported supposed feared"),
     "described": wordset("described hailed called dubbed labelled labeled branded touted"),
@@ -48,6 +49,8 @@ def always(c: Claim) -> bool:
         return True
     if c.kind == "impersonal" and c.widely:
         return True  # "it is widely accepted that", "it is generally agreed"
+    if c.kind == "weasel" and c.agent:
+        return True  # "is considered by many", "was criticised by some"
     if c.kind == "raising" and c.rumour:
         return True  # "she is said to have turned down", "they are said to be planning"
     cues = _ALWAYS_CUES.get(c.kind)
@@ -57,6 +60,11 @@ def always(c: Claim) -> bool:
     return word in cues
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_SUBJECT_POSITION = re.compile(
+    r"(?:^\W*|[,;:(—–]\s*|\b(?:and|but|while|that|as|because|although|though|since|when|"
+    r"whereas|yet|so)\s+)$", re.I)
+_PASSIVES = frozenset(("described", "regarded", "raising", "widely"))
+_AGENT_LATER = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
 _RUMOUR = re.compile(r"[^.;]*?\bsaid\s+to\s+(?:have\s+\w+|be\s+\w+ing)\b", re.I)
 _QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = wordset(
@@ -92,6 +100,7 @@ class Claim:
     cue: str = ""
     widely: bool = False  # "widely", "generally" or "commonly" in the wording
     rumour: bool = False  # "said to have ...", "said to be ...ing": a report of an event
+    agent: bool = False  # a crowd as the agent of a passive: "considered by many"
 
 
 def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
@@ -124,8 +133,8 @@ def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list
                 a.phrase.split()[-1].lower() not in _NOT_CLAIM_VERBS and not any(
                 b.source is Source.NAMED and b.verb != "act" and b.covers(a.start, a.end)
                 for b in attributions):
-            claims.append(_claim(masked, a.start, a.end,
-                                 "studies" if a.verb == "finding" else "weasel"))
+            c = _claim(masked, a.start, a.end, "studies" if a.verb == "finding" else "weasel")
+            claims.append(replace(c, agent=a.verb == "agent"))
     return _merge(list(claims)), features(masked, claims) if claims else []
 
 
@@ -165,6 +174,10 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
         if p.anchors.isdisjoint(present) or not p.required <= words:
             continue
         for m in p.regex.finditer(masked):
+            if p.kind == "crowd" and not _SUBJECT_POSITION.search(masked, 0, m.start()):
+                continue  # "sought various experts": a crowd as object says nothing
+            if p.kind in _PASSIVES and _AGENT_LATER.match(masked, m.end()):
+                continue  # "have been compared with Linear A by Nahm": the agent is named
             out.append(_claim(masked, m.start(), m.end(), p.kind))
     return out
 
@@ -173,9 +186,23 @@ def _claim(text: str, start: int, end: int, kind: str) -> Claim:
     phrase = " ".join(text[start:end].split())
     low = phrase.lower()
     widely = any(w in low for w in ("widely", "generally", "commonly"))
-    rumour = kind == "raising" and _RUMOUR.match(text, start) is not None
+    rumour = kind == "raising" and (_RUMOUR.match(text, start) is not None
+                                    or _about_someone(text, start))
     return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind), widely,
                  rumour)
+
+
+def _about_someone(text: str, start: int) -> bool:
+    """ "The White House is said to favour", "Rivals are said to be alarmed": a passive report
+    about a person or an organisation is a rumour, not a term of art ("its flavour is said
+    to be reminiscent of caramel")."""
+    before = text[max(0, start - 30):start].split()
+    if not before:
+        return False
+    word = before[-1].strip(",")
+    low = word.lower()
+    return low in ("he", "she", "they") or low in words("people_nouns") or low.endswith(
+        ("ers", "ors", "ists", "ians")) or (word[:1].isupper() and len(before) > 1)
 
 
 def _cue(phrase: str, kind: str) -> str:
@@ -194,8 +221,7 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if out and c.start < out[-1].end:
             last = out[-1]
-            out[-1] = Claim(last.start, max(last.end, c.end), last.kind, last.message, last.cue,
-                            last.widely, last.rumour)
+            out[-1] = replace(last, end=max(last.end, c.end))
         else:
             out.append(c)
     return out

@@ -116,12 +116,17 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True) -> Sour
     if before in _POSSESSIVES or before in _DEFINITE or before in _INDEFINITE:
         return Source.NAMED  # "the man said", "her mother said", "a neighbour said"
     if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
-        if kind in ("speech", "belief") and not any(names):
+        if kind in ("speech", "belief") and not any(names) and _people(head):
             # An unnamed group: "campaigners say", "consumer groups warn" is a vague crowd;
             # "protesters said" (a report of what a group in the story said) a vague source.
             return Source.VAGUE if past else Source.WEASEL
         return Source.NAMED
     return Source.NONE
+
+
+def _people(head: str) -> bool:
+    """A plural noun for people ("campaigners", "parents"), not things ("versions")."""
+    return head in _lex().people or head.endswith(_AGENT_SUFFIXES)
 
 
 def head_index(lows: list[str]) -> int:
@@ -140,8 +145,7 @@ def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
     if kind == "finding" and head not in _lex().weasel:
         return None  # "some planetariums show stars": a display, not a finding
     if lows[0] in _lex().quantifiers and head_i > 0:
-        plural = head in _lex().people or head in _lex().weasel or \
-            head in _lex().vague or head.endswith(_AGENT_SUFFIXES)
+        plural = _people(head) or head in _lex().weasel or head in _lex().vague
         if plural and "including" not in lows:
             return Source.WEASEL
     if head_i == 0 and head in ("some", "many", "others", "several") and len(lows) == 1:
