@@ -29,11 +29,13 @@ from editcheck.checks.sourcing.speakers import (
     attributed,
     introduced,
     is_quotation,
+    speaker_names,
 )
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.document import Block, Document, Sentence
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
 # the figure: the sentence says it comes from reports.
 _HEDGE_WORDS = wordset(
@@ -81,13 +83,15 @@ class View:
 def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     """Report the four sourcing rules over ``doc``."""
     carried = False
+    speakers: set[str] = set()  # names of people quoted so far in this draft
     for block in doc.blocks:
         if block.is_blank or block.context & _SKIP_CONTEXT:
             continue
-        carried = _block(doc, block, ctx, carried)
+        carried = _block(doc, block, ctx, carried, speakers)
 
 
-def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool) -> bool:
+def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool,
+           speakers: set[str]) -> bool:
     """Check one paragraph; return whether the next one may continue its quoted statement."""
     text = block.text
     quotes = find_quotes(text) if ("\"" in text or "“" in text or "‘" in text or "'" in text
@@ -95,7 +99,7 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool) -> boo
     views = [_view(block, s, quotes) for s in doc.block_sentences(block)]
     if not views:
         return carried
-    quote_ok = _quotes(ctx, block, views, quotes, carried)
+    quote_ok = _quotes(ctx, block, views, quotes, carried, speakers)
     if ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id):
         threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
         for v in views:
@@ -141,8 +145,12 @@ def _view(block: Block, s: Sentence, quotes: list[Quote]) -> View:
 
 
 def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],
-            carried: bool) -> dict[int, bool]:
-    """Report unattributed quotations; return each quotation's verdict by start offset."""
+            carried: bool, speakers: set[str]) -> dict[int, bool]:
+    """Report unattributed quotations; return each quotation's verdict by start offset.
+
+    ``speakers`` gathers the names of people quoted so far: a quote that follows a sentence
+    about one of them ("Duffield does not plan to leave. “Where would I go?”") is theirs.
+    """
     verdicts: dict[int, bool] = {}
     attrs = _LazyAttributions(views)
     for q in quotes:
@@ -153,12 +161,22 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
         opens = not block.text[:q.start].strip(" —–-")
         ok = introduced(block.text, q) or attributed(QuoteSentences(q, first, last), attrs,
                                                      opens, carried)
+        near = views[max(0, first - 1):last + 2]
+        if ok:
+            speakers.update(speaker_names(a for v in near for a in v.attributions))
+        elif speakers and any(not speakers.isdisjoint(_capitalised(v.masked))
+                              for v in views[max(0, first - 1):last + 1]):
+            ok = True
         verdicts[q.start] = ok
         if not ok:
             ctx.report_in(UNATTRIBUTED_QUOTE.id, block, q.start, q.end,
                           "Quotation with no speaker: who said this? Add the attribution "
                           "in this sentence or the next.", data={"words": q.words})
     return verdicts
+
+
+def _capitalised(text: str) -> set[str]:
+    return set(_NAME_WORD.findall(text))
 
 
 class _LazyAttributions(Sequence[list[Attribution]]):

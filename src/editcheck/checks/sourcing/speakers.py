@@ -8,12 +8,13 @@ the quote that follows; "she said" may come in the next sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.lexicon import wordset
 from editcheck.checks.sourcing.quotes import Quote
+from editcheck.checks.sourcing.sources import CALENDAR, COMMON_STARTERS
 
 MIN_WORDS = 4
 # Words after which a quoted phrase is a title or a name, not someone's words.
@@ -23,6 +24,7 @@ _TITLE_WORDS = wordset(
     titled entitled called named dubbed nicknamed slogan motto hashtag campaign banner sign
     placard phrase words term catchphrase label brand report paper painting exhibition hit
     anthem chant ep lp game""")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 _SMALL = wordset("a an the and or of in on at to for with by from as but nor is")
 _SPEECH = frozenset(("speech", "according", "agent"))
@@ -68,6 +70,17 @@ def attributed(qs: QuoteSentences, views_attr: Sequence[list[Attribution]], open
     if any(has_speaker(views_attr[i]) for i in range(lo, hi + 1)):
         return True
     return opens_block and carried
+
+
+def speaker_names(attributions: Iterable[Attribution]) -> set[str]:
+    """Capitalised names in the named speech clauses ("Jean Duffield says" gives "Jean",
+    "Duffield"), to recognise the speaker when the story comes back to them."""
+    out = set()
+    for a in attributions:
+        if a.source is Source.NAMED and a.verb in _SPEECH:
+            out.update(w for w in _NAME.findall(a.phrase) if w.lower() not in COMMON_STARTERS
+                       and w.lower() not in CALENDAR)
+    return out
 
 
 def introduced(text: str, q: Quote) -> bool:
