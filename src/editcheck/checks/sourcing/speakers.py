@@ -75,7 +75,7 @@ def attributed(qs: QuoteSentences, views_attr: Sequence[list[Attribution]], open
 def speaker_names(attributions: Iterable[Attribution]) -> set[str]:
     """Capitalised names in the named speech clauses ("Jean Duffield says" gives "Jean",
     "Duffield"), to recognise the speaker when the story comes back to them."""
-    out = set()
+    out: set[str] = set()
     for a in attributions:
         if a.source is Source.NAMED and a.verb in _SPEECH:
             out.update(w for w in _NAME.findall(a.phrase) if w.lower() not in COMMON_STARTERS
