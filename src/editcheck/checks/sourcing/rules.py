@@ -13,25 +13,31 @@ UNATTRIBUTED_CLAIM = Rule(
     "core/unattributed-claim", "unattributed-claim", Severity.WARNING,
     summary="A hedge, weasel phrase or anonymous source with nobody named to answer for it.",
     doc="""
-    Flags hedges ("reportedly", "allegedly", "purportedly", "arguably"), impersonal and
-    agentless passives ("it is believed that", "is said to", "has been described as",
-    "is widely regarded as"), vague crowds with a speech or belief verb ("critics say",
-    "some experts believe", "many residents fear", "others argue"), anonymous sources
-    ("sources said", "a source close to", "people familiar with the matter") and reports
-    nobody owns ("there are reports that", "rumours suggest").
+    Flags hedges ("reportedly", "allegedly", "purportedly"), impersonal and agentless
+    passives ("it is believed that", "is said to have", "has been described as", "is widely
+    regarded as", "is considered by many"), vague crowds with a speech or belief verb
+    ("critics say", "some experts believe", "many residents fear", "campaigners warn",
+    "others argue"), anonymous sources ("sources said", "a source close to", "people
+    familiar with the matter"), reports nobody owns ("there are reports that", "rumours
+    suggest") and the writer's own guesses or verdicts ("probably", "apparently",
+    "arguably").
     Leaves alone: a hedge the sentence hangs on a named source ("police said the man
     allegedly ..."), a passive with its agent ("was described by the judge as"), words
     inside an attributed quotation, "many" or "some" with no speech or belief verb, and
     role-only sources such as "officials said" (core/vague-attribution reports those).
-    The annotation covers the hedge phrase and says what is missing. A small model
-    weighs each sentence's wording and context; `min-confidence` (0 to 1) sets how sure it
-    must be (lower it to see more candidates, raise it for fewer false alarms).
+    The annotation covers the hedge phrase and says what is missing. Hedges, anonymous
+    sources, the passives of news copy and crowds with "say", "warn", "fear", "believe"
+    are always reported; wording that is as often idiom ("it is said that", "some argue
+    that", "is considered", "probably") is weighed by a small model of the sentence's
+    wording, trained on Wikipedia's weasel-word tags. `min-confidence` (0 to 1) sets how
+    sure it must be: lower it to see more candidates, raise it for fewer false alarms.
     """,
     options={"min-confidence": 0.5},
     flags=(
         "The government is reportedly moving to overhaul the agency's leadership.",
         "Critics say the scheme will cost far more than promised.",
         "It is understood that the club has rejected a second bid.",
+        "The fire was probably caused by a discarded cigarette.",
         "A source close to the minister said she would not resign.",
         "The bridge is widely regarded as the most dangerous in the county.",
     ),
@@ -73,8 +79,10 @@ UNATTRIBUTED_QUOTE = Rule(
     Flags a quotation (straight, curly or single quotes; four words or more) with no
     speaker in its own sentence, in the sentences just before and after it in the same
     paragraph, or by news convention across paragraphs: a paragraph that opens with a quote
-    continues the statement attributed in the paragraph before it, or one introduced with
-    a colon.
+    continues an attributed quotation in the paragraph before it, a speaker introduced with
+    a colon ("she said:"), or the answer to an interviewer's question. A quote right after
+    a sentence about someone already quoted in the story is theirs. A paraphrase ("Smith
+    said the plan was flawed.") does not vouch for a quote paragraph after it.
     Leaves alone: scare quotes of one to three words, titles of works ("the song 'Come
     Together'", a quoted Title In Capitals), nicknames, and quotations whose speaker is
     named, a pronoun ("she said"), or a role ("an official said", which
@@ -96,15 +104,19 @@ UNSOURCED_STATISTIC = Rule(
     doc="""
     Flags figures that state data: counts of people or events ("At least 16 people
     died"), percentages ("%", "per cent"), rates ("one in five", "per 100,000"),
-    fractions ("two-thirds"), multiples ("doubled"), sums of money with a scale or of a
-    thousand or more, and quantified numbers ("more than 300") - when neither the sentence
-    nor the sentence before it in the same paragraph (when that one names the source of
-    data) gives a source. The annotation covers the figure and its noun phrase.
+    fractions ("two-thirds"), multiples ("doubled"), trends ("rose to 325"), sums of money
+    with a scale or of a thousand or more, market prices ("$80 a barrel") and quantified
+    numbers ("more than 300") - when neither the sentence nor the sentence before it in
+    the same paragraph (when that one names the source of data) gives a source. A named
+    organisation's own act ("the Bank of England cut rates to 4.75%") is its own source;
+    "data from X", "according to X", "the survey found" are sources. The annotation
+    covers the figure and its noun phrase.
     Leaves alone: dates, years, times, durations ("for 20 minutes"), ages ("Okafor, 54,"),
     addresses, phone numbers, names and titles with numbers ("Route 66", "COVID-19",
-    "Section 230", "Channel 4"), ordinals, match scores, page and chapter references,
-    measurements, prices under a thousand, and figures inside an attributed quotation or
-    an attributed sentence.
+    "Section 230", "Channel 4"), ordinals, match scores and sporting tallies, page and
+    chapter references, measurements, prices under a thousand, small counts told as
+    narration ("two cars were taken"), a career's works ("23 albums"), and figures inside
+    an attributed quotation or an attributed sentence.
     """,
     flags=(
         "At least 16 people died in the facilities between January and September.",
