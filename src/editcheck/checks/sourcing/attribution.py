@@ -242,8 +242,8 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     # "and", punctuation) and the words after the last of them.
     tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, 0, verb_at)]
     verbs = _verbs()
-    starts = sorted([(a, b, w.lower()) for w, a, b in tokens
-                     if w.lower() in _BOUNDARY_WORDS or verbs.get(w.lower()) in _CLAUSE_VERBS]
+    starts = sorted([(a, b, low) for w, a, b in tokens
+                     if (low := w.lower()) in _BOUNDARY_WORDS or verbs.get(low) in _CLAUSE_VERBS]
                     + [(m.start(), m.end(), m.group())
                        for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)])
     clause_start = starts[-1][1] if starts else 0

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
-from editcheck.checks.sourcing.lexicon import hedge_anchors, hedge_patterns, words, wordset
+from editcheck.checks.sourcing.lexicon import (
+    hedge_anchors,
+    hedge_index,
+    hedge_patterns,
+    words,
+    wordset,
+)
 
 # Speech verbs that report an act or a manner of speaking, not a view ("some continued to
 # trek north", "others asked"): a crowd with these is no weasel.
@@ -170,8 +176,10 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
     if not present:
         return []
     out = []
-    for p in hedge_patterns():
-        if p.anchors.isdisjoint(present) or not p.required <= words:
+    patterns = hedge_patterns()
+    for i in sorted({i for w in present for i in hedge_index()[w]}):
+        p = patterns[i]
+        if not p.required <= words:
             continue
         for m in p.regex.finditer(masked):
             if p.kind == "crowd" and not _SUBJECT_POSITION.search(masked, 0, m.start()):

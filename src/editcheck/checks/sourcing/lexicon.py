@@ -57,6 +57,16 @@ def hedge_patterns() -> tuple[HedgePattern, ...]:
 
 
 @cache
+def hedge_index() -> dict[str, tuple[int, ...]]:
+    """For each anchor word, the indexes of the hedge patterns it may start."""
+    index: dict[str, list[int]] = {}
+    for i, p in enumerate(hedge_patterns()):
+        for w in p.anchors:
+            index.setdefault(w, []).append(i)
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+@cache
 def hedge_anchors() -> frozenset[str]:
     """Every anchor word of every hedge pattern."""
     return frozenset().union(*(p.anchors for p in hedge_patterns()))  # required ones aside
