@@ -30,7 +30,9 @@ def main() -> None:
             rows.append(f"{word}\t{count}\n")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# word<TAB>syllables where CMUdict differs from pyphen; scripts/build_syllables.py\n")
+        fh.write(
+            "# word<TAB>syllables where CMUdict differs from pyphen; scripts/build_syllables.py\n"
+        )
         fh.writelines(rows)
     print(f"{len(rows)} words written to {OUT} ({OUT.stat().st_size:,} bytes)")
 

@@ -7,7 +7,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from shared_paths import SEED_HTML, SHARED
 
 

@@ -67,7 +67,7 @@ def editcheck_formatters() -> list[Formatter]:  # type: ignore[empty-body]
 
 
 @hookspec
-def editcheck_house_style_files() -> "list[str | PathLike[str]]":  # type: ignore[empty-body]
+def editcheck_house_style_files() -> list[str | PathLike[str]]:  # type: ignore[empty-body]
     """Declare house-style TOML files shipped inside this plugin's package.
 
     Called once, when plugins load. Return paths to declarative rule files (see

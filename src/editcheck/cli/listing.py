@@ -78,5 +78,7 @@ def _example(label: str, example: str) -> str:
     lines = example.split("\n")
     if len(lines) == 1:
         return f"    {label} {example}"
-    body = "\n".join(f"            | {line}" if line.strip() else "            | ⏎" for line in lines)
+    body = "\n".join(
+        f"            | {line}" if line.strip() else "            | ⏎" for line in lines
+    )
     return f"    {label}\n{body}"
