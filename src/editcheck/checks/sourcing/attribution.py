@@ -92,13 +92,13 @@ _AGENT_PARTICIPLES = wordset(
     noted claimed suggested argued considered regarded seen viewed deemed perceived labelled
     labeled branded dubbed hailed touted credited blamed accused condemned disputed questioned
     challenged rejected acknowledged recognised recognized accepted believed thought
-    held""")
+    held written dismissed attacked slammed panned mocked ridiculed hailed""")
 _DATA_FROM_WORDS = wordset("data figures statistics evidence estimates numbers research")
 _DATA_FROM = re.compile(
     r"\b(?:data|figures|statistics|evidence|estimates|numbers|research)\s+(?:\w+\s+)?"
     r"(?:from|by|of)\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_BY_NEXT = re.compile(r"\s+(?:as\s+\w+\s+)?by\b", re.I)
+_BY_NEXT = re.compile(r"\s+(?:(?:off|out|down|up)\s+)?(?:as\s+\w+\s+)?by\b", re.I)
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
 
 

@@ -32,7 +32,7 @@ _TREND = frozenset(
                                 "grew surged soared plunged plummeted reached totalled totaled "
                                 "topped exceeded numbered grown risen fallen doubled tripled "
                                 "shrunk shrank") for p in ("", " by", " to")]
-    + ["stood at", "toll rose to", "toll of", "toll is", "toll was", "toll reached",
+    + ["stood at", "peaked at", "peaked", "toll rose to", "toll of", "toll is", "toll was", "toll reached",
        "toll stands at", "toll stood at", "tally of", "total of"])
 _NAME_WORDS = wordset(
     """no nos number page pages p pp chapter chapters ch line lines paragraph para verse clause
@@ -83,6 +83,8 @@ _AGE = re.compile(r"^,\s*\d{1,3}\s*,|^\s*\(\d{1,3}\)")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTH}\b", re.I)
+_UK_PHONE = re.compile(r"\b0\d{3,4}\s\d{3}\s?\d{3,4}\b")
+_LONG_NUMBER = re.compile(r"(?<![\d,.])\d{7,}(?![\d,.])")  # phone numbers, case numbers
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
 _ADDRESS = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
@@ -198,9 +200,10 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Phone numbers and street addresses: digits that are not data."""
-    out = []
+    out = [m.span() for m in _LONG_NUMBER.finditer(text)]
     if _PHONE_HINT.search(text):
         out += [m.span() for m in _PHONE.finditer(text)]
+        out += [m.span() for m in _UK_PHONE.finditer(text)]
     if not _STREET_WORDS.isdisjoint(_CAPITALISED.findall(text)):
         out += [m.span() for m in _ADDRESS.finditer(text)]
     return out
