@@ -32,7 +32,8 @@ _TREND = frozenset(
                                 "grew surged soared plunged plummeted reached totalled totaled "
                                 "topped exceeded numbered grown risen fallen doubled tripled "
                                 "shrunk shrank") for p in ("", " by", " to")]
-    + ["stood at", "peaked at", "peaked", "toll rose to", "toll of", "toll is", "toll was", "toll reached",
+    + ["stood at", "peaked at", "peaked", "toll rose to", "toll of", "toll is", "toll was",
+       "toll reached",
        "toll stands at", "toll stood at", "tally of", "total of"])
 _NAME_WORDS = wordset(
     """no nos number page pages p pp chapter chapters ch line lines paragraph para verse clause
