@@ -155,7 +155,8 @@ def _reporting_words(text: str, words: frozenset[str] | None = None):
             yield kind, start, end, low
 
 
-def find_attributions(text: str, words: frozenset[str] | None = None) -> list[Attribution]:
+def find_attributions(text: str, words: frozenset[str] | None = None,
+                      first_proper: bool = False) -> list[Attribution]:
     """Reporting clauses of ``text`` (a sentence with quotations masked); ``words``, its
     lower-cased words, lets the search skip sentences with no reporting word at all."""
     out = _data_from(text, words)
@@ -167,7 +168,7 @@ def find_attributions(text: str, words: frozenset[str] | None = None) -> list[At
             if _after_determiner(text, start):
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
             src, a = _backward(text, start, kind, kind != "act" and _is_base(word),
-                               word.endswith("ed") or word in _IRREGULAR_PAST)
+                               word.endswith("ed") or word in _IRREGULAR_PAST, first_proper)
             b = end
             if src is Source.NONE and word in _INVERTING:
                 src, _, b = _forward(text, end, strict=True)
@@ -276,7 +277,7 @@ def _leading_subject(text: str) -> list[tuple[str, int]]:
 
 
 def _backward(text: str, verb_at: int, kind: str, base: bool = False,
-              past: bool = True) -> tuple[Source, int]:
+              past: bool = True, first_proper: bool = False) -> tuple[Source, int]:
     """Judge the subject before a verb; returns the source and where its chunk starts."""
     clause_start, found = _clause_words(text, verb_at)
     while found and (found[-1][0].lower() in _AUX or found[-1][0].endswith("ly")):
@@ -289,24 +290,26 @@ def _backward(text: str, verb_at: int, kind: str, base: bool = False,
         chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject
     if before and [w.lower() for w, _ in chunk] == ["among", "others"]:
         chunk, before = before, []  # "Dummett, among others, argued"
-    src = _judge_chunk(chunk, initial and chunk[0][1] == found[0][1], kind, base, past)
+    src = _judge_chunk(chunk, initial and chunk[0][1] == found[0][1], kind, base, past,
+                       first_proper)
     if src is Source.NONE and before:
         # "Tricia McLaughlin, the DHS's press secretary, said", "Critics, mostly from
         # industry, argue": the subject stands before the appositive.
-        src = _judge_chunk(before, initial and before[0][1] == found[0][1], kind, base, past)
+        src = _judge_chunk(before, initial and before[0][1] == found[0][1], kind, base, past,
+                           first_proper)
         return (src, before[0][1]) if src is not Source.NONE else (src, verb_at)
     return src, chunk[0][1]
 
 
 def _judge_chunk(chunk: list[tuple[str, int]], initial: bool, kind: str, base: bool,
-                 past: bool = True) -> Source:
+                 past: bool = True, first_proper: bool = False) -> Source:
     if any(w.lower() in _FINITE for w, _ in chunk):
         return Source.NONE  # "There are unconfirmed reports": not a subject
     if _measured(chunk) or (kind == "act" and any(w[0].isdigit() for w, _ in chunk)):
         return Source.NONE  # "a quarter of voters say": the measured, not the source
     if base and not _plural_head(chunk):
         return Source.NONE  # "the cell call system": a noun, not a verb
-    return classify([w for w, _ in chunk], initial, kind, past)
+    return classify([w for w, _ in chunk], initial, kind, past, first_proper)
 
 
 def _measured(chunk: list[tuple[str, int]]) -> bool:

@@ -35,6 +35,8 @@ from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_fig
 from editcheck.document import Block, Document, Sentence
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
 # the figure: the sentence says it comes from reports.
@@ -60,19 +62,23 @@ class View:
     """One sentence as the rules read it: quotations masked, its words as a set (for cheap
     "could this rule apply?" tests), and its reporting clauses, found only when asked for."""
 
-    __slots__ = ("sentence", "rel", "masked", "words", "_attributions")
+    __slots__ = ("sentence", "rel", "masked", "words", "proper", "_attributions")
 
-    def __init__(self, sentence: Sentence, rel: int, masked: str) -> None:
+    def __init__(self, sentence: Sentence, rel: int, masked: str,
+                 proper: frozenset[str] = frozenset()) -> None:
         self.sentence = sentence
         self.rel = rel  # the sentence's offset in its block's text
         self.masked = masked
         self.words = frozenset(_LOWER_WORDS.findall(masked.lower()))
+        self.proper = proper  # words the draft capitalises mid-sentence: names
         self._attributions: list[Attribution] | None = None
 
     @property
     def attributions(self) -> list[Attribution]:
         if self._attributions is None:
-            self._attributions = find_attributions(self.masked, self.words)
+            first = _FIRST_WORD.search(self.masked)
+            first_proper = first is not None and first.group() in self.proper
+            self._attributions = find_attributions(self.masked, self.words, first_proper)
         return self._attributions
 
     @property
@@ -84,19 +90,20 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     """Report the four sourcing rules over ``doc``."""
     carried = False
     speakers: set[str] = set()  # names of people quoted so far in this draft
+    proper = frozenset(_MID_CAPITAL.findall(doc.text))
     for block in doc.blocks:
         if block.is_blank or block.context & _SKIP_CONTEXT:
             continue
-        carried = _block(doc, block, ctx, carried, speakers)
+        carried = _block(doc, block, ctx, carried, speakers, proper)
 
 
 def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool,
-           speakers: set[str]) -> bool:
+           speakers: set[str], proper: frozenset[str] = frozenset()) -> bool:
     """Check one paragraph; return whether the next one may continue its quoted statement."""
     text = block.text
     quotes = find_quotes(text) if ("\"" in text or "“" in text or "‘" in text or "'" in text
                                    or "«" in text or "„" in text) else []
-    views = [_view(block, s, quotes) for s in doc.block_sentences(block)]
+    views = [_view(block, s, quotes, proper) for s in doc.block_sentences(block)]
     if not views:
         return carried
     quote_ok = _quotes(ctx, block, views, quotes, carried, speakers)
@@ -138,10 +145,11 @@ def claim_candidates(doc: Document) -> list[tuple[list[Claim], list[str]]]:
     return out
 
 
-def _view(block: Block, s: Sentence, quotes: list[Quote]) -> View:
+def _view(block: Block, s: Sentence, quotes: list[Quote],
+          proper: frozenset[str] = frozenset()) -> View:
     rel = s.start - block.start
     masked = mask(block.text, quotes, rel, rel + len(s.text)) if quotes else s.text
-    return View(s, rel, masked)
+    return View(s, rel, masked, proper)
 
 
 def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],

@@ -66,7 +66,8 @@ VAGUE_ATTRIBUTION = Rule(
         "The fire started in the kitchen, according to investigators.",
     ),
     passes=(
-        "Treasury officials said the figures would be revised.",
+        "Officials at the Treasury said the figures would be revised.",
+        "ICE officials said the raid was planned weeks ago.",
         "A spokesperson for Acme Corp said the recall was voluntary.",
         "Police said the driver was not injured.",
     ),

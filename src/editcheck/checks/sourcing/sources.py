@@ -74,12 +74,15 @@ _AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", 
                    "ars", "ards", "ones")
 
 
-def classify(ws: list[str], initial: bool, kind: str, past: bool = True) -> Source:
+def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
+             first_proper: bool = False) -> Source:
     """Judge a source phrase read in order; ``initial``: its first word starts the sentence.
 
     ``kind`` is the verb's kind; "forward" (an inverted "said X") and "finding" accept
     only clear sources, never a plain noun phrase such as "a price" or "the lorry";
-    ``past`` says whether the verb is in the past tense ("said" rather than "say").
+    ``past`` says whether the verb is in the past tense ("said" rather than "say");
+    ``first_proper``, whether the sentence's first word is seen capitalised elsewhere in
+    the draft (so "Treasury officials" is pinned to a name and "Youth workers" is not).
     """
     if not ws:
         return Source.NONE
@@ -96,7 +99,7 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True) -> Sour
         # & White copied many of the ideas" the crowd word is not the subject.
         return Source.WEASEL if head_i <= 2 else Source.NONE
     if head in _lex().vague:
-        return _role(ws, lows, head_i, head, before, names, initial)
+        return _role(ws, lows, head_i, head, before, names, initial, first_proper)
     if names[head_i] or (head in _PRONOUNS and kind != "forward" and
                          (kind != "finding" or head in ("i", "we"))):
         return Source.NAMED  # "she said"; "I counted 212 bikes": the writer's own count
@@ -154,11 +157,16 @@ def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
 
 
 def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
-          names: list[bool], initial: bool) -> Source:
+          names: list[bool], initial: bool, first_proper: bool = False) -> Source:
     """A role ("officials", "a spokesperson") is vague unless a name pins it down."""
-    if head_i > 0 and (names[head_i - 1] or (initial and head_i == 1 and ws[0][:1].isupper()
-                                            and lows[0] not in COMMON_STARTERS)):
-        return Source.NAMED  # "ICE officials", "Treasury officials"
+    if head_i > 0:
+        q = head_i - 1
+        if initial and q == 0:  # "Treasury officials" yes, "Youth workers" no
+            pinned = ws[0].isupper() and len(ws[0]) > 1 or first_proper
+        else:
+            pinned = names[q]
+        if pinned:
+            return Source.NAMED  # "ICE officials", "Treasury officials"
     rest = lows[head_i + 1:]
     if rest and rest[0] in ("at", "from", "for", "with", "of", "in") and \
             any(names[head_i + 2:head_i + 6]):
