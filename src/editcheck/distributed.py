@@ -33,6 +33,8 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+import click
+
 from editcheck.api import Checker
 from editcheck.batch import CheckerSpec, check_one
 from editcheck.config import Config
@@ -44,8 +46,35 @@ MANIFEST_NAME = "manifest.json"
 RERUN_NAME = "rerun-paths.txt"
 
 
+class ClusterProblem(click.ClickException):
+    """For the command line: no cluster, or workers that differ; a message and exit 2."""
+
+    exit_code = 2
+
+
 class DaskUnavailable(EditcheckError):
     """``--engine dask`` without the optional extra, or a scheduler that cannot be reached."""
+
+
+class WorkerMismatch(EditcheckError):
+    """A worker whose editcheck or plugins differ from the client's: its reports would too."""
+
+
+@dataclass(frozen=True, slots=True)
+class TaskSpec:
+    """What a task needs: how to build the checker, and what the client's checker runs,
+    so a worker with other plugins or another editcheck refuses instead of answering
+    differently."""
+
+    spec: CheckerSpec
+    rules: tuple[str, ...]
+    version: str
+
+    @classmethod
+    def of(cls, spec: CheckerSpec) -> TaskSpec:
+        from editcheck.version import __version__
+
+        return cls(spec, tuple(sorted(spec.build().plan.rules)), __version__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,20 +162,37 @@ def partitions(paths: Iterable[str], size: int) -> Iterator[tuple[int, tuple[str
 _CHECKERS: dict[bytes, Checker] = {}
 
 
-def _checker_for(spec: CheckerSpec) -> Checker:
+def _checker_for(task: TaskSpec) -> Checker:
     """One Checker per worker process and spec: plugins load once, not once per task."""
-    key = hashlib.sha256(pickle.dumps(spec)).digest()
+    key = hashlib.sha256(pickle.dumps(task)).digest()
     checker = _CHECKERS.get(key)
     if checker is None:
-        checker = _CHECKERS[key] = spec.build()
+        checker = task.spec.build()
+        _same_as_client(task, tuple(sorted(checker.plan.rules)))
+        _CHECKERS[key] = checker
     return checker
 
 
-def check_partition(spec: CheckerSpec, index: int, paths: tuple[str, ...],
+def _same_as_client(task: TaskSpec, rules: tuple[str, ...]) -> None:
+    from editcheck.version import __version__
+
+    where = _worker_name()
+    if __version__ != task.version:
+        raise WorkerMismatch(f"worker {where} runs editcheck {__version__}, "
+                             f"the client {task.version}")
+    if rules != task.rules:
+        missing = sorted(set(task.rules) - set(rules))
+        extra = sorted(set(rules) - set(task.rules))
+        raise WorkerMismatch(
+            f"worker {where} has other plugins than the client: rules missing there "
+            f"{', '.join(missing) or 'none'}; rules only there {', '.join(extra) or 'none'}")
+
+
+def check_partition(task: TaskSpec, index: int, paths: tuple[str, ...],
                     out_dir: str | None) -> PartitionResult:
     """Check one partition; write it to ``out_dir`` (atomically) or return its JSONL."""
     started = time.perf_counter()
-    checker = _checker_for(spec)
+    checker = _checker_for(task)
     if out_dir is None:
         lines: list[str] = []
         unreadable, failed = _check_into(checker, paths, lines.append)
@@ -236,36 +282,57 @@ def run_partitions(client: Any, spec: CheckerSpec, paths: Iterable[str], size: i
     """Results in partition order, with a bounded window of tasks in flight.
 
     Waits by polling so that ``stop`` (set from a Ctrl-C handler) ends the run between
-    two polls: a KeyboardInterrupt raised inside Dask's own waiting is not clean.
+    two polls: a KeyboardInterrupt raised inside Dask's own waiting is not clean. Before
+    stopping, partitions already finished are still yielded (with ``out_dir``, every one
+    of them; without, only those that keep the output in order).
     """
     window = max(2, 2 * sum(client.nthreads().values()))
-    spec_future = client.scatter(spec, broadcast=True)
+    try:
+        spec_future = client.scatter(TaskSpec.of(spec), broadcast=True)
+    except Exception as exc:  # noqa: BLE001 - whatever the workers raised while unpickling
+        raise WorkerMismatch(f"the workers cannot take this editcheck's tasks: {exc}") from exc
     pending: deque[tuple[int, tuple[str, ...], Any]] = deque()
     source = partitions(paths, size)
     target = str(out_dir.resolve()) if out_dir else None
     try:
         while True:
-            while len(pending) < window:
-                nxt = next(source, None)
-                if nxt is None:
-                    break
-                index, chunk = nxt
-                pending.append((index, chunk, client.submit(
-                    check_partition, spec_future, index, chunk, target, pure=False)))
+            while len(pending) < window and (nxt := next(source, None)) is not None:
+                pending.append((*nxt, client.submit(
+                    check_partition, spec_future, nxt[0], nxt[1], target, pure=False)))
             if not pending:
                 return
-            index, chunk, future = pending.popleft()
-            while not future.done():
+            while not pending[0][2].done():
                 if stop is not None and stop.is_set():
+                    yield from _finished(pending, in_order=out_dir is None)
                     raise KeyboardInterrupt
                 time.sleep(0.02)
-            try:
-                yield future.result()
-            except Exception as exc:  # noqa: BLE001 - a lost partition must not end the run
-                yield PartitionFailure(index, chunk, f"{type(exc).__name__}: {exc}")
+            yield _outcome(*pending.popleft())
     finally:
         for _, _, future in pending:
             future.cancel()
+
+
+def _finished(pending: deque[tuple[int, tuple[str, ...], Any]], in_order: bool,
+              ) -> Iterator[PartitionResult | PartitionFailure]:
+    """Take the finished partitions out of ``pending`` (a done prefix when ``in_order``)."""
+    for item in list(pending):
+        if not item[2].done():
+            if in_order:
+                return
+            continue
+        pending.remove(item)
+        yield _outcome(*item)
+
+
+def _outcome(index: int, chunk: tuple[str, ...], future: Any,
+             ) -> PartitionResult | PartitionFailure:
+    try:
+        result: PartitionResult = future.result()
+        return result
+    except WorkerMismatch:
+        raise  # every partition would fail the same way: stop now
+    except Exception as exc:  # noqa: BLE001 - a lost partition must not end the run
+        return PartitionFailure(index, chunk, f"{type(exc).__name__}: {exc}")
 
 
 def write_manifest(out_dir: Path, totals: RunTotals, failures: list[PartitionFailure],
@@ -306,7 +373,6 @@ def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path |
                  scheduler: str | None, workers: int, size: int, out_dir: Path | None,
                  output: IO[str], format_name: str) -> int:
     """``check --engine dask``: run, report on stderr, return the exit code."""
-    import click
     from click.core import ParameterSource
 
     ctx = click.get_current_context()
@@ -318,11 +384,12 @@ def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path |
     try:
         client, cluster = connect(scheduler, workers)
     except DaskUnavailable as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise ClusterProblem(str(exc)) from exc
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     totals, failures, rerun, interrupted = RunTotals(), [], [], False
+    mismatch = ""
     stop = threading.Event()
     previous = signal.signal(signal.SIGINT, lambda *_: _request_stop(stop))
     try:
@@ -341,11 +408,16 @@ def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path |
     except KeyboardInterrupt:
         interrupted = True
         click.echo("editcheck: interrupted; partitions finished so far are kept", err=True)
+    except WorkerMismatch as exc:
+        mismatch = str(exc)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
         signal.signal(signal.SIGINT, previous)
+    if mismatch:
+        raise ClusterProblem(f"{mismatch}; install the same editcheck and plugins on "
+                               "every worker (see docs/archive-runs.md)")
     if out_dir is not None:
         write_manifest(out_dir, totals, failures, rerun, interrupted)
     seconds = time.perf_counter() - started
@@ -363,3 +435,4 @@ def _request_stop(stop: threading.Event) -> None:
     if stop.is_set():
         raise KeyboardInterrupt
     stop.set()
+
