@@ -53,3 +53,12 @@ def test_values_are_escaped_so_nothing_can_inject_a_command() -> None:
     assert level == "error"
     assert props["file"] == "odd, name:v1.txt"
     assert message == "100% wrong\n::error::injected\nSuggestion: use a, b: c"
+
+
+def test_paragraphs_sharing_a_line_point_at_their_own_text(tmp_path: Path, checker) -> None:  # type: ignore[no-untyped-def]
+    draft = tmp_path / "one-line.html"
+    draft.write_text("<div><p>First zzsame.</p><p>Second zzsame.</p></div>\n", "utf-8")
+    lines = render_github([checker.check_path(draft)], {}).splitlines()
+    columns = [int(parse(line)[1]["col"]) for line in lines if "svc/zz-word" in line]
+    source = draft.read_text("utf-8")
+    assert columns == [source.index("zzsame") + 1, source.rindex("zzsame") + 1]

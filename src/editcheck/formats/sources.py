@@ -3,16 +3,19 @@
 Reports carry positions in editcheck's document text (for a text draft, the file itself;
 for HTML, the blocks' whitespace-collapsed text). Code-scanning tools and CI annotations
 (SARIF, GitHub) point into the *file*, so for an HTML draft each annotation is mapped back:
-its block's element gives the source line it starts on, and the flagged raw text
-(``quote.exact``) is looked for from that line on. When the file cannot be read again
-(standard input) or the text is not found verbatim there (entities, markup inside the
-span), the region falls back to the element's line or the report's own line and column.
+its block's element gives the source line it starts on (and its start tag on that line),
+and the flagged raw text (``quote.exact``) is looked for from there on. When the file
+cannot be read again (standard input) or the text is not found verbatim there (entities,
+markup inside the span), the region falls back to the element's line or the report's own
+line and column.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from editcheck.annotations import Annotation, Report
 from editcheck.document import Document, load_html
@@ -63,6 +66,7 @@ class SourceMap:
         self._text: str | None = None
         self._doc: Document | None = None
         self._line_starts: list[int] = []
+        self._ordinals: dict[Any, int] | None = None
         if report.media_type == "text/html":
             self._text, _ = read_draft(report)
             if self._text is not None:
@@ -80,9 +84,35 @@ class SourceMap:
         line = getattr(element, "sourceline", None)
         if not line or line > len(self._line_starts):
             return fallback
-        origin = self._line_starts[line - 1]
+        origin = self._element_start(element, line)
         exact = a.quote.exact
         found = self._text.find(exact, origin, origin + _SEARCH_WINDOW) if exact else -1
         if found < 0:
             return Region(line, 1, line, 1)
         return Region(*_span(self._text, found, len(exact)))
+
+    def _element_start(self, element: Any, line: int) -> int:
+        """Offset of the element's start tag: the n-th ``<tag`` on its line, where n counts
+        the elements of that tag that start earlier on the same line (several paragraphs can
+        share a line); the line's start when the tag is not found there."""
+        assert self._text is not None
+        if self._ordinals is None:
+            self._ordinals = _ordinals(element.getroottree().getroot())
+        origin = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self._text)
+        tag = re.compile(rf"<{re.escape(str(element.tag))}(?=[\s>/])", re.IGNORECASE)
+        starts = [m.start() for m in tag.finditer(self._text, origin, end)]
+        n = self._ordinals.get(element, 0)
+        return starts[n] if n < len(starts) else origin
+
+
+def _ordinals(root: Any) -> dict[Any, int]:
+    """For each element, how many elements of its tag start before it on its line."""
+    seen: dict[tuple[int, str], int] = {}
+    ordinals = {}
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            key = (el.sourceline or 0, el.tag.lower())
+            ordinals[el] = seen.get(key, 0)
+            seen[key] = ordinals[el] + 1
+    return ordinals
