@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from editcheck.annotations import Annotation, Report
+from editcheck.version import __version__
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+GENERATOR = {"id": "urn:editcheck", "type": "Software", "name": f"editcheck {__version__}"}
 
 
 def render_w3c(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
@@ -69,6 +71,7 @@ def annotation(a: Annotation, source: str) -> dict[str, Any]:
         "motivation": "assessing",
         "body": body,
         "target": {"source": source, "selector": selectors},
+        "generator": GENERATOR,
     }
 
 
