@@ -49,6 +49,10 @@ _ALWAYS_CUES = {
 }
 
 
+_ARGUE = wordset("argue argues argued contend contends insist insists maintain maintains")
+_CROWD_WORDS = wordset("some many most others several few all various numerous")
+
+
 def always(c: Claim) -> bool:
     """True for wording reported whatever the model says (see ``_ALWAYS_CUES``)."""
     if c.kind in _ALWAYS_KINDS:
@@ -57,6 +61,8 @@ def always(c: Claim) -> bool:
         return True  # "it is widely accepted that", "it is generally agreed"
     if c.kind == "weasel" and c.agent:
         return True  # "is considered by many", "was criticised by some"
+    if c.kind == "weasel" and c.cue.split()[-1] in _ARGUE and c.cue.split()[0] not in _CROWD_WORDS:
+        return True  # "campaigners argue" (but "some argue that" is weighed by the model)
     if c.kind == "raising" and c.rumour:
         return True  # "she is said to have turned down", "they are said to be planning"
     cues = _ALWAYS_CUES.get(c.kind)
