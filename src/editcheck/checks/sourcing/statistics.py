@@ -110,6 +110,12 @@ _FUNCTION = wordset(
     "in on at to from by with for and or but was were is are had have has the a an who that "
     "which than as its his her their this these those it they he she we always perhaps across "
     "whereas unless less besides towards afterwards nevertheless regardless")
+_RATIO_WHAT = re.compile(r"\s+(?:[a-z][\w’'-]*\s+)?((?:people|children|men|women|[a-z][\w’'-]*s))\b"
+                         r"|\s+([a-z][\w’'-]*)")
+_MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|\w+-?fold)", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|that|which|as|since|after)\b")
+_OF_WHAT = re.compile(r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
+                      r"|\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*")
 _MEASURES_WHAT = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
     r"decline|cut|share|stake|jump|gain|loss|growth|majority|turnout|rate|surge|hike|reduction|"
@@ -221,7 +227,14 @@ def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
     if kind == "money":
         return _money(text, m, qstart if qstart is not None else start)
     if kind in ("pct", "ratio"):
-        return (qstart if qstart is not None else start), _noun_end(text, end)
+        stop = _noun_end(text, end)
+        if _MULTIPLE.fullmatch(m.group()):  # "Spending on agency staff has doubled"
+            return _clause_start(text, start), stop
+        if kind == "ratio" and stop == end:  # "one in five children", "1 in 4 small firms"
+            noun = _RATIO_WHAT.match(text, end)
+            word = (noun.group(1) or noun.group(2) or "").lower() if noun else ""
+            stop = noun.end() if noun and word and word not in _FUNCTION else end
+        return (qstart if qstart is not None else start), stop
     return _count(text, m, tail, after, qstart)
 
 
@@ -312,7 +325,19 @@ def _is_count_noun(between: str, noun: str) -> bool:
     return not any(w in _FUNCTION for w in between.lower().split())
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` starts, to cover the subject of "has doubled"."""
+    found = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    start = found[-1] if found else 0
+    while start < at and text[start].isspace():
+        start += 1
+    return start
+
+
 def _noun_end(text: str, end: int) -> int:
     """Extend a percentage or sum over "of <noun>" so the span says what it measures."""
+    if text[:end].lower().endswith(" of"):  # "a third of families", "half of all adults"
+        m = _OF_WHAT.match(text, end)
+        return m.end() if m else end
     m = _MEASURES_WHAT.match(text, end)
     return m.end() if m else end
