@@ -170,21 +170,37 @@ def test_check_failures_and_timeouts_are_tallied(cli, tmp_path) -> None:  # type
     assert summary["by_category"]["unattributed-claim"] >= 3  # the other checks still ran
 
 
+PACED_PLUGIN = """
+import time
+from editcheck import Rule, check, hookimpl
+
+@check(Rule("paced/wait", "house-style"), name="paced.wait")
+def wait(doc, ctx):
+    time.sleep(0.05)  # every draft takes a while, however idle the machine
+
+@hookimpl
+def editcheck_checks():
+    return [wait]
+"""
+
+
 def test_interrupt_writes_the_audit_so_far(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "paced.py").write_text(textwrap.dedent(PACED_PLUGIN))
     drafts = tmp_path / "drafts"
     drafts.mkdir()
-    body = "Critics say the plan is reportedly doomed, and 40% of voters agree.\n" * 30
-    for i in range(400):
-        (drafts / f"d{i:03d}.txt").write_text(body)
+    for i in range(400):  # 400 x 0.05 s on two workers: 10 s to finish
+        (drafts / f"d{i:03d}.txt").write_text("Critics say the plan is reportedly doomed.\n")
     out = tmp_path / "out"
-    proc = subprocess.Popen([*cli, "audit", str(drafts), "--out", str(out), "-j", "2"],
+    proc = subprocess.Popen([*cli, "audit", str(drafts), "--out", str(out), "-j", "2",
+                             "--plugins-dir", str(tmp_path / "plugins")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(children.read_text().split()) < 2:
         time.sleep(0.05)  # until the two worker processes are up
-    time.sleep(3.0)  # some chunks of drafts done (about 50 a second), far from all 400
+    time.sleep(2.0)  # a few chunks of 16 drafts done, far from all 400
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
@@ -206,3 +222,40 @@ def test_paths_from_a_list_file(cli, tmp_path) -> None:  # type: ignore[no-untyp
     assert summary["inputs"] == [f"--from-list {listed}"]
     done = run(cli, "audit", "--out", str(tmp_path / "out"))
     assert done.returncode == 2 and "give PATH... or --from-list FILE" in done.stderr
+
+
+def _comparable(summary: dict) -> dict:
+    totals = {k: v for k, v in summary["totals"].items() if k not in ("seconds",
+                                                                       "drafts_per_second")}
+    keep = ("by_severity", "by_category", "by_rule", "annotations_per_draft", "worst_drafts",
+            "recurring", "check_failures")
+    return {"totals": totals, **{k: summary[k] for k in keep}}
+
+
+def test_audit_of_written_reports_equals_audit_of_drafts(cli, archive, audited, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    summary, _, _ = audited
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    done = run(cli, "check", "-f", "jsonl", "-j", "1", "--fail-on", "never", *STEADY,
+               "-o", str(folder / "part-00000.jsonl"), str(archive))
+    assert done.returncode == 2  # scan.txt: a line on stderr, not in the reports
+    # What a Dask run's manifest adds: the input it could not read.
+    (folder / "manifest.json").write_text(json.dumps({"partitions": [
+        {"unreadable": [f"{archive / 'scan.txt'}: input looks like binary data"]}],
+        "failed_partitions": []}))
+    done = run(cli, "audit", "--reports", str(folder), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2, done.stderr
+    again = json.loads((tmp_path / "out" / "audit.json").read_text())
+    assert _comparable(again) == _comparable(summary)
+
+
+def test_lines_that_are_not_reports_are_listed(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    reports = tmp_path / "mixed.jsonl"
+    done = run(cli, "check", "-f", "jsonl", "--fail-on", "never", str(DRAFTS / "festival.txt"))
+    reports.write_text(done.stdout + "not json at all\n" + '{"schema": "other@1"}\n')
+    done = run(cli, "audit", "--reports", str(reports), "--out", str(tmp_path / "out"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    summary = json.loads((tmp_path / "out" / "audit.json").read_text())
+    assert (summary["totals"]["checked"], summary["totals"]["unreadable"]) == (1, 2)
+    assert [u["source"] for u in summary["unreadable"]] == [f"{reports}:2", f"{reports}:3"]
+    assert "not an editcheck/report@1 report" in summary["unreadable"][1]["error"]

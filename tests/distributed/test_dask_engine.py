@@ -85,6 +85,11 @@ def test_partitions_from_a_glob_and_a_path_list(scheduler, archive, expected, tm
         assert report["annotations"] == want[report["source"]]["annotations"]
     assert (out / "rerun-paths.txt").read_text() == str(archive / "scan.txt") + "\n"
     assert manifest["unreadable"] == 1 and manifest["drafts"] == 6
+    # The run's folder audits as it stands: partitions plus the manifest's unreadable input.
+    done = run("audit", "--reports", str(out), "--out", str(tmp_path / "audit"))
+    summary = json.loads((tmp_path / "audit" / "audit.json").read_text())
+    assert (summary["totals"]["checked"], summary["totals"]["unreadable"]) == (5, 1)
+    assert summary["totals"]["annotations"] == sum(len(r["annotations"]) for r in got)
 
 
 SLOW_PLUGIN = """

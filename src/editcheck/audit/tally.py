@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,36 @@ EXAMPLES = 5
 UNREADABLE_LISTED = 100
 #: Upper bounds of the annotations-per-draft histogram's buckets.
 BUCKETS = (0, 1, 3, 7, 15, 31)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What an audit counts of one report, taken from a Report or from its JSON form."""
+
+    source: str | None
+    words: int | None
+    partial: bool
+    annotations: tuple[tuple[str, str, str, str], ...]  # rule, category, severity, text
+    errors: tuple[tuple[str, str, str], ...]  # check, kind, message
+
+    @classmethod
+    def of(cls, report: Report) -> ReportFacts:
+        words = report.stats.get("words")
+        return cls(report.source, words if isinstance(words, int) else None, report.partial,
+                   tuple((a.rule, a.category, a.severity.value, a.text)
+                         for a in report.annotations),
+                   tuple((e.check, e.kind, e.message) for e in report.errors))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReportFacts:
+        """From a report as ``check -f jsonl`` writes it; KeyError/TypeError if it is not."""
+        words = data.get("stats", {}).get("words")
+        return cls(str(data["source"]) if data["source"] is not None else None,
+                   words if isinstance(words, int) else None, bool(data["partial"]),
+                   tuple((str(a["rule"]), str(a["category"]), str(a["severity"]),
+                          str(a["text"])) for a in data["annotations"]),
+                   tuple((str(e["check"]), str(e["kind"]), str(e["message"]))
+                         for e in data["errors"]))
 
 
 @dataclass(slots=True)
@@ -67,70 +98,74 @@ class ArchiveAudit:
 
     def add(self, outcome: Outcome) -> None:
         """Fold one outcome in: an unreadable input, or a report."""
-        self.drafts += 1
         if outcome.report is None:
-            self.unreadable_count += 1
-            if len(self.unreadable) < UNREADABLE_LISTED:
-                self.unreadable.append({"source": outcome.item, "error": outcome.error or ""})
-            return
-        self.checked += 1
-        self._add_report(outcome.item, outcome.report)
+            self.add_unreadable(outcome.item, outcome.error or "")
+        else:
+            self.add_facts(outcome.item, ReportFacts.of(outcome.report))
 
-    def _add_report(self, item: str, report: Report) -> None:
-        words = report.stats.get("words")
-        if isinstance(words, int):
-            self.words += words
+    def add_unreadable(self, item: str, error: str) -> None:
+        """Count an input that could not be checked (listed up to a limit)."""
+        self.drafts += 1
+        self.unreadable_count += 1
+        if len(self.unreadable) < UNREADABLE_LISTED:
+            self.unreadable.append({"source": item, "error": error})
+
+    def add_facts(self, item: str, facts: ReportFacts) -> None:
+        """Count one checked draft."""
+        self.drafts += 1
+        self.checked += 1
+        if facts.words is not None:
+            self.words += facts.words
         else:
             self.without_word_count += 1
-        self.partial += report.partial
-        self.annotations += len(report.annotations)
-        self.histogram[_bucket(len(report.annotations))] += 1
-        self._count_annotations(report)
-        self._count_failures(item, report)
-        if report.annotations:
+        self.partial += facts.partial
+        self.annotations += len(facts.annotations)
+        self.histogram[_bucket(len(facts.annotations))] += 1
+        self._count_annotations(facts)
+        self._count_failures(facts.source or item, facts)
+        if facts.annotations:
             self.with_findings += 1
-            self._rank(item, report, words if isinstance(words, int) else None)
+            self._rank(facts.source or item, facts)
 
-    def _count_annotations(self, report: Report) -> None:
+    def _count_annotations(self, facts: ReportFacts) -> None:
         rules_seen: set[str] = set()
         passages_seen: set[tuple[str, int]] = set()
-        for a in report.annotations:
-            tally = self.rules.get(a.rule)
+        for rule, category, severity, text in facts.annotations:
+            tally = self.rules.get(rule)
             if tally is None:
-                tally = self.rules[a.rule] = RuleTally(a.category)
+                tally = self.rules[rule] = RuleTally(category)
             tally.annotations += 1
-            tally.by_severity[a.severity.value] += 1
-            if a.rule not in rules_seen:
-                rules_seen.add(a.rule)
+            tally.by_severity[severity] += 1
+            if rule not in rules_seen:
+                rules_seen.add(rule)
                 tally.drafts += 1
-            self.categories[a.category] += 1
-            self.severities[a.severity.value] += 1
-            if a.category in self.recurring and a.text.strip():
-                key = passage_key(a.text)
-                if (a.category, key) not in passages_seen:  # one count per draft
-                    passages_seen.add((a.category, key))
-                    self.recurring[a.category].add(key, a.text, a.rule)
+            self.categories[category] += 1
+            self.severities[severity] += 1
+            if category in self.recurring and text.strip():
+                key = passage_key(text)
+                if (category, key) not in passages_seen:  # one count per draft
+                    passages_seen.add((category, key))
+                    self.recurring[category].add(key, text, rule)
 
-    def _count_failures(self, item: str, report: Report) -> None:
-        for failure in report.errors:
-            key = (failure.check, failure.kind)
-            tally = self.failures.get(key)
+    def _count_failures(self, item: str, facts: ReportFacts) -> None:
+        for check, kind, message in facts.errors:
+            tally = self.failures.get((check, kind))
             if tally is None:
-                tally = self.failures[key] = FailureTally(*key, failure.message)
+                tally = self.failures[(check, kind)] = FailureTally(check, kind, message)
             tally.count += 1
             if len(tally.examples) < EXAMPLES:
                 tally.examples.append(item)
 
-    def _rank(self, item: str, report: Report, words: int | None) -> None:
-        weighted = sum(WEIGHTS.get(a.severity.value, 1) for a in report.annotations)
-        score = weighted * 1000 / max(words or 0, MIN_SCORED_WORDS)
+    def _rank(self, source: str, facts: ReportFacts) -> None:
+        weighted = sum(WEIGHTS.get(a[2], 1) for a in facts.annotations)
+        score = weighted * 1000 / max(facts.words or 0, MIN_SCORED_WORDS)
         entry = {
-            "source": report.source or item,
-            "words": words,
-            "annotations": len(report.annotations),
+            "source": source,
+            "words": facts.words,
+            "annotations": len(facts.annotations),
             "weighted": weighted,
             "per_1000_words": round(score, 2),
-            "by_category": dict(sorted(Counter(a.category for a in report.annotations).items())),
+            "by_category": dict(sorted(Counter(a[1] for a in facts.annotations).items())),
         }
         # Ties go to the draft seen first (-drafts), so the ranking is stable across runs.
         heapq.heappush(self._worst, (score, -self.drafts, entry))

@@ -8,12 +8,17 @@ flat however many drafts there are.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from editcheck.cli import ExitCode
 from editcheck.cli.options import blocked_plugins, load_settings, plugin_options, split_list
+
+if TYPE_CHECKING:
+    from editcheck.audit import ReadReport
 
 
 @click.command("audit")
@@ -29,46 +34,50 @@ from editcheck.cli.options import blocked_plugins, load_settings, plugin_options
 @click.option("--ignore", multiple=True, help="Skip these rules (ids, globs, category:NAME).")
 @click.option("--boilerplate-index", type=click.Path(dir_okay=False, path_type=Path),
               help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').")
+@click.option("--reports", is_flag=True,
+              help="PATHS are JSONL reports (files or folders), not drafts: audit them as written.")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
               help="How many worst drafts and recurring passages to list.")
 @plugin_options
 def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None, jobs: int,
                   select: tuple[str, ...], ignore: tuple[str, ...],
-                  boilerplate_index: Path | None, top: int,
+                  boilerplate_index: Path | None, reports: bool, top: int,
                   config_path: Path | None, plugins_dir: Path | None,
                   plugin_flags: tuple[str, ...]) -> None:
     """Audit drafts (files or folders): counts by rule and category, worst drafts,
     recurring boilerplate and residue, check failures, as DIR/audit.json and DIR/audit.html.
 
+    With --reports, PATHS are reports already written (JSONL files from 'check -f jsonl',
+    or folders of them such as a Dask run's --out-dir) and nothing is checked again.
+
     Exit 0 when the audit is written, 2 when some inputs could not be read (they are
     listed in the audit; the rest are counted), 130 when interrupted (the audit of what
     was checked so far is still written, marked as interrupted).
     """
-    from editcheck.audit import ArchiveAudit, write_audit
-    from editcheck.batch import Progress, check_paths, consume, default_jobs
-    from editcheck.cli.check import iter_inputs
+    from editcheck.audit import ArchiveAudit
 
     if not paths and from_list is None:
         raise click.UsageError("give PATH... or --from-list FILE")
-    checker, spec = _checker(config_path, plugins_dir, plugin_flags, select, ignore,
-                             boilerplate_index)
-    files = [str(p) for p in iter_inputs(paths) if p != "-"]
-    if from_list is not None:
-        from editcheck.distributed import read_path_list
-
-        files.extend(read_path_list(from_list))
+    if reports:
+        found = _written_reports(paths, from_list)
+    else:
+        found = _checked_reports(paths, from_list, jobs, config_path, plugins_dir,
+                                 plugin_flags, select, ignore, boilerplate_index)
     audit = ArchiveAudit(top=top)
     interrupted = False
     try:
-        for outcome in consume(check_paths(checker, spec, files, jobs or default_jobs()),
-                               Progress(len(files))):
-            if outcome.report is None:
-                click.echo(f"editcheck: {outcome.error}", err=True)
-            audit.add(outcome)
+        for read in found:
+            if read.facts is None:
+                click.echo(f"editcheck: {read.error}", err=True)
+                audit.add_unreadable(read.item, read.error or "")
+            else:
+                audit.add_facts(read.item, read.facts)
     except KeyboardInterrupt:
         interrupted = True
     summary = audit.summary(interrupted=interrupted)
     inputs = [*paths, *([f"--from-list {from_list}"] if from_list else [])]
+    from editcheck.audit import write_audit
+
     written = write_audit(summary, out_dir, inputs)
     totals = summary["totals"]
     click.echo(f"audited {totals['checked']:,} of {totals['drafts']:,} drafts "
@@ -78,6 +87,35 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None,
         click.echo("editcheck: interrupted; the audit covers the drafts checked so far", err=True)
         sys.exit(130)
     sys.exit(int(ExitCode.USAGE if totals["unreadable"] else ExitCode.OK))
+
+
+def _written_reports(paths: tuple[str, ...], from_list: Path | None) -> Iterator[ReadReport]:
+    from editcheck.audit import read_reports
+    from editcheck.distributed import read_path_list
+
+    yield from read_reports(paths)
+    if from_list is not None:
+        yield from read_reports(read_path_list(from_list))
+
+
+def _checked_reports(paths, from_list, jobs, config_path, plugins_dir, plugin_flags,  # type: ignore[no-untyped-def]
+                     select, ignore, boilerplate_index) -> Iterator[ReadReport]:
+    """Check the drafts (one process or ``--jobs``), streaming what the audit counts."""
+    from editcheck.audit import ReadReport, ReportFacts
+    from editcheck.batch import Progress, check_paths, consume, default_jobs
+    from editcheck.cli.check import iter_inputs
+
+    checker, spec = _checker(config_path, plugins_dir, plugin_flags, select, ignore,
+                             boilerplate_index)
+    files = [str(p) for p in iter_inputs(paths) if p != "-"]
+    if from_list is not None:
+        from editcheck.distributed import read_path_list
+
+        files.extend(read_path_list(from_list))
+    for outcome in consume(check_paths(checker, spec, files, jobs or default_jobs()),
+                           Progress(len(files))):
+        report = outcome.report
+        yield ReadReport(outcome.item, ReportFacts.of(report) if report else None, outcome.error)
 
 
 def _checker(config_path, plugins_dir, plugin_flags, select, ignore, boilerplate_index):  # type: ignore[no-untyped-def]
