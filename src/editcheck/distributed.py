@@ -8,9 +8,11 @@ only need to exist where the workers run). Each partition is one Dask task:
 runner's per-check time budgets apply inside the task, as anywhere) and either writes
 ``part-NNNNN.jsonl`` into ``--out-dir`` from the worker, or sends the JSONL back to the
 client. Only a bounded window of partitions is in flight, so the client's memory stays
-flat over any number of inputs. An unreadable draft is a line on stderr and in
-``manifest.json``; a partition whose task fails (a worker died, the checker could not be
-built there) is reported by number and its paths are listed for a re-run.
+flat over any number of inputs. An unreadable draft comes back with its partition's
+result; a partition whose task fails (a worker died, the checker could not be built
+there) comes back as a :class:`PartitionFailure` holding its paths, for a re-run. A
+worker whose editcheck or plugins differ from the client's refuses to check at all.
+:mod:`editcheck.cli.dask_check` is the command-line face.
 
 Dask is an optional extra (``pip install "editcheck[dask]"``); nothing here imports it
 until a run asks for it.
@@ -28,12 +30,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
-
-import click
+from typing import Any
 
 from editcheck.api import Checker
 from editcheck.batch import CheckerSpec, check_one
@@ -42,14 +42,6 @@ from editcheck.errors import EditcheckError
 
 DRAFT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
 PARTITION_NAME = "part-{:05d}.jsonl"
-MANIFEST_NAME = "manifest.json"
-RERUN_NAME = "rerun-paths.txt"
-
-
-class ClusterProblem(click.ClickException):
-    """For the command line: no cluster, or workers that differ; a message and exit 2."""
-
-    exit_code = 2
 
 
 class DaskUnavailable(EditcheckError):
@@ -98,17 +90,6 @@ class PartitionFailure:
     index: int
     paths: tuple[str, ...]
     error: str
-
-
-@dataclass
-class RunTotals:
-    """Counts over a whole run, for the summary line, the exit code and the manifest."""
-
-    partitions: list[dict[str, Any]] = field(default_factory=list)
-    drafts: int = 0
-    unreadable: int = 0
-    failed: bool = False
-    broken: int = 0
 
 
 # --- inputs -------------------------------------------------------------------------------
@@ -333,106 +314,3 @@ def _outcome(index: int, chunk: tuple[str, ...], future: Any,
         raise  # every partition would fail the same way: stop now
     except Exception as exc:  # noqa: BLE001 - a lost partition must not end the run
         return PartitionFailure(index, chunk, f"{type(exc).__name__}: {exc}")
-
-
-def write_manifest(out_dir: Path, totals: RunTotals, failures: list[PartitionFailure],
-                   unreadable: list[str], interrupted: bool) -> None:
-    """``manifest.json`` (what each partition holds) and the paths worth running again."""
-    manifest = {
-        "schema": "editcheck/partitions@1",
-        "interrupted": interrupted,
-        "drafts": totals.drafts,
-        "unreadable": totals.unreadable,
-        "failed_partitions": [{"index": f.index, "drafts": len(f.paths), "error": f.error}
-                              for f in failures],
-        "partitions": totals.partitions,
-    }
-    (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
-    rerun = [p for f in failures for p in f.paths] + unreadable
-    if rerun:
-        (out_dir / RERUN_NAME).write_text("".join(p + "\n" for p in rerun), "utf-8")
-
-
-def tally(result: PartitionResult, totals: RunTotals, output: IO[str] | None) -> None:
-    """Count one finished partition; copy its JSONL to ``output`` when it came back."""
-    totals.drafts += result.drafts
-    totals.unreadable += len(result.unreadable)
-    totals.failed = totals.failed or result.failed
-    totals.partitions.append({"index": result.index, "file": result.output,
-                              "drafts": result.drafts,
-                              "unreadable": [why for _, why in result.unreadable],
-                              "seconds": round(result.seconds, 3), "worker": result.worker})
-    if output is not None and result.jsonl:
-        output.write(result.jsonl)
-        output.flush()
-
-
-# --- the command line ---------------------------------------------------------------------
-
-def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path | None,
-                 scheduler: str | None, workers: int, size: int, out_dir: Path | None,
-                 output: IO[str], format_name: str) -> int:
-    """``check --engine dask``: run, report on stderr, return the exit code."""
-    from click.core import ParameterSource
-
-    ctx = click.get_current_context()
-    given = ctx.get_parameter_source("format_name") != ParameterSource.DEFAULT
-    if format_name != "jsonl" and given:
-        raise click.UsageError("--engine dask writes JSON Lines: use -f jsonl (or no -f)")
-    if "-" in paths:
-        raise click.UsageError("--engine dask reads files, not standard input ('-')")
-    try:
-        client, cluster = connect(scheduler, workers)
-    except DaskUnavailable as exc:
-        raise ClusterProblem(str(exc)) from exc
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    totals, failures, rerun, interrupted = RunTotals(), [], [], False
-    mismatch = ""
-    stop = threading.Event()
-    previous = signal.signal(signal.SIGINT, lambda *_: _request_stop(stop))
-    try:
-        nworkers = len(client.nthreads())
-        for result in run_partitions(client, portable_spec(spec), expand_inputs(paths, from_list),
-                                     size, out_dir, stop):
-            if isinstance(result, PartitionFailure):
-                failures.append(result)
-                click.echo(f"editcheck: partition {result.index} ({len(result.paths):,} drafts, "
-                           f"first {result.paths[0]}) failed: {result.error}", err=True)
-                continue
-            for path, why in result.unreadable:
-                click.echo(f"editcheck: {why}", err=True)
-                rerun.append(path)
-            tally(result, totals, None if out_dir else output)
-    except KeyboardInterrupt:
-        interrupted = True
-        click.echo("editcheck: interrupted; partitions finished so far are kept", err=True)
-    except WorkerMismatch as exc:
-        mismatch = str(exc)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-        signal.signal(signal.SIGINT, previous)
-    if mismatch:
-        raise ClusterProblem(f"{mismatch}; install the same editcheck and plugins on "
-                               "every worker (see docs/archive-runs.md)")
-    if out_dir is not None:
-        write_manifest(out_dir, totals, failures, rerun, interrupted)
-    seconds = time.perf_counter() - started
-    click.echo(f"editcheck: dask: {totals.drafts:,} inputs in {len(totals.partitions):,} "
-               f"partitions on {nworkers} workers, {seconds:.1f} s "
-               f"({totals.drafts / seconds:,.1f}/s); {totals.unreadable:,} unreadable, "
-               f"{len(failures):,} partitions failed", err=True)
-    if interrupted:
-        return 130
-    return 2 if totals.unreadable or failures else 1 if totals.failed else 0
-
-
-def _request_stop(stop: threading.Event) -> None:
-    """First Ctrl-C: stop after the partition being waited for. Second: stop now."""
-    if stop.is_set():
-        raise KeyboardInterrupt
-    stop.set()
-

@@ -102,7 +102,7 @@ def check_command(paths: tuple[str, ...], format_name: str, output: IO[str],
     spec = CheckerSpec(config, split_list(select), split_list(ignore),
                        (*blocked_plugins(plugin_flags),))
     if engine == "dask":
-        from editcheck.distributed import run_from_cli
+        from editcheck.cli.dask_check import run_from_cli
 
         sys.exit(run_from_cli(spec, paths, from_list=from_list, scheduler=scheduler,
                               workers=jobs or default_jobs(), size=partition_size,
