@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -181,3 +183,21 @@ def test_an_index_from_another_normaliser_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(ArchiveIndexError, match="another editcheck version.*learn it again"):
         open_index(index)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_worker_opens_its_own_connection(tmp_path: Path) -> None:
+    index = tmp_path / "a.sqlite"
+    learn_texts(index, [article(n) for n in range(3)])
+    parent = open_index(index)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        same, counts = pool.apply(_child_view, (str(index), id(parent)))
+    assert not same
+    assert counts == {key_of(PROMO): 3}
+    assert open_index(index) is parent  # the parent's reader is untouched
+
+
+def _child_view(index: str, parent_id: int) -> tuple[bool, dict[int, int]]:
+    reader = open_index(index)
+    return id(reader) == parent_id, reader.counts([key_of(PROMO)])

@@ -6,10 +6,15 @@ includes the file's inode, so an index replaced on disk (learned anew into a tem
 file and moved into place) is reopened. One connection serves every thread
 (``check_same_thread=False``) behind a lock: a look-up takes well under a millisecond,
 and a connection per thread would multiply the page cache.
+
+A forked worker (``editcheck check -j``) must not use its parent's connection (SQLite
+connections do not survive ``fork``), so a child starts with an empty cache and opens
+its own.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -97,6 +102,17 @@ def open_index(path: str | Path) -> IndexReader:
         if reader is None:
             reader = _READERS[key] = IndexReader(path)
         return reader
+
+
+def _forget_after_fork() -> None:
+    """In a forked child: drop (never close) the parent's readers, and a fresh lock."""
+    global _READERS_LOCK
+    _READERS.clear()
+    _READERS_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_after_fork)
 
 
 def close_all() -> None:
