@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editcheck.boilerplate import key_of
 from editcheck.boilerplate.normalize import skeleton, tokens
@@ -66,3 +68,16 @@ def test_generic_skeletons_fall_back_to_the_whole_text() -> None:
 def test_dates_in_a_template_fold_together() -> None:
     assert key_of("This article was amended on 4 July 2019 to correct a spelling.") == \
         key_of("This article was amended on Tuesday 12 May 2025 to correct a spelling")
+
+
+WORDS = ["council", "library", "newsletter", "the", "for", "our", "weekly", "harbour",
+         "2019", "readers", "sign", "up", "closed", "comments", "story", "ferry"]
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=4, max_size=20),
+       st.lists(st.sampled_from([" ", "  ", ", ", "! ", " - ", "\u00a0"]), min_size=20,
+                max_size=20))
+def test_case_spacing_and_punctuation_never_change_a_key(words: list[str], gaps: list[str]) -> None:
+    plain = " ".join(words)
+    noisy = "".join(w.upper() + gap for w, gap in zip(words, gaps, strict=False)) + "?"
+    assert key_of(plain) == key_of(noisy)
