@@ -61,8 +61,9 @@ def connect_for_writing(path: Path) -> sqlite3.Connection:
             check_meta(conn, path)
         else:
             _create(conn)
-        # A crash mid-learn loses at most the batch being written; the file stays sound
-        # (WAL), and the speed of an archive-sized load comes from not syncing each batch.
+        # A learn that is killed loses at most the batch being written (WAL keeps the
+        # file sound); not syncing each batch is what makes an archive-sized load fast,
+        # at the price that a power cut mid-learn can spoil the file: learn it again.
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute("PRAGMA cache_size=-262144")
