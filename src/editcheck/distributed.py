@@ -251,7 +251,7 @@ def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None)
+                               host="127.0.0.1", dashboard_address="127.0.0.1:0")
     finally:
         signal.signal(signal.SIGINT, previous)
     return Client(cluster), cluster
