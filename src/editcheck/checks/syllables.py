@@ -11,6 +11,7 @@ word, gives the very counts the full dictionary gives, in about 30 ms.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import threading
 from collections.abc import Callable
@@ -18,25 +19,44 @@ from importlib.resources import files
 from typing import Any
 
 _DATA = "checks/data/syllables.tsv.gz"
-_PHONES = tuple(tuple("1" for _ in range(n)) for n in range(32))  # n stressed vowels
+# textstat reads entry[0] and counts its phones ending in a digit: one shared, read-only
+# entry per syllable count saves building a list for every word of every draft.
+_ENTRIES = tuple([tuple("1" for _ in range(n))] for n in range(32))
 _lock = threading.Lock()
 _installed = False
 
 
 class SyllableTable:
-    """Looks like textstat's CMU dictionary: ``table[word][0]`` lists ``n`` vowel phones."""
+    """Looks like textstat's CMU dictionary: ``table[word][0]`` lists ``n`` vowel phones.
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    Words the shipped table lacks are answered with textstat's own fallback (pyphen
+    hyphenation points + 1), computed here and remembered, so textstat never pays for a
+    ``KeyError`` and a word seen before costs one dictionary lookup.
+    """
+
+    def __init__(self, counts: dict[str, int], hyphenator: Any = None) -> None:
         self._counts = counts
+        self._hyphenator = hyphenator
 
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        return [_PHONES[min(self._counts[word], len(_PHONES) - 1)]]
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:  # read-only: shared entries
+        count = self._counts.get(word)
+        if count is None:
+            if self._hyphenator is None:
+                raise KeyError(word)
+            count = _fallback(self._hyphenator, word)
+        return _ENTRIES[min(count, len(_ENTRIES) - 1)]
 
     def __contains__(self, word: object) -> bool:
         return word in self._counts
 
     def __len__(self) -> int:
         return len(self._counts)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fallback(hyphenator: Any, word: str) -> int:
+    """textstat's count for a word the dictionary lacks: hyphenation points + 1."""
+    return len(hyphenator.positions(word)) + 1
 
 
 def load_table() -> SyllableTable:
@@ -64,10 +84,15 @@ def install() -> bool:
         except ImportError:  # another textstat layout: it loads its own dictionary
             return False
         original: Callable[[str], Any] = module.get_cmudict
-        table = load_table()
+        counts = load_table()._counts
+        tables: dict[str, SyllableTable] = {}
 
         def get_cmudict(lang: str) -> Any:
-            return table if get_lang_root(lang) == "en" else original(lang)
+            if get_lang_root(lang) != "en":
+                return original(lang)
+            if lang not in tables:  # the same hyphenator textstat would fall back to
+                tables[lang] = SyllableTable(counts, module.get_pyphen(lang))
+            return tables[lang]
 
         module.get_cmudict = get_cmudict
         _installed = True
