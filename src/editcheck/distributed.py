@@ -114,8 +114,11 @@ def expand_inputs(paths: Iterable[str], from_list: Path | None = None) -> Iterat
         if path.is_dir():
             yield from _walk(path)
         elif not path.exists() and glob.has_magic(raw):
-            for match in sorted(glob.glob(str(path), recursive=True)):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            for match in matches:
                 yield from (_walk(Path(match)) if Path(match).is_dir() else (match,))
+            if not matches:
+                yield str(path)  # reported as unreadable, not silently skipped
         else:
             yield str(path)
     if from_list is not None:

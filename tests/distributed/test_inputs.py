@@ -1,0 +1,36 @@
+"""How the client turns arguments into the paths its workers read (no Dask needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editcheck.distributed import expand_inputs, partitions
+
+
+def test_folders_globs_and_lists(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    for name in ("a/1.html", "a/2.txt", "a/deep/3.htm", "a/notes.md", "b.txt"):
+        (tmp_path / name).write_text("x")
+    listed = tmp_path / "list.txt"
+    listed.write_text("# as the workers see them\n/srv/archive/9.html\n\n  /srv/archive/8.txt  \n")
+    monkeypatch.chdir(tmp_path)
+    got = list(expand_inputs(["a", "*.txt", "missing/*.html", "gone.txt"], listed))
+    assert got == [str(tmp_path / "a/1.html"), str(tmp_path / "a/2.txt"),
+                   str(tmp_path / "a/deep/3.htm"),
+                   str(tmp_path / "b.txt"), str(tmp_path / "list.txt"),
+                   str(tmp_path / "missing/*.html"),  # matched nothing: an unreadable line
+                   str(tmp_path / "gone.txt"),
+                   "/srv/archive/9.html", "/srv/archive/8.txt"]
+
+
+def test_partitions_are_drawn_lazily() -> None:
+    def endless():  # type: ignore[no-untyped-def]
+        n = 0
+        while True:
+            yield f"d{n}.txt"
+            n += 1
+
+    parts = partitions(endless(), 3)
+    assert next(parts) == (0, ("d0.txt", "d1.txt", "d2.txt"))
+    assert next(parts) == (1, ("d3.txt", "d4.txt", "d5.txt"))
+    assert list(partitions(iter(["a", "b"]), 5)) == [(0, ("a", "b"))]
