@@ -16,8 +16,6 @@ from shared_paths import FIXTURES
 
 pytest.importorskip("distributed", reason="Dask is not installed: pip install 'editcheck[dask]'")
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning",
-                                        "ignore::ResourceWarning", "ignore::UserWarning")
 DRAFTS = FIXTURES / "audit" / "drafts"
 CLI = [sys.executable, "-m", "editcheck"]
 # The example house-style plugin gives each regular expression 0.25 s; on a loaded machine
