@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from editcheck.checks.sourcing.lexicon import wordset
 
@@ -140,8 +141,12 @@ _STREET_WORDS = wordset(
     """Street St Avenue Ave Road Rd Lane Ln Drive Dr Boulevard Blvd Way Place Pl Court Ct Square
     Sq Terrace Close Crescent Highway Hwy Parkway Pkwy Row Hill Park Gardens Mews Walk
     Plaza""")
+_STREET_LOWER = frozenset(w.lower() for w in _STREET_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
-_NUMBER_START = re.compile(r"(?<![\d,.])[$£€¥₹]?\d")
+# A number's first character, not preceded by a digit, comma or point: written to open
+# with the character class (and look behind after it) so the scan skips ahead quickly.
+_NUMBER_START = re.compile(r"[$£€¥₹\d](?<![\d,.].)(?:(?<=\d)|\d)")
+_SEVEN_DIGITS = re.compile(r"\d{7}")
 # Words that can start a figure that has no digit ("two-thirds", "dozens of", "doubled").
 SPELLED_WORDS = frozenset(
     (_SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
@@ -167,7 +172,7 @@ def find_figures(masked: str, words: frozenset[str] | None = None) -> list[Figur
     lower-cased words, if the caller has them)."""
     if words is None:
         words = frozenset(_LETTERS.findall(masked.lower()))
-    blocked = _blocked_spans(masked)
+    blocked = _blocked_spans(masked, words)
     out: list[Figure] = []
     for m in _candidates(masked, words):
         kind = m.lastgroup or "count"
@@ -190,7 +195,7 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
         low = text.lower()
         word_starts = [w.start() for w in _WORD_START.finditer(text)]
         for w in present:
-            for hit in re.finditer(rf"(?<![a-z]){w}(?![a-z])", low):
+            for hit in _spelled_regex(w).finditer(low):
                 i = bisect.bisect_left(word_starts, hit.start())
                 starts.update(word_starts[max(0, i - 3):i + 1])
     out: list[re.Match[str]] = []
@@ -205,13 +210,22 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     return out
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
+@cache
+def _spelled_regex(word: str) -> re.Pattern[str]:
+    """A number word standing alone in lower-cased text ("two", not "network")."""
+    return re.compile(rf"(?<![a-z]){word}(?![a-z])")
+
+
+def _blocked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Phone numbers and street addresses: digits that are not data."""
-    out = [m.span() for m in _LONG_NUMBER.finditer(text)]
+    # Each pattern runs only where its cheap necessary condition holds: seven digits in a
+    # row, a phone-like digit group, a street word among the sentence's words.
+    out = [m.span() for m in _LONG_NUMBER.finditer(text)] if _SEVEN_DIGITS.search(text) else []
     if _PHONE_HINT.search(text):
         out += [m.span() for m in _PHONE.finditer(text)]
         out += [m.span() for m in _UK_PHONE.finditer(text)]
-    if not _STREET_WORDS.isdisjoint(_CAPITALISED.findall(text)):
+    if not _STREET_LOWER.isdisjoint(words) and \
+            not _STREET_WORDS.isdisjoint(_CAPITALISED.findall(text)):
         out += [m.span() for m in _ADDRESS.finditer(text)]
     return out
 
