@@ -7,6 +7,7 @@ the matching code; everything here is compiled on first use and cached.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,26 +34,36 @@ def words(name: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class HedgePattern:
-    """One compiled hedge pattern, the kind of wording it finds, and its anchor words:
-    the pattern is tried only on sentences holding one of them, which keeps the check fast."""
+    """One hedge pattern, the kind of wording it finds, and its anchor words: the pattern
+    is tried only on sentences holding one of them, which keeps the check fast."""
 
     kind: str
     anchors: frozenset[str]
-    regex: re.Pattern[str]
+    source: str
     required: frozenset[str] = frozenset()
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The pattern, compiled on first use: most drafts need only a few of them, and
+        compiling all of them would cost a cold run more than checking the draft."""
+        return _compile_hedge(self.source)
+
+
+@cache
+def _compile_hedge(source: str) -> re.Pattern[str]:
+    # Every pattern starts a word: rejecting positions inside words first is faster.
+    return re.compile(rf"(?<![A-Za-z])\b(?:{source})\b", re.I)
 
 
 @cache
 def hedge_patterns() -> tuple[HedgePattern, ...]:
-    """The hedge patterns of ``hedges.txt``, compiled with word boundaries."""
+    """The hedge patterns of ``hedges.txt`` (see :class:`HedgePattern`)."""
     out = []
     for line in _lines("hedges.txt"):
         kind, anchors, pattern = line.split("\t", 2)
-        # Every pattern starts a word: rejecting positions inside words first is faster.
-        regex = re.compile(rf"(?<![A-Za-z])\b(?:{pattern.strip()})\b", re.I)
         some = frozenset(a for a in anchors.split() if not a.startswith("+"))
         every = frozenset(a[1:] for a in anchors.split() if a.startswith("+"))
-        out.append(HedgePattern(kind.strip(), some, regex, every))
+        out.append(HedgePattern(kind.strip(), some, pattern.strip(), every))
     return tuple(out)
 
 
@@ -70,6 +81,12 @@ def hedge_index() -> dict[str, tuple[int, ...]]:
 def hedge_anchors() -> frozenset[str]:
     """Every anchor word of every hedge pattern."""
     return frozenset().union(*(p.anchors for p in hedge_patterns()))  # required ones aside
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on its first call, for patterns few drafts need (street addresses,
+    phone numbers): compiling them at import would cost every cold run."""
+    return cache(lambda: re.compile(pattern, flags))
 
 
 def alternation(items: frozenset[str]) -> str:

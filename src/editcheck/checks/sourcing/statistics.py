@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from editcheck.checks.sourcing.lexicon import wordset
+from editcheck.checks.sourcing.lexicon import lazy_regex, wordset
 
 _SPELLED = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
@@ -85,10 +85,10 @@ _AGE = re.compile(r"^,\s*\d{1,3}\s*,|^\s*\(\d{1,3}\)")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTH}\b", re.I)
-_UK_PHONE = re.compile(r"\b0\d{3,4}\s\d{3}\s?\d{3,4}\b")
-_LONG_NUMBER = re.compile(r"(?<![\d,.])\d{7,}(?![\d,.])")  # phone numbers, case numbers
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
-_ADDRESS = re.compile(
+_UK_PHONE = lazy_regex(r"\b0\d{3,4}\s\d{3}\s?\d{3,4}\b")
+_LONG_NUMBER = lazy_regex(r"(?<![\d,.])\d{7,}(?![\d,.])")  # phone numbers, case numbers
+_PHONE = lazy_regex(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
+_ADDRESS = lazy_regex(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
     r"Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Close|Crescent|Highway|"
     r"Hwy|Parkway|Pkwy|Row|Hill|Park|Gardens|Mews|Walk|Plaza)\b")
@@ -111,17 +111,17 @@ _FUNCTION = wordset(
     "in on at to from by with for and or but was were is are had have has the a an who that "
     "which than as its his her their this these those it they he she we always perhaps across "
     "whereas unless less besides towards afterwards nevertheless regardless")
-_RATIO_WHAT = re.compile(r"\s+(?:[a-z][\w’'-]*\s+)?((?:people|children|men|women|[a-z][\w’'-]*s))\b"
+_RATIO_WHAT = lazy_regex(r"\s+(?:[a-z][\w’'-]*\s+)?((?:people|children|men|women|[a-z][\w’'-]*s))\b"
                          r"|\s+([a-z][\w’'-]*)")
 _MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|\w+-?fold)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|that|which|as|since|after)\b")
-_OF_WHAT = re.compile(r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
+_OF_WHAT = lazy_regex(r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
                       r"|\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*")
 _MEASURES_WHAT = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
     r"decline|cut|share|stake|jump|gain|loss|growth|majority|turnout|rate|surge|hike|reduction|"
     r"pay\s+rise|deficit|surplus)\b)")
-_MARKET_UNIT = re.compile(
+_MARKET_UNIT = lazy_regex(
     r"\s+(?:a|an|per)\s+(?:barrel|share|ounce|troy\s+ounce|tonne|ton|litre|liter|gallon|"
     r"megawatt[- ]hour|mwh|kwh|bushel|kilo|kilogram|head\s+of\s+cattle)\b", re.I)
 _SMALL_SPELLED = wordset("two three four five six seven eight nine")
@@ -220,13 +220,13 @@ def _blocked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Phone numbers and street addresses: digits that are not data."""
     # Each pattern runs only where its cheap necessary condition holds: seven digits in a
     # row, a phone-like digit group, a street word among the sentence's words.
-    out = [m.span() for m in _LONG_NUMBER.finditer(text)] if _SEVEN_DIGITS.search(text) else []
+    out = [m.span() for m in _LONG_NUMBER().finditer(text)] if _SEVEN_DIGITS.search(text) else []
     if _PHONE_HINT.search(text):
-        out += [m.span() for m in _PHONE.finditer(text)]
-        out += [m.span() for m in _UK_PHONE.finditer(text)]
+        out += [m.span() for m in _PHONE().finditer(text)]
+        out += [m.span() for m in _UK_PHONE().finditer(text)]
     if not _STREET_LOWER.isdisjoint(words) and \
             not _STREET_WORDS.isdisjoint(_CAPITALISED.findall(text)):
-        out += [m.span() for m in _ADDRESS.finditer(text)]
+        out += [m.span() for m in _ADDRESS().finditer(text)]
     return out
 
 
@@ -245,7 +245,7 @@ def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
         if _MULTIPLE.fullmatch(m.group()):  # "Spending on agency staff has doubled"
             return _clause_start(text, start), stop
         if kind == "ratio" and stop == end:  # "one in five children", "1 in 4 small firms"
-            noun = _RATIO_WHAT.match(text, end)
+            noun = _RATIO_WHAT().match(text, end)
             word = (noun.group(1) or noun.group(2) or "").lower() if noun else ""
             stop = noun.end() if noun and word and word not in _FUNCTION else end
         return (qstart if qstart is not None else start), stop
@@ -284,7 +284,7 @@ def _money(text: str, m: re.Match[str], qstart: int) -> tuple[int, int] | None:
         value = float(digits or 0)
     except ValueError:
         value = 0.0
-    if not scaled and value < 1000 and not _MARKET_UNIT.match(text, m.end()):
+    if not scaled and value < 1000 and not _MARKET_UNIT().match(text, m.end()):
         return None  # a price or a fine in passing, not data ("$80 a barrel" is data)
     return qstart, _noun_end(text, m.end())
 
@@ -351,7 +351,7 @@ def _clause_start(text: str, at: int) -> int:
 def _noun_end(text: str, end: int) -> int:
     """Extend a percentage or sum over "of <noun>" so the span says what it measures."""
     if text[:end].lower().endswith(" of"):  # "a third of families", "half of all adults"
-        m = _OF_WHAT.match(text, end)
+        m = _OF_WHAT().match(text, end)
         return m.end() if m else end
     m = _MEASURES_WHAT.match(text, end)
     return m.end() if m else end
