@@ -34,3 +34,19 @@ def test_partitions_are_drawn_lazily() -> None:
     assert next(parts) == (0, ("d0.txt", "d1.txt", "d2.txt"))
     assert next(parts) == (1, ("d3.txt", "d4.txt", "d5.txt"))
     assert list(partitions(iter(["a", "b"]), 5)) == [(0, ("a", "b"))]
+
+
+def test_without_dask_the_engine_says_what_to_install(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.modules['distributed'] = None  # as if not installed\n"
+              "from editcheck.cli import main\n"
+              "sys.argv = ['editcheck', 'check', '--engine', 'dask', sys.argv[1]]\n"
+              "main()\n")
+    (tmp_path / "d.txt").write_text("Critics say the plan is doomed.\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "d.txt")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert 'needs Dask: pip install "editcheck[dask]"' in done.stderr
+    assert "Traceback" not in done.stderr

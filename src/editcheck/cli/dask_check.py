@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -41,87 +42,98 @@ class ClusterProblem(click.ClickException):
 
 
 @dataclass
-class RunTotals:
-    """Counts over a whole run, for the summary line, the exit code and the manifest."""
+class RunLog:
+    """What a run did, partition by partition: for stderr, the manifest and the exit code."""
 
+    output: IO[str] | None  # where returned JSONL goes (None: workers wrote partitions)
+    started: float = field(default_factory=time.perf_counter)
     partitions: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[PartitionFailure] = field(default_factory=list)
+    rerun: list[str] = field(default_factory=list)
     drafts: int = 0
     unreadable: int = 0
     failed: bool = False
-    broken: int = 0
+    show_progress: bool = False
 
+    def take(self, result: PartitionResult | PartitionFailure) -> None:
+        """Count one partition, say what went wrong in it, pass its reports on."""
+        if isinstance(result, PartitionFailure):
+            self.failures.append(result)
+            self.rerun.extend(result.paths)
+            self._say(f"editcheck: partition {result.index} ({len(result.paths):,} drafts, "
+                      f"first {result.paths[0]}) failed: {result.error}")
+            return
+        for path, why in result.unreadable:
+            self._say(f"editcheck: {why}")
+            self.rerun.append(path)
+        self.drafts += result.drafts
+        self.unreadable += len(result.unreadable)
+        self.failed = self.failed or result.failed
+        self.partitions.append({"index": result.index, "file": result.output,
+                                "drafts": result.drafts,
+                                "unreadable": [why for _, why in result.unreadable],
+                                "seconds": round(result.seconds, 3), "worker": result.worker})
+        if self.output is not None and result.jsonl:
+            self.output.write(result.jsonl)
+            self.output.flush()
+        if self.show_progress:
+            rate = self.drafts / max(time.perf_counter() - self.started, 1e-9)
+            click.echo(f"\r{self.drafts:,} drafts in {len(self.partitions):,} partitions, "
+                       f"{rate:,.0f}/s", err=True, nl=False)
 
-def write_manifest(out_dir: Path, totals: RunTotals, failures: list[PartitionFailure],
-                   unreadable: list[str], interrupted: bool) -> None:
-    """``manifest.json`` (what each partition holds) and the paths worth running again."""
-    manifest = {
-        "schema": "editcheck/partitions@1",
-        "interrupted": interrupted,
-        "drafts": totals.drafts,
-        "unreadable": totals.unreadable,
-        "failed_partitions": [{"index": f.index, "drafts": len(f.paths), "error": f.error}
-                              for f in failures],
-        "partitions": totals.partitions,
-    }
-    (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
-    rerun = [p for f in failures for p in f.paths] + unreadable
-    if rerun:
-        (out_dir / RERUN_NAME).write_text("".join(p + "\n" for p in rerun), "utf-8")
+    def _say(self, line: str) -> None:
+        click.echo(("\n" if self.show_progress and self.partitions else "") + line, err=True)
 
+    def write_manifest(self, out_dir: Path, interrupted: bool) -> None:
+        """``manifest.json`` (what each partition holds) and the paths worth running again."""
+        manifest = {
+            "schema": "editcheck/partitions@1",
+            "interrupted": interrupted,
+            "drafts": self.drafts,
+            "unreadable": self.unreadable,
+            "failed_partitions": [{"index": f.index, "drafts": len(f.paths), "error": f.error}
+                                  for f in self.failures],
+            "partitions": self.partitions,
+        }
+        (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+        if self.rerun:
+            (out_dir / RERUN_NAME).write_text("".join(p + "\n" for p in self.rerun), "utf-8")
 
-def tally(result: PartitionResult, totals: RunTotals, output: IO[str] | None) -> None:
-    """Count one finished partition; copy its JSONL to ``output`` when it came back."""
-    totals.drafts += result.drafts
-    totals.unreadable += len(result.unreadable)
-    totals.failed = totals.failed or result.failed
-    totals.partitions.append({"index": result.index, "file": result.output,
-                              "drafts": result.drafts,
-                              "unreadable": [why for _, why in result.unreadable],
-                              "seconds": round(result.seconds, 3), "worker": result.worker})
-    if output is not None and result.jsonl:
-        output.write(result.jsonl)
-        output.flush()
+    def summary(self, workers: int) -> str:
+        seconds = time.perf_counter() - self.started
+        return (f"editcheck: dask: {self.drafts:,} inputs in {len(self.partitions):,} "
+                f"partitions on {workers} workers, {seconds:.1f} s "
+                f"({self.drafts / seconds:,.1f}/s); {self.unreadable:,} unreadable, "
+                f"{len(self.failures):,} partitions failed")
+
+    def exit_code(self, interrupted: bool) -> int:
+        if interrupted:
+            return 130
+        return 2 if self.unreadable or self.failures else 1 if self.failed else 0
 
 
 def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path | None,
                  scheduler: str | None, workers: int, size: int, out_dir: Path | None,
                  output: IO[str], format_name: str) -> int:
     """``check --engine dask``: run, report on stderr, return the exit code."""
-    from click.core import ParameterSource
-
-    ctx = click.get_current_context()
-    given = ctx.get_parameter_source("format_name") != ParameterSource.DEFAULT
-    if format_name != "jsonl" and given:
-        raise click.UsageError("--engine dask writes JSON Lines: use -f jsonl (or no -f)")
-    if "-" in paths:
-        raise click.UsageError("--engine dask reads files, not standard input ('-')")
+    _refuse_what_dask_cannot_do(format_name, paths)
     try:
         client, cluster = connect(scheduler, workers)
     except DaskUnavailable as exc:
         raise ClusterProblem(str(exc)) from exc
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    totals, failures, rerun, interrupted = RunTotals(), [], [], False
-    mismatch = ""
+    log = RunLog(None if out_dir else output, show_progress=sys.stderr.isatty())
+    interrupted, mismatch = False, ""
     stop = threading.Event()
     previous = signal.signal(signal.SIGINT, lambda *_: _request_stop(stop))
     try:
         nworkers = len(client.nthreads())
         for result in run_partitions(client, portable_spec(spec), expand_inputs(paths, from_list),
                                      size, out_dir, stop):
-            if isinstance(result, PartitionFailure):
-                failures.append(result)
-                click.echo(f"editcheck: partition {result.index} ({len(result.paths):,} drafts, "
-                           f"first {result.paths[0]}) failed: {result.error}", err=True)
-                continue
-            for path, why in result.unreadable:
-                click.echo(f"editcheck: {why}", err=True)
-                rerun.append(path)
-            tally(result, totals, None if out_dir else output)
+            log.take(result)
     except KeyboardInterrupt:
         interrupted = True
-        click.echo("editcheck: interrupted; partitions finished so far are kept", err=True)
     except WorkerMismatch as exc:
         mismatch = str(exc)
     finally:
@@ -131,17 +143,25 @@ def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path |
         signal.signal(signal.SIGINT, previous)
     if mismatch:
         raise ClusterProblem(f"{mismatch}; install the same editcheck and plugins on "
-                               "every worker (see docs/archive-runs.md)")
-    if out_dir is not None:
-        write_manifest(out_dir, totals, failures, rerun, interrupted)
-    seconds = time.perf_counter() - started
-    click.echo(f"editcheck: dask: {totals.drafts:,} inputs in {len(totals.partitions):,} "
-               f"partitions on {nworkers} workers, {seconds:.1f} s "
-               f"({totals.drafts / seconds:,.1f}/s); {totals.unreadable:,} unreadable, "
-               f"{len(failures):,} partitions failed", err=True)
+                             "every worker (see docs/archive-runs.md)")
+    if log.show_progress:
+        click.echo(err=True)
     if interrupted:
-        return 130
-    return 2 if totals.unreadable or failures else 1 if totals.failed else 0
+        click.echo("editcheck: interrupted; partitions finished so far are kept", err=True)
+    if out_dir is not None:
+        log.write_manifest(out_dir, interrupted)
+    click.echo(log.summary(nworkers), err=True)
+    return log.exit_code(interrupted)
+
+
+def _refuse_what_dask_cannot_do(format_name: str, paths: tuple[str, ...]) -> None:
+    from click.core import ParameterSource
+
+    given = click.get_current_context().get_parameter_source("format_name")
+    if format_name != "jsonl" and given != ParameterSource.DEFAULT:
+        raise click.UsageError("--engine dask writes JSON Lines: use -f jsonl (or no -f)")
+    if "-" in paths:
+        raise click.UsageError("--engine dask reads files, not standard input ('-')")
 
 
 def _request_stop(stop: threading.Event) -> None:
