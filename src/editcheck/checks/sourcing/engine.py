@@ -36,7 +36,9 @@ from editcheck.document import Block, Document, Sentence
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
+# A capitalised word after a lower-case word, a comma or a semicolon and a space; opening
+# with the capital (and looking behind from it) lets the scan skip ahead quickly.
+_MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w'’-]*")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
 # the figure: the sentence says it comes from reports.
@@ -62,7 +64,8 @@ class View:
     """One sentence as the rules read it: quotations masked, its words as a set (for cheap
     "could this rule apply?" tests), and its reporting clauses, found only when asked for."""
 
-    __slots__ = ("sentence", "rel", "masked", "words", "proper", "_attributions")
+    __slots__ = ("sentence", "rel", "masked", "words", "proper", "_attributions", "_speakers",
+                 "_names")
 
     def __init__(self, sentence: Sentence, rel: int, masked: str,
                  proper: frozenset[str] = frozenset()) -> None:
@@ -72,6 +75,8 @@ class View:
         self.words = frozenset(_LOWER_WORDS.findall(masked.lower()))
         self.proper = proper  # words the draft capitalises mid-sentence: names
         self._attributions: list[Attribution] | None = None
+        self._speakers: set[str] | None = None
+        self._names: set[str] | None = None
 
     @property
     def attributions(self) -> list[Attribution]:
@@ -84,6 +89,20 @@ class View:
     @property
     def best(self) -> Source:
         return best(self.attributions)
+
+    @property
+    def speakers(self) -> set[str]:
+        """Names of the people this sentence quotes by name (several quotes may ask)."""
+        if self._speakers is None:
+            self._speakers = speaker_names(self.attributions)
+        return self._speakers
+
+    @property
+    def names(self) -> set[str]:
+        """Its capitalised words, which may name a speaker quoted earlier."""
+        if self._names is None:
+            self._names = set(_NAME_WORD.findall(self.masked))
+        return self._names
 
 
 def run_sourcing(doc: Document, ctx: CheckContext) -> None:
@@ -171,8 +190,9 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
                                                      opens, carried)
         near = views[max(0, first - 1):last + 2]
         if ok:
-            speakers.update(speaker_names(a for v in near for a in v.attributions))
-        elif speakers and any(not speakers.isdisjoint(_capitalised(v.masked))
+            for v in near:
+                speakers.update(v.speakers)
+        elif speakers and any(not speakers.isdisjoint(v.names)
                               for v in views[max(0, first - 1):last + 1]):
             ok = True
         verdicts[q.start] = ok
@@ -181,10 +201,6 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
                           "Quotation with no speaker: who said this? Add the attribution "
                           "in this sentence or the next.", data={"words": q.words})
     return verdicts
-
-
-def _capitalised(text: str) -> set[str]:
-    return set(_NAME_WORD.findall(text))
 
 
 class _LazyAttributions(Sequence[list[Attribution]]):
@@ -234,22 +250,32 @@ def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
 
 def _statistics(ctx: CheckContext, views: list[View]) -> None:
     prev_source = False
-    for v in views:
-        figures = find_figures(v.masked, v.words) if _has_figure_hint(v) else []
+    last = len(views) - 1
+    for i, v in enumerate(views):
         data_words = not _DATA_NOUNS.isdisjoint(v.words)
+        cites_data = data_words and bool(_DATA_REFERENCE.search(v.masked))
+        reporting = not prev_source and not cites_data
+        # Figures are found only when they may be reported, or when whether there are any
+        # decides if this sentence carries its source to the next one; the same for sources.
+        wanted = reporting or (i < last and not data_words)
+        figures = find_figures(v.masked, v.words) if wanted and _has_figure_hint(v) else []
         if not figures and not data_words:
             prev_source = False
             continue
-        hedged = not _HEDGE_WORDS.isdisjoint(v.words)
-        sources = [a for a in v.attributions if a.source >= Source.VAGUE
-                   and not (hedged and a.verb in ("act", "belief"))]
-        cites_data = data_words and bool(_DATA_REFERENCE.search(v.masked))
-        if not prev_source and not cites_data:
+        sources = _sources(v) if (reporting and figures) or (i < last and not cites_data) else []
+        if reporting:
             for f in figures:
                 if not any(a.covers(f.start, f.end) for a in sources):
                     _report_figure(ctx, v, f)
         prev_source = (bool(sources) or cites_data) and (
             bool(figures) or data_words)
+
+
+def _sources(v: View) -> list[Attribution]:
+    """The reporting clauses that may source a figure."""
+    hedged = not _HEDGE_WORDS.isdisjoint(v.words)
+    return [a for a in v.attributions if a.source >= Source.VAGUE
+            and not (hedged and a.verb in ("act", "belief"))]
 
 
 def _has_figure_hint(v: View) -> bool:
