@@ -220,11 +220,13 @@ def _worker_name() -> str:
 # --- the client ---------------------------------------------------------------------------
 
 def portable_spec(spec: CheckerSpec) -> CheckerSpec:
-    """The spec with the client's relative paths (plugins folder, archive index) made
-    absolute, since a worker's working directory need not be the client's."""
+    """The spec with the client's relative paths (plugins folder, house-style files,
+    archive index) made absolute, since a worker's working directory need not be the
+    client's."""
     config: Config = spec.config
     if config.plugins_dir is not None:
         config = replace(config, plugins_dir=Path(config.plugins_dir).resolve())
+    config = replace(config, house_style=tuple(Path(p).resolve() for p in config.house_style))
     settings = config.rules.get("core/archive-boilerplate")
     if settings is not None and settings.options.get("index"):
         config = config.with_rule_options(

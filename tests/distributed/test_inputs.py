@@ -50,3 +50,19 @@ def test_without_dask_the_engine_says_what_to_install(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert 'needs Dask: pip install "editcheck[dask]"' in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_settings_paths_reach_workers_absolute(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from editcheck.batch import CheckerSpec
+    from editcheck.config import Config
+    from editcheck.distributed import portable_spec
+
+    monkeypatch.chdir(tmp_path)
+    config = Config(plugins_dir=Path("plugins"), house_style=(Path("style/news.toml"),))
+    config = config.with_rule_options("core/archive-boilerplate", index="archive.sqlite")
+    spec = portable_spec(CheckerSpec(config, ("core/*",)))
+    assert spec.config.plugins_dir == tmp_path / "plugins"
+    assert spec.config.house_style == (tmp_path / "style" / "news.toml",)
+    index = spec.config.rules["core/archive-boilerplate"].options["index"]
+    assert index == str(tmp_path / "archive.sqlite")
+    assert spec.select == ("core/*",)
