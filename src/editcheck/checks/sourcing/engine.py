@@ -249,26 +249,36 @@ def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
 
 
 def _statistics(ctx: CheckContext, views: list[View]) -> None:
-    prev_source = False
+    # What the sentence before carries to this one ("According to the census, ... . It also
+    # found 12% ..."): nothing (None), its cited data (True), or a sentence that carries its
+    # source if it names one - judged only when a figure here needs it, so most sentences'
+    # reporting clauses are never looked for on this rule's account.
+    before: View | bool | None = None
     last = len(views) - 1
     for i, v in enumerate(views):
         data_words = not _DATA_NOUNS.isdisjoint(v.words)
-        cites_data = data_words and bool(_DATA_REFERENCE.search(v.masked))
-        reporting = not prev_source and not cites_data
-        # Figures are found only when they may be reported, or when whether there are any
-        # decides if this sentence carries its source to the next one; the same for sources.
-        wanted = reporting or (i < last and not data_words)
-        figures = find_figures(v.masked, v.words) if wanted and _has_figure_hint(v) else []
-        if not figures and not data_words:
-            prev_source = False
+        if data_words and _DATA_REFERENCE.search(v.masked):
+            before = True  # "the survey found ...": its figures are sourced, and the next one's
             continue
-        sources = _sources(v) if (reporting and figures) or (i < last and not cites_data) else []
-        if reporting:
-            for f in figures:
-                if not any(a.covers(f.start, f.end) for a in sources):
-                    _report_figure(ctx, v, f)
-        prev_source = (bool(sources) or cites_data) and (
-            bool(figures) or data_words)
+        figures: list[Figure] = []
+        if _has_figure_hint(v):
+            if i < last and not data_words:  # whether it has figures decides what it carries
+                figures = find_figures(v.masked, v.words)
+                reporting = bool(figures) and not _carries(before)
+            else:
+                reporting = not _carries(before)
+                figures = find_figures(v.masked, v.words) if reporting else []
+            if reporting and figures:
+                sources = _sources(v)
+                for f in figures:
+                    if not any(a.covers(f.start, f.end) for a in sources):
+                        _report_figure(ctx, v, f)
+        before = v if figures or data_words else None
+
+
+def _carries(before: View | bool | None) -> bool:
+    """Whether the sentence before sources this one's figures (see ``_statistics``)."""
+    return bool(_sources(before)) if isinstance(before, View) else bool(before)
 
 
 def _sources(v: View) -> list[Attribution]:

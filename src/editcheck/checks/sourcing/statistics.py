@@ -71,10 +71,10 @@ _RATIO_OR_COUNT = (
     rf"|(?:dozens|hundreds|thousands|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands)"
     rf"\s+of)(?![\w\-])(?![.,:]\d))")
 # Signs and words without one of which a percentage or a sum of money cannot match
-# (checked on lower-cased text: none of these letters has a case-insensitive twin).
-_PCT_SIGNS = ("%", "per", "pc")
-_MONEY_SIGNS = ("$", "£", "€", "¥", "₹", "dollar", "pound", "euro", "yen", "rupee", "yuan",
-                "franc")
+# (looked for in lower-cased text: none of these letters has a case-insensitive twin
+# outside ASCII, as "i" and "s" do).
+_PCT_SIGN = re.compile(r"%|per|pc")
+_MONEY_SIGN = re.compile(r"[$£€¥₹]|dollar|pound|euro|yen|rupee|yuan|franc")
 
 _NOT_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
@@ -151,6 +151,7 @@ _LETTERS = re.compile(r"[a-z]+")
 # with the character class (and look behind after it) so the scan skips ahead quickly.
 _NUMBER_START = re.compile(r"[$£€¥₹\d](?<![\d,.].)(?:(?<=\d)|\d)")
 _SEVEN_DIGITS = re.compile(r"\d{7}")
+_LONG_OR_PHONE_HINT = re.compile(r"\d{2}(?:\d{5}|[\s.)-]+\d{3})")  # either of the two
 # Words that can start a figure that has no digit ("two-thirds", "dozens of", "doubled").
 SPELLED_WORDS = frozenset(
     (_SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
@@ -176,9 +177,10 @@ def find_figures(masked: str, words: frozenset[str] | None = None) -> list[Figur
     lower-cased words, if the caller has them)."""
     if words is None:
         words = frozenset(_LETTERS.findall(masked.lower()))
-    blocked = _blocked_spans(masked, words)
+    candidates = _candidates(masked, words)
+    blocked = _blocked_spans(masked, words) if candidates else []
     out: list[Figure] = []
-    for m in _candidates(masked, words):
+    for m in candidates:
         kind = m.lastgroup or "count"
         if any(a <= m.start() < b for a, b in blocked):
             continue
@@ -202,8 +204,8 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
             for hit in _spelled_regex(w).finditer(low):
                 i = bisect.bisect_left(word_starts, hit.start())
                 starts.update(word_starts[max(0, i - 3):i + 1])
-    patterns = _figure_patterns(any(x in low for x in _PCT_SIGNS),
-                                any(x in low for x in _MONEY_SIGNS))
+    patterns = _figure_patterns(_PCT_SIGN.search(low) is not None,
+                                _MONEY_SIGN.search(low) is not None)
     out: list[re.Match[str]] = []
     covered = -1
     for s in sorted(starts):
@@ -242,11 +244,15 @@ def _spelled_regex(word: str) -> re.Pattern[str]:
 def _blocked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Phone numbers and street addresses: digits that are not data."""
     # Each pattern runs only where its cheap necessary condition holds: seven digits in a
-    # row, a phone-like digit group, a street word among the sentence's words.
-    out = [m.span() for m in _LONG_NUMBER().finditer(text)] if _SEVEN_DIGITS.search(text) else []
-    if _PHONE_HINT.search(text):
-        out += [m.span() for m in _PHONE().finditer(text)]
-        out += [m.span() for m in _UK_PHONE().finditer(text)]
+    # row, a phone-like digit group (one search finds whether either is there), a street
+    # word among the sentence's words.
+    out: list[tuple[int, int]] = []
+    if _LONG_OR_PHONE_HINT.search(text):
+        if _SEVEN_DIGITS.search(text):
+            out += [m.span() for m in _LONG_NUMBER().finditer(text)]
+        if _PHONE_HINT.search(text):
+            out += [m.span() for m in _PHONE().finditer(text)]
+            out += [m.span() for m in _UK_PHONE().finditer(text)]
     if not _STREET_LOWER.isdisjoint(words) and \
             not _STREET_WORDS.isdisjoint(_CAPITALISED.findall(text)):
         out += [m.span() for m in _ADDRESS().finditer(text)]
