@@ -11,7 +11,6 @@ word, gives the very counts the full dictionary gives, in about 30 ms.
 
 from __future__ import annotations
 
-import functools
 import gzip
 import threading
 from collections.abc import Callable
@@ -26,50 +25,43 @@ _lock = threading.Lock()
 _installed = False
 
 
-class SyllableTable:
+def _entry(count: int) -> list[tuple[str, ...]]:
+    return _ENTRIES[min(count, len(_ENTRIES) - 1)]
+
+
+class SyllableTable(dict[str, list[tuple[str, ...]]]):
     """Looks like textstat's CMU dictionary: ``table[word][0]`` lists ``n`` vowel phones.
 
-    Words the shipped table lacks are answered with textstat's own fallback (pyphen
-    hyphenation points + 1), computed here and remembered, so textstat never pays for a
-    ``KeyError`` and a word seen before costs one dictionary lookup.
+    A dict, so a known word is one C-level lookup inside textstat's loop. A word the
+    shipped table lacks gets textstat's own fallback (pyphen hyphenation points + 1),
+    computed once and remembered (up to a bound), so textstat never pays for a KeyError.
     """
 
+    MAX_REMEMBERED = 500_000
+
     def __init__(self, counts: dict[str, int], hyphenator: Any = None) -> None:
-        self._counts = counts
-        self._hyphenator = hyphenator
+        super().__init__((word, _entry(n)) for word, n in counts.items())
+        self.hyphenator = hyphenator
 
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:  # read-only: shared entries
-        count = self._counts.get(word)
-        if count is None:
-            if self._hyphenator is None:
-                raise KeyError(word)
-            count = _fallback(self._hyphenator, word)
-        return _ENTRIES[min(count, len(_ENTRIES) - 1)]
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._counts
-
-    def __len__(self) -> int:
-        return len(self._counts)
+    def __missing__(self, word: str) -> list[tuple[str, ...]]:
+        if self.hyphenator is None:
+            raise KeyError(word)
+        entry = _entry(len(self.hyphenator.positions(word)) + 1)
+        if len(self) < self.MAX_REMEMBERED:
+            self[word] = entry
+        return entry
 
 
-@functools.lru_cache(maxsize=200_000)
-def _fallback(hyphenator: Any, word: str) -> int:
-    """textstat's count for a word the dictionary lacks: hyphenation points + 1."""
-    return len(hyphenator.positions(word)) + 1
-
-
-def load_table() -> SyllableTable:
-    """Read the shipped table."""
+def load_counts() -> dict[str, int]:
+    """Read the shipped table: word -> syllables, where CMUdict and pyphen disagree."""
     with (
         files("editcheck").joinpath(_DATA).open("rb") as raw,
         gzip.open(raw, "rt", encoding="utf-8") as fh,
     ):
-        counts = {
+        return {
             word: int(count)
             for word, count in (line.rstrip("\n").split("\t") for line in fh if line[0] != "#")
         }
-    return SyllableTable(counts)
 
 
 def install() -> bool:
@@ -84,7 +76,7 @@ def install() -> bool:
         except ImportError:  # another textstat layout: it loads its own dictionary
             return False
         original: Callable[[str], Any] = module.get_cmudict
-        counts = load_table()._counts
+        counts = load_counts()
         tables: dict[str, SyllableTable] = {}
 
         def get_cmudict(lang: str) -> Any:
