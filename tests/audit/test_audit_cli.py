@@ -259,3 +259,11 @@ def test_lines_that_are_not_reports_are_listed(cli, tmp_path) -> None:  # type: 
     assert (summary["totals"]["checked"], summary["totals"]["unreadable"]) == (1, 2)
     assert [u["source"] for u in summary["unreadable"]] == [f"{reports}:2", f"{reports}:3"]
     assert "not an editcheck/report@1 report" in summary["unreadable"][1]["error"]
+
+
+def test_an_unwritable_out_folder_stops_before_checking(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a-file").write_text("")
+    done = run(cli, "audit", str(DRAFTS), "--out", str(tmp_path / "a-file" / "audit"))
+    assert done.returncode == 2
+    assert "cannot write the audit into" in done.stderr and "Traceback" not in done.stderr
+    assert "audited" not in done.stderr  # refused up front, nothing was checked

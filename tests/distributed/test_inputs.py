@@ -66,3 +66,15 @@ def test_settings_paths_reach_workers_absolute(tmp_path: Path, monkeypatch) -> N
     index = spec.config.rules["core/archive-boilerplate"].options["index"]
     assert index == str(tmp_path / "archive.sqlite")
     assert spec.select == ("core/*",)
+
+
+def test_an_unusable_out_dir_is_a_message(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "a-file").write_text("")
+    done = subprocess.run([sys.executable, "-m", "editcheck", "check", "--engine", "dask",
+                           "--out-dir", str(tmp_path / "a-file" / "parts"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "cannot use --out-dir" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -58,6 +58,7 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None,
 
     if not paths and from_list is None:
         raise click.UsageError("give PATH... or --from-list FILE")
+    _writable(out_dir)  # before hours of checking, not after
     if reports:
         found = _written_reports(paths, from_list)
     else:
@@ -78,7 +79,10 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None,
     inputs = [*paths, *([f"--from-list {from_list}"] if from_list else [])]
     from editcheck.audit import write_audit
 
-    written = write_audit(summary, out_dir, inputs)
+    try:
+        written = write_audit(summary, out_dir, inputs)
+    except OSError as exc:
+        raise _CannotWrite(f"cannot write the audit into {out_dir}: {exc}") from exc
     totals = summary["totals"]
     click.echo(f"audited {totals['checked']:,} of {totals['drafts']:,} drafts "
                f"({totals['unreadable']:,} unreadable), {totals['annotations']:,} annotations "
@@ -87,6 +91,21 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None,
         click.echo("editcheck: interrupted; the audit covers the drafts checked so far", err=True)
         sys.exit(130)
     sys.exit(int(ExitCode.USAGE if totals["unreadable"] else ExitCode.OK))
+
+
+class _CannotWrite(click.ClickException):
+    exit_code = int(ExitCode.USAGE)
+
+
+def _writable(out_dir: Path) -> None:
+    """Create ``--out`` now and prove a file can be written there."""
+    probe = out_dir / ".editcheck-audit-probe"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise _CannotWrite(f"cannot write the audit into {out_dir}: {exc}") from exc
 
 
 def _written_reports(paths: tuple[str, ...], from_list: Path | None) -> Iterator[ReadReport]:

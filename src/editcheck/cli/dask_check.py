@@ -117,12 +117,15 @@ def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path |
                  output: IO[str], format_name: str) -> int:
     """``check --engine dask``: run, report on stderr, return the exit code."""
     _refuse_what_dask_cannot_do(format_name, paths)
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ClusterProblem(f"cannot use --out-dir {out_dir}: {exc}") from exc
     try:
         client, cluster = connect(scheduler, workers)
     except DaskUnavailable as exc:
         raise ClusterProblem(str(exc)) from exc
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
     log = RunLog(None if out_dir else output, show_progress=sys.stderr.isatty())
     interrupted, mismatch = False, ""
     stop = threading.Event()
