@@ -18,7 +18,7 @@ from editcheck.cli import ExitCode
 from editcheck.cli.options import blocked_plugins, load_settings, plugin_options, split_list
 
 if TYPE_CHECKING:
-    from editcheck.audit import ReadReport
+    from editcheck.audit import ArchiveAudit, ReadReport
 
 
 @click.command("audit")
@@ -75,10 +75,15 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None,
                 audit.add_facts(read.item, read.facts)
     except KeyboardInterrupt:
         interrupted = True
-    summary = audit.summary(interrupted=interrupted)
     inputs = [*paths, *([f"--from-list {from_list}"] if from_list else [])]
+    sys.exit(_finish(audit, interrupted, out_dir, inputs))
+
+
+def _finish(audit: ArchiveAudit, interrupted: bool, out_dir: Path, inputs: list[str]) -> int:
+    """Write the audit, say where, and return the exit status."""
     from editcheck.audit import write_audit
 
+    summary = audit.summary(interrupted=interrupted)
     try:
         written = write_audit(summary, out_dir, inputs)
     except OSError as exc:
@@ -89,8 +94,8 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None,
                f"in {totals['seconds']:,} s: {', '.join(str(p) for p in written)}", err=True)
     if interrupted:
         click.echo("editcheck: interrupted; the audit covers the drafts checked so far", err=True)
-        sys.exit(130)
-    sys.exit(int(ExitCode.USAGE if totals["unreadable"] else ExitCode.OK))
+        return 130
+    return int(ExitCode.USAGE if totals["unreadable"] else ExitCode.OK)
 
 
 class _CannotWrite(click.ClickException):
