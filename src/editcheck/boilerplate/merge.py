@@ -211,8 +211,9 @@ def learn_with_dask(client: Any, index: str | Path, paths: Iterable[str | Path],
     the workers and this process share), then merge them into ``index`` in order."""
     work = Path(work_dir).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    where = [Path(p).absolute() for p in paths]  # a worker's working directory is not ours
     futures = [client.submit(learn_part, str(work / f"part-{i:05d}.sqlite"), chunk, pure=False)
-               for i, chunk in enumerate(article_partitions(paths, size))]
+               for i, chunk in enumerate(article_partitions(where, size))]
     results: list[PartResult] = client.gather(futures)
     merged = merge_indexes(index, [r.path for r in results])
     for r in results:
