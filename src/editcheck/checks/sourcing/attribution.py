@@ -120,7 +120,10 @@ def _triggers() -> frozenset[str]:
 
 @cache
 def _word_regex(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z’'-]){re.escape(word)}(?![A-Za-z’'-])")
+    """``word`` standing alone; it opens the pattern (the look-behind comes after it) so
+    the search can skip ahead to each occurrence of the literal."""
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![A-Za-z’'-]{w})(?![A-Za-z’'-])")
 
 
 def _reporting_words(text: str, words: frozenset[str] | None = None):

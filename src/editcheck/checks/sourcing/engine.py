@@ -57,6 +57,9 @@ _DATA_REFERENCE = re.compile(
     r"report|data|figures|poll|census|analysis|audit|review|research|trial|index|statistics|"
     r"findings|estimates?|dataset|tally)(?:'s|’s)?\b(?!\s+(?:is|was)\s+"
     r"(?:expected|due))", re.I)
+_REFERENCE_NOUNS = wordset(
+    """study survey report data figures poll census analysis audit review research trial index
+    statistics findings estimate estimates dataset tally""")
 _SKIP_CONTEXT = frozenset({"pre", "code", "script", "style", "nav"})
 
 
@@ -257,7 +260,7 @@ def _statistics(ctx: CheckContext, views: list[View]) -> None:
     last = len(views) - 1
     for i, v in enumerate(views):
         data_words = not _DATA_NOUNS.isdisjoint(v.words)
-        if data_words and _DATA_REFERENCE.search(v.masked):
+        if data_words and _cites_data(v):
             before = True  # "the survey found ...": its figures are sourced, and the next one's
             continue
         figures: list[Figure] = []
@@ -274,6 +277,15 @@ def _statistics(ctx: CheckContext, views: list[View]) -> None:
                     if not any(a.covers(f.start, f.end) for a in sources):
                         _report_figure(ctx, v, f)
         before = v if figures or data_words else None
+
+
+def _cites_data(v: View) -> bool:
+    """A definite reference to a data source already named ("the study found")."""
+    # In ASCII text the reference's noun is one of the sentence's words, so a sentence
+    # without one is spared the search (elsewhere case folding may join words: "ı", "ſ").
+    if v.masked.isascii() and _REFERENCE_NOUNS.isdisjoint(v.words):
+        return False
+    return _DATA_REFERENCE.search(v.masked) is not None
 
 
 def _carries(before: View | bool | None) -> bool:
