@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from editcheck.checks.sourcing.lexicon import words, wordset
+from editcheck.checks.sourcing.lexicon import word_starts, words, wordset
 from editcheck.checks.sourcing.sources import Source, classify, head_index
 
 __all__ = ["Attribution", "Source", "best", "find_attributions"]
@@ -118,12 +118,8 @@ def _triggers() -> frozenset[str]:
     return frozenset(_verbs()) | _AGENT_PARTICIPLES | {"according"}
 
 
-@cache
-def _word_regex(word: str) -> re.Pattern[str]:
-    """``word`` standing alone; it opens the pattern (the look-behind comes after it) so
-    the search can skip ahead to each occurrence of the literal."""
-    w = re.escape(word)
-    return re.compile(rf"{w}(?<![A-Za-z’'-]{w})(?![A-Za-z’'-])")
+# Characters that join a reporting word to its neighbours ("re-said", "said's"): no word.
+_JOINERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-"
 
 
 def _reporting_words(text: str, words: frozenset[str] | None = None):
@@ -140,7 +136,7 @@ def _reporting_words(text: str, words: frozenset[str] | None = None):
         present = _triggers().intersection(words)
         if not present:
             return
-        tokens = sorted((m.start(), w) for w in present for m in _word_regex(w).finditer(low_text))
+        tokens = sorted([(at, w) for w in present for at in word_starts(low_text, w, _JOINERS)])
     for start, low in tokens:
         end = start + len(low)
         if low == "according":

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from editcheck.checks.sourcing.lexicon import lazy_regex, wordset
+from editcheck.checks.sourcing.lexicon import lazy_regex, word_starts, wordset
 
 _SPELLED = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
@@ -147,6 +147,7 @@ _STREET_WORDS = wordset(
     Plaza""")
 _STREET_LOWER = frozenset(w.lower() for w in _STREET_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
+_LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # a number word must not touch one ("network")
 # A number's first character, not preceded by a digit, comma or point: written to open
 # with the character class (and look behind after it) so the scan skips ahead quickly.
 _NUMBER_START = re.compile(r"[$£€¥₹\d](?<![\d,.].)(?:(?<=\d)|\d)")
@@ -199,11 +200,11 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
     present = SPELLED_WORDS.intersection(words)
     low = text.lower()
     if present:
-        word_starts = [w.start() for w in _WORD_START.finditer(text)]
+        offsets = [w.start() for w in _WORD_START.finditer(text)]
         for w in present:
-            for hit in _spelled_regex(w).finditer(low):
-                i = bisect.bisect_left(word_starts, hit.start())
-                starts.update(word_starts[max(0, i - 3):i + 1])
+            for hit in word_starts(low, w, _LOWER_LETTERS):
+                i = bisect.bisect_left(offsets, hit)
+                starts.update(offsets[max(0, i - 3):i + 1])
     patterns = _figure_patterns(_PCT_SIGN.search(low) is not None,
                                 _MONEY_SIGN.search(low) is not None)
     out: list[re.Match[str]] = []
@@ -233,12 +234,6 @@ def _figure_kind(source: str) -> re.Pattern[str]:
     # The look-behind rejects positions inside a word at once, so the alternatives are
     # tried only where a figure can start (a tenfold speed-up on ordinary prose).
     return re.compile(rf"(?<![A-Za-z])(?:{source})", re.I)
-
-
-@cache
-def _spelled_regex(word: str) -> re.Pattern[str]:
-    """A number word standing alone in lower-cased text ("two", not "network")."""
-    return re.compile(rf"{word}(?<![a-z]{word})(?![a-z])")  # the literal first: a literal prefix is searched fast
 
 
 def _blocked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
