@@ -1,13 +1,13 @@
 """Check many drafts: in this process, or across worker processes, streaming outcomes.
 
 An archive audit may cover 100,000+ files, so outcomes come back one at a time in input
-order (``imap`` with small chunks) and nothing accumulates here. Each worker builds its
-own :class:`Checker` once; with the ``fork`` start method it inherits the loaded plugins.
+order (see :mod:`editcheck.pool`, which also survives a worker that dies) and nothing
+accumulates here. Each worker builds its own :class:`Checker` once; with the ``fork``
+start method it inherits the loaded plugins.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -21,6 +21,7 @@ from editcheck.annotations import Report
 from editcheck.api import Checker
 from editcheck.config import Config
 from editcheck.errors import EditcheckError
+from editcheck.pool import ResilientPool
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +87,14 @@ def check_paths(
         for path in paths:
             yield check_one(checker, path)
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
-        try:
-            yield from pool.imap(_check_in_worker, paths, chunksize=chunk)
-        except BaseException:
-            pool.terminate()  # Ctrl-C or a closed pipe: stop the workers now
-            raise
+    pool = ResilientPool(_check_in_worker, jobs, _crashed, _init_worker, (spec,))
+    yield from pool.map(paths)
+
+
+def _crashed(path: str) -> Outcome:
+    return Outcome(
+        path, None, f"{path}: the worker process checking it died; a check crashed on this draft"
+    )
 
 
 class Progress:
@@ -123,8 +123,10 @@ class Progress:
         width = 24
         filled = int(width * self.done / self.total) if self.total else width
         bar = "#" * filled + "-" * (width - filled)
-        return (f"[{bar}] {self.done:,}/{self.total:,} drafts  {rate:,.0f}/s  "
-                f"ETA {int(eta) // 60}:{int(eta) % 60:02d}")
+        return (
+            f"[{bar}] {self.done:,}/{self.total:,} drafts  {rate:,.0f}/s  "
+            f"ETA {int(eta) // 60}:{int(eta) % 60:02d}"
+        )
 
     def close(self) -> None:
         if self.enabled:

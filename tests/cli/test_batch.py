@@ -13,8 +13,10 @@ import pytest
 
 from editcheck.batch import Progress
 
-PARAGRAPH = ("<p>The council said 40 people attended the meeting on Tuesday. Critics say the "
-             "plan is reportedly doomed.</p>")
+PARAGRAPH = (
+    "<p>The council said 40 people attended the meeting on Tuesday. Critics say the "
+    "plan is reportedly doomed.</p>"
+)
 
 
 @pytest.fixture
@@ -42,9 +44,13 @@ def test_interrupt_keeps_what_was_written(cli, archive, tmp_path) -> None:  # ty
     for i in range(40, 400):
         (archive / f"story-{i:03d}.html").write_text(PARAGRAPH * 40)
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen([*cli, "check", "-f", "jsonl", "-j", "2", "-o", str(out), str(archive)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [*cli, "check", "-f", "jsonl", "-j", "2", "-o", str(out), str(archive)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
         time.sleep(0.05)
@@ -80,3 +86,39 @@ def test_progress_line_has_rate_and_eta() -> None:
     assert "4/4 drafts" in term.text and "/s" in term.text and "ETA 0:00" in term.text
     with open(os.devnull, "w") as devnull:
         assert Progress(4, devnull).enabled is False
+
+
+CRASHER = """
+import os
+from editcheck import Rule, check, hookimpl
+
+@check(Rule("crash/on-poison", "house-style"), name="crash.poison")
+def poison(doc, ctx):
+    if "POISON" in doc.text:
+        os._exit(1)  # the worker process dies, as with a segfault or the OOM killer
+
+@hookimpl
+def editcheck_checks():
+    return [poison]
+"""
+
+
+def test_a_draft_that_kills_its_worker_is_named_and_the_rest_are_checked(
+    cli, archive, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    (archive / "story-007.html").write_text("<p>POISON pill paragraph here.</p>")
+    plugins = tmp_path / "crash-plugins"
+    plugins.mkdir()
+    (plugins / "crasher.py").write_text(CRASHER)
+    result = subprocess.run(
+        [*cli, "check", "-f", "jsonl", "-j", "2", "--plugins-dir", str(plugins), str(archive)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("worker process checking it died") == 1
+    assert "story-007.html" in result.stderr
+    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    assert len(sources) == 39 and not any("story-007" in s for s in sources)
+    assert sources == sorted(sources)  # still in input order
