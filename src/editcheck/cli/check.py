@@ -37,7 +37,7 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str | Path]:
 @click.command("check")
 @click.argument("paths", nargs=-1)
 @click.option("-f", "--format", "format_name", default="text", show_default=True,
-              help="Output format: text, json, jsonl, or one a plugin adds.")
+              help="Output format: text, json, jsonl, sarif, github, w3c, html, or a plugin's.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write the report here instead of standard output.")
 @click.option("--select", multiple=True, help="Only these rules (ids, globs, category:NAME).")
@@ -47,7 +47,8 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[str | Path]:
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
 @click.option("--stdin-type", type=click.Choice(["auto", "html", "text"]), default="auto",
               show_default=True, help="How to read '-' (standard input).")
-@click.option("--color/--no-color", default=None, help="Colour the text format (default: on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text format (default: on a terminal).")
 @click.option("--boilerplate-index", type=click.Path(dir_okay=False, path_type=Path),
               help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
