@@ -238,16 +238,13 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     rel = _RELATIVE_BEFORE.search(text, 0, verb_at) if ("which" in text or "who" in text) else None
     if rel is not None:  # "Care England, which represents providers, said": skip the clause
         verb_at = rel.start()
-    # One pass over the words before the verb finds both the clause boundaries ("that",
-    # "and", punctuation) and the words after the last of them.
     tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, 0, verb_at)]
-    verbs = _verbs()
-    starts = sorted([(a, b, low) for w, a, b in tokens
-                     if (low := w.lower()) in _BOUNDARY_WORDS or verbs.get(low) in _CLAUSE_VERBS]
-                    + [(m.start(), m.end(), m.group())
-                       for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)])
+    starts = _last_boundaries(tokens, text, verb_at)
     clause_start = starts[-1][1] if starts else 0
-    found = [(w, a) for w, a, _ in tokens if a >= clause_start]
+    first = len(tokens)  # the words after the last boundary, found from the end
+    while first and tokens[first - 1][1] >= clause_start:
+        first -= 1
+    found = [(w, a) for w, a, _ in tokens[first:]]
     if not found and starts and starts[-1][2] in ("and", "but"):
         return 0, _leading_subject(text)  # "It set aside £580m ..., and said ..."
     if not found and starts and starts[-1][2] in ("that", "which", "who"):
@@ -256,6 +253,22 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
         prev = starts[-2][1] if len(starts) > 1 else 0
         return prev, [(w, a) for w, a, b in tokens if a >= prev and b <= starts[-1][0]][-8:]
     return clause_start, found[-14:]
+
+
+def _last_boundaries(tokens: list[tuple[str, int, int]], text: str, verb_at: int
+                     ) -> list[tuple[int, int, str]]:
+    """The last two clause boundaries before a verb, in order: words ("that", "and", a
+    speech or belief verb) and punctuation, as ``(start, end, what)``."""
+    verbs = _verbs()
+    found: list[tuple[int, int, str]] = []
+    for w, a, b in reversed(tokens):  # the last two are all that is read
+        low = w.lower()
+        if low in _BOUNDARY_WORDS or verbs.get(low) in _CLAUSE_VERBS:
+            found.append((a, b, low))
+            if len(found) == 2:
+                break
+    marks = [(m.start(), m.end(), m.group()) for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)]
+    return sorted(found + marks[-2:])[-2:]
 
 
 def _leading_subject(text: str) -> list[tuple[str, int]]:
