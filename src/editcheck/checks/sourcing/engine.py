@@ -36,9 +36,9 @@ from editcheck.document import Block, Document, Sentence
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-# A capitalised word after a lower-case word, a comma or a semicolon and a space; opening
-# with the capital (and looking behind from it) lets the scan skip ahead quickly.
-_MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w'’-]*")
+# A capitalised word after a lower-case word, a comma or a semicolon and a space. The
+# pattern opens with the space (a literal the scan skips ahead to), then looks around it.
+_MID_CAPITAL = re.compile(r" (?=[A-Z])(?<=[a-z,;] )([A-Z][\w'’-]*)")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
 # the figure: the sentence says it comes from reports.
@@ -134,7 +134,7 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool,
         for v in views:
             _claims(ctx, v, threshold)
     if ctx.enabled(UNSOURCED_STATISTIC.id):
-        _statistics(ctx, views)
+        _statistics(ctx, views, _DIGIT.search(text) is not None)
     # The next paragraph may open with a quote that goes on with this one's speaker: only
     # when this one quoted an attributed speaker, ends by introducing one ("... said:"),
     # or asks an interviewee a question.
@@ -251,7 +251,8 @@ def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
                           "least the organisation they speak for.")
 
 
-def _statistics(ctx: CheckContext, views: list[View]) -> None:
+def _statistics(ctx: CheckContext, views: list[View], digits: bool) -> None:
+    """Report unsourced figures; ``digits`` says whether the paragraph holds any digit."""
     # What the sentence before carries to this one ("According to the census, ... . It also
     # found 12% ..."): nothing (None), its cited data (True), or a sentence that carries its
     # source if it names one - judged only when a figure here needs it, so most sentences'
@@ -264,7 +265,7 @@ def _statistics(ctx: CheckContext, views: list[View]) -> None:
             before = True  # "the survey found ...": its figures are sourced, and the next one's
             continue
         figures: list[Figure] = []
-        if _has_figure_hint(v):
+        if _has_figure_hint(v, digits):
             if i < last and not data_words:  # whether it has figures decides what it carries
                 figures = find_figures(v.masked, v.words)
                 reporting = bool(figures) and not _carries(before)
@@ -300,9 +301,11 @@ def _sources(v: View) -> list[Attribution]:
             and not (hedged and a.verb in ("act", "belief"))]
 
 
-def _has_figure_hint(v: View) -> bool:
-    """Cheap pre-test: a digit, or a word a spelled-out figure could be made of."""
-    return _DIGIT.search(v.masked) is not None or not SPELLED_WORDS.isdisjoint(v.words)
+def _has_figure_hint(v: View, digits: bool) -> bool:
+    """Cheap pre-test: a digit (looked for only in a paragraph that has one), or a word a
+    spelled-out figure could be made of."""
+    return (digits and _DIGIT.search(v.masked) is not None) or \
+        not SPELLED_WORDS.isdisjoint(v.words)
 
 
 _DIGIT = re.compile(r"\d")

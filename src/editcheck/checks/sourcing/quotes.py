@@ -76,7 +76,10 @@ def _find_close(text: str, start: int, mark: str) -> int:
     closers = _CLOSERS[mark]
     j = start
     while True:
-        j = min((k for k in (text.find(c, j) for c in closers) if k >= 0), default=-1)
+        if len(closers) == 1:
+            j = text.find(closers, j)
+        else:
+            j = min((k for k in (text.find(c, j) for c in closers) if k >= 0), default=-1)
         if j < 0:
             return -1
         if closers in "’'":

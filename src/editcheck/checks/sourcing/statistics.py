@@ -279,7 +279,7 @@ def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
 class _Tail:
     """The last words before a number, lower-cased, with their document offsets."""
 
-    __slots__ = ("words", "starts", "raw", "last")
+    __slots__ = ("words", "starts", "raw", "last", "_phrases")
 
     def __init__(self, before: str, offset: int) -> None:
         found = [(w.group(), w.start()) for w in _TAIL.finditer(before)][-3:]
@@ -287,14 +287,19 @@ class _Tail:
         self.words = [w.lower().rstrip(".") for w, _ in found]
         self.starts = [offset + a for _, a in found]
         self.last = found[-1][0] if found else ""
+        self._phrases: list[tuple[str, int]] | None = None
 
     def phrase_start(self, phrases: frozenset[str]) -> int | None:
         """Offset where one of ``phrases`` ends the tail (the longest wins), else None."""
         if not self.raw[-1:].isspace():
             return None
-        for n in (3, 2, 1):
-            if len(self.words) >= n and " ".join(self.words[-n:]) in phrases:
-                return self.starts[-n]
+        if self._phrases is None:  # the tail's last three, two and one words, joined once
+            n_words = len(self.words)
+            self._phrases = [(" ".join(self.words[-n:]), self.starts[-n])
+                             for n in (3, 2, 1) if n_words >= n]
+        for phrase, start in self._phrases:
+            if phrase in phrases:
+                return start
         return None
 
     def last_in(self, words: frozenset[str]) -> bool:
