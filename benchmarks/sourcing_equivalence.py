@@ -5,6 +5,9 @@
     python benchmarks/sourcing_equivalence.py dump after.tsv
     python benchmarks/sourcing_equivalence.py diff before.tsv after.tsv   # exit 1 on a change
 
+``--src DIR`` dumps with another copy of editcheck's source (``git archive <commit> src``
+unpacked somewhere), so the old code's dump can be made on today's fixtures.
+
 The dump runs the four sourcing rules over every draft under ``fixtures/`` and over every
 sentence of ``../shared/corpus/wikipedia`` (both files, certain and uncertain sentences
 alike; skipped with a message when the corpus is absent), each sentence as a one-line text
@@ -19,27 +22,25 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-
-from editcheck.api import Checker  # noqa: E402
-from editcheck.checks.sourcing.rules import RULES, UNATTRIBUTED_CLAIM  # noqa: E402
-from editcheck.document import Document, load_bytes, load_text, media_type_for  # noqa: E402
-
-RULE_IDS = [r.id for r in RULES]
+CLAIM = "core/unattributed-claim"
 SETTINGS = {
     "default": {},
-    "all-candidates": {"rules": {UNATTRIBUTED_CLAIM.id: {"min-confidence": 0.0}}},
+    "all-candidates": {"rules": {CLAIM: {"min-confidence": 0.0}}},
 }
 
 
-def drafts(shared: Path) -> Iterator[tuple[str, Document]]:
+def drafts(shared: Path) -> Iterator[tuple[str, Any]]:
     """(id, document) for every fixture draft and every Wikipedia sentence."""
-    for path in sorted(ROOT.joinpath("fixtures").rglob("*")):
+    from editcheck.document import load_bytes, load_text, media_type_for
+
+    for path in _fixture_files():
         if path.suffix in (".html", ".htm", ".txt") and path.is_file():
             data = path.read_bytes()
             yield str(path.relative_to(ROOT)), load_bytes(data, media_type_for(path, data),
@@ -54,8 +55,23 @@ def drafts(shared: Path) -> Iterator[tuple[str, Document]]:
             yield f"{name}:{i}", load_text(json.loads(line)["text"])
 
 
+def _fixture_files() -> list[Path]:
+    """The fixtures git tracks (files others are still writing would make two dumps
+    disagree); every file under ``fixtures/`` outside a git checkout."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "fixtures"], cwd=ROOT, check=True,
+                                capture_output=True, text=True).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return sorted(ROOT.joinpath("fixtures").rglob("*"))
+    return sorted(ROOT / name for name in listed if name)
+
+
 def dump(out: Path, shared: Path) -> int:
-    checkers = {name: Checker(cfg, select=RULE_IDS) for name, cfg in SETTINGS.items()}
+    from editcheck.api import Checker
+    from editcheck.checks.sourcing.rules import RULES
+
+    rule_ids = [r.id for r in RULES]
+    checkers = {name: Checker(cfg, select=rule_ids) for name, cfg in SETTINGS.items()}
     n_docs = n_rows = 0
     with out.open("w", encoding="utf-8") as fh:
         for draft_id, doc in drafts(shared):
@@ -91,11 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("dump")
     d.add_argument("out", type=Path)
     d.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    d.add_argument("--src", type=Path, default=ROOT / "src", help="editcheck source to run")
     c = sub.add_parser("diff")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "dump":
+        sys.path.insert(0, str(args.src.resolve()))
         return dump(args.out, args.shared)
     return diff(args.a, args.b)
 
