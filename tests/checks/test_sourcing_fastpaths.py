@@ -70,8 +70,8 @@ def test_figure_kinds_tried_in_turn_match_the_single_alternation(text: str) -> N
         rf"(?<![A-Za-z])(?:{statistics._PCT}|{statistics._MONEY}|{statistics._RATIO_OR_COUNT})",
         re.I)
     low = text.lower()
-    patterns = statistics._figure_patterns(statistics._PCT_SIGN.search(low) is not None,
-                                           statistics._MONEY_SIGN.search(low) is not None)
+    patterns = statistics._figure_patterns(statistics._holds_any(low, statistics._PCT_SIGNS),
+                                           statistics._holds_any(low, statistics._MONEY_SIGNS))
     for at in range(len(text) + 1):
         want = single.match(text, at)
         got = next((m for p in patterns if (m := p.match(text, at)) is not None), None)

@@ -73,8 +73,9 @@ _RATIO_OR_COUNT = (
 # Signs and words without one of which a percentage or a sum of money cannot match
 # (looked for in lower-cased text: none of these letters has a case-insensitive twin
 # outside ASCII, as "i" and "s" do).
-_PCT_SIGN = re.compile(r"%|per|pc")
-_MONEY_SIGN = re.compile(r"[$£€¥₹]|dollar|pound|euro|yen|rupee|yuan|franc")
+_PCT_SIGNS = ("%", "per", "pc")
+_MONEY_SIGNS = ("$", "£", "€", "¥", "₹", "dollar", "pound", "euro", "yen", "rupee", "yuan",
+                "franc")
 
 _NOT_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
@@ -205,8 +206,7 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
             for hit in word_starts(low, w, _LOWER_LETTERS):
                 i = bisect.bisect_left(offsets, hit)
                 starts.update(offsets[max(0, i - 3):i + 1])
-    patterns = _figure_patterns(_PCT_SIGN.search(low) is not None,
-                                _MONEY_SIGN.search(low) is not None)
+    patterns = _figure_patterns(_holds_any(low, _PCT_SIGNS), _holds_any(low, _MONEY_SIGNS))
     out: list[re.Match[str]] = []
     covered = -1
     for s in sorted(starts):
@@ -219,6 +219,11 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
                 covered = m.end()
                 break
     return out
+
+
+def _holds_any(text: str, signs: tuple[str, ...]) -> bool:
+    # Substring tests: a few times faster than one regex alternation over the sentence.
+    return any(sign in text for sign in signs)
 
 
 @cache
