@@ -184,7 +184,7 @@ def find_figures(masked: str, words: frozenset[str] | None = None) -> list[Figur
     out: list[Figure] = []
     for m in candidates:
         kind = m.lastgroup or "count"
-        if any(a <= m.start() < b for a, b in blocked):
+        if blocked and any(a <= m.start() < b for a, b in blocked):
             continue
         span = _judge(masked, m, kind)
         if span is not None:
