@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editcheck.checks.sourcing import engine, statistics
-from editcheck.checks.sourcing.lexicon import word_starts
+from editcheck.checks.sourcing.lexicon import lower_words, word_starts
 
 FEW = settings(max_examples=300, deadline=None)
 
@@ -76,3 +76,10 @@ def test_figure_kinds_tried_in_turn_match_the_single_alternation(text: str) -> N
         want = single.match(text, at)
         got = next((m for p in patterns if (m := p.match(text, at)) is not None), None)
         assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+
+
+@FEW
+@given(st.text(alphabet=st.sampled_from(list("aZz-'’ \n5_éİıſΣK\u212a.,“”\udc80")), max_size=40)
+       | st.text(max_size=40))
+def test_lower_words_are_the_runs_of_a_to_z(text: str) -> None:
+    assert lower_words(text) == frozenset(re.findall("[a-z]+", text.lower()))

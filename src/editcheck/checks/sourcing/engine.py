@@ -15,7 +15,7 @@ from functools import cache
 from editcheck.checkapi import CheckContext
 from editcheck.checks.sourcing.attribution import Attribution, Source, best, find_attributions
 from editcheck.checks.sourcing.claims import Claim, always, find_claims
-from editcheck.checks.sourcing.lexicon import words, wordset
+from editcheck.checks.sourcing.lexicon import lower_words, words, wordset
 from editcheck.checks.sourcing.model import score
 from editcheck.checks.sourcing.quotes import Quote, find_quotes, mask
 from editcheck.checks.sourcing.rules import (
@@ -34,7 +34,6 @@ from editcheck.checks.sourcing.speakers import (
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.document import Block, Document, Sentence
 
-_LOWER_WORDS = re.compile(r"[a-z]+")
 _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A capitalised word after a lower-case word, a comma or a semicolon and a space. The
 # pattern opens with the space (a literal the scan skips ahead to), then looks around it.
@@ -75,7 +74,7 @@ class View:
         self.sentence = sentence
         self.rel = rel  # the sentence's offset in its block's text
         self.masked = masked
-        self.words = frozenset(_LOWER_WORDS.findall(masked.lower()))
+        self.words = lower_words(masked)
         self.proper = proper  # words the draft capitalises mid-sentence: names
         self._attributions: list[Attribution] | None = None
         self._speakers: set[str] | None = None

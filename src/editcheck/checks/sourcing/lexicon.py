@@ -83,6 +83,17 @@ def hedge_anchors() -> frozenset[str]:
     return frozenset().union(*(p.anchors for p in hedge_patterns()))  # required ones aside
 
 
+# Every byte but a-z becomes a space: in UTF-8 no byte of a non-ASCII character is one.
+_ONLY_LOWER_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The runs of a-z in ``text.lower()`` (what ``re.findall("[a-z]+", ...)`` gives), as a
+    set: blanking all other bytes of its UTF-8 and splitting is about twice as fast."""
+    low = text.lower().encode("utf-8", "surrogatepass")
+    return frozenset(low.translate(_ONLY_LOWER_LETTERS).decode("ascii").split())
+
+
 def word_starts(text: str, word: str, joiners: str) -> list[int]:
     """Where ``word`` stands in ``text`` with no character of ``joiners`` on either side,
     left to right and not overlapping (as a regex search for it would find them).
