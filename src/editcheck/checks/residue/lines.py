@@ -18,6 +18,7 @@ from typing import Any
 from editcheck.checkapi import CheckContext
 from editcheck.checks.residue import patterns as P
 from editcheck.checks.residue import rules as R
+from editcheck.checks.residue.widgets import widget_entries
 from editcheck.document import Block, Document
 
 _NUMERIC_CELLS = frozenset({"td", "th", "dd"})
@@ -87,6 +88,7 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
     _markup(doc, report)
     _placeholders(doc, report)
     _phrases(doc, lowered, report, whole)
+    _widgets(blocks, report, whole)
     for m in P.INVISIBLE.finditer(doc.text):
         block = doc.block_at(m.start())
         if block is not None:
@@ -169,21 +171,63 @@ def whole_line_residue(block: Block) -> bool:
     text = block.text
     if len(text) > _SHORT:
         return False
-    if _DIGIT.search(text):
-        return P.ORPHAN_COUNTER.match(text) is not None and block.tag not in _NUMERIC_CELLS
+    if _DIGIT.search(text) and P.ORPHAN_COUNTER.match(text) is not None:
+        return block.tag not in _NUMERIC_CELLS
     return _interface_text(text)
 
 
 @lru_cache(maxsize=4096)
 def _interface_text(text: str) -> bool:
-    """Cached: a page repeats its chrome ("Share", "Log in") block after block."""
+    """Cached: a page repeats its chrome ("Share", "Log in") block after block.
+
+    A line is interface text when it is a listed label, has the shape of one (see
+    ``P.INTERFACE_SHAPE``), is a share bar, or is a bar of such labels joined by
+    separators ("Advertisement · Scroll to continue").
+    """
     words = P.fold_edges(text)
-    return words in P.interface_lines() or _is_share_bar(words.split())
+    if _interface_words(words):
+        return True
+    parts = [p for p in P.BAR_SEPARATOR.split(words) if p]
+    return len(parts) >= 2 and all(_interface_words(P.fold_edges(p)) for p in parts)
+
+
+def _interface_words(words: str) -> bool:
+    return bool(words) and (words in P.interface_lines() or _is_share_bar(words.split())
+                            or P.INTERFACE_SHAPE.match(words) is not None)
 
 
 def _is_share_bar(words: list[str]) -> bool:
     return len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and (
         "share" in words or len(words) >= 3)
+
+
+def _stub(block: Block, report: Reporter) -> bool:
+    """An empty caption or credit label, or a line of stray markers: broken markup."""
+    text = block.text
+    if block.tag in _NUMERIC_CELLS or "table" in block.context or _code(block):
+        return False  # a table cell may hold "-" or "|"; code holds anything
+    if P.EMPTY_STUB.match(text):
+        what = "Empty caption or credit label {!r}: the caption or credit did not come with it."
+    elif P.STRAY_MARKERS.match(text):
+        what = "Stray markers {!r}: markdown or separators that did not render."
+    else:
+        return False
+    s = len(text) - len(text.lstrip())
+    report(R.BROKEN_MARKUP.id, block, s, max(s + 1, len(text.rstrip())),
+           what.format(text.strip()))
+    return True
+
+
+def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
+    """Entries of a "Suggested topics" or "Most read" widget (see :mod:`.widgets`)."""
+    if not report.on(R.INTERFACE_STRING.id):
+        return
+    for block, header in widget_entries(blocks):
+        if block.index not in whole:
+            text = block.text
+            s = len(text) - len(text.lstrip())
+            report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
+                   f"Link of the page's {header!r} widget, not article copy.", widget=header)
 
 
 def _find_all(text: str, needle: str) -> Iterator[int]:
@@ -196,16 +240,16 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
     """Whole-line tests: an orphan counter, or an interface string (then True)."""
     text = block.text
-    if _DIGIT.search(text):
+    if _DIGIT.search(text) and P.ORPHAN_COUNTER.match(text):
         if (block.tag not in _NUMERIC_CELLS and "table" not in block.context
-                and P.ORPHAN_COUNTER.match(text) and not P.BARE_COMPACT_TIME.match(text)
-                and not P.MACHINE_TIME.match(text)):
+                and not P.BARE_COMPACT_TIME.match(text) and not P.MACHINE_TIME.match(text)):
             s = len(text) - len(text.lstrip())
             report(R.ORPHAN_COUNTER.id, block, s, len(text.rstrip()),
                    f"Orphan counter {text.strip()!r}: a number alone on its line.")
         return False
-    folded = P.fold_edges(text)
-    if folded in P.interface_lines() or folded in extra or _is_share_bar(folded.split()):
+    if _stub(block, report):
+        return False
+    if P.fold_edges(text) in extra or _interface_text(text):
         s = len(text) - len(text.lstrip())
         report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
                f"Interface text {text.strip()!r} from a web page.")

@@ -37,7 +37,7 @@ _COUNT_NOUN = (r"(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|ret
                r"reposts?|votes?|points?|reads?|claps?|responses?|followers?|plays?)")
 ORPHAN_COUNTER = re.compile(
     rf"^\s*(?:(?!(?:1[89]|20)\d\d\s*$)[+-]?\d[\d,.]*\s*[KkMmBb]?\+?(?:\s+{_COUNT_NOUN})?"
-    rf"|{_COUNT_NOUN}\s*[(\[]?\s*\d[\d,.]*\s*[KkMm]?\+?\s*[)\]]?)\s*$",
+    rf"|(?:total\s+)?{_COUNT_NOUN}\s*[:(\[]?\s*\d[\d,.]*\s*[KkMm]?\+?\s*[)\]]?)\s*$",
     re.IGNORECASE,
 )
 
@@ -153,3 +153,81 @@ def timestamps(text: str) -> Iterator[Span]:
         yield m.start(), m.end(), m.group().strip()
     if BARE_COMPACT_TIME.match(text) or MACHINE_TIME.match(text):
         yield len(text) - len(text.lstrip()), len(text.rstrip()), text.strip()
+
+
+# Shapes of interface text, tried on a short line folded by :func:`fold_edges` (so "Load 5
+# more updates »" is "load 5 more updates"). The word lists catch the fixed labels; these
+# catch the families a site varies: live-blog controls, share prompts, ad slot labels and
+# scroll prompts, sign-up buttons with a trailing word, widget headers.
+_UI_THING = (r"(?:updates?|posts?|entries|stories|articles|comments?|replies|responses|"
+             r"results|items|videos|photos|images|headlines|events|news)")
+_SOCIAL = (r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|email|"
+           r"e-mail|sms|telegram|threads|bluesky|flipboard|mastodon|text|friends?|"
+           r"your friends|a friend)")
+INTERFACE_SHAPE = re.compile(rf"""^(?:
+    (?:refresh|reload)(?:\ (?:the\ )?(?:page|feed|blog|live\ blog|updates?|posts?))?
+   |(?:tap|click|pull|swipe)\ (?:here\ )?to\ (?:refresh|reload|load\ more|see\ more|show\ more
+        |expand|play|view|enlarge|read\ more|share|subscribe|comment)
+   |(?:load|show|see|view|read|display|reveal|get)(?:\ all|\ the)?(?:\ \d[\d,]*)?
+        (?:\ (?:more|earlier|older|newer|previous|latest|new|recent|all|other|key|top))*
+        \ {_UI_THING}(?:\ \(\d[\d,]*\))?
+   |\d[\d,]*\ (?:new|more|unread)\ {_UI_THING}
+   |(?:newest|oldest|latest|earliest|most\ recent)(?:\ {_UI_THING})?\ first
+   |(?:auto[- ]?(?:update|refresh)s?|autoplay|live\ updates?)(?:\ (?:is\ )?(?:on|off))?
+   |(?:jump|skip|go|back|scroll)\ to\ (?:the\ )?(?:latest|newest|top|bottom|key\ events|comments
+        |content|main\ content|live\ coverage)(?:\ (?:updates?|posts?|entries))?
+   |pinned(?:\ post|\ update)?|live(?:\ now|\ updates)?|(?:watch|follow|listen)\ live
+   |(?:filter\ by\ |show\ )?key\ (?:events|moments|updates|points)(?:\ only)?
+   |share(?:\ (?:this|the|our|your))?(?:\ (?:post|article|story|page|video|gallery|piece|update
+        |entry|link|image|photo|quote|this|report|feature))?
+        (?:\ (?:on|via|with|to|by)\ {_SOCIAL}(?:\ (?:or|and)\ {_SOCIAL})?)?
+   |(?:total\ )?shares|(?:share|comment)\ count|shares?\ (?:and|or)\ comments?
+   |(?:advertisement|advert|ads?|sponsored|promoted|paid\ (?:post|content|partnership|promotion)
+        |partner\ content|(?:sponsored|promoted|partner)\ (?:content|stories|links|post))
+   |(?:scroll|swipe)(?:\ down|\ up)?\ (?:to|for)\ (?:continue|keep|read|see|more)
+        (?:\ reading|\ with\ content|\ more|\ the\ story|\ the\ article)?
+   |(?:the\ )?(?:story|article|content|text|reading|report)\ continues?\ (?:below|after)
+        (?:\ (?:this|the))?(?:\ (?:advertisement|advert|ad|video|image|sponsored\ content))?
+   |continue\ reading\ (?:below|after\ (?:the\ )?(?:ad|advertisement|advert))
+   |(?:remove|hide|block|report\ this|why\ this)\ ads?|advertise\ (?:with|on)\ (?:us|\w+)
+   |(?:sign[ -]?up|subscribe|register|join(?:\ us|\ now)?|log\ ?in|sign\ in|donate|support\ us)
+        (?:\ (?:now|here|today|free|for\ free|to\ continue|to\ read|to\ comment|to\ save))*
+   |(?:suggested|related|recommended|popular|trending|featured|promoted|top|more|other|similar
+        |latest|explore|follow)\ (?:topics?|tags|stories|articles|reads?|reading|videos|links
+        |coverage|content|posts|headlines|searches|for\ you)(?:\ for\ you)?
+   |most\ (?:read|popular|viewed|shared|commented|watched|emailed|recent|clicked|liked
+        |discussed)(?:\ (?:stories|articles|news|today|now|this\ week))?
+   |(?:read|watch|listen|up)\ next|what\ to\ (?:read|watch)\ next
+   |(?:more|also)\ (?:from|on|in|about)\ (?:this|these|the)\ (?:story|topic|topics|section|author
+        |series|writer|subject|issue)
+   |(?:explore\ )?more\ on\ these\ topics|in\ this\ (?:story|article|series)
+   |(?:from\ )?around\ the\ web|editors?'?\ ?(?:picks?|choice)
+   |(?:you\ )?(?:might|may)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)
+)$""", re.VERBOSE)
+
+# A line of a separated interface bar ("Advertisement · Scroll to continue", "Share | Save").
+BAR_SEPARATOR = re.compile(r"\s+[·•|/–—-]\s+|\s*[·•|]\s*")
+
+# Widget headers whose entries follow as short lines: a topic/tag list, or a ranked list
+# of headlines between counters ("Most read", 1, headline, 2, headline).
+TOPIC_HEADER = re.compile(
+    r"^(?:(?:suggested|related|popular|trending|explore|follow|more)\ )?(?:topics?|tags)"
+    r"(?:\ in\ this\ (?:story|article))?$|^(?:explore\ )?more\ on\ these\ topics$"
+    r"|^in\ this\ (?:story|article)$", re.VERBOSE)
+RANKED_HEADER = re.compile(
+    r"^(?:most\ \w+(?:\ \w+)?|trending(?:\ now)?|popular(?:\ now)?|top\ stories|recommended"
+    r"(?:\ for\ you)?|read\ next|latest\ news|(?:more|related)\ stories|editors?'?\ ?picks?)$",
+    re.VERBOSE)
+
+# Empty caption or credit stubs: "Photograph:", "Image caption", "Credit: —" with nothing
+# after the label. A single-word label needs its colon ("Video" may be a heading).
+EMPTY_STUB = re.compile(
+    r"^\s*(?:(?:image|photo|picture|media|video)\s+(?:caption|credit|source|copyright)"
+    r"|(?:photo|image|picture)\s+by|file\s+(?:photo|picture)\s*:"
+    r"|(?:photograph|photo|image|picture|pic|video|graphic|illustration|credit|caption"
+    r"|copyright|source|pictured|getty\s+images)\s*:)[\s:,|/–—-]*$",
+    re.IGNORECASE)
+# A line of stray markers: markdown emphasis ("**", "_", "~~"), or lone brackets, pipes,
+# bullets and arrows. Thematic breaks ("***", "* * *", "---") are a writer's own.
+STRAY_MARKERS = re.compile(r"^\s*(?:[*_~`]{1,2}|[*_~`]\s*[*_~`]|[()\[\]{}|•·›»«‹<>,;:\\/]{1,3}"
+                           r"|\*\*\s*\*\*|__\s*__)\s*$")

@@ -1,0 +1,74 @@
+"""Entries of a page widget pasted with the article: the links under "Suggested Topics"
+and the headlines of a "Most read" list.
+
+Alone, "Markets" is a heading and "Couple jailed after cannabis farm found" a headline;
+only their place tells they are widget links. So the entries are judged by the line that
+heads them: after a topic or tag header, the short lines that follow (a few words, no
+sentence) are topic links; after a ranked header ("Most read", "Trending"), a line is a
+headline of the list when a rank counter ("1", "2") stands right before it. The run ends
+at the first line that does not fit, so a heading or a paragraph after the widget is left
+alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from editcheck.checks.residue import patterns as P
+from editcheck.document import Block
+
+_MAX_ENTRIES = 15
+_SENTENCE_END = tuple(".!;:")
+_RANK = re.compile(r"^\s*(?:[1-9]|1\d|20)\s*[.)]?\s*$")
+_WORD = re.compile(r"\w+")
+
+
+def widget_entries(blocks: Sequence[Block]) -> Iterator[tuple[Block, str]]:
+    """``(entry, header text)`` for each widget entry in ``blocks`` (non-blank, in order)."""
+    for i, block in enumerate(blocks):
+        text = block.text
+        if len(text) > 40 or "table" in block.context:
+            continue
+        folded = P.fold_edges(text)
+        if P.TOPIC_HEADER.match(folded):
+            yield from ((b, text.strip()) for b in _topic_links(blocks, i + 1))
+        elif P.RANKED_HEADER.match(folded):
+            yield from ((b, text.strip()) for b in _ranked(blocks, i + 1))
+
+
+def _topic_links(blocks: Sequence[Block], start: int) -> list[Block]:
+    """The short lines after a topic header; the last one is dropped when a paragraph
+    follows, since a short line right above copy is more likely its heading."""
+    links: list[Block] = []
+    for block in blocks[start:start + _MAX_ENTRIES]:
+        text = block.text.strip()
+        words = len(_WORD.findall(text))
+        if not (1 <= words <= 4 and len(text) <= 40) or text.endswith(_SENTENCE_END):
+            break
+        if _RANK.match(text) or P.CLOCK.match(text):
+            break  # a counter or a clock time: another widget, or a live blog
+        links.append(block)
+    after = start + len(links)
+    if links and after < len(blocks) and _prose(blocks[after].text):
+        links.pop()
+    return links
+
+
+def _prose(text: str) -> bool:
+    words = len(_WORD.findall(text))
+    return words >= 12 or (words >= 6 and text.rstrip().endswith(tuple(".!?\"”’'")))
+
+
+def _ranked(blocks: Sequence[Block], start: int) -> Iterator[Block]:
+    ranked = False
+    for block in blocks[start:start + 2 * _MAX_ENTRIES]:
+        text = block.text.strip()
+        if _RANK.match(text):
+            ranked = True
+            continue
+        words = len(_WORD.findall(text))
+        if not ranked or not 3 <= words <= 20 or len(text) > 160 or text.endswith("."):
+            return
+        ranked = False
+        yield block
