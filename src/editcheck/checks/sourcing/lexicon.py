@@ -83,15 +83,19 @@ def hedge_anchors() -> frozenset[str]:
     return frozenset().union(*(p.anchors for p in hedge_patterns()))  # required ones aside
 
 
-# Every byte but a-z becomes a space: in UTF-8 no byte of a non-ASCII character is one.
-_ONLY_LOWER_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+# A byte of A-Z becomes a-z, every other byte but a-z a space: in UTF-8 no byte of a
+# character outside ASCII is a letter.
+_ONLY_LOWER_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32
+                            for c in range(256))
 
 
 def lower_words(text: str) -> frozenset[str]:
     """The runs of a-z in ``text.lower()`` (what ``re.findall("[a-z]+", ...)`` gives), as a
-    set: blanking all other bytes of its UTF-8 and splitting is about twice as fast."""
-    low = text.lower().encode("utf-8", "surrogatepass")
-    return frozenset(low.translate(_ONLY_LOWER_LETTERS).decode("ascii").split())
+    set: mapping the bytes of its UTF-8 and splitting is two to three times as fast."""
+    if "\u0130" in text or "\u212a" in text:  # the only non-ASCII letters that lower to a-z
+        text = text.lower()
+    mapped = text.encode("utf-8", "surrogatepass").translate(_ONLY_LOWER_LETTERS)
+    return frozenset(mapped.decode("ascii").split())
 
 
 def word_starts(text: str, word: str, joiners: str) -> list[int]:
