@@ -183,7 +183,8 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
         return []
     out = []
     patterns = hedge_patterns()
-    for i in sorted({i for w in present for i in hedge_index()[w]}):
+    index = hedge_index()
+    for i in sorted({i for w in present for i in index[w]}):
         p = patterns[i]
         if not p.required <= words:
             continue
