@@ -282,16 +282,17 @@ def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
 
 
 class _Tail:
-    """The last words before a number, lower-cased, with their document offsets."""
+    """The last words before a number, lower-cased; where they start is worked out only for
+    the phrase that is asked for."""
 
-    __slots__ = ("words", "starts", "raw", "last", "_phrases")
+    __slots__ = ("words", "raw", "last", "_offset", "_phrases")
 
     def __init__(self, before: str, offset: int) -> None:
-        found = [(w.group(), w.start()) for w in _TAIL.finditer(before)][-3:]
+        found = _TAIL.findall(before)[-3:]
         self.raw = before
-        self.words = [w.lower().rstrip(".") for w, _ in found]
-        self.starts = [offset + a for _, a in found]
-        self.last = found[-1][0] if found else ""
+        self.words = [w.lower().rstrip(".") for w in found]
+        self.last = found[-1] if found else ""
+        self._offset = offset
         self._phrases: list[tuple[str, int]] | None = None
 
     def phrase_start(self, phrases: frozenset[str]) -> int | None:
@@ -300,11 +301,10 @@ class _Tail:
             return None
         if self._phrases is None:  # the tail's last three, two and one words, joined once
             n_words = len(self.words)
-            self._phrases = [(" ".join(self.words[-n:]), self.starts[-n])
-                             for n in (3, 2, 1) if n_words >= n]
-        for phrase, start in self._phrases:
+            self._phrases = [(" ".join(self.words[-n:]), n) for n in (3, 2, 1) if n_words >= n]
+        for phrase, n in self._phrases:
             if phrase in phrases:
-                return start
+                return self._offset + [w.start() for w in _TAIL.finditer(self.raw)][-n]
         return None
 
     def last_in(self, words: frozenset[str]) -> bool:
