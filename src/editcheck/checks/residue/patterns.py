@@ -163,7 +163,7 @@ _UI_THING = (r"(?:updates?|posts?|entries|stories|articles|comments?|replies|res
              r"results|items|videos|photos|images|headlines|events|news)")
 _SOCIAL = (r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|email|"
            r"e-mail|sms|telegram|threads|bluesky|flipboard|mastodon|text|friends?|"
-           r"your friends|a friend)")
+           r"your\ friends|a\ friend)")
 INTERFACE_SHAPE = re.compile(rf"""^(?:
     (?:refresh|reload)(?:\ (?:the\ )?(?:page|feed|blog|live\ blog|updates?|posts?))?
    |(?:tap|click|pull|swipe)\ (?:here\ )?to\ (?:refresh|reload|load\ more|see\ more|show\ more
@@ -177,7 +177,7 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:jump|skip|go|back|scroll)\ to\ (?:the\ )?(?:latest|newest|top|bottom|key\ events|comments
         |content|main\ content|live\ coverage)(?:\ (?:updates?|posts?|entries))?
    |pinned(?:\ post|\ update)?|live(?:\ now|\ updates)?|(?:watch|follow|listen)\ live
-   |(?:filter\ by\ |show\ )?key\ (?:events|moments|updates|points)(?:\ only)?
+   |(?:filter\ by|show|view)\ key\ (?:events|moments|updates)(?:\ only)?|key\ events\ only
    |share(?:\ (?:this|the|our|your))?(?:\ (?:post|article|story|page|video|gallery|piece|update
         |entry|link|image|photo|quote|this|report|feature))?
         (?:\ (?:on|via|with|to|by)\ {_SOCIAL}(?:\ (?:or|and)\ {_SOCIAL})?)?
@@ -194,7 +194,8 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
         (?:\ (?:now|here|today|free|for\ free|to\ continue|to\ read|to\ comment|to\ save))*
    |(?:suggested|related|recommended|popular|trending|featured|promoted|top|more|other|similar
         |latest|explore|follow)\ (?:topics?|tags|stories|articles|reads?|reading|videos|links
-        |coverage|content|posts|headlines|searches|for\ you)(?:\ for\ you)?
+        |coverage|content|posts|headlines|searches|news|for\ you)(?:\ for\ you)?
+   |(?:image|photo|picture|slide|video)\ \d{1,3}\ (?:of|/)\ \d{1,3}       # a gallery's counter
    |most\ (?:read|popular|viewed|shared|commented|watched|emailed|recent|clicked|liked
         |discussed)(?:\ (?:stories|articles|news|today|now|this\ week))?
    |(?:read|watch|listen|up)\ next|what\ to\ (?:read|watch)\ next
