@@ -166,14 +166,16 @@ def find_attributions(text: str, words: frozenset[str] | None = None,
         else:
             if _after_determiner(text, start):
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
+            if kind == "act" and _planned(text, start):
+                continue  # "the company will cut 150 jobs": a plan (so no subject to judge)
             src, a = _backward(text, start, kind, kind != "act" and _is_base(word),
                                word.endswith("ed") or word in _IRREGULAR_PAST, first_proper)
             b = end
             if src is Source.NONE and word in _INVERTING:
                 src, _, b = _forward(text, end, strict=True)
                 a = start
-        if kind == "act" and (src is not Source.NAMED or _planned(text, start)):
-            continue  # "the company will cut 150 jobs": a plan, not the company's own figure
+        if kind == "act" and src is not Source.NAMED:
+            continue  # only a named organisation's own act sources its figure
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
