@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editcheck.checks.sourcing import engine, statistics
+from editcheck.checks.sourcing import engine, quotes, statistics
 from editcheck.checks.sourcing.lexicon import lower_words, word_starts
 
 FEW = settings(max_examples=300, deadline=None)
@@ -83,3 +83,9 @@ def test_figure_kinds_tried_in_turn_match_the_single_alternation(text: str) -> N
        | st.text(max_size=40))
 def test_lower_words_are_the_runs_of_a_to_z(text: str) -> None:
     assert lower_words(text) == frozenset(re.findall("[a-z]+", text.lower()))
+
+
+@FEW
+@given(_text("aZ9_ '-’—–.,!?\n\té“”", ["we’re", "self-defence", "don't", "— no"]) | st.text(max_size=30))
+def test_quote_word_count_matches_the_word_pattern(text: str) -> None:
+    assert quotes._count_words(text) == len(re.findall(r"[\w’'-]+", text))

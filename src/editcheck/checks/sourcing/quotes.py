@@ -50,8 +50,22 @@ def find_quotes(text: str) -> list[Quote]:
         end = len(text) if close < 0 else close + 1
         inner_end = len(text) if close < 0 else close
         inner = text[i + 1:inner_end]
-        quotes.append(Quote(i, end, i + 1, inner_end, close >= 0, len(_WORD.findall(inner))))
+        quotes.append(Quote(i, end, i + 1, inner_end, close >= 0, _count_words(inner)))
         pos = end
+
+
+# ASCII bytes of a word (\w, apostrophe, hyphen) become "a", all others a space.
+_WORD_BYTES = bytes(97 if chr(c).isalnum() or c in b"_'-" else 32 for c in range(128)) + \
+    b" " * 128
+
+
+def _count_words(inner: str) -> int:
+    """``len(_WORD.findall(inner))``; for text that is ASCII once the curly apostrophe (a
+    word character here) and dashes (not) are set aside, by splitting mapped bytes."""
+    plain = inner.replace("’", "'").replace("—", " ").replace("–", " ")
+    if not plain.isascii():
+        return len(_WORD.findall(inner))
+    return len(plain.encode("ascii").translate(_WORD_BYTES).split())
 
 
 def _opens(text: str, i: int, mark: str) -> bool:
