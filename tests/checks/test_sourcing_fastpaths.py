@@ -86,6 +86,7 @@ def test_lower_words_are_the_runs_of_a_to_z(text: str) -> None:
 
 
 @FEW
-@given(_text("aZ9_ '-’—–.,!?\n\té“”", ["we’re", "self-defence", "don't", "— no"]) | st.text(max_size=30))
+@given(_text("aZ9_ '-’—–.,!?\n\té“”", ["we’re", "self-defence", "don't", "— no"])
+       | st.text(max_size=30))
 def test_quote_word_count_matches_the_word_pattern(text: str) -> None:
     assert quotes._count_words(text) == len(re.findall(r"[\w’'-]+", text))
