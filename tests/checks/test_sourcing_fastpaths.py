@@ -90,3 +90,20 @@ def test_lower_words_are_the_runs_of_a_to_z(text: str) -> None:
        | st.text(max_size=30))
 def test_quote_word_count_matches_the_word_pattern(text: str) -> None:
     assert quotes._count_words(text) == len(re.findall(r"[\w’'-]+", text))
+
+
+
+_NOUNS = ["study", "survey", "report", "data", "figures", "poll", "census", "analysis", "audit",
+          "review", "research", "trial", "index", "statistics", "findings", "estimate",
+          "estimates", "dataset", "tally", "Study", "REPORT"]
+
+
+@FEW
+@given(st.tuples(_text("aT ,.'-", ["x ", "said "], max_size=4),
+                 st.sampled_from(["the", "This", "those", "its", "their", "the same", "The"]),
+                 st.sampled_from([" ", "  ", "\t"]), st.sampled_from(["", "new ", "long-run "]),
+                 st.sampled_from(_NOUNS), st.sampled_from(["", "'s", ".", " is due", "s"]),
+                 _text("aT ,.'-", ["x", " is expected"], max_size=4)).map("".join))
+def test_data_reference_needs_one_of_its_nouns_in_ascii_text(text: str) -> None:
+    if engine._DATA_REFERENCE.search(text):
+        assert not engine._REFERENCE_NOUNS.isdisjoint(lower_words(text))
