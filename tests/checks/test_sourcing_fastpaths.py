@@ -92,7 +92,6 @@ def test_quote_word_count_matches_the_word_pattern(text: str) -> None:
     assert quotes._count_words(text) == len(re.findall(r"[\w’'-]+", text))
 
 
-
 _NOUNS = ["study", "survey", "report", "data", "figures", "poll", "census", "analysis", "audit",
           "review", "research", "trial", "index", "statistics", "findings", "estimate",
           "estimates", "dataset", "tally", "Study", "REPORT"]
