@@ -66,23 +66,33 @@ PROMO_FURNITURE = Rule(
     Flags the sentences sites append to stories: newsletter and subscription pitches
     ("Sign up for our newsletter"), "Read more:" and "Related:" links, "Follow us on
     ...", correction footers ("This article was amended on ..."), copyright lines ("All
-    rights reserved", "© 2024") and app or membership appeals. Patterns are in
-    `checks/data/boilerplate-promo.txt`; `extra-patterns` adds a newsroom's own regexes
-    (searched in every sentence).
+    rights reserved", "© 2024"), app, podcast and membership appeals ("... wherever you
+    get your podcasts"), tip-off lines ("Got a story? Email ..."), the standards and
+    support lines of wire agencies ("Our Standards: ... Trust Principles", "AP is solely
+    responsible for all content"), press-regulation and affiliate disclosures, and the
+    legal notices of court reports ("Comments are closed for legal reasons"). Patterns
+    are in `checks/data/boilerplate-promo.txt`; `extra-patterns` adds a newsroom's own
+    regexes (searched in every sentence).
     Leaves alone: the same words reported as news ("She urged fans to follow her on
-    Instagram" is not "Follow us on Instagram").
+    Instagram" is not "Follow us on Instagram"; "Residents were told to sign up for the
+    new bin service" is not a sign-up prompt), police appeals for information, and a
+    bare picture credit ("© Reuters").
     """,
     options={"extra-patterns": []},
     flags=("Sign up for our newsletter to get the latest news.", "Read more: Council votes",
            "Follow us on Twitter and Facebook.", "This article was amended on 3 May 2024.",
-           "© 2024 Example News. All rights reserved."),
+           "© 2024 Example News. All rights reserved.",
+           "Got a story? Email news@example.com.",
+           "Comments are closed on this article for legal reasons."),
     passes=("She urged fans to follow her on Instagram.",
-            "The council said residents could read more about the plan online."),
+            "The council said residents could read more about the plan online.",
+            "Anyone with information should call police on 101.", "© Reuters"),
 )
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _QUOTES = frozenset({"blockquote", "pre", "q"})
 _KEYED = re.compile(r"^(.+?)\s::\s(.+)$")
+_LEADING_SPACE = re.compile(r"^\\s\*")
 
 
 def fold(text: str) -> str:
@@ -111,11 +121,15 @@ def promo_patterns(extra: tuple[str, ...]) -> PromoPatterns:
             continue
         m = _KEYED.match(line)
         if line.startswith("^") or m is None:
-            starts.append(line.lstrip("^"))
+            starts.append(_LEADING_SPACE.sub("", line.lstrip("^"), count=1))
         else:
             keys = tuple(k.strip() for k in m.group(1).split(",") if k.strip())
             keyed.append((keys, re.compile(m.group(2), re.IGNORECASE)))
-    return PromoPatterns(_alternation(starts), tuple(keyed), _alternation(list(extra)))
+    # The leading "\\s*" is taken once for all starts, so a sentence is rejected by its
+    # first character instead of by each pattern in turn.
+    start_rx = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in starts) + ")",
+                          re.I) if starts else None
+    return PromoPatterns(start_rx, tuple(keyed), _alternation(list(extra)))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:

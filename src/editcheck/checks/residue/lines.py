@@ -22,11 +22,16 @@ from editcheck.checks.residue.widgets import widget_entries
 from editcheck.document import Block, Document
 
 _NUMERIC_CELLS = frozenset({"td", "th", "dd"})
+_LABEL_CELLS = _NUMERIC_CELLS | {"dt"}
 _CODE = frozenset({"pre", "code", "kbd", "samp"})
 _SENTENCE_END = tuple(".!?…\"”’'")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _SHORT = 80  # longest block the whole-line tests look at
+_ALNUM = re.compile(r"[^\W_]")
+# How an empty caption or credit label ends (after stripping): see ``P.EMPTY_STUB``.
+_STUB_ENDS = (":", "-", "–", "—", "|", "/", ",", "caption", "Caption", "credit", "Credit",
+              "source", "Source", "copyright", "Copyright", " by", " By")
 _PLACEHOLDER_HINT = re.compile(r"TK|XX|\[|(?i:lorem)")
 _SCRIPT_HINT = re.compile(r"undefined|null|NaN")
 # Words that make up share bars: "Facebook Twitter Email", "Share Tweet Copy link".
@@ -204,8 +209,11 @@ def _is_share_bar(words: list[str]) -> bool:
 def _stub(block: Block, report: Reporter) -> bool:
     """An empty caption or credit label, or a line of stray markers: broken markup."""
     text = block.text
-    if block.tag in _NUMERIC_CELLS or "table" in block.context or _code(block):
-        return False  # a table cell may hold "-" or "|"; code holds anything
+    bare = text.strip()
+    if len(bare) > 24 or not (bare.endswith(_STUB_ENDS) or not _ALNUM.search(bare)):
+        return False  # the cheap test first: a stub ends in a colon or a label word
+    if block.tag in _LABEL_CELLS or "table" in block.context or _code(block):
+        return False  # a cell or a term ("Credit:" in a <dt>) has its value beside it
     if P.EMPTY_STUB.match(text):
         what = "Empty caption or credit label {!r}: the caption or credit did not come with it."
     elif P.STRAY_MARKERS.match(text):
@@ -222,7 +230,7 @@ def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
     """Entries of a "Suggested topics" or "Most read" widget (see :mod:`.widgets`)."""
     if not report.on(R.INTERFACE_STRING.id):
         return
-    for block, header in widget_entries(blocks):
+    for block, header in widget_entries(blocks, whole):
         if block.index not in whole:
             text = block.text
             s = len(text) - len(text.lstrip())
@@ -249,7 +257,7 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
         return False
     if _stub(block, report):
         return False
-    if P.fold_edges(text) in extra or _interface_text(text):
+    if (extra and P.fold_edges(text) in extra) or _interface_text(text):
         s = len(text) - len(text.lstrip())
         report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
                f"Interface text {text.strip()!r} from a web page.")

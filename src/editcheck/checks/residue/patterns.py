@@ -195,7 +195,8 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:suggested|related|recommended|popular|trending|featured|promoted|top|more|other|similar
         |latest|explore|follow)\ (?:topics?|tags|stories|articles|reads?|reading|videos|links
         |coverage|content|posts|headlines|searches|news|for\ you)(?:\ for\ you)?
-   |(?:image|photo|picture|slide|video)\ \d{1,3}\ (?:of|/)\ \d{1,3}       # a gallery's counter
+   |(?:image|photo|picture|slide|video)\ \d{{1,3}}\ (?:of|/)\ \d{{1,3}}  # a gallery counter
+   |popular(?:\ now|\ today|\ this\ week)?
    |most\ (?:read|popular|viewed|shared|commented|watched|emailed|recent|clicked|liked
         |discussed)(?:\ (?:stories|articles|news|today|now|this\ week))?
    |(?:read|watch|listen|up)\ next|what\ to\ (?:read|watch)\ next
@@ -226,7 +227,7 @@ EMPTY_STUB = re.compile(
     r"^\s*(?:(?:image|photo|picture|media|video)\s+(?:caption|credit|source|copyright)"
     r"|(?:photo|image|picture)\s+by|file\s+(?:photo|picture)\s*:"
     r"|(?:photograph|photo|image|picture|pic|video|graphic|illustration|credit|caption"
-    r"|copyright|source|pictured|getty\s+images)\s*:)[\s:,|/–—-]*$",
+    r"|copyright|getty\s+images)\s*:)[\s:,|/–—-]*$",
     re.IGNORECASE)
 # A line of stray markers: markdown emphasis ("**", "_", "~~"), or lone brackets, pipes,
 # bullets and arrows. Thematic breaks ("***", "* * *", "---") are a writer's own.

@@ -59,31 +59,48 @@ BROKEN_MARKUP = Rule(
     placeholders ("[Image: ]"), entities escaped twice (a literal "&nbsp;" or
     "&amp;amp;"), literal HTML tags, template tokens ("{{byline}}", "{* widget *}"),
     WordPress shortcodes ("[caption id=...]", "[/embed]") and values a script printed
-    ("[object Object]", a lone "undefined").
+    ("[object Object]", a lone "undefined"). Also a line that is only an empty caption
+    or credit label ("Photograph:", "Image caption", "Credit: —": the caption did not
+    come with it) or only stray markers (a lone "**" or "_", a bullet, a pipe, a bracket).
     Leaves alone: code blocks (`<pre>`, `<code>`), ordinary brackets and ampersands
-    ("AT&T", "[sic]").
+    ("AT&T", "[sic]"), a label with its credit ("Photograph: Jane Doe/Reuters"), table
+    cells and definition terms, and section breaks ("***", "* * *", "---").
     """,
     options={"allow": []},
     flags=(".png) 6 hours ago", "See ![chart](https://example.com/c.png)", "Tom&nbsp;Smith",
-           "By {{byline}}", "[object Object]", "Photo: undefined"),
+           "By {{byline}}", "[object Object]", "Photo: undefined", "Photograph: ", "**"),
     passes=("AT&T said the outage was fixed.", "He said it was [sic] a mistake.",
-            "The rule is undefined in law, the judge said."),
+            "The rule is undefined in law, the judge said.",
+            "Photograph: Jane Doe/Reuters", "* * *"),
 )
 INTERFACE_STRING = Rule(
     "core/interface-string", CATEGORY, Severity.WARNING,
     summary="A web page's interface text ('Advertisement', 'Share this article').",
     doc="""
     Flags a block that is only a button or label of a web page ("Advertisement", "Share",
-    "Copy link", "Back to top", "Sign up", "Read more", "Facebook Twitter Email"), and
-    distinctive interface phrases anywhere ("Skip to content", "Accept all cookies",
-    "Share this article"). The lists are `checks/data/residue-interface-*.txt`;
-    `extra-strings` adds a newsroom's own.
-    Leaves alone: the same words used in a sentence ("The advertisement ran on Sunday.").
+    "Copy link", "Back to top", "Sign up", "Read more", "Facebook Twitter Email"), or has
+    the shape of one: live-blog controls ("Refresh", "Load more updates", "Show 3 new
+    posts", "Newest first"), share prompts and counts ("Share this post via WhatsApp",
+    "Shares"), ad slot labels and scroll prompts ("Story continues below advertisement"),
+    sign-up buttons with a trailing word ("Sign up here"), widget headers ("Suggested
+    topics", "Most shared"), gallery counters ("Image 2 of 5"), or a bar of such labels
+    ("Advertisement · Scroll to continue"). Also the entries of a widget, told by the
+    line heading them: the short links after a topic header, and the headlines between
+    the rank counters of a "Most read" list. And distinctive interface phrases anywhere
+    ("Skip to content", "Accept all cookies", "Share this article"). The lists are
+    `checks/data/residue-interface-*.txt`, the shapes `INTERFACE_SHAPE` in
+    `checks/residue/patterns.py`; `extra-strings` adds a newsroom's own.
+    Leaves alone: the same words used in a sentence ("The advertisement ran on Sunday."),
+    headings and list items that only share a word ("Share prices since January", "Key
+    points"), and a short line right above a paragraph after a topic header (its heading).
     """,
     options={"extra-strings": [], "allow": DEFAULT_ALLOW},
     flags=("Advertisement", "Share this article", "Skip to content", "Copy link",
-           "Accept all cookies", "Back to top", "Sign up", "Facebook Twitter Email"),
-    passes=("The advertisement ran on Sunday.", "She asked voters to sign up by Friday."),
+           "Accept all cookies", "Back to top", "Sign up", "Facebook Twitter Email",
+           "Load more updates", "Share this post", "Sign up here.", "Suggested Topics:",
+           "Advertisement · Scroll to continue", "Show 3 new posts"),
+    passes=("The advertisement ran on Sunday.", "She asked voters to sign up by Friday.",
+            "Share prices since January", "Key points"),
 )
 PLACEHOLDER = Rule(
     "core/placeholder", CATEGORY, Severity.ERROR,

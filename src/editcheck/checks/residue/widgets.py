@@ -13,7 +13,7 @@ alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from editcheck.checks.residue import patterns as P
 from editcheck.document import Block
@@ -24,12 +24,17 @@ _RANK = re.compile(r"^\s*(?:[1-9]|1\d|20)\s*[.)]?\s*$")
 _WORD = re.compile(r"\w+")
 
 
-def widget_entries(blocks: Sequence[Block]) -> Iterator[tuple[Block, str]]:
-    """``(entry, header text)`` for each widget entry in ``blocks`` (non-blank, in order)."""
+def widget_entries(blocks: Sequence[Block], headers: Collection[int]
+                   ) -> Iterator[tuple[Block, str]]:
+    """``(entry, header text)`` for each widget entry in ``blocks`` (non-blank, in order);
+    ``headers``: indexes of the blocks already found to be interface lines, the only
+    ones that can head a widget."""
+    if not headers:
+        return
     for i, block in enumerate(blocks):
-        text = block.text
-        if len(text) > 40 or "table" in block.context:
+        if block.index not in headers or len(block.text) > 40 or "table" in block.context:
             continue
+        text = block.text
         folded = P.fold_edges(text)
         if P.TOPIC_HEADER.match(folded):
             yield from ((b, text.strip()) for b in _topic_links(blocks, i + 1))
