@@ -174,12 +174,23 @@ def find_attributions(text: str, words: frozenset[str] | None = None,
             if src is Source.NONE and word in _INVERTING:
                 src, _, b = _forward(text, end, strict=True)
                 a = start
+        if src is not Source.NONE and kind != "act" and _people_figures(text, a, start, end):
+            src, kind = Source.WEASEL, "belief"  # "senior party figures suggest": people
         if kind == "act" and src is not Source.NAMED:
             continue  # only a named organisation's own act sources its figure
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
     return out
+
+
+def _people_figures(text: str, subject: int, verb: int, end: int) -> bool:
+    """ "Rail industry figures suggest the strike will go ahead": "figures" as people (a
+    modifier such as "senior" or "industry" before it, no number after the verb)."""
+    ws = text[subject:verb].lower().split()
+    if len(ws) < 2 or ws[-1] != "figures" or ws[-2] not in words("figure_roles"):
+        return False
+    return not any(c.isdigit() for c in text[end:])
 
 
 def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:

@@ -63,6 +63,10 @@ def always(c: Claim) -> bool:
         return True  # "is considered by many", "was criticised by some"
     if c.kind == "weasel" and c.cue.split()[-1] in _ARGUE and c.cue.split()[0] not in _CROWD_WORDS:
         return True  # "campaigners argue" (but "some argue that" is weighed by the model)
+    if c.kind == "weasel" and c.modal:
+        return True  # "some would argue", "many might say": a view the writer lends to nobody
+    if c.kind == "impersonal" and c.saying:
+        return True  # "it is often said", "it has long been said": a saying nobody owns
     if c.kind == "raising" and c.rumour:
         return True  # "she is said to have turned down", "they are said to be planning"
     cues = _ALWAYS_CUES.get(c.kind)
@@ -82,6 +86,10 @@ _QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = wordset(
     "it is was are were has have had been be being also now long often still generally "
     "commonly widely there")
+_MODAL_WORDS = wordset("would might could")
+_OFTEN = wordset("often long sometimes frequently")
+_MODAL_VIEWS = wordset("argue say disagree claim contend insist suggest think believe "
+                       "consider call object question counter maintain")
 _WEASEL_VERBS = frozenset(("speech", "belief", "according", "agent", "finding"))
 MESSAGES = {
     "hedge": "No source given for '{t}': who says so?",
@@ -113,6 +121,8 @@ class Claim:
     widely: bool = False  # "widely", "generally" or "commonly" in the wording
     rumour: bool = False  # "said to have ...", "said to be ...ing": a report of an event
     agent: bool = False  # a crowd as the agent of a passive: "considered by many"
+    modal: bool = False  # "would", "might" or "could" before the verb: "some would argue"
+    saying: bool = False  # "it is often said", "it has long been said"
 
 
 def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
@@ -133,6 +143,10 @@ def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list
     # A hedge hangs on a source only when that source is not the hedge itself
     # ("a source close to the minister said" is no source).
     sources = [a for a in attributions if a.source >= Source.VAGUE and a.verb != "act"]
+    anonymous = [c for c in hedges if c.kind == "anonymous"]
+    if anonymous:  # "..., a person briefed on the talks said": the anonymous source itself
+        sources = [a for a in sources if not any(c.start < a.end and a.start < c.end
+                                                 for c in anonymous)]
     for c in hedges:
         if c.kind == "anonymous":  # an anonymous source is the attribution, not hung on one
             claims.append(c)
@@ -203,8 +217,13 @@ def _claim(text: str, start: int, end: int, kind: str) -> Claim:
     widely = any(w in low for w in ("widely", "generally", "commonly"))
     rumour = kind == "raising" and (_RUMOUR.match(text, start) is not None
                                     or _about_someone(text, start))
+    ws = low.split()
+    # "some would argue": a quantifier, then the modal just before the verb
+    modal = kind == "weasel" and len(ws) >= 3 and ws[-2] in _MODAL_WORDS and \
+        ws[0] in _CROWD_WORDS and ws[-1] in _MODAL_VIEWS
+    saying = kind == "impersonal" and ws[-1] == "said" and not _OFTEN.isdisjoint(ws)
     return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind), widely,
-                 rumour)
+                 rumour, modal=modal, saying=saying)
 
 
 def _about_someone(text: str, start: int) -> bool:

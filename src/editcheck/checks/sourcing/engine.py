@@ -31,6 +31,7 @@ from editcheck.checks.sourcing.speakers import (
     is_quotation,
     speaker_names,
 )
+from editcheck.checks.sourcing.sources import AGENT_SUFFIXES
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.document import Block, Document, Sentence
 
@@ -109,7 +110,7 @@ class View:
 
 def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     """Report the four sourcing rules over ``doc``."""
-    carried = False
+    carried: bool | str = False
     speakers: set[str] = set()  # names of people quoted so far in this draft
     proper = frozenset(_MID_CAPITAL.findall(doc.text))
     for block in doc.blocks:
@@ -118,9 +119,10 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
         carried = _block(doc, block, ctx, carried, speakers, proper)
 
 
-def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool,
-           speakers: set[str], proper: frozenset[str] = frozenset()) -> bool:
-    """Check one paragraph; return whether the next one may continue its quoted statement."""
+def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | str,
+           speakers: set[str], proper: frozenset[str] = frozenset()) -> bool | str:
+    """Check one paragraph; return whether the next one may continue its quoted statement
+    (``THIRD_PERSON``: only a quote about someone, after reported speech)."""
     text = block.text
     quotes = find_quotes(text) if ("\"" in text or "“" in text or "‘" in text or "'" in text
                                    or "«" in text or "„" in text) else []
@@ -130,8 +132,8 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool,
     quote_ok = _quotes(ctx, block, views, quotes, carried, speakers)
     if ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id):
         threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
-        for v in views:
-            _claims(ctx, v, threshold)
+        for i, v in enumerate(views):
+            _claims(ctx, v, threshold, views[i + 1] if i + 1 < len(views) else None)
     if ctx.enabled(UNSOURCED_STATISTIC.id):
         _statistics(ctx, views, _DIGIT.search(text) is not None)
     # The next paragraph may open with a quote that goes on with this one's speaker: only
@@ -141,7 +143,30 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool,
     standalone = [q for q in quotes if quote_ok.get(q.start) and _standalone(text, q)]
     # In a question-and-answer interview, a quoted paragraph after a question is the answer.
     question = not quotes and text.rstrip().endswith("?")
-    return bool(standalone) or question or views[-1].masked.rstrip().endswith(":")
+    if standalone or question or views[-1].masked.rstrip().endswith(":"):
+        return True
+    return THIRD_PERSON if _quoted_speech(views[-1], quotes) else False
+
+
+THIRD_PERSON = "third-person"
+_THIRD_PERSON = re.compile(r"\W*(?:he|she|they|his|her|their|him|them)\b", re.I)
+
+
+def _carried(carried: bool | str, text: str, q: Quote) -> bool:
+    """After reported speech, a quote goes on with it only when it speaks of someone in the
+    third person ("He has lost everything"), as the reporter of the speech did: "We ..." or
+    "You ..." may be anybody's voice."""
+    if carried != THIRD_PERSON:
+        return bool(carried)
+    return _THIRD_PERSON.match(text, q.start + 1) is not None
+
+
+def _quoted_speech(last: View, quotes: list[Quote]) -> bool:
+    """A paragraph ending in reported speech with the speaker's own words woven in ("Her
+    barrister said she was "deeply ashamed"."): the next paragraph's quote goes on with it."""
+    if not any(q.start >= last.rel for q in quotes):
+        return False
+    return any(a.source is Source.NAMED and a.verb == "speech" for a in last.attributions)
 
 
 def _standalone(text: str, q: Quote) -> bool:
@@ -174,7 +199,7 @@ def _view(block: Block, s: Sentence, quotes: list[Quote],
 
 
 def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],
-            carried: bool, speakers: set[str]) -> dict[int, bool]:
+            carried: bool | str, speakers: set[str]) -> dict[int, bool]:
     """Report unattributed quotations; return each quotation's verdict by start offset.
 
     ``speakers`` gathers the names of people quoted so far: a quote that follows a sentence
@@ -189,7 +214,7 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
         last = next((i for i in range(len(views) - 1, -1, -1) if views[i].rel < q.end), first)
         opens = not block.text[:q.start].strip(" —–-")
         ok = introduced(block.text, q) or attributed(QuoteSentences(q, first, last), attrs,
-                                                     opens, carried)
+                                                     opens, _carried(carried, block.text, q))
         near = views[max(0, first - 1):last + 2]
         if ok:
             for v in near:
@@ -229,9 +254,28 @@ def crowd_triggers() -> frozenset[str]:
         frozenset(("according", "others", "everybody", "everyone"))
 
 
-def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
+@cache
+def _view_verbs() -> frozenset[str]:
+    """Speech and belief verbs: with one of them, a bare plural may be a crowd."""
+    return words("speech_verbs") | words("belief_verbs") | frozenset(("suggest",))
+
+
+def bare_crowd(ws: frozenset[str]) -> bool:
+    """Whether a sentence may hold a crowd without a quantifier or a listed crowd word
+    ("Landlords complain", "Heads say"): a people noun, or a plural of the agent kind,
+    beside a speech or belief verb."""
+    if _view_verbs().isdisjoint(ws):
+        return False
+    return not words("people_nouns").isdisjoint(ws) or any(
+        w.endswith(AGENT_SUFFIXES) for w in ws)
+
+
+def _claims(ctx: CheckContext, v: View, threshold: float, after: View | None = None) -> None:
     crowds = not crowd_triggers().isdisjoint(v.words)
-    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds, v.words)
+    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds or bare_crowd(v.words),
+                                v.words)
+    if claims and after is not None and _named_next(claims, v, after):
+        claims = []
     # Hedges ("reportedly") and anonymous sources are reported as they are; crowds,
     # passives and speculation, which are often idiom, when the model is confident enough.
     if claims:
@@ -248,6 +292,15 @@ def _claims(ctx: CheckContext, v: View, threshold: float) -> None:
             ctx.report_in(VAGUE_ATTRIBUTION.id, v.sentence, a.start, a.end,
                           f"Vague source ('{phrase}'): which ones? Name the person, or at "
                           "least the organisation they speak for.")
+
+
+def _named_next(claims: list[Claim], v: View, after: View) -> bool:
+    """ "Not everyone agrees. The farmers' union said ...": a short sentence that only
+    announces a crowd, whose members the next sentence names, is attributed there."""
+    if len(v.masked.split()) > 6 or any(c.kind not in ("weasel", "crowd") for c in claims):
+        return False
+    return any(a.source is Source.NAMED and a.verb in ("speech", "belief")
+               for a in after.attributions)
 
 
 def _statistics(ctx: CheckContext, views: list[View], digits: bool) -> None:
@@ -290,7 +343,11 @@ def _cites_data(v: View) -> bool:
 
 def _carries(before: View | bool | None) -> bool:
     """Whether the sentence before sources this one's figures (see ``_statistics``)."""
-    return bool(_sources(before)) if isinstance(before, View) else bool(before)
+    if isinstance(before, View):
+        # An organisation's own act ("Acme cut 300 jobs") sources only its own figure: it
+        # says nothing about where the next sentence's figures come from.
+        return any(a.verb != "act" for a in _sources(before))
+    return bool(before)
 
 
 def _sources(v: View) -> list[Attribution]:

@@ -70,8 +70,8 @@ DOC_NOUNS = wordset(
     "judgment judgement ruling accounts")
 _PLURAL_PEOPLE = wordset("people men women children others")
 # Plural nouns for people ("scientists", "observers", "historians"), not things ("countries").
-_AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", "ees", "ites",
-                   "ars", "ards", "ones")
+AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", "ees", "ites",
+                  "ars", "ards", "ones")
 
 
 def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
@@ -94,12 +94,19 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
+    if _located(lows, head_i, names):
+        return Source.NAMED  # "analysts at Peel Hunt", "researchers from Leeds University"
+    if _of_someone(lows, head_i, head, names, kind) and not (past and kind == "speech"):
+        # "allies of the Chancellor insist": the name is whom they stand with, not a speaker.
+        return Source.WEASEL
     if head in _lex().weasel and head not in _lex().institutions:
         # "critics", "the critics", "many such critics": a crowd opens its phrase; in "Black
         # & White copied many of the ideas" the crowd word is not the subject.
         return Source.WEASEL if head_i <= 2 else Source.NONE
     if head in _lex().vague:
-        return _role(ws, lows, head_i, head, before, names, initial, first_proper)
+        return _role(ws, lows, head_i, head, before, names, initial, first_proper, kind)
+    if any(w.endswith("'s") for w in lows[:head_i]) and head not in _lex().weasel:
+        return Source.NAMED  # "the school's head teacher", "the firm's chief executive"
     if names[head_i] or (head in _PRONOUNS and kind != "forward" and
                          (kind != "finding" or head in ("i", "we"))):
         return Source.NAMED  # "she said"; "I counted 212 bikes": the writer's own count
@@ -119,28 +126,58 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
     if before in _POSSESSIVES or before in _DEFINITE or before in _INDEFINITE:
         return Source.NAMED  # "the man said", "her mother said", "a neighbour said"
     if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
-        if kind in ("speech", "belief") and not any(names) and _people(head):
+        if kind in ("speech", "belief") and not any(names) and _people(head) and \
+                lows[0] not in _DEFINITE and lows[0] not in _POSSESSIVES:
             # An unnamed group: "campaigners say", "consumer groups warn" is a vague crowd;
-            # "protesters said" (a report of what a group in the story said) a vague source.
-            return Source.VAGUE if past else Source.WEASEL
+            # "protesters said" (a report of what a group in the story said) a vague source,
+            # but "colleagues described her as" (a view) a crowd.
+            return Source.VAGUE if past and kind == "speech" else Source.WEASEL
         return Source.NAMED
     return Source.NONE
 
 
+_LOCATING = wordset("at from with for")
+
+
+def _located(lows: list[str], head_i: int, names: list[bool]) -> bool:
+    """A crowd word placed at a named organisation ("analysts at Peel Hunt", "scientists
+    from Imperial College") is that organisation's people: a source."""
+    rest = lows[head_i + 1:]
+    return bool(rest) and rest[0] in _LOCATING and any(names[head_i + 2:head_i + 6]) and (
+        lows[head_i] in _lex().weasel or lows[head_i] in _lex().vague)
+
+
+def _of_someone(lows: list[str], head_i: int, head: str, names: list[bool], kind: str) -> bool:
+    """A plural of people "of" someone named, with no name of its own ("allies of the
+    Chancellor", "friends of the singer"): an unnamed crowd."""
+    return (kind in ("speech", "belief") and head_i + 1 < len(lows) and lows[head_i + 1] == "of"
+            and lows[0] not in _DEFINITE and lows[0] not in _POSSESSIVES
+            and not any(names[:head_i + 1]) and head not in _lex().institutions
+            and head.endswith("s") and _people(head) and head not in ("others",))
+
+
 def _people(head: str) -> bool:
     """A plural noun for people ("campaigners", "parents"), not things ("versions")."""
-    return head in _lex().people or head.endswith(_AGENT_SUFFIXES)
+    return head in _lex().people or head.endswith(AGENT_SUFFIXES)
 
 
 def head_index(lows: list[str]) -> int:
     """The phrase's head: the word before its first preposition, else its last word. A
-    phrase that opens with an adverbial ("On a Tuesday morning in May I") ends with it."""
+    phrase that opens with an adverbial ("On a Tuesday morning in May I") ends with it.
+    A possessive moves the head past it: in "the Department for Education's own figures"
+    the head is "figures", not "department"."""
     if lows and lows[0] in _ADVERBIAL_OPENERS:
         return len(lows) - 1
-    for i, w in enumerate(lows):
-        if w in _PREPOSITIONS and i > 0:
-            return i - 1
-    return len(lows) - 1
+    first = next((i for i, w in enumerate(lows) if w in _PREPOSITIONS and i > 0), None)
+    if first is None:
+        return len(lows) - 1
+    # "for Education's": a possessive one or two words after the preposition, before the end.
+    owner = next((i for i in range(first + 1, min(first + 3, len(lows) - 1))
+                  if lows[i].endswith(("'s", "’s"))), None)
+    if owner is None:
+        return first - 1
+    nxt = next((i for i in range(owner + 2, len(lows)) if lows[i] in _PREPOSITIONS), None)
+    return nxt - 1 if nxt is not None else len(lows) - 1
 
 
 def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
@@ -157,7 +194,8 @@ def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
 
 
 def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
-          names: list[bool], initial: bool, first_proper: bool = False) -> Source:
+          names: list[bool], initial: bool, first_proper: bool = False,
+          kind: str = "speech") -> Source:
     """A role ("officials", "a spokesperson") is vague unless a name pins it down."""
     if head_i > 0:
         q = head_i - 1
@@ -173,6 +211,8 @@ def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
         return Source.NAMED  # "officials at the Treasury", "a spokesperson for Acme"
     if before in _POSSESSIVES or (before in _DEFINITE and head not in ("officials", "authorities")):
         return Source.NAMED
+    if kind == "belief" and head.endswith("s") and head_i <= 1:
+        return Source.WEASEL  # "scientists suspect", "doctors fear": a view nobody owns
     return Source.VAGUE
 
 
@@ -183,8 +223,8 @@ def _is_name(word: str, initial: bool) -> bool:
     low = word.lower().rstrip(".,").replace("’", "'").removesuffix("'s")
     if low in CALENDAR or low == "i":
         return False
-    if low in _lex().crowd_words:
-        return word.isupper() and len(word) > 1
+    if low in _lex().crowd_words or (initial and low in _lex().people):
+        return word.isupper() and len(word) > 1  # "Landlords complain", not a name
     if initial:
         return not (low in COMMON_STARTERS or low in _lex().institutions or low in DOC_NOUNS)
     return True

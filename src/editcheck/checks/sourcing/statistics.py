@@ -63,7 +63,8 @@ _RATIO_OR_COUNT = (
     rf"\s+of\b|\b(?:by|to)\s+(?:a|one)\s+(?:third|quarter|fifth|half)\b|\bby\s+half\b"
     rf"|\b(?:more|less|fewer)\s+than\s+(?:half|a\s+third|a\s+quarter|a\s+fifth|two-thirds)\b"
     rf"|\bhalf\s+of\s+all\b|\b(?:nearly|almost|about|around|roughly|over|under|just\s+over|"
-    rf"just\s+under)\s+half\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
+    rf"just\s+under)\s+half\b|\b(?:almost|nearly|more\s+than|roughly|about|around|close\s+to|"
+    rf"over)\s+(?:double|triple|treble|quadruple)\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
     rf"five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)-?fold)\b"
     rf"|\b{_NUM}\s+times\s+(?:more|higher|greater|as|the|larger|faster)\b"
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
@@ -118,6 +119,10 @@ _FUNCTION = wordset(
     "whereas unless less besides towards afterwards nevertheless regardless")
 _RATIO_WHAT = lazy_regex(r"\s+(?:[a-z][\w’'-]*\s+)?((?:people|children|men|women|[a-z][\w’'-]*s))\b"
                          r"|\s+([a-z][\w’'-]*)")
+# A fraction of one unit of time or distance ("a quarter of an hour") measures, not counts.
+_SMALL_MEASURE = re.compile(
+    r"\s*(?:of\s+)?an?\s+(?:hour|minute|second|mile|century|day|week|month|year|inch|metre|"
+    r"meter|kilometre|kilometer|lap|match|game|season|point)\b", re.I)
 _MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|\w+-?fold)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|that|which|as|since|after)\b")
 _OF_WHAT = lazy_regex(r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
@@ -158,6 +163,7 @@ _LONG_OR_PHONE_HINT = re.compile(r"\d{2}(?:\d{5}|[\s.)-]+\d{3})")  # either of t
 SPELLED_WORDS = frozenset(
     (_SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
      "doubled tripled trebled quadrupled halved per percent cent dozens hundreds thousands "
+     "double triple treble quadruple "
      "millions tens").split()) | frozenset(
     w + "fold" for w in wordset("two three four five six seven eight nine ten twenty hundred "
                                 "thousand"))
@@ -270,6 +276,8 @@ def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
     if kind == "money":
         return _money(text, m, qstart if qstart is not None else start)
     if kind in ("pct", "ratio"):
+        if kind == "ratio" and _SMALL_MEASURE.match(text, end):
+            return None  # "a quarter of an hour", "half a mile": narration, not data
         stop = _noun_end(text, end)
         if _MULTIPLE.fullmatch(m.group()):  # "Spending on agency staff has doubled"
             return _clause_start(text, start), stop
