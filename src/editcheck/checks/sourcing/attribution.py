@@ -77,8 +77,10 @@ _INVERTING = wordset(
 _IRREGULAR_PAST = wordset(
     "said told wrote thought felt found shown put read sang cried spoke heard knew gave made "
     "took saw held kept led met paid sent set stood understood won lost shown withdrew")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
 _PLURAL_SUBJECTS = wordset(
-    "they we i you people others some many most few several men women children police")
+    "data media they we i you people others some many most few several men women children police")
 _PRONOUN_SUBJECTS = wordset("it he she they we i")
 _FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
@@ -179,7 +181,7 @@ def find_attributions(text: str, words: frozenset[str] | None = None,
         if kind == "act" and src is not Source.NAMED:
             continue  # only a named organisation's own act sources its figure
         if src is not Source.NONE:
-            s0, s1 = _scope(text, a, kind)
+            s0, s1 = _scope(text, a, kind, start)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
     return out
 
@@ -223,7 +225,7 @@ def _after_determiner(text: str, at: int) -> bool:
     return bool(tail) and tail[-1].lower() in _DETERMINER
 
 
-def _scope(text: str, at: int, kind: str) -> tuple[int, int]:
+def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
     """What a reporting clause starting at ``at`` vouches for.
 
     Inside a relative clause, only that clause. A tag ("..., police said", "“...,” she
@@ -235,7 +237,11 @@ def _scope(text: str, at: int, kind: str) -> tuple[int, int]:
         for m in _RELATIVE.finditer(text):
             if m.start() <= at < m.end():
                 return m.start(), m.end()
-    if kind == "according" or _TAG_BEFORE.search(text, max(0, at - 8), at) or not text[:at].strip():
+    if kind == "according" or not text[:at].strip():
+        return 0, len(text)
+    if _TAG_BEFORE.search(text, max(0, at - 8), at) and not _DIGIT.search(text, at, verb_at):
+        # a tag (", police said"), but not "..., below the 80 per cent the WHO says": a
+        # figure inside the reporting clause is its own, the ones before it are not
         return 0, len(text)
     return at, len(text)
 
@@ -305,36 +311,44 @@ def _backward(text: str, verb_at: int, kind: str, base: bool = False,
               past: bool = True, first_proper: bool = False) -> tuple[Source, int]:
     """Judge the subject before a verb; returns the source and where its chunk starts."""
     clause_start, found = _clause_words(text, verb_at)
+    plural = base
     while found and (found[-1][0].lower() in _AUX or found[-1][0].endswith("ly")):
+        plural = plural or found[-1][0].lower() in ("have", "do")
         found.pop()
     if not found or found[-1][0].lower() in _PASSIVE:
         return Source.NONE, verb_at  # "it is said", "was reported": no agent named
-    initial = not text[:clause_start].strip() and found[0][1] == _first_word(text, clause_start)
+    if not _LETTER.search(text, 0, found[0][1]):
+        while len(found) > 1 and found[0][0][0].isdigit():
+            found = found[1:]  # "18:05 Commuters complain": a live-blog time, not a subject
+        initial = not _LETTER.search(text, 0, found[0][1])
+    else:
+        initial = not text[:clause_start].strip() and found[0][1] == _first_word(text,
+                                                                                 clause_start)
     chunk, before = _chunks(text, found, verb_at)
     if before and all(w.isdigit() and len(w) <= 3 for w, _ in chunk):
         chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject
     if before and [w.lower() for w, _ in chunk] == ["among", "others"]:
         chunk, before = before, []  # "Dummett, among others, argued"
     src = _judge_chunk(chunk, initial and chunk[0][1] == found[0][1], kind, base, past,
-                       first_proper)
+                       first_proper, plural)
     if src is Source.NONE and before:
         # "Tricia McLaughlin, the DHS's press secretary, said", "Critics, mostly from
         # industry, argue": the subject stands before the appositive.
         src = _judge_chunk(before, initial and before[0][1] == found[0][1], kind, base, past,
-                           first_proper)
+                           first_proper, plural)
         return (src, before[0][1]) if src is not Source.NONE else (src, verb_at)
     return src, chunk[0][1]
 
 
 def _judge_chunk(chunk: list[tuple[str, int]], initial: bool, kind: str, base: bool,
-                 past: bool = True, first_proper: bool = False) -> Source:
+                 past: bool = True, first_proper: bool = False, plural: bool = False) -> Source:
     if any(w.lower() in _FINITE for w, _ in chunk):
         return Source.NONE  # "There are unconfirmed reports": not a subject
     if _measured(chunk) or (kind == "act" and any(w[0].isdigit() for w, _ in chunk)):
         return Source.NONE  # "a quarter of voters say": the measured, not the source
     if base and not _plural_head(chunk):
         return Source.NONE  # "the cell call system": a noun, not a verb
-    return classify([w for w, _ in chunk], initial, kind, past, first_proper)
+    return classify([w for w, _ in chunk], initial, kind, past, first_proper, plural)
 
 
 def _measured(chunk: list[tuple[str, int]]) -> bool:

@@ -45,7 +45,8 @@ _ALWAYS_CUES = {
                         "believed worry worried suspect suspected claim claims claimed think "
                         "thinks thought complain complained predict predicted expect expects "
                         "allege alleged insist insisted accuse accused blame blamed know knows "
-                        "question questioned"),
+                        "question questioned concede concedes acknowledge acknowledges admit "
+                        "admits grumble grumbles"),
 }
 
 
@@ -81,7 +82,7 @@ _SUBJECT_POSITION = re.compile(
     r"whereas|yet|so)\s+)$", re.I)
 _PASSIVES = frozenset(("described", "regarded", "raising", "widely"))
 _AGENT_LATER = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
-_RUMOUR = re.compile(r"[^.;]*?\bsaid\s+to\s+(?:have\s+\w+|be\s+\w+ing)\b", re.I)
+_RUMOUR = re.compile(r"[^.;]*?\bsaid\s+to\s+(?:have\s+\w+|be\s+(?:\w+ly\s+)?\w+ing)\b", re.I)
 _QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = wordset(
     "it is was are were has have had been be being also now long often still generally "

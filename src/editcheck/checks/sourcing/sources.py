@@ -75,7 +75,7 @@ AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", "
 
 
 def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
-             first_proper: bool = False) -> Source:
+             first_proper: bool = False, plural: bool = False) -> Source:
     """Judge a source phrase read in order; ``initial``: its first word starts the sentence.
 
     ``kind`` is the verb's kind; "forward" (an inverted "said X") and "finding" accept
@@ -91,6 +91,8 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
     head = lows[head_i].removesuffix("'s")
     before = lows[head_i - 1] if head_i > 0 else ""
     names = [_is_name(w, initial and i == 0) for i, w in enumerate(ws)]
+    if initial and names[0] and not first_proper and _sentence_case(ws, lows, head_i, plural):
+        names[0] = False  # "Marine biologists suspect", "Supply agencies charged"
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
@@ -137,14 +139,16 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
 
 
 _LOCATING = wordset("at from with for")
+_ANONYMOUS = wordset("sources source insiders insider rumours rumors reports")
 
 
 def _located(lows: list[str], head_i: int, names: list[bool]) -> bool:
     """A crowd word placed at a named organisation ("analysts at Peel Hunt", "scientists
     from Imperial College") is that organisation's people: a source."""
     rest = lows[head_i + 1:]
+    head = lows[head_i]
     return bool(rest) and rest[0] in _LOCATING and any(names[head_i + 2:head_i + 6]) and (
-        lows[head_i] in _lex().weasel or lows[head_i] in _lex().vague)
+        head in _lex().weasel or head in _lex().vague) and head not in _ANONYMOUS
 
 
 def _of_someone(lows: list[str], head_i: int, head: str, names: list[bool], kind: str) -> bool:
@@ -154,6 +158,20 @@ def _of_someone(lows: list[str], head_i: int, head: str, names: list[bool], kind
             and lows[0] not in _DEFINITE and lows[0] not in _POSSESSIVES
             and not any(names[:head_i + 1]) and head not in _lex().institutions
             and head.endswith("s") and _people(head) and head not in ("others",))
+
+
+def _sentence_case(ws: list[str], lows: list[str], head_i: int, plural: bool) -> bool:
+    """Whether a sentence's capitalised first word is only sentence case: a plural of people
+    with a plural verb ("Suppliers fear", "Oceanographers have long suspected"), or a
+    modifier before a lower-case plural head ("Supply agencies", "Marine biologists")
+    that the draft never capitalises elsewhere."""
+    if ws[0].isupper():
+        return False  # "NHS", "ICE"
+    if head_i == 0:
+        return plural and lows[0].endswith(AGENT_SUFFIXES)
+    head = ws[head_i]
+    return head.islower() and head.endswith("s") and not head.endswith("ss") and (
+        plural or _people(lows[head_i]) or head_i == 1)
 
 
 def _people(head: str) -> bool:

@@ -27,7 +27,7 @@ _QUANT = frozenset((
     "at least", "more than", "less than", "fewer than", "nearly", "almost", "about", "around",
     "approximately", "roughly", "some", "over", "under", "up to", "as many as", "as much as",
     "an estimated", "close to", "upwards of", "in excess of", "just over", "just under",
-    "a total of", "a record", "only", "just"))
+    "a total of", "a record", "only", "just", "another", "a further"))
 _TREND = frozenset(
     [f"{v}{p}" for v in wordset("rose fell climbed dropped jumped increased decreased declined "
                                 "grew surged soared plunged plummeted reached totalled totaled "
