@@ -157,12 +157,19 @@ def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list
             claims.append(c)
     for a in attributions:
         if a.source is Source.WEASEL and a.verb in _WEASEL_VERBS and \
-                a.phrase.split()[-1].lower() not in _NOT_CLAIM_VERBS and not any(
+                not _reports_an_act(a.phrase) and not any(
                 b.source is Source.NAMED and b.verb != "act" and b.covers(a.start, a.end)
                 for b in attributions):
             c = _claim(masked, a.start, a.end, "studies" if a.verb == "finding" else "weasel")
             claims.append(replace(c, agent=a.verb == "agent"))
     return _merge(list(claims)), features(masked, claims) if claims else []
+
+
+def _reports_an_act(phrase: str) -> bool:
+    """ "others asked", or an inverted "asked people to walk": the verb (first or last word)
+    reports an act or a manner of speaking, not a view."""
+    ws = phrase.lower().split()
+    return ws[-1] in _NOT_CLAIM_VERBS or ws[0] in _NOT_CLAIM_VERBS
 
 
 def features(masked: str, claims: list[Claim]) -> list[str]:
@@ -206,7 +213,8 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
         for m in p.regex.finditer(masked):
             if p.kind == "crowd" and not _SUBJECT_POSITION.search(masked, 0, m.start()):
                 continue  # "sought various experts": a crowd as object says nothing
-            if p.kind in _PASSIVES and _AGENT_LATER.match(masked, m.end()):
+            # (in "are said to be alarmed by McLaren's upgrades" the "by" is the inner verb's)
+            if p.kind in _PASSIVES and p.kind != "raising" and _AGENT_LATER.match(masked, m.end()):
                 continue  # "have been compared with Linear A by Nahm": the agent is named
             out.append(_claim(masked, m.start(), m.end(), p.kind))
     return out

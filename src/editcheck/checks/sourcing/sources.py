@@ -24,6 +24,7 @@ class _Lexicon:
         self.institutions = words("institutions")
         self.quantifiers = words("quantifiers")
         self.people = words("people_nouns")
+        self.lay = words("lay_crowds")
         self.crowd_words = self.weasel | self.vague | self.quantifiers
 
 
@@ -106,7 +107,7 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
         # & White copied many of the ideas" the crowd word is not the subject.
         return Source.WEASEL if head_i <= 2 else Source.NONE
     if head in _lex().vague:
-        return _role(ws, lows, head_i, head, before, names, initial, first_proper, kind)
+        return _role(ws, lows, head_i, head, before, names, initial, first_proper, kind, past)
     if any(w.endswith("'s") for w in lows[:head_i]) and head not in _lex().weasel:
         return Source.NAMED  # "the school's head teacher", "the firm's chief executive"
     if names[head_i] or (head in _PRONOUNS and kind != "forward" and
@@ -213,7 +214,7 @@ def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
 
 def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
           names: list[bool], initial: bool, first_proper: bool = False,
-          kind: str = "speech") -> Source:
+          kind: str = "speech", past: bool = True) -> Source:
     """A role ("officials", "a spokesperson") is vague unless a name pins it down."""
     if head_i > 0:
         q = head_i - 1
@@ -231,6 +232,8 @@ def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
         return Source.NAMED
     if kind == "belief" and head.endswith("s") and head_i <= 1:
         return Source.WEASEL  # "scientists suspect", "doctors fear": a view nobody owns
+    if head in _lex().lay and not past:
+        return Source.WEASEL  # "youth workers say", "residents warn": a crowd, not a role
     return Source.VAGUE
 
 

@@ -112,7 +112,9 @@ _NOT_COUNT_NOUN = wordset(
     "acres hectares storeys stories floors steps ways sides ones things its this thus lbs"
     # Works and honours: a career in numbers is biography, not data.
     " albums books novels films movies songs singles records plays poems paintings operas "
-    "symphonies awards oscars grammys emmys baftas trophies caps")
+    "symphonies awards oscars grammys emmys baftas trophies caps"
+    # A page's own counters ("7.3K views") are furniture, not data.
+    " views likes retweets reposts upvotes")
 _FUNCTION = wordset(
     "in on at to from by with for and or but was were is are had have has the a an who that "
     "which than as its his her their this these those it they he she we always perhaps across "
