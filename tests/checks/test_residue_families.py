@@ -25,9 +25,9 @@ def promo(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("line", [
-    "Refresh", "Reload the live blog", "Load more posts", "Show 12 new updates",
+    "Tap to reload", "Reload the live blog", "Load more posts", "Show 12 new updates",
     "5 new posts", "Oldest first", "Auto-refresh off", "Jump to the latest entries",
-    "Pinned", "Share this update", "Share via email or WhatsApp", "Shares",
+    "Pinned", "Share this update", "Share via email or WhatsApp", "Total shares",
     "Story continues below advertisement", "Advert | Swipe up to continue reading",
     "Sign up now for free", "Register to comment", "Trending topics", "Most shared",
     "Up next", "Photo 3 of 12", "View all 214 comments",

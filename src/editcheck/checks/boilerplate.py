@@ -10,8 +10,8 @@ earlier articles) is :mod:`editcheck.checks.archive`; this module needs no index
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -93,6 +93,8 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _QUOTES = frozenset({"blockquote", "pre", "q"})
 _KEYED = re.compile(r"^(.+?)\s::\s(.+)$")
 _LEADING_SPACE = re.compile(r"^\\s\*")
+_ESCAPE = re.compile(r"\\.")  # "\S", "\W": escapes whose case matters
+_UPPER = re.compile(r"[A-Z]")
 
 
 def fold(text: str) -> str:
@@ -107,6 +109,12 @@ class PromoPatterns:
     starts: re.Pattern[str] | None
     keyed: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
     extra: re.Pattern[str] | None
+    # ``starts`` without IGNORECASE, tried on the lower-cased sentence: about twice as
+    # fast, and every sentence of a draft goes through it. ``starts`` itself then runs
+    # only on the few that pass, to give the match in the sentence's own case.
+    starts_gate: re.Pattern[str] | None = None
+    keyed_lower: tuple[re.Pattern[str] | None, ...] = ()  # the same for ``keyed``
+    keys: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # keyword: patterns
 
 
 @lru_cache(maxsize=16)
@@ -115,6 +123,7 @@ def promo_patterns(extra: tuple[str, ...]) -> PromoPatterns:
     data = resources.files("editcheck.checks").joinpath("data", "boilerplate-promo.txt")
     starts: list[str] = []
     keyed = []
+    lowered: list[re.Pattern[str] | None] = []
     for line in data.read_text("utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -125,11 +134,28 @@ def promo_patterns(extra: tuple[str, ...]) -> PromoPatterns:
         else:
             keys = tuple(k.strip() for k in m.group(1).split(",") if k.strip())
             keyed.append((keys, re.compile(m.group(2), re.IGNORECASE)))
-    # The leading "\\s*" is taken once for all starts, so a sentence is rejected by its
-    # first character instead of by each pattern in turn.
-    start_rx = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in starts) + ")",
-                          re.I) if starts else None
-    return PromoPatterns(start_rx, tuple(keyed), _alternation(list(extra)))
+            lowered.append(_case_sensitive(m.group(2)))
+    # The leading "\\s*" is taken once for all starts instead of by each in turn.
+    joined = r"\s*(?:" + "|".join(f"(?:{p})" for p in starts) + ")"
+    start_rx = re.compile(joined, re.I) if starts else None
+    gate = _case_sensitive(joined) if starts else None
+    return PromoPatterns(start_rx, tuple(keyed), _alternation(list(extra)),
+                         gate or start_rx, tuple(lowered), _patterns_by_key(keyed))
+
+
+def _patterns_by_key(keyed: list[tuple[tuple[str, ...], re.Pattern[str]]]
+                     ) -> dict[str, tuple[int, ...]]:
+    """Each keyword with the indexes of the keyed patterns it unlocks."""
+    out: dict[str, list[int]] = {}
+    for i, (keys, _) in enumerate(keyed):
+        for k in keys:
+            out.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _case_sensitive(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` compiled for lower-cased text, or None if it names a capital letter."""
+    return None if _UPPER.search(_ESCAPE.sub("", pattern)) else re.compile(pattern)
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
@@ -215,23 +241,25 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
 def promo_furniture(doc: Document, ctx: CheckContext) -> None:
     """Report each sentence holding promo, legal or social furniture."""
     patterns = promo_patterns(tuple(ctx.options(PROMO_FURNITURE.id).get("extra-patterns", ())))
-    hits: dict[int, str] = {}
-    for sentence in doc.sentences:
-        m = patterns.starts.match(sentence.text) if patterns.starts else None
-        if m is None and patterns.extra is not None:
-            m = patterns.extra.search(sentence.text)
-        if m is not None:
-            hits[sentence.index] = m.group()
-    found = _keyword_blocks(doc, {k for keys, _ in patterns.keyed for k in keys})
-    for keys, rx in patterns.keyed:
-        if not any(k in found for k in keys):
-            continue
+    hits = _sentence_starts(doc, patterns)
+    found = _keyword_blocks(doc, patterns.keys)
+    low_sentences: dict[int, str] = {}
+    for i in sorted({i for k in found for i in patterns.keys[k]}):  # file order
+        (keys, rx), rx_lower = patterns.keyed[i], patterns.keyed_lower[i]
         blocks = sorted({b.index: b for k in keys for b in found.get(k, ())}.values(),
                         key=lambda b: b.index)
         for block in blocks:
             for sentence in doc.block_sentences(block):
+                if sentence.index in hits:
+                    continue
+                if rx_lower is not None:
+                    low = low_sentences.get(sentence.index)
+                    if low is None:
+                        low = low_sentences[sentence.index] = sentence.text.lower()
+                    if rx_lower.search(low) is None:
+                        continue
                 m = rx.search(sentence.text)
-                if m and sentence.index not in hits:
+                if m:
                     hits[sentence.index] = m.group()
     for index, what in sorted(hits.items()):
         sentence = doc.sentences[index]
@@ -239,7 +267,25 @@ def promo_furniture(doc: Document, ctx: CheckContext) -> None:
                    f"Promo or legal furniture: {what.strip()!r}.", suggestion="")
 
 
-def _keyword_blocks(doc: Document, keys: set[str]) -> dict[str, list[Block]]:
+def _sentence_starts(doc: Document, patterns: PromoPatterns) -> dict[int, str]:
+    """Sentences opening with furniture (or holding a newsroom's own pattern)."""
+    hits: dict[int, str] = {}
+    gate, starts, extra = patterns.starts_gate, patterns.starts, patterns.extra
+    lowered = doc.text.lower()
+    if gate is None or starts is None or len(lowered) != len(doc.text):
+        gate, lowered = starts, doc.text  # lower-casing moved offsets: match as it is
+    for sentence in doc.sentences:
+        m = None
+        if gate is not None and gate.match(lowered, sentence.start, sentence.end):
+            m = starts.match(sentence.text)  # type: ignore[union-attr]
+        if m is None and extra is not None:
+            m = extra.search(sentence.text)
+        if m is not None:
+            hits[sentence.index] = m.group()
+    return hits
+
+
+def _keyword_blocks(doc: Document, keys: Iterable[str]) -> dict[str, list[Block]]:
     """For each keyword found in the draft, the blocks holding it (lower-case search)."""
     lowered = doc.text.lower()
     found: dict[str, list[Block]] = {}
@@ -253,9 +299,11 @@ def _keyword_blocks(doc: Document, keys: set[str]) -> dict[str, list[Block]]:
         at = lowered.find(key)
         while at >= 0:
             block = doc.block_at(at)
+            nxt = at + len(key)
             if block is not None:
                 found.setdefault(key, []).append(block)
-            at = lowered.find(key, at + len(key))
+                nxt = max(nxt, block.end)  # each block once: go on after it
+            at = lowered.find(key, nxt)
     return found
 
 

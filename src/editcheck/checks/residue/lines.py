@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _SHORT = 80  # longest block the whole-line tests look at
 _ALNUM = re.compile(r"[^\W_]")
+_COUNT = re.compile(r"^\d[\d,.]*[km]?$")
 # How an empty caption or credit label ends (after stripping): see ``P.EMPTY_STUB``.
 _STUB_ENDS = (":", "-", "–", "—", "|", "/", ",", "caption", "Caption", "credit", "Credit",
               "source", "Source", "copyright", "Copyright", " by", " By")
@@ -39,7 +40,7 @@ _SHARE_WORDS = frozenset({
     "share", "tweet", "email", "e-mail", "print", "copy", "link", "facebook", "twitter", "x",
     "whatsapp", "linkedin", "pinterest", "reddit", "messenger", "flipboard", "telegram",
     "tumblr", "comments", "comment", "save", "sms", "mail", "url", "copied", "threads",
-    "bluesky",
+    "bluesky", "pin", "pinit", "flip", "whatsapp", "tweets", "pins",
 })
 
 
@@ -187,7 +188,7 @@ def _interface_text(text: str) -> bool:
 
     A line is interface text when it is a listed label, has the shape of one (see
     ``P.INTERFACE_SHAPE``), is a share bar, or is a bar of such labels joined by
-    separators ("Advertisement · Scroll to continue").
+    separators ("Ad · Swipe up to keep reading").
     """
     words = P.fold_edges(text)
     if _interface_words(words):
@@ -202,8 +203,10 @@ def _interface_words(words: str) -> bool:
 
 
 def _is_share_bar(words: list[str]) -> bool:
-    return len(words) >= 2 and all(w in _SHARE_WORDS for w in words) and (
-        "share" in words or len(words) >= 3)
+    """Share buttons side by side, with or without their counts ("Share 12 Tweet 3")."""
+    named = [w for w in words if not _COUNT.match(w)]
+    return len(named) >= 2 and all(w in _SHARE_WORDS for w in named) and (
+        "share" in named or len(named) >= 3)
 
 
 def _stub(block: Block, report: Reporter) -> bool:
@@ -227,7 +230,7 @@ def _stub(block: Block, report: Reporter) -> bool:
 
 
 def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
-    """Entries of a "Suggested topics" or "Most read" widget (see :mod:`.widgets`)."""
+    """Entries of a "Related topics" or "Most read" widget (see :mod:`.widgets`)."""
     if not report.on(R.INTERFACE_STRING.id):
         return
     for block, header in widget_entries(blocks, whole):

@@ -46,6 +46,7 @@ BROKEN_MARKUP = re.compile(
     |!\[                                               # start of a markdown image
     |\]\((?:https?:|www\.|/)                           # markdown link target
     |\[(?:image|photo|picture|video|embed|graphic|caption|gallery|chart)\b[^\]\n]{0,80}\]
+    |\((?:image|photo|picture|pic|credit)\s*:\s*\)          # an empty inline credit
     |\[/?(?:embed|caption|gallery|video|audio|button|playlist|contact-form|vc_\w+|et_pb_\w+)
         (?:\s[^\]\n]{0,200})?\]                          # a WordPress shortcode
     |&(?:nbsp|amp|quot|apos|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|\#\d{2,5}
@@ -164,6 +165,7 @@ _UI_THING = (r"(?:updates?|posts?|entries|stories|articles|comments?|replies|res
 _SOCIAL = (r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|email|"
            r"e-mail|sms|telegram|threads|bluesky|flipboard|mastodon|text|friends?|"
            r"your\ friends|a\ friend)")
+_EMBEDS = r"(?:twitter|x|instagram|facebook|youtube|tiktok|threads|bluesky)"
 INTERFACE_SHAPE = re.compile(rf"""^(?:
     (?:refresh|reload)(?:\ (?:the\ )?(?:page|feed|blog|live\ blog|updates?|posts?))?
    |(?:tap|click|pull|swipe)\ (?:here\ )?to\ (?:refresh|reload|load\ more|see\ more|show\ more
@@ -177,12 +179,25 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:jump|skip|go|back|scroll)\ to\ (?:the\ )?(?:latest|newest|top|bottom|key\ events|comments
         |content|main\ content|live\ coverage)(?:\ (?:updates?|posts?|entries))?
    |pinned(?:\ post|\ update)?|live(?:\ now|\ updates)?|(?:watch|follow|listen)\ live
+   |all\ times\ (?:stated\ )?(?:are\ |in\ )?(?:uk|gmt|bst|et|est|edt|pt|cet|local)(?:\ time)?
+   |(?:older|newer|previous|next)\ (?:entries|posts|updates|page|articles|stories|slide|image|photo)
+   |page\ \d{{1,3}}\ of\ \d{{1,3}}
+   |view\ (?:more\ )?on\ {_EMBEDS}|allow\ {_EMBEDS}\ content|accept\ and\ continue
+   |(?:skip|end\ of)\ {_EMBEDS}\ (?:post|content|video)(?:\ \d{{1,2}})?
+   |like\ this|leave\ a\ (?:reply|comment)|cancel\ reply|post\ (?:a\ |your\ )?comment
+   |(?:join|start)\ the\ (?:conversation|discussion|debate)|add\ (?:a|your)\ comment
+   |comment\ on\ this\ (?:story|article|post)
    |(?:filter\ by|show|view)\ key\ (?:events|moments|updates)(?:\ only)?|key\ events\ only
    |share(?:\ (?:this|the|our|your))?(?:\ (?:post|article|story|page|video|gallery|piece|update
         |entry|link|image|photo|quote|this|report|feature))?
         (?:\ (?:on|via|with|to|by)\ {_SOCIAL}(?:\ (?:or|and)\ {_SOCIAL})?)?
+   |(?:click|tap)\ (?:here\ )?to\ (?:share|email|print|tweet)(?:\ (?:on|via)\ {_SOCIAL})?
+        (?:\ \(opens\ in\ (?:a\ )?new\ (?:window|tab))?
    |(?:total\ )?shares|(?:share|comment)\ count|shares?\ (?:and|or)\ comments?
-   |(?:advertisement|advert|ads?|sponsored|promoted|paid\ (?:post|content|partnership|promotion)
+   |(?:advertisement|advert|ads?|advertising|sponsored|promoted
+        |paid\ (?:post|content|partnership|promotion)
+   |(?:sponsored|brought\ to\ you|paid\ for)\ by\ [\w&.'\ -]{{1,30}}
+   |skip\ (?:advertisement|advert|ad)
         |partner\ content|(?:sponsored|promoted|partner)\ (?:content|stories|links|post))
    |(?:scroll|swipe)(?:\ down|\ up)?\ (?:to|for)\ (?:continue|keep|read|see|more)
         (?:\ reading|\ with\ content|\ more|\ the\ story|\ the\ article)?
@@ -207,7 +222,7 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:you\ )?(?:might|may)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)
 )$""", re.VERBOSE)
 
-# A line of a separated interface bar ("Advertisement · Scroll to continue", "Share | Save").
+# A line of a separated interface bar ("Ad · Swipe up to keep reading", "Share | Save").
 BAR_SEPARATOR = re.compile(r"\s+[·•|/–—-]\s+|\s*[·•|]\s*")
 
 # Widget headers whose entries follow as short lines: a topic/tag list, or a ranked list

@@ -79,12 +79,13 @@ INTERFACE_STRING = Rule(
     doc="""
     Flags a block that is only a button or label of a web page ("Advertisement", "Share",
     "Copy link", "Back to top", "Sign up", "Read more", "Facebook Twitter Email"), or has
-    the shape of one: live-blog controls ("Refresh", "Load more updates", "Show 3 new
-    posts", "Newest first"), share prompts and counts ("Share this post via WhatsApp",
-    "Shares"), ad slot labels and scroll prompts ("Story continues below advertisement"),
-    sign-up buttons with a trailing word ("Sign up here"), widget headers ("Suggested
-    topics", "Most shared"), gallery counters ("Image 2 of 5"), or a bar of such labels
-    ("Advertisement · Scroll to continue"). Also the entries of a widget, told by the
+    the shape of one: live-blog controls ("Reload the page", "Load earlier entries",
+    "Show 3 new posts", "Newest first"), share prompts and counts ("Share this story via
+    WhatsApp", "Total shares"), ad slot labels and scroll prompts ("Story continues below
+    advertisement"), sign-up buttons with a trailing word ("Subscribe now"), widget
+    headers ("Related topics", "Most shared"), gallery and page counters ("Image 2 of
+    5"), embed prompts ("Skip Instagram post"), comment-form buttons ("Leave a reply"),
+    or a bar of such labels ("Ad · Swipe up to keep reading"). Also the entries of a widget, told by the
     line heading them: the short links after a topic header, and the headlines between
     the rank counters of a "Most read" list. And distinctive interface phrases anywhere
     ("Skip to content", "Accept all cookies", "Share this article"). The lists are
@@ -97,8 +98,8 @@ INTERFACE_STRING = Rule(
     options={"extra-strings": [], "allow": DEFAULT_ALLOW},
     flags=("Advertisement", "Share this article", "Skip to content", "Copy link",
            "Accept all cookies", "Back to top", "Sign up", "Facebook Twitter Email",
-           "Load more updates", "Share this post", "Sign up here.", "Suggested Topics:",
-           "Advertisement · Scroll to continue", "Show 3 new posts"),
+           "Load earlier entries", "Share this story via WhatsApp", "Subscribe now.",
+           "Related topics:", "Ad · Swipe up to keep reading", "Show 3 new posts"),
     passes=("The advertisement ran on Sunday.", "She asked voters to sign up by Friday.",
             "Share prices since January", "Key points"),
 )

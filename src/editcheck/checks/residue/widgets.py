@@ -1,11 +1,12 @@
-"""Entries of a page widget pasted with the article: the links under "Suggested Topics"
+"""Entries of a page widget pasted with the article: the links under "Related topics"
 and the headlines of a "Most read" list.
 
-Alone, "Markets" is a heading and "Couple jailed after cannabis farm found" a headline;
+Alone, "Housing" is a heading and "Bridge to close for repairs" a headline;
 only their place tells they are widget links. So the entries are judged by the line that
 heads them: after a topic or tag header, the short lines that follow (a few words, no
 sentence) are topic links; after a ranked header ("Most read", "Trending"), a line is a
-headline of the list when a rank counter ("1", "2") stands right before it. The run ends
+headline of the list when a rank counter ("1", "2") stands right before it, or its
+rank starts it ("1 Bridge to close for repairs") and the ranks run in order. The run ends
 at the first line that does not fit, so a heading or a paragraph after the widget is left
 alone.
 """
@@ -22,6 +23,7 @@ _MAX_ENTRIES = 15
 _SENTENCE_END = tuple(".!;:")
 _RANK = re.compile(r"^\s*(?:[1-9]|1\d|20)\s*[.)]?\s*$")
 _WORD = re.compile(r"\w+")
+_RANKED_LINE = re.compile(r"^([1-9]|1\d|20)[.)]?\s+(?=[^\W\d])")
 
 
 def widget_entries(blocks: Sequence[Block], headers: Collection[int]
@@ -66,14 +68,27 @@ def _prose(text: str) -> bool:
 
 
 def _ranked(blocks: Sequence[Block], start: int) -> Iterator[Block]:
-    ranked = False
+    """Headlines of a ranked list: each right after its counter line ("1", "2."), or
+    with its rank in front ("1 Bridge to close") when the ranks run 1, 2, 3 ..."""
+    after_counter = False
+    expected = 1
     for block in blocks[start:start + 2 * _MAX_ENTRIES]:
         text = block.text.strip()
         if _RANK.match(text):
-            ranked = True
+            after_counter = True
             continue
-        words = len(_WORD.findall(text))
-        if not ranked or not 3 <= words <= 20 or len(text) > 160 or text.endswith("."):
+        inline = _RANKED_LINE.match(text)
+        if not after_counter and inline and int(inline.group(1)) == expected:
+            text = text[inline.end():]
+        elif not after_counter:
             return
-        ranked = False
+        if not _headline(text):
+            return
+        after_counter = False
+        expected += 1
         yield block
+
+
+def _headline(text: str) -> bool:
+    words = len(_WORD.findall(text))
+    return 3 <= words <= 20 and len(text) <= 160 and not text.endswith(".")

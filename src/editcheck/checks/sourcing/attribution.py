@@ -161,6 +161,7 @@ def find_attributions(text: str, words: frozenset[str] | None = None,
     """Reporting clauses of ``text`` (a sentence with quotations masked); ``words``, its
     lower-cased words, lets the search skip sentences with no reporting word at all."""
     out = _data_from(text, words)
+    figures = words is None or "figures" in words  # people-sense "figures" (see below)
     for kind, start, end, word in _reporting_words(text, words):
         if kind in ("according", "agent"):
             src, _, b = _forward(text, end)
@@ -176,7 +177,8 @@ def find_attributions(text: str, words: frozenset[str] | None = None,
             if src is Source.NONE and word in _INVERTING:
                 src, _, b = _forward(text, end, strict=True)
                 a = start
-        if src is not Source.NONE and kind != "act" and _people_figures(text, a, start, end):
+        if figures and src is not Source.NONE and kind != "act" and \
+                _people_figures(text, a, start, end):
             src, kind = Source.WEASEL, "belief"  # "senior party figures suggest": people
         if kind == "act" and src is not Source.NAMED:
             continue  # only a named organisation's own act sources its figure

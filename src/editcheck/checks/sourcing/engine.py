@@ -145,7 +145,7 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | str,
     question = not quotes and text.rstrip().endswith("?")
     if standalone or question or views[-1].masked.rstrip().endswith(":"):
         return True
-    return THIRD_PERSON if _quoted_speech(views[-1], quotes) else False
+    return THIRD_PERSON if quotes and _quoted_speech(views[-1], quotes) else False
 
 
 THIRD_PERSON = "third-person"
@@ -255,19 +255,26 @@ def crowd_triggers() -> frozenset[str]:
 
 
 @cache
-def _view_verbs() -> frozenset[str]:
-    """Speech and belief verbs: with one of them, a bare plural may be a crowd."""
-    return words("speech_verbs") | words("belief_verbs") | frozenset(("suggest",))
+def _crowd_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Speech and belief verbs (with one of them, a bare plural may be a crowd), and the
+    plural people nouns."""
+    return (words("speech_verbs") | words("belief_verbs") | frozenset(("suggest",)),
+            words("people_nouns"))
 
 
 def bare_crowd(ws: frozenset[str]) -> bool:
     """Whether a sentence may hold a crowd without a quantifier or a listed crowd word
     ("Landlords complain", "Heads say"): a people noun, or a plural of the agent kind,
     beside a speech or belief verb."""
-    if _view_verbs().isdisjoint(ws):
+    verbs, people = _crowd_lexicon()
+    if verbs.isdisjoint(ws):
         return False
-    return not words("people_nouns").isdisjoint(ws) or any(
-        w.endswith(AGENT_SUFFIXES) for w in ws)
+    if not people.isdisjoint(ws):
+        return True
+    for w in ws:
+        if w[-1] == "s" and w.endswith(AGENT_SUFFIXES):
+            return True
+    return False
 
 
 def _claims(ctx: CheckContext, v: View, threshold: float, after: View | None = None) -> None:

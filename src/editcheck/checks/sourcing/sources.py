@@ -97,9 +97,11 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
-    if _located(lows, head_i, names):
+    after = lows[head_i + 1] if head_i + 1 < len(lows) else ""
+    if after in _LOCATING and _located(lows, head_i, names):
         return Source.NAMED  # "analysts at Peel Hunt", "researchers from Leeds University"
-    if _of_someone(lows, head_i, head, names, kind) and not (past and kind == "speech"):
+    if after == "of" and _of_someone(lows, head_i, head, names, kind) and \
+            not (past and kind == "speech"):
         # "allies of the Chancellor insist": the name is whom they stand with, not a speaker.
         return Source.WEASEL
     if head in _lex().weasel and head not in _lex().institutions:
@@ -108,7 +110,7 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
         return Source.WEASEL if head_i <= 2 else Source.NONE
     if head in _lex().vague:
         return _role(ws, lows, head_i, head, before, names, initial, first_proper, kind, past)
-    if any(w.endswith("'s") for w in lows[:head_i]) and head not in _lex().weasel:
+    if head_i and any(w.endswith("'s") for w in lows[:head_i]) and head not in _lex().weasel:
         return Source.NAMED  # "the school's head teacher", "the firm's chief executive"
     if names[head_i] or (head in _PRONOUNS and kind != "forward" and
                          (kind != "finding" or head in ("i", "we"))):
@@ -187,16 +189,21 @@ def head_index(lows: list[str]) -> int:
     the head is "figures", not "department"."""
     if lows and lows[0] in _ADVERBIAL_OPENERS:
         return len(lows) - 1
-    first = next((i for i, w in enumerate(lows) if w in _PREPOSITIONS and i > 0), None)
-    if first is None:
+    first = 0
+    for i in range(1, len(lows)):
+        if lows[i] in _PREPOSITIONS:
+            first = i
+            break
+    if not first:
         return len(lows) - 1
     # "for Education's": a possessive one or two words after the preposition, before the end.
-    owner = next((i for i in range(first + 1, min(first + 3, len(lows) - 1))
-                  if lows[i].endswith(("'s", "’s"))), None)
-    if owner is None:
-        return first - 1
-    nxt = next((i for i in range(owner + 2, len(lows)) if lows[i] in _PREPOSITIONS), None)
-    return nxt - 1 if nxt is not None else len(lows) - 1
+    for owner in range(first + 1, min(first + 3, len(lows) - 1)):
+        if lows[owner].endswith(("'s", "’s")):
+            for i in range(owner + 2, len(lows)):
+                if lows[i] in _PREPOSITIONS:
+                    return i - 1
+            return len(lows) - 1
+    return first - 1
 
 
 def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
