@@ -131,3 +131,16 @@ def test_news_sentences_with_the_same_words_are_not_promo(sentence: str) -> None
 def test_a_bare_picture_credit_is_not_a_copyright_footer() -> None:
     assert promo(f"{BODY}\n© Reuters\n") == []
     assert promo(f"{BODY}\n© Copyright Example Newspapers 2024\n") != []
+
+
+def test_unranked_widget_headlines_at_the_end_of_the_draft() -> None:
+    text = (f"{BODY}\nTrending now\nBridge to close for repairs over summer\n"
+            "School wins national choir award\n")
+    assert residue_lines(text) == ["Trending now", "Bridge to close for repairs over summer",
+                                   "School wins national choir award"]
+
+
+def test_unranked_lines_before_copy_are_left_alone() -> None:
+    text = (f"{BODY}\nMost popular\nBridge to close for repairs over summer\n"
+            f"School wins national choir award\n{BODY}\n")
+    assert residue_lines(text) == ["Most popular"]

@@ -6,9 +6,10 @@ only their place tells they are widget links. So the entries are judged by the l
 heads them: after a topic or tag header, the short lines that follow (a few words, no
 sentence) are topic links; after a ranked header ("Most read", "Trending"), a line is a
 headline of the list when a rank counter ("1", "2") stands right before it, or its
-rank starts it ("1 Bridge to close for repairs") and the ranks run in order. The run ends
-at the first line that does not fit, so a heading or a paragraph after the widget is left
-alone.
+rank starts it ("1 Bridge to close for repairs") and the ranks run in order; headlines
+without ranks count only when two or more of them end the draft or run into more chrome.
+The run ends at the first line that does not fit, so a heading or a paragraph after the
+widget is left alone.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ def widget_entries(blocks: Sequence[Block], headers: Collection[int]
         if P.TOPIC_HEADER.match(folded):
             yield from ((b, text.strip()) for b in _topic_links(blocks, i + 1))
         elif P.RANKED_HEADER.match(folded):
-            yield from ((b, text.strip()) for b in _ranked(blocks, i + 1))
+            entries = list(_ranked(blocks, i + 1)) or _unranked(blocks, i + 1, headers)
+            yield from ((b, text.strip()) for b in entries)
 
 
 def _topic_links(blocks: Sequence[Block], start: int) -> list[Block]:
@@ -87,6 +89,19 @@ def _ranked(blocks: Sequence[Block], start: int) -> Iterator[Block]:
         after_counter = False
         expected += 1
         yield block
+
+
+def _unranked(blocks: Sequence[Block], start: int, chrome: Collection[int]) -> list[Block]:
+    """Headlines listed without ranks: two or more in a row, and only when the list ends
+    the draft or runs into more chrome; before copy they may be the article's own lines."""
+    run: list[Block] = []
+    for block in blocks[start:start + _MAX_ENTRIES]:
+        if block.index in chrome or not _headline(block.text.strip()):
+            break
+        run.append(block)
+    end = start + len(run)
+    closed = end >= len(blocks) or blocks[end].index in chrome
+    return run if len(run) >= 2 and closed else []
 
 
 def _headline(text: str) -> bool:
