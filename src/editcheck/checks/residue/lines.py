@@ -40,7 +40,7 @@ _SHARE_WORDS = frozenset({
     "share", "tweet", "email", "e-mail", "print", "copy", "link", "facebook", "twitter", "x",
     "whatsapp", "linkedin", "pinterest", "reddit", "messenger", "flipboard", "telegram",
     "tumblr", "comments", "comment", "save", "sms", "mail", "url", "copied", "threads",
-    "bluesky", "pin", "pinit", "flip", "whatsapp", "tweets", "pins",
+    "bluesky", "pin", "pinit", "flip", "tweets", "pins",
 })
 
 

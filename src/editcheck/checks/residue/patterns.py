@@ -180,7 +180,8 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
         |content|main\ content|live\ coverage)(?:\ (?:updates?|posts?|entries))?
    |pinned(?:\ post|\ update)?|live(?:\ now|\ updates)?|(?:watch|follow|listen)\ live
    |all\ times\ (?:stated\ )?(?:are\ |in\ )?(?:uk|gmt|bst|et|est|edt|pt|cet|local)(?:\ time)?
-   |(?:older|newer|previous|next)\ (?:entries|posts|updates|page|articles|stories|slide|image|photo)
+   |(?:older|newer|previous|next)\ (?:entries|posts|updates|page|articles|stories|slide|image
+        |photo)
    |page\ \d{{1,3}}\ of\ \d{{1,3}}
    |view\ (?:more\ )?on\ {_EMBEDS}|allow\ {_EMBEDS}\ content|accept\ and\ continue
    |(?:skip|end\ of)\ {_EMBEDS}\ (?:post|content|video)(?:\ \d{{1,2}})?

@@ -85,10 +85,11 @@ INTERFACE_STRING = Rule(
     advertisement"), sign-up buttons with a trailing word ("Subscribe now"), widget
     headers ("Related topics", "Most shared"), gallery and page counters ("Image 2 of
     5"), embed prompts ("Skip Instagram post"), comment-form buttons ("Leave a reply"),
-    or a bar of such labels ("Ad · Swipe up to keep reading"). Also the entries of a widget, told by the
-    line heading them: the short links after a topic header, and the headlines of a
-    "Most read" list (between its rank counters, or unranked when they end the draft). And distinctive interface phrases anywhere
-    ("Skip to content", "Accept all cookies", "Share this article"). The lists are
+    or a bar of such labels ("Ad · Swipe up to keep reading"). Also the entries of a
+    widget, told by the line heading them: the short links after a topic header, and
+    the headlines of a "Most read" list (between its rank counters, or unranked when
+    they end the draft). And distinctive interface phrases anywhere ("Skip to
+    content", "Accept all cookies", "Share this article"). The lists are
     `checks/data/residue-interface-*.txt`, the shapes `INTERFACE_SHAPE` in
     `checks/residue/patterns.py`; `extra-strings` adds a newsroom's own.
     Leaves alone: the same words used in a sentence ("The advertisement ran on Sunday."),
