@@ -144,3 +144,14 @@ def test_unranked_lines_before_copy_are_left_alone() -> None:
     text = (f"{BODY}\nMost popular\nBridge to close for repairs over summer\n"
             f"School wins national choir award\n{BODY}\n")
     assert residue_lines(text) == ["Most popular"]
+
+
+@pytest.mark.parametrize("line", ["Votes: 1,204", "Points: 45", "Category: Best newcomer",
+                                  "Topics covered: algebra"])
+def test_result_and_listing_fields_are_not_counters_or_tags(line: str) -> None:
+    assert residue_lines(f"{BODY}\n{line}\n{BODY}") == []
+
+
+@pytest.mark.parametrize("line", ["Shares: 120", "Tagged: housing, rents", "Filed under: Politics |"])
+def test_social_counts_and_tag_lines_are_flagged(line: str) -> None:
+    assert residue_lines(f"{BODY}\n{line}\n{BODY}") == [line]

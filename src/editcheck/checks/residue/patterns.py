@@ -35,9 +35,13 @@ CLOCK = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b
 # a year alone ("1997") is left alone, because timelines use years as headings.
 _COUNT_NOUN = (r"(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|"
                r"reposts?|votes?|points?|reads?|claps?|responses?|followers?|plays?)")
+# With a colon ("Shares: 120") only the social counts: "Votes: 1,234" and "Points: 45" are
+# results.
+_SOCIAL_COUNT = r"(?:comments|shares|likes|views|replies|reactions|retweets|reposts|claps)"
 ORPHAN_COUNTER = re.compile(
     rf"^\s*(?:(?!(?:1[89]|20)\d\d\s*$)[+-]?\d[\d,.]*\s*[KkMmBb]?\+?(?:\s+{_COUNT_NOUN})?"
-    rf"|(?:total\s+)?{_COUNT_NOUN}\s*[:(\[]?\s*\d[\d,.]*\s*[KkMm]?\+?\s*[)\]]?)\s*$",
+    rf"|{_COUNT_NOUN}\s*[(\[]?\s*\d[\d,.]*\s*[KkMm]?\+?\s*[)\]]?"
+    rf"|(?:total\s+)?{_SOCIAL_COUNT}\s*:?\s*\d[\d,.]*\s*[KkMm]?\+?)\s*$",
     re.IGNORECASE,
 )
 
@@ -220,6 +224,7 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
         |series|writer|subject|issue)
    |(?:explore\ )?more\ on\ these\ topics|in\ this\ (?:story|article|series)
    |(?:from\ )?around\ the\ web|editors?'?\ ?(?:picks?|choice)
+   |(?:filed\ under|posted\ in|tagged(?:\ with|\ in)?|tags|(?:related\ )?topics)\ ?:\ .{{1,60}}
    |(?:you\ )?(?:might|may)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)
 )$""", re.VERBOSE)
 
