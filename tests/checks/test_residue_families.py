@@ -152,6 +152,7 @@ def test_result_and_listing_fields_are_not_counters_or_tags(line: str) -> None:
     assert residue_lines(f"{BODY}\n{line}\n{BODY}") == []
 
 
-@pytest.mark.parametrize("line", ["Shares: 120", "Tagged: housing, rents", "Filed under: Politics |"])
+@pytest.mark.parametrize("line", ["Shares: 120", "Tagged: housing, rents",
+                                  "Filed under: Politics |"])
 def test_social_counts_and_tag_lines_are_flagged(line: str) -> None:
     assert residue_lines(f"{BODY}\n{line}\n{BODY}") == [line]
