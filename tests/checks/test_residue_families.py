@@ -156,3 +156,14 @@ def test_result_and_listing_fields_are_not_counters_or_tags(line: str) -> None:
                                   "Filed under: Politics |"])
 def test_social_counts_and_tag_lines_are_flagged(line: str) -> None:
     assert residue_lines(f"{BODY}\n{line}\n{BODY}") == [line]
+
+
+def test_a_caption_that_lost_its_credit() -> None:
+    text = f"{BODY}\nCrowds at the gates on Sunday morning. Photograph:\n"
+    assert residue_lines(text) == ["Photograph:"]
+
+
+@pytest.mark.parametrize("line", ["He showed the jury the image:", "The statement read:",
+                                  "Crowds at the gates. Photograph: Sam Lee/PA"])
+def test_lines_ending_in_a_colon_or_with_their_credit_are_left_alone(line: str) -> None:
+    assert residue_lines(f"{BODY}\n{line}\n{BODY}") == []

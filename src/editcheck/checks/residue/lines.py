@@ -92,6 +92,7 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
         _timestamps(doc, lowered, blocks, short, report, ctx.options(R.STRAY_TIMESTAMP.id))
     whole = {b.index for b in short if _short_block(b, report, extra)}
     _markup(doc, report)
+    _trailing_stubs(blocks, report)
     _placeholders(doc, report)
     _phrases(doc, lowered, report, whole)
     _widgets(blocks, report, whole)
@@ -239,6 +240,20 @@ def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
             s = len(text) - len(text.lstrip())
             report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
                    f"Link of the page's {header!r} widget, not article copy.", widget=header)
+
+
+def _trailing_stubs(blocks: list[Block], report: Reporter) -> None:
+    """A caption whose credit was lost: "Crowds at the gates. Photograph:" (the label
+    alone on its line is :func:`_stub`'s)."""
+    if not report.on(R.BROKEN_MARKUP.id):
+        return
+    for block in blocks:
+        text = block.text.rstrip()
+        if len(text) > 24 and text.endswith(":") and not _code(block):
+            m = P.TRAILING_STUB.search(text)
+            if m is not None:
+                report(R.BROKEN_MARKUP.id, block, m.start(1), m.end(), "Empty credit label "
+                       f"{m.group().strip()!r}: the credit did not come with the caption.")
 
 
 def _find_all(text: str, needle: str) -> Iterator[int]:

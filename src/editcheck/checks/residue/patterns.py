@@ -250,6 +250,10 @@ EMPTY_STUB = re.compile(
     r"|(?:photograph|photo|image|picture|pic|video|graphic|illustration|credit|caption"
     r"|copyright|getty\s+images)\s*:)[\s:,|/–—-]*$",
     re.IGNORECASE)
+# The same label ending a caption, after its sentence: "Crowds at the gates. Photograph:".
+TRAILING_STUB = re.compile(
+    r"(?:[.!?|•)]\s+|\s[|•]\s*)((?:Photograph|Photo|Image|Picture|Credit|Illustration"
+    r"|Image caption|Image source|Photo credit)\s*:)$")
 # A line of stray markers: markdown emphasis ("**", "_", "~~"), or lone brackets, pipes,
 # bullets and arrows. Thematic breaks ("***", "* * *", "---") are a writer's own.
 STRAY_MARKERS = re.compile(r"^\s*(?:[*_~`]{1,2}|[*_~`]\s*[*_~`]|[()\[\]{}|•·›»«‹<>,;:\\/]{1,3}"

@@ -61,7 +61,8 @@ BROKEN_MARKUP = Rule(
     WordPress shortcodes ("[caption id=...]", "[/embed]") and values a script printed
     ("[object Object]", a lone "undefined"). Also a line that is only an empty caption
     or credit label ("Photograph:", "Image caption", "Credit: —": the caption did not
-    come with it) or only stray markers (a lone "**" or "_", a bullet, a pipe, a bracket).
+    come with it), a caption ending in such a label ("Crowds at the gates. Photograph:"),
+    or a line of only stray markers (a lone "**" or "_", a bullet, a pipe, a bracket).
     Leaves alone: code blocks (`<pre>`, `<code>`), ordinary brackets and ampersands
     ("AT&T", "[sic]"), a label with its credit ("Photograph: Jane Doe/Reuters"), table
     cells and definition terms, and section breaks ("***", "* * *", "---").
