@@ -167,3 +167,9 @@ def test_a_caption_that_lost_its_credit() -> None:
                                   "Crowds at the gates. Photograph: Sam Lee/PA"])
 def test_lines_ending_in_a_colon_or_with_their_credit_are_left_alone(line: str) -> None:
     assert residue_lines(f"{BODY}\n{line}\n{BODY}") == []
+
+
+@pytest.mark.parametrize("line", ["Read the full story", "Keep reading", "4 min read",
+                                  "Reading time: 6 minutes", "Listen to this story"])
+def test_reading_prompts_and_reading_times_are_flagged(line: str) -> None:
+    assert residue_lines(f"{BODY}\n{line}\n{BODY}") == [line]

@@ -224,6 +224,11 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
         |series|writer|subject|issue)
    |(?:explore\ )?more\ on\ these\ topics|in\ this\ (?:story|article|series)
    |(?:from\ )?around\ the\ web|editors?'?\ ?(?:picks?|choice)
+   |(?:read|show|view|expand|see)\ (?:the\ )?(?:full|original|whole|entire|rest\ of\ the)
+        \ (?:story|article|report|piece|post|thread)(?:\ (?:here|online))?|keep\ reading
+   |listen\ to\ (?:this\ )?(?:story|article|piece)(?:\ \d{{1,3}}\ ?min(?:ute)?s?)?
+   |\d{{1,3}}\ ?(?:min|mins|minute|minutes)\ (?:read|listen|watch)
+   |(?:estimated\ )?reading\ time\ ?:?\ (?:about\ )?\d{{1,3}}\ ?(?:min|mins|minutes?)
    |(?:filed\ under|posted\ in|tagged(?:\ with|\ in)?|tags|(?:related\ )?topics)\ ?:\ .{{1,60}}
    |(?:you\ )?(?:might|may)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)
 )$""", re.VERBOSE)
