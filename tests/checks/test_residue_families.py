@@ -173,3 +173,10 @@ def test_lines_ending_in_a_colon_or_with_their_credit_are_left_alone(line: str) 
                                   "Reading time: 6 minutes", "Listen to this story"])
 def test_reading_prompts_and_reading_times_are_flagged(line: str) -> None:
     assert residue_lines(f"{BODY}\n{line}\n{BODY}") == [line]
+
+
+@pytest.mark.parametrize("line", ["skip past newsletter promotion",
+                                  "Thanks for signing up! Check your inbox.",
+                                  "Please enter a valid email address"])
+def test_newsletter_box_lines_are_flagged(line: str) -> None:
+    assert residue_lines(f"{BODY}\n{line}\n{BODY}") != []
