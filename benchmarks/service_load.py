@@ -15,6 +15,7 @@ this script ever sends to), warms it up, then runs two phases on 1,000-word HTML
 Every phase is bounded in time and count and stops by itself. The load generator runs on
 the same machine as the server and takes CPU from it, so on a 2-core machine the figures
 are pessimistic; the load average at the start of each run is printed for context.
+``--wrk`` runs the saturation phase with wrk (a C load generator) instead.
 ``--select`` narrows the rules (e.g. to measure the service's own overhead).
 ``--breakdown`` skips the load test and times one request's parts in-process instead:
 parsing the draft, each check, and encoding the answer.
@@ -171,6 +172,41 @@ def saturate(client: Client, clients: int, duration: float) -> Phase:
     return phase
 
 
+def saturate_wrk(port: int, bodies: list[bytes], clients: int, duration: float) -> dict:
+    """Saturation measured with wrk (C, one thread), so the load generator's own CPU use
+    takes far less from the server than Python client threads do."""
+    with tempfile.TemporaryDirectory() as tmp:
+        lua = Path(tmp, "post.lua")
+        bodies_lua = ",\n".join("[==[" + b.decode("utf-8") + "]==]" for b in bodies[:16])
+        lua.write_text(
+            "local bodies = {" + bodies_lua + "}\nlocal i = 0\n"
+            "request = function()\n  i = i % #bodies + 1\n"
+            '  return wrk.format("POST", "/v1/check", '
+            '{["Content-Type"] = "application/json"}, bodies[i])\nend\n',
+            encoding="utf-8")
+        out = subprocess.run(
+            ["wrk", "-t1", f"-c{clients}", f"-d{int(min(duration, MAX_DURATION))}s", "--latency",
+             "-s", str(lua), f"http://{HOST}:{port}/"],
+            capture_output=True, text=True, timeout=MAX_DURATION + 30, check=True).stdout
+    answered = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    seconds = float(re.search(r"requests in ([\d.]+)s", out).group(1))  # type: ignore[union-attr]
+    pcts = {q: _ms(v) for q, v in re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M)}
+    latency_max = re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    failed = int(errors.group(1)) if errors else 0
+    return {"phase": f"saturation (wrk), {clients} conn", "answered": answered - failed,
+            "failed": failed, "seconds": seconds,
+            "req_per_s": round((answered - failed) / seconds, 1),
+            "p50_ms": pcts.get("50", 0.0), "p99_ms": pcts.get("99", 0.0),
+            "max_ms": _ms(latency_max.group(1)) if latency_max else 0.0}
+
+
+def _ms(value: str) -> float:
+    """wrk's '812.00us', '9.42ms' or '1.02s' in milliseconds."""
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()  # type: ignore[union-attr]
+    return round(float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit], 1)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))
@@ -203,8 +239,11 @@ def run(workers: int, args: argparse.Namespace, bodies: list[bytes], config: Pat
         for i in range(20 * workers):  # warm up every worker's plugins and caches
             client.send(i)
         load = os.getloadavg()[0]
-        results = [fixed_rate(client, args.rate, args.duration, args.clients * 2).summary(),
-                   saturate(client, args.clients, args.duration).summary()]
+        results = [fixed_rate(client, args.rate, args.duration, args.clients * 2).summary()]
+        if args.wrk:
+            results.append(saturate_wrk(port, bodies, args.clients, args.duration))
+        else:
+            results.append(saturate(client, args.clients, args.duration).summary())
         for r in results:
             r.update(workers=workers, load_avg_at_start=round(load, 2))
         return results
@@ -253,6 +292,8 @@ def main() -> None:
     parser.add_argument("--config", type=Path,
                         help="server config (default: an empty one: every installed plugin)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--wrk", action="store_true",
+                        help="saturate with wrk (Debian package) instead of Python threads")
     parser.add_argument("--breakdown", action="store_true",
                         help="time the parts of one request in-process; no load test")
     args = parser.parse_args()
