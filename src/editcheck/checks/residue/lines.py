@@ -273,6 +273,8 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
             report(R.ORPHAN_COUNTER.id, block, s, len(text.rstrip()),
                    f"Orphan counter {text.strip()!r}: a number alone on its line.")
         return False
+    if _DIGIT.search(text) and (block.tag in _NUMERIC_CELLS or "table" in block.context):
+        return False  # a cell with a figure is a result, whatever words stand beside it
     if _stub(block, report):
         return False
     if (extra and P.fold_edges(text) in extra) or _interface_text(text):
