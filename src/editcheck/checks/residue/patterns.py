@@ -199,11 +199,11 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:click|tap)\ (?:here\ )?to\ (?:share|email|print|tweet)(?:\ (?:on|via)\ {_SOCIAL})?
         (?:\ \(opens\ in\ (?:a\ )?new\ (?:window|tab))?
    |(?:total\ )?shares|(?:share|comment)\ count|shares?\ (?:and|or)\ comments?
-   |(?:advertisement|advert|ads?|advertising|sponsored|promoted
-        |paid\ (?:post|content|partnership|promotion)
+   |advertisement|advert|ads?|advertising|sponsored|promoted
+   |paid\ (?:post|content|partnership|promotion)|partner\ content
+   |(?:sponsored|promoted|partner)\ (?:content|stories|links|post)
    |(?:sponsored|brought\ to\ you|paid\ for)\ by\ [\w&.'\ -]{{1,30}}
    |skip\ (?:advertisement|advert|ad)
-        |partner\ content|(?:sponsored|promoted|partner)\ (?:content|stories|links|post))
    |(?:scroll|swipe)(?:\ down|\ up)?\ (?:to|for)\ (?:continue|keep|read|see|more)
         (?:\ reading|\ with\ content|\ more|\ the\ story|\ the\ article)?
    |(?:the\ )?(?:story|article|content|text|reading|report)\ continues?\ (?:below|after)
