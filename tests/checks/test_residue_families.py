@@ -180,3 +180,13 @@ def test_reading_prompts_and_reading_times_are_flagged(line: str) -> None:
                                   "Please enter a valid email address"])
 def test_newsletter_box_lines_are_flagged(line: str) -> None:
     assert residue_lines(f"{BODY}\n{line}\n{BODY}") != []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Have any stories surprised you?",
+    "Follow-up tests on Facebook users found no effect.",
+    "Get the vaccine through the NHS app, officials said.",
+    "Complaints",
+])
+def test_questions_headings_and_service_lines_are_not_promo(sentence: str) -> None:
+    assert promo(f"{BODY}\n{sentence}\n") == []
