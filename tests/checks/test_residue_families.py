@@ -190,3 +190,8 @@ def test_newsletter_box_lines_are_flagged(line: str) -> None:
 ])
 def test_questions_headings_and_service_lines_are_not_promo(sentence: str) -> None:
     assert promo(f"{BODY}\n{sentence}\n") == []
+
+
+@pytest.mark.parametrize("line", ["Live", "Popular", "Other news", "Other stories"])
+def test_bare_section_words_are_left_alone(line: str) -> None:
+    assert residue_lines(f"{BODY}\n{line}\n{BODY}") == []

@@ -182,7 +182,7 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:auto[- ]?(?:update|refresh)s?|autoplay|live\ updates?)(?:\ (?:is\ )?(?:on|off))?
    |(?:jump|skip|go|back|scroll)\ to\ (?:the\ )?(?:latest|newest|top|bottom|key\ events|comments
         |content|main\ content|live\ coverage)(?:\ (?:updates?|posts?|entries))?
-   |pinned(?:\ post|\ update)?|live(?:\ now|\ updates)?|(?:watch|follow|listen)\ live
+   |pinned(?:\ post|\ update)?|live\ (?:now|updates)|(?:watch|follow|listen)\ live
    |all\ times\ (?:stated\ )?(?:are\ |in\ )?(?:uk|gmt|bst|et|est|edt|pt|cet|local)(?:\ time)?
    |(?:older|newer|previous|next)\ (?:entries|posts|updates|page|articles|stories|slide|image
         |photo)
@@ -212,11 +212,11 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:remove|hide|block|report\ this|why\ this)\ ads?|advertise\ (?:with|on)\ (?:us|\w+)
    |(?:sign[ -]?up|subscribe|register|join(?:\ us|\ now)?|log\ ?in|sign\ in|donate|support\ us)
         (?:\ (?:now|here|today|free|for\ free|to\ continue|to\ read|to\ comment|to\ save))*
-   |(?:suggested|related|recommended|popular|trending|featured|promoted|top|more|other|similar
+   |(?:suggested|related|recommended|popular|trending|featured|promoted|top|more|similar
         |latest|explore|follow)\ (?:topics?|tags|stories|articles|reads?|reading|videos|links
         |coverage|content|posts|headlines|searches|news|for\ you)(?:\ for\ you)?
    |(?:image|photo|picture|slide|video)\ \d{{1,3}}\ (?:of|/)\ \d{{1,3}}  # a gallery counter
-   |popular(?:\ now|\ today|\ this\ week)?
+   |popular\ (?:now|today|this\ week)
    |most\ (?:read|popular|viewed|shared|commented|watched|emailed|recent|clicked|liked
         |discussed)(?:\ (?:stories|articles|news|today|now|this\ week))?
    |(?:read|watch|listen|up)\ next|what\ to\ (?:read|watch)\ next
