@@ -319,7 +319,7 @@ def _backward(text: str, verb_at: int, kind: str, base: bool = False,
         found.pop()
     if not found or found[-1][0].lower() in _PASSIVE:
         return Source.NONE, verb_at  # "it is said", "was reported": no agent named
-    if not _LETTER.search(text, 0, found[0][1]):
+    if found[0][0][0].isdigit() and not _LETTER.search(text, 0, found[0][1]):
         while len(found) > 1 and found[0][0][0].isdigit():
             found = found[1:]  # "18:05 Commuters complain": a live-blog time, not a subject
         initial = not _LETTER.search(text, 0, found[0][1])

@@ -110,7 +110,7 @@ class View:
 
 def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     """Report the four sourcing rules over ``doc``."""
-    carried: bool | str = False
+    carried: bool | _ReportedSpeech = False
     speakers: set[str] = set()  # names of people quoted so far in this draft
     proper = frozenset(_MID_CAPITAL.findall(doc.text))
     for block in doc.blocks:
@@ -119,10 +119,10 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
         carried = _block(doc, block, ctx, carried, speakers, proper)
 
 
-def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | str,
-           speakers: set[str], proper: frozenset[str] = frozenset()) -> bool | str:
+def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _ReportedSpeech,
+           speakers: set[str], proper: frozenset[str] = frozenset()) -> bool | _ReportedSpeech:
     """Check one paragraph; return whether the next one may continue its quoted statement
-    (``THIRD_PERSON``: only a quote about someone, after reported speech)."""
+    (a :class:`_ReportedSpeech` when that depends on the next one's quote)."""
     text = block.text
     quotes = find_quotes(text) if ("\"" in text or "“" in text or "‘" in text or "'" in text
                                    or "«" in text or "„" in text) else []
@@ -145,20 +145,34 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | str,
     question = not quotes and text.rstrip().endswith("?")
     if standalone or question or views[-1].masked.rstrip().endswith(":"):
         return True
-    return THIRD_PERSON if quotes and _quoted_speech(views[-1], quotes) else False
+    return _ReportedSpeech(views[-1], quotes) if quotes else False
 
 
-THIRD_PERSON = "third-person"
 _THIRD_PERSON = re.compile(r"\W*(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
-def _carried(carried: bool | str, text: str, q: Quote) -> bool:
-    """After reported speech, a quote goes on with it only when it speaks of someone in the
-    third person ("He has lost everything"), as the reporter of the speech did: "We ..." or
-    "You ..." may be anybody's voice."""
-    if carried != THIRD_PERSON:
-        return bool(carried)
-    return _THIRD_PERSON.match(text, q.start + 1) is not None
+class _ReportedSpeech:
+    """What a paragraph with quotations but no standalone attributed quote carries to the
+    next: judged only if the next paragraph has a quote that needs it."""
+
+    __slots__ = ("last", "quotes")
+
+    def __init__(self, last: View, quotes: list[Quote]) -> None:
+        self.last = last
+        self.quotes = quotes
+
+    def carries(self, text: str, q: Quote) -> bool:
+        """After reported speech, a quote goes on with it only when it speaks of someone in
+        the third person ("He has lost everything"), as the reporter of the speech did:
+        "We ..." or "You ..." may be anybody's voice."""
+        return _THIRD_PERSON.match(text, q.start + 1) is not None and \
+            _quoted_speech(self.last, self.quotes)
+
+
+def _carried(carried: bool | _ReportedSpeech, text: str, q: Quote) -> bool:
+    if isinstance(carried, _ReportedSpeech):
+        return carried.carries(text, q)
+    return carried
 
 
 def _quoted_speech(last: View, quotes: list[Quote]) -> bool:
@@ -199,7 +213,7 @@ def _view(block: Block, s: Sentence, quotes: list[Quote],
 
 
 def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],
-            carried: bool | str, speakers: set[str]) -> dict[int, bool]:
+            carried: bool | _ReportedSpeech, speakers: set[str]) -> dict[int, bool]:
     """Report unattributed quotations; return each quotation's verdict by start offset.
 
     ``speakers`` gathers the names of people quoted so far: a quote that follows a sentence
@@ -214,7 +228,8 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
         last = next((i for i in range(len(views) - 1, -1, -1) if views[i].rel < q.end), first)
         opens = not block.text[:q.start].strip(" —–-")
         ok = introduced(block.text, q) or attributed(QuoteSentences(q, first, last), attrs,
-                                                     opens, _carried(carried, block.text, q))
+                                                     opens, False) or \
+            (opens and _carried(carried, block.text, q))
         near = views[max(0, first - 1):last + 2]
         if ok:
             for v in near:
@@ -256,30 +271,36 @@ def crowd_triggers() -> frozenset[str]:
 
 @cache
 def _crowd_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """Speech and belief verbs (with one of them, a bare plural may be a crowd), and the
-    plural people nouns."""
-    return (words("speech_verbs") | words("belief_verbs") | frozenset(("suggest",)),
-            words("people_nouns"))
+    """The verbs with which a bare plural may be a crowd, and the plural people nouns.
+
+    Speech verbs in the past tense are left out: "protesters said" reports what a group in
+    the story said (a vague source, found without this test), not a view nobody owns.
+    """
+    speech = frozenset(w for w in words("speech_verbs")
+                       if not w.endswith("ed") and w not in _PAST_SPEECH)
+    return speech | words("belief_verbs") | frozenset(("suggest",)), words("people_nouns")
 
 
-def bare_crowd(ws: frozenset[str]) -> bool:
+_PAST_SPEECH = wordset("said told wrote read sang")
+
+
+_AGENT_PLURAL = re.compile(r"[a-z](?:%s)\b" % "|".join(AGENT_SUFFIXES))
+
+
+def bare_crowd(ws: frozenset[str], text: str) -> bool:
     """Whether a sentence may hold a crowd without a quantifier or a listed crowd word
     ("Landlords complain", "Heads say"): a people noun, or a plural of the agent kind,
     beside a speech or belief verb."""
     verbs, people = _crowd_lexicon()
     if verbs.isdisjoint(ws):
         return False
-    if not people.isdisjoint(ws):
-        return True
-    for w in ws:
-        if w[-1] == "s" and w.endswith(AGENT_SUFFIXES):
-            return True
-    return False
+    # one regex scan of the sentence is cheaper than a suffix test on each of its words
+    return not people.isdisjoint(ws) or _AGENT_PLURAL.search(text) is not None
 
 
 def _claims(ctx: CheckContext, v: View, threshold: float, after: View | None = None) -> None:
     crowds = not crowd_triggers().isdisjoint(v.words)
-    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds or bare_crowd(v.words),
+    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds or bare_crowd(v.words, v.masked),
                                 v.words)
     if claims and after is not None and _named_next(claims, v, after):
         claims = []

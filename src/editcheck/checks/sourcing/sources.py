@@ -110,8 +110,6 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
         return Source.WEASEL if head_i <= 2 else Source.NONE
     if head in _lex().vague:
         return _role(ws, lows, head_i, head, before, names, initial, first_proper, kind, past)
-    if head_i and any(w.endswith("'s") for w in lows[:head_i]) and head not in _lex().weasel:
-        return Source.NAMED  # "the school's head teacher", "the firm's chief executive"
     if names[head_i] or (head in _PRONOUNS and kind != "forward" and
                          (kind != "finding" or head in ("i", "we"))):
         return Source.NAMED  # "she said"; "I counted 212 bikes": the writer's own count
@@ -121,6 +119,8 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
         if before in _INDEFINITE and head in DOC_NOUNS and not any(names[head_i + 1:]):
             return Source.WEASEL  # "a study found": which study?
         return Source.NAMED
+    if head_i and any(w.endswith("'s") for w in lows[:head_i]):
+        return Source.NAMED  # "the school's head teacher", "the firm's chief executive"
     if any(names) and kind != "finding":
         return Source.NAMED
     if kind in ("finding", "forward"):
