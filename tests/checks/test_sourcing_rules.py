@@ -123,12 +123,57 @@ CASES = [
     ("Sources close to the club say the deal is done.", CLAIM, True),
     ("It is understood the minister will resign.", CLAIM, True),
     ("The plan was described by Judge Amy Carter as unworkable.", CLAIM, False),
+    # crowds without a quantifier, and what names them
+    ("Suppliers fear that orders will dry up.", CLAIM, True),
+    ("Oceanographers now suspect the plumes travel further.", CLAIM, True),
+    ("Supporters of the mayor insist she will stand again.", CLAIM, True),
+    ("Senior party figures say the leader has lost the room.", CLAIM, True),
+    ("Party figures published on Monday show membership fell to 309,000.", CLAIM, False),
+    ("Analysts at Swiss Ramble said the club had lost money.", CLAIM, False),
+    ("Sources at the club say the board will meet on Friday.", CLAIM, True),
+    ("Many managers would contend that output is measured in hours.", CLAIM, True),
+    ("It is frequently said that the town never sleeps.", CLAIM, True),
+    ("I'm hearing the executive will meet again tomorrow.", CLAIM, True),
+    ("A Downing Street source told the paper the plan was dead.", CLAIM, True),
+    ("The talks are understood to have stalled, an official briefed on them said.", CLAIM,
+     True),
+    ("Not everyone agrees. The Metals Company said its monitoring showed no harm.", CLAIM,
+     False),
+    ("Not everyone agrees.", CLAIM, True),
+    # figures: headcounts, scope, several in one sentence, narration
+    ("Harwell employs about 1,150 people. It plans to move 300 roles to Poland.", STAT, True),
+    ("Uptake slipped to 58.6 per cent, below the 80 per cent the agency says it wants.",
+     STAT, True),
+    ("The meeting was delayed by a quarter of an hour.", STAT, False),
+    ("The Environment Agency has issued 23 flood warnings.", STAT, False),
+    ("The department's own workforce data show 4,100 unfilled posts.", STAT, False),
+    ("Some 22 children were admitted, the hospital's clinical director said.", STAT, False),
 ]
 
 
 @pytest.mark.parametrize("text,rule,flagged", CASES)
 def test_behaviour(checker: Checker, text: str, rule: str, flagged: bool) -> None:
     assert bool(_flags(checker, text, rule)) is flagged, (rule, text)
+
+
+def test_each_unsourced_figure_of_a_sentence_is_flagged(checker: Checker) -> None:
+    text = "About 3,400 homes lost power overnight, and nearly half of them were still cut off."
+    assert _flags(checker, text, STAT) == ["About 3,400 homes", "nearly half of them"]
+    sixth = "Waiting lists are almost double last year's, with 12,000 families waiting."
+    assert len(_flags(checker, sixth, STAT)) == 2
+
+
+def test_headcount_sentence_carries_no_source(checker: Checker) -> None:
+    text = "Veritas employs about 700 people at its Swindon plant. It will create 450 jobs."
+    assert _flags(checker, text, STAT) == ["about 700 people", "450 jobs"]
+
+
+def test_quote_continues_reported_speech_about_someone(checker: Checker) -> None:
+    reported = "Mr Hale, defending, said his client was \u201cdeeply ashamed\u201d.\n"
+    about = "\u201cHe will never work in finance again and he knows it.\u201d\n"
+    anybody = "\u201cYou cannot run a health service on goodwill and overtime.\u201d\n"
+    assert not _flags(checker, reported + about, QUOTE)
+    assert _flags(checker, reported + anybody, QUOTE)
 
 
 def test_question_and_answer_interview(checker: Checker) -> None:

@@ -17,14 +17,21 @@ UNATTRIBUTED_CLAIM = Rule(
     passives ("it is believed that", "is said to have", "has been described as", "is widely
     regarded as", "is considered by many"), vague crowds with a speech or belief verb
     ("critics say", "some experts believe", "many residents fear", "campaigners warn",
-    "others argue"), anonymous sources ("sources said", "a source close to", "people
-    familiar with the matter"), reports nobody owns ("there are reports that", "rumours
-    suggest") and the writer's own guesses or verdicts ("probably", "apparently",
-    "arguably").
+    "others argue", and bare plurals of people: "tenants complain", "marine biologists
+    suspect", "supporters of the mayor insist", "senior party figures say", "some would
+    argue"), anonymous sources ("sources said", "a source close to", "people familiar with
+    the matter", "a Whitehall source", "negotiators familiar with the draft"), reports
+    nobody owns ("there are reports that", "rumours suggest", "we are told", "I'm
+    hearing") and the writer's own guesses or verdicts ("probably", "apparently",
+    "arguably"). An anonymous source is never the attribution of another hedge in its
+    sentence.
     Leaves alone: a hedge the sentence hangs on a named source ("police said the man
     allegedly ..."), a passive with its agent ("was described by the judge as"), words
-    inside an attributed quotation, "many" or "some" with no speech or belief verb, and
-    role-only sources such as "officials said" (core/vague-attribution reports those).
+    inside an attributed quotation, "many" or "some" with no speech or belief verb, people
+    placed at a named organisation ("economists at Capital Economics said"), a short
+    sentence announcing dissent that the next sentence names ("Not everyone agrees. The
+    farmers' union said ..."), and role-only sources such as "officials said" or what a
+    group in the story said ("witnesses said"; core/vague-attribution reports those).
     The annotation covers the hedge phrase and says what is missing. Hedges, anonymous
     sources, the passives of news copy and crowds with "say", "warn", "fear", "believe"
     are always reported; wording that is as often idiom ("it is said that", "some argue
@@ -40,9 +47,12 @@ UNATTRIBUTED_CLAIM = Rule(
         "The fire was probably caused by a discarded cigarette.",
         "A source close to the minister said she would not resign.",
         "The bridge is widely regarded as the most dangerous in the county.",
+        "Tenants complain that repairs take months.",
+        "We're being told the vote has been postponed.",
     ),
     passes=(
         "Police said the man allegedly broke into three cars on Elm Street.",
+        "Economists at Capital Economics said the closure fitted a pattern.",
         "Many residents turned out to watch the parade.",
         "The plan was described by Judge Amy Carter as unworkable.",
         "Officials said the road would reopen on Monday.",
@@ -83,7 +93,9 @@ UNATTRIBUTED_QUOTE = Rule(
     continues an attributed quotation in the paragraph before it, a speaker introduced with
     a colon ("she said:"), or the answer to an interviewer's question. A quote right after
     a sentence about someone already quoted in the story is theirs. A paraphrase ("Smith
-    said the plan was flawed.") does not vouch for a quote paragraph after it.
+    said the plan was flawed.") does not vouch for a quote paragraph after it, unless it
+    weaves in the speaker's own words ("said his client was "deeply ashamed"") and the
+    quote paragraph goes on about someone in the third person ("He has ...").
     Leaves alone: scare quotes of one to three words, titles of works ("the song 'Come
     Together'", a quoted Title In Capitals), nicknames, and quotations whose speaker is
     named, a pronoun ("she said"), or a role ("an official said", which
@@ -110,19 +122,24 @@ UNSOURCED_STATISTIC = Rule(
     numbers ("more than 300") - when neither the sentence nor the sentence before it in
     the same paragraph (when that one names the source of data) gives a source. A named
     organisation's own act ("the Bank of England cut rates to 4.75%") is its own source;
-    "data from X", "according to X", "the survey found" are sources. The annotation
-    covers the figure and its noun phrase.
+    "data from X", "according to X", "the survey found" are sources; a company's own
+    headcount ("employs 1,150 people") is not, and an act sources only its own sentence.
+    A source inside a later clause ("..., below the 80 per cent the agency says it wants")
+    covers only what follows it. Each unsourced figure of a sentence gets its own
+    annotation, covering the figure and its noun phrase.
     Leaves alone: dates, years, times, durations ("for 20 minutes"), ages ("Okafor, 54,"),
     addresses, phone numbers, names and titles with numbers ("Route 66", "COVID-19",
     "Section 230", "Channel 4"), ordinals, match scores and sporting tallies, page and
     chapter references, measurements, prices under a thousand, small counts told as
-    narration ("two cars were taken"), a career's works ("23 albums"), and figures inside
-    an attributed quotation or an attributed sentence.
+    narration ("two cars were taken"), fractions of a unit ("a quarter of an hour"), an
+    organisation's own notices ("the agency issued 23 flood warnings"), a career's works
+    ("23 albums"), and figures inside an attributed quotation or an attributed sentence.
     """,
     flags=(
         "At least 16 people died in the facilities between January and September.",
         "Unemployment among young men rose to 14% last year.",
         "One in five children now lives in temporary housing.",
+        "Harwell Components employs about 1,150 people at the site.",
     ),
     passes=(
         "At least 16 people died in the facilities, according to the agency's own records.",
@@ -130,6 +147,7 @@ UNSOURCED_STATISTIC = Rule(
         "of a week.",
         "The bus runs along Route 66 every 20 minutes.",
         "City won 3-1 in the second leg.",
+        "The meeting was delayed by a quarter of an hour.",
     ),
 )
 
