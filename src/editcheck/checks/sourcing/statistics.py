@@ -64,7 +64,11 @@ _RATIO_OR_COUNT = (
     rf"|\b(?:more|less|fewer)\s+than\s+(?:half|a\s+third|a\s+quarter|a\s+fifth|two-thirds)\b"
     rf"|\bhalf\s+of\s+all\b|\b(?:nearly|almost|about|around|roughly|over|under|just\s+over|"
     rf"just\s+under)\s+half\b|\b(?:almost|nearly|more\s+than|roughly|about|around|close\s+to|"
-    rf"over)\s+(?:double|triple|treble|quadruple)\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
+    rf"over)\s+(?:double|triple|treble|quadruple)\b"
+    rf"|\b(?:double|triple|treble|twice|three\s+times)\s+the\s+(?:[a-z]+\s+)?(?:number|rate|"
+    rf"level|amount|average|total)\b"
+    rf"|\b(?:a|one)\s+(?:third|quarter|fifth)\s+(?:more|less|fewer|higher|lower)\b"
+    rf"|\b(?:up|down)\s+(?:by\s+)?(?:a|one)\s+(?:third|quarter|fifth)\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
     rf"five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)-?fold)\b"
     rf"|\b{_NUM}\s+times\s+(?:more|higher|greater|as|the|larger|faster)\b"
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
@@ -165,7 +169,7 @@ _LONG_OR_PHONE_HINT = re.compile(r"\d{2}(?:\d{5}|[\s.)-]+\d{3})")  # either of t
 SPELLED_WORDS = frozenset(
     (_SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
      "doubled tripled trebled quadrupled halved per percent cent dozens hundreds thousands "
-     "double triple treble quadruple "
+     "double triple treble quadruple twice "
      "millions tens").split()) | frozenset(
     w + "fold" for w in wordset("two three four five six seven eight nine ten twenty hundred "
                                 "thousand"))
