@@ -166,6 +166,13 @@ def test_each_unsourced_figure_of_a_sentence_is_flagged(checker: Checker) -> Non
     assert len(_flags(checker, sixth, STAT)) == 2
 
 
+def test_dissent_named_in_the_next_paragraph(checker: Checker) -> None:
+    named = "Not everyone agrees.\n\nThe Metals Company said its monitoring showed no harm.\n"
+    unnamed = "Not everyone agrees.\n\nThe survey ship returned to port on Friday.\n"
+    assert not _flags(checker, named, CLAIM)
+    assert _flags(checker, unnamed, CLAIM)
+
+
 def test_headcount_sentence_carries_no_source(checker: Checker) -> None:
     text = "Veritas employs about 700 people at its Swindon plant. It will create 450 jobs."
     assert _flags(checker, text, STAT) == ["about 700 people", "450 jobs"]

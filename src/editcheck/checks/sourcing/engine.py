@@ -113,14 +113,15 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     carried: bool | _ReportedSpeech = False
     speakers: set[str] = set()  # names of people quoted so far in this draft
     proper = frozenset(_MID_CAPITAL.findall(doc.text))
-    for block in doc.blocks:
-        if block.is_blank or block.context & _SKIP_CONTEXT:
-            continue
-        carried = _block(doc, block, ctx, carried, speakers, proper)
+    blocks = [b for b in doc.blocks if not (b.is_blank or b.context & _SKIP_CONTEXT)]
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        carried = _block(doc, block, ctx, carried, speakers, proper, following)
 
 
 def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _ReportedSpeech,
-           speakers: set[str], proper: frozenset[str] = frozenset()) -> bool | _ReportedSpeech:
+           speakers: set[str], proper: frozenset[str] = frozenset(),
+           following: Block | None = None) -> bool | _ReportedSpeech:
     """Check one paragraph; return whether the next one may continue its quoted statement
     (a :class:`_ReportedSpeech` when that depends on the next one's quote)."""
     text = block.text
@@ -133,7 +134,8 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _Repo
     if ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id):
         threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
         for i, v in enumerate(views):
-            _claims(ctx, v, threshold, views[i + 1] if i + 1 < len(views) else None)
+            after = views[i + 1] if i + 1 < len(views) else _NextParagraph(doc, following, proper)
+            _claims(ctx, v, threshold, after)
     if ctx.enabled(UNSOURCED_STATISTIC.id):
         _statistics(ctx, views, _DIGIT.search(text) is not None)
     # The next paragraph may open with a quote that goes on with this one's speaker: only
@@ -298,7 +300,27 @@ def bare_crowd(ws: frozenset[str], text: str) -> bool:
     return not people.isdisjoint(ws) or _AGENT_PLURAL.search(text) is not None
 
 
-def _claims(ctx: CheckContext, v: View, threshold: float, after: View | None = None) -> None:
+class _NextParagraph:
+    """The first sentence of the next paragraph, read only if a claim asks for it."""
+
+    __slots__ = ("doc", "block", "proper")
+
+    def __init__(self, doc: Document, block: Block | None, proper: frozenset[str]) -> None:
+        self.doc, self.block, self.proper = doc, block, proper
+
+    def view(self) -> View | None:
+        if self.block is None:
+            return None
+        sentences = self.doc.block_sentences(self.block)
+        if not sentences:
+            return None
+        text = self.block.text
+        quotes = find_quotes(text) if any(c in text for c in "\"“‘'«„") else []
+        return _view(self.block, sentences[0], quotes, self.proper)
+
+
+def _claims(ctx: CheckContext, v: View, threshold: float,
+            after: View | _NextParagraph | None = None) -> None:
     crowds = not crowd_triggers().isdisjoint(v.words)
     claims, feats = find_claims(v.masked, lambda: v.attributions, crowds or bare_crowd(v.words, v.masked),
                                 v.words)
@@ -322,11 +344,16 @@ def _claims(ctx: CheckContext, v: View, threshold: float, after: View | None = N
                           "least the organisation they speak for.")
 
 
-def _named_next(claims: list[Claim], v: View, after: View) -> bool:
+def _named_next(claims: list[Claim], v: View, after: View | _NextParagraph) -> bool:
     """ "Not everyone agrees. The farmers' union said ...": a short sentence that only
-    announces a crowd, whose members the next sentence names, is attributed there."""
+    announces a crowd, whose members the next sentence (or the next paragraph's first)
+    names, is attributed there."""
     if len(v.masked.split()) > 6 or any(c.kind not in ("weasel", "crowd") for c in claims):
         return False
+    if isinstance(after, _NextParagraph):
+        after = after.view()
+        if after is None:
+            return False
     return any(a.source is Source.NAMED and a.verb in ("speech", "belief")
                for a in after.attributions)
 
