@@ -30,6 +30,7 @@ _DIGIT = re.compile(r"\d")
 _SHORT = 80  # longest block the whole-line tests look at
 _ALNUM = re.compile(r"[^\W_]")
 _COUNT = re.compile(r"^\d[\d,.]*[km]?$")
+_SEPARATORS = ("·", "•", "|", " - ", " – ", " — ", " / ")  # what ``P.BAR_SEPARATOR`` splits at
 # How an empty caption or credit label ends (after stripping): see ``P.EMPTY_STUB``.
 _STUB_ENDS = (":", "-", "–", "—", "|", "/", ",", "caption", "Caption", "credit", "Credit",
               "source", "Source", "copyright", "Copyright", " by", " By")
@@ -194,13 +195,21 @@ def _interface_text(text: str) -> bool:
     words = P.fold_edges(text)
     if _interface_words(words):
         return True
+    if not any(sep in words for sep in _SEPARATORS):
+        return False  # the cheap test first: most lines are no bar
     parts = [p for p in P.BAR_SEPARATOR.split(words) if p]
     return len(parts) >= 2 and all(_interface_words(P.fold_edges(p)) for p in parts)
 
 
 def _interface_words(words: str) -> bool:
-    return bool(words) and (words in P.interface_lines() or _is_share_bar(words.split())
-                            or P.INTERFACE_SHAPE.match(words) is not None)
+    if not words:
+        return False
+    if words in P.interface_lines():
+        return True
+    split = words.split()
+    if (split[0] in _SHARE_WORDS or _COUNT.match(split[0])) and _is_share_bar(split):
+        return True
+    return P.INTERFACE_SHAPE.match(words) is not None
 
 
 def _is_share_bar(words: list[str]) -> bool:

@@ -231,6 +231,10 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:estimated\ )?reading\ time\ ?:?\ (?:about\ )?\d{{1,3}}\ ?(?:min|mins|minutes?)
    |(?:filed\ under|posted\ in|tagged(?:\ with|\ in)?|tags|(?:related\ )?topics)\ ?:\ .{{1,60}}
    |(?:you\ )?(?:might|may)\ (?:also\ )?(?:like|enjoy|be\ interested\ in)
+   |(?:skip\ past|after)\ newsletter\ promotion
+   |(?:please\ )?enter\ (?:your|a\ valid)\ e-?mail(?:\ address)?(?:\ here)?
+   |thanks?\ (?:you\ )?for\ (?:subscribing|signing\ up)(?:\W.{{0,60}})?
+   |(?:this\ )?(?:\w+\ )?requires\ javascript(?:\ to\ \w+(?:\ \w+)?)?
 )$""", re.VERBOSE)
 
 # A line of a separated interface bar ("Ad · Swipe up to keep reading", "Share | Save").
