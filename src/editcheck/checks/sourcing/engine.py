@@ -114,14 +114,27 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     speakers: set[str] = set()  # names of people quoted so far in this draft
     proper = frozenset(_MID_CAPITAL.findall(doc.text))
     blocks = [b for b in doc.blocks if not (b.is_blank or b.context & _SKIP_CONTEXT)]
+    settings = _Settings(ctx)
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        carried = _block(doc, block, ctx, carried, speakers, proper, following)
+        carried = _block(doc, block, ctx, carried, speakers, proper, following, settings)
+
+
+class _Settings:
+    """Which rules run and the claim threshold, read once per draft, not per paragraph."""
+
+    __slots__ = ("claims", "threshold", "statistics")
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.claims = ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id)
+        self.threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
+        self.statistics = ctx.enabled(UNSOURCED_STATISTIC.id)
 
 
 def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _ReportedSpeech,
            speakers: set[str], proper: frozenset[str] = frozenset(),
-           following: Block | None = None) -> bool | _ReportedSpeech:
+           following: Block | None = None, settings: _Settings | None = None
+           ) -> bool | _ReportedSpeech:
     """Check one paragraph; return whether the next one may continue its quoted statement
     (a :class:`_ReportedSpeech` when that depends on the next one's quote)."""
     text = block.text
@@ -131,12 +144,14 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _Repo
     if not views:
         return carried
     quote_ok = _quotes(ctx, block, views, quotes, carried, speakers)
-    if ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id):
-        threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
+    if settings is None:
+        settings = _Settings(ctx)
+    if settings.claims:
+        last = len(views) - 1
         for i, v in enumerate(views):
-            after = views[i + 1] if i + 1 < len(views) else _NextParagraph(doc, following, proper)
-            _claims(ctx, v, threshold, after)
-    if ctx.enabled(UNSOURCED_STATISTIC.id):
+            after = views[i + 1] if i < last else _NextParagraph(doc, following, proper)
+            _claims(ctx, v, settings.threshold, after)
+    if settings.statistics:
         _statistics(ctx, views, _DIGIT.search(text) is not None)
     # The next paragraph may open with a quote that goes on with this one's speaker: only
     # when this one quoted an attributed speaker, ends by introducing one ("... said:"),
