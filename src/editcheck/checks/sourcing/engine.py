@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from editcheck.checkapi import CheckContext
-from editcheck.checks.sourcing.attribution import Attribution, Source, best, find_attributions
-from editcheck.checks.sourcing.claims import Claim, always, find_claims
-from editcheck.checks.sourcing.lexicon import lower_words, words, wordset
-from editcheck.checks.sourcing.model import score
-from editcheck.checks.sourcing.quotes import Quote, find_quotes, mask
+from editcheck.checks.sourcing.attribution import Attribution, Source
+from editcheck.checks.sourcing.claimrule import NextParagraph, report_claims
+from editcheck.checks.sourcing.claims import Claim, find_claims
+from editcheck.checks.sourcing.lexicon import wordset
+from editcheck.checks.sourcing.quotes import Quote, find_quotes
 from editcheck.checks.sourcing.rules import (
     UNATTRIBUTED_CLAIM,
     UNATTRIBUTED_QUOTE,
@@ -29,17 +28,14 @@ from editcheck.checks.sourcing.speakers import (
     attributed,
     introduced,
     is_quotation,
-    speaker_names,
 )
-from editcheck.checks.sourcing.sources import AGENT_SUFFIXES
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
-from editcheck.document import Block, Document, Sentence
+from editcheck.checks.sourcing.view import View, make_view
+from editcheck.document import Block, Document
 
-_FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A capitalised word after a lower-case word, a comma or a semicolon and a space. The
 # pattern opens with the space (a literal the scan skips ahead to), then looks around it.
 _MID_CAPITAL = re.compile(r" (?=[A-Z])(?<=[a-z,;] )([A-Z][\w'’-]*)")
-_NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # In "Chelsea have reportedly agreed a fee of 70m", the club's own act does not source
 # the figure: the sentence says it comes from reports.
 _HEDGE_WORDS = wordset(
@@ -61,51 +57,6 @@ _REFERENCE_NOUNS = wordset(
     """study survey report data figures poll census analysis audit review research trial index
     statistics findings estimate estimates dataset tally""")
 _SKIP_CONTEXT = frozenset({"pre", "code", "script", "style", "nav"})
-
-
-class View:
-    """One sentence as the rules read it: quotations masked, its words as a set (for cheap
-    "could this rule apply?" tests), and its reporting clauses, found only when asked for."""
-
-    __slots__ = ("sentence", "rel", "masked", "words", "proper", "_attributions", "_speakers",
-                 "_names")
-
-    def __init__(self, sentence: Sentence, rel: int, masked: str,
-                 proper: frozenset[str] = frozenset()) -> None:
-        self.sentence = sentence
-        self.rel = rel  # the sentence's offset in its block's text
-        self.masked = masked
-        self.words = lower_words(masked)
-        self.proper = proper  # words the draft capitalises mid-sentence: names
-        self._attributions: list[Attribution] | None = None
-        self._speakers: set[str] | None = None
-        self._names: set[str] | None = None
-
-    @property
-    def attributions(self) -> list[Attribution]:
-        if self._attributions is None:
-            first = _FIRST_WORD.search(self.masked)
-            first_proper = first is not None and first.group() in self.proper
-            self._attributions = find_attributions(self.masked, self.words, first_proper)
-        return self._attributions
-
-    @property
-    def best(self) -> Source:
-        return best(self.attributions)
-
-    @property
-    def speakers(self) -> set[str]:
-        """Names of the people this sentence quotes by name (several quotes may ask)."""
-        if self._speakers is None:
-            self._speakers = speaker_names(self.attributions)
-        return self._speakers
-
-    @property
-    def names(self) -> set[str]:
-        """Its capitalised words, which may name a speaker quoted earlier."""
-        if self._names is None:
-            self._names = set(_NAME_WORD.findall(self.masked))
-        return self._names
 
 
 def run_sourcing(doc: Document, ctx: CheckContext) -> None:
@@ -140,7 +91,7 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _Repo
     text = block.text
     quotes = find_quotes(text) if ("\"" in text or "“" in text or "‘" in text or "'" in text
                                    or "«" in text or "„" in text) else []
-    views = [_view(block, s, quotes, proper) for s in doc.block_sentences(block)]
+    views = [make_view(block, s, quotes, proper) for s in doc.block_sentences(block)]
     if not views:
         return carried
     quote_ok = _quotes(ctx, block, views, quotes, carried, speakers)
@@ -149,8 +100,8 @@ def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _Repo
     if settings.claims:
         last = len(views) - 1
         for i, v in enumerate(views):
-            after = views[i + 1] if i < last else _NextParagraph(doc, following, proper)
-            _claims(ctx, v, settings.threshold, after)
+            after = views[i + 1] if i < last else NextParagraph(doc, following, proper)
+            report_claims(ctx, v, settings.threshold, after)
     if settings.statistics:
         _statistics(ctx, views, _DIGIT.search(text) is not None)
     # The next paragraph may open with a quote that goes on with this one's speaker: only
@@ -215,18 +166,11 @@ def claim_candidates(doc: Document) -> list[tuple[list[Claim], list[str]]]:
             continue
         quotes = find_quotes(block.text)
         for s in doc.block_sentences(block):
-            v = _view(block, s, quotes)
+            v = make_view(block, s, quotes)
             claims, feats = find_claims(v.masked, v.attributions)
             if claims:
                 out.append((claims, feats))
     return out
-
-
-def _view(block: Block, s: Sentence, quotes: list[Quote],
-          proper: frozenset[str] = frozenset()) -> View:
-    rel = s.start - block.start
-    masked = mask(block.text, quotes, rel, rel + len(s.text)) if quotes else s.text
-    return View(s, rel, masked, proper)
 
 
 def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],
@@ -273,104 +217,6 @@ class _LazyAttributions(Sequence[list[Attribution]]):
 
     def __len__(self) -> int:
         return len(self._views)
-
-
-@cache
-def crowd_triggers() -> frozenset[str]:
-    """Words without one of which a sentence holds no vague crowd and no vague source."""
-    # A crowd needs its quantifier ("a number of" needs "number"), so the people nouns
-    # themselves are not needed here.
-    quantifiers = frozenset(q.split()[-1] if " " not in q else q.split()[-2] if q.endswith(" of")
-                            else q.split()[-1] for q in words("quantifiers"))
-    return words("weasel_sources") | words("vague_sources") | quantifiers | \
-        frozenset(("according", "others", "everybody", "everyone"))
-
-
-@cache
-def _crowd_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """The verbs with which a bare plural may be a crowd, and the plural people nouns.
-
-    Speech verbs in the past tense are left out: "protesters said" reports what a group in
-    the story said (a vague source, found without this test), not a view nobody owns.
-    """
-    speech = frozenset(w for w in words("speech_verbs")
-                       if not w.endswith("ed") and w not in _PAST_SPEECH)
-    return speech | words("belief_verbs") | frozenset(("suggest",)), words("people_nouns")
-
-
-_PAST_SPEECH = wordset("said told wrote read sang")
-
-
-_AGENT_PLURAL = re.compile(r"[a-z](?:%s)\b" % "|".join(AGENT_SUFFIXES))
-
-
-def bare_crowd(ws: frozenset[str], text: str) -> bool:
-    """Whether a sentence may hold a crowd without a quantifier or a listed crowd word
-    ("Landlords complain", "Heads say"): a people noun, or a plural of the agent kind,
-    beside a speech or belief verb."""
-    verbs, people = _crowd_lexicon()
-    if verbs.isdisjoint(ws):
-        return False
-    # one regex scan of the sentence is cheaper than a suffix test on each of its words
-    return not people.isdisjoint(ws) or _AGENT_PLURAL.search(text) is not None
-
-
-class _NextParagraph:
-    """The first sentence of the next paragraph, read only if a claim asks for it."""
-
-    __slots__ = ("doc", "block", "proper")
-
-    def __init__(self, doc: Document, block: Block | None, proper: frozenset[str]) -> None:
-        self.doc, self.block, self.proper = doc, block, proper
-
-    def view(self) -> View | None:
-        if self.block is None:
-            return None
-        sentences = self.doc.block_sentences(self.block)
-        if not sentences:
-            return None
-        text = self.block.text
-        quotes = find_quotes(text) if any(c in text for c in "\"“‘'«„") else []
-        return _view(self.block, sentences[0], quotes, self.proper)
-
-
-def _claims(ctx: CheckContext, v: View, threshold: float,
-            after: View | _NextParagraph | None = None) -> None:
-    crowds = not crowd_triggers().isdisjoint(v.words)
-    claims, feats = find_claims(v.masked, lambda: v.attributions, crowds or bare_crowd(v.words, v.masked),
-                                v.words)
-    if claims and after is not None and _named_next(claims, v, after):
-        claims = []
-    # Hedges ("reportedly") and anonymous sources are reported as they are; crowds,
-    # passives and speculation, which are often idiom, when the model is confident enough.
-    if claims:
-        confidence = 1.0 if any(always(c) for c in claims) else score(feats)
-        if confidence >= threshold:
-            for c in claims:
-                ctx.report_in(UNATTRIBUTED_CLAIM.id, v.sentence, c.start, c.end, c.message,
-                              data={"kind": c.kind, "confidence": round(confidence, 3)})
-    if not crowds:
-        return  # no role word ("officials", "a spokesperson"): no vague source either
-    for a in v.attributions:
-        if a.source is Source.VAGUE and a.verb in ("speech", "according", "agent"):
-            phrase = " ".join(a.phrase.split())
-            ctx.report_in(VAGUE_ATTRIBUTION.id, v.sentence, a.start, a.end,
-                          f"Vague source ('{phrase}'): which ones? Name the person, or at "
-                          "least the organisation they speak for.")
-
-
-def _named_next(claims: list[Claim], v: View, after: View | _NextParagraph) -> bool:
-    """ "Not everyone agrees. The farmers' union said ...": a short sentence that only
-    announces a crowd, whose members the next sentence (or the next paragraph's first)
-    names, is attributed there."""
-    if len(v.masked.split()) > 6 or any(c.kind not in ("weasel", "crowd") for c in claims):
-        return False
-    if isinstance(after, _NextParagraph):
-        after = after.view()
-        if after is None:
-            return False
-    return any(a.source is Source.NAMED and a.verb in ("speech", "belief")
-               for a in after.attributions)
 
 
 def _statistics(ctx: CheckContext, views: list[View], digits: bool) -> None:
