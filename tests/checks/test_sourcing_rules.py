@@ -134,6 +134,7 @@ CASES = [
     ("Many managers would contend that output is measured in hours.", CLAIM, True),
     ("It is frequently said that the town never sleeps.", CLAIM, True),
     ("I'm hearing the executive will meet again tomorrow.", CLAIM, True),
+    ("She was, it was said, the finest cook in the county.", CLAIM, True),
     ("A Downing Street source told the paper the plan was dead.", CLAIM, True),
     ("The talks are understood to have stalled, an official briefed on them said.", CLAIM,
      True),

@@ -123,7 +123,7 @@ class Claim:
     rumour: bool = False  # "said to have ...", "said to be ...ing": a report of an event
     agent: bool = False  # a crowd as the agent of a passive: "considered by many"
     modal: bool = False  # "would", "might" or "could" before the verb: "some would argue"
-    saying: bool = False  # "it is often said", "it has long been said"
+    saying: bool = False  # "it is often said", "it has long been said", ", it was said,"
 
 
 def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
@@ -230,7 +230,10 @@ def _claim(text: str, start: int, end: int, kind: str) -> Claim:
     # "some would argue": a quantifier, then the modal just before the verb
     modal = kind == "weasel" and len(ws) >= 3 and ws[-2] in _MODAL_WORDS and \
         ws[0] in _CROWD_WORDS and ws[-1] in _MODAL_VIEWS
-    saying = kind == "impersonal" and ws[-1] == "said" and not _OFTEN.isdisjoint(ws)
+    # "it is often said", or a parenthetical or closing tag: "She was, it was said, ..."
+    saying = kind == "impersonal" and ws[-1] == "said" and (
+        not _OFTEN.isdisjoint(ws) or (text[max(0, start - 2):start].strip() == ","
+                                      and text[end:end + 2].strip()[:1] in (",", ".", "")))
     return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind), widely,
                  rumour, modal=modal, saying=saying)
 
