@@ -21,7 +21,6 @@ from editcheck.annotations import Report
 from editcheck.api import Checker
 from editcheck.config import Config
 from editcheck.errors import EditcheckError
-from editcheck.pool import ResilientPool
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +55,10 @@ def _init_worker(spec: CheckerSpec) -> None:
     _worker_checker = spec.build()
 
 
-def _check_in_worker(path: str) -> Outcome:
+def _check_in_worker(paths: list[str]) -> list[Outcome]:
+    """Check a small batch of paths: one task per batch keeps the pool's overhead low."""
     assert _worker_checker is not None
-    return check_one(_worker_checker, path)
+    return [check_one(_worker_checker, path) for path in paths]
 
 
 def check_one(checker: Checker, path: str | Path) -> Outcome:
@@ -87,14 +87,27 @@ def check_paths(
         for path in paths:
             yield check_one(checker, path)
         return
-    pool = ResilientPool(_check_in_worker, jobs, _crashed, _init_worker, (spec,))
-    yield from pool.map(paths)
+    from editcheck.pool import ResilientPool  # multiprocessing only when it is used
 
-
-def _crashed(path: str) -> Outcome:
-    return Outcome(
-        path, None, f"{path}: the worker process checking it died; a check crashed on this draft"
+    # Warm up here (lazy patterns, word lists, textstat) so forked workers inherit it.
+    checker.check_text("Warm-up draft. It said 5 people came.", source="<warm-up>")
+    size = max(1, min(8, len(paths) // (jobs * 8)))
+    batches = [paths[i : i + size] for i in range(0, len(paths), size)]
+    pool = ResilientPool(
+        _check_in_worker,
+        jobs,
+        _crashed,
+        _init_worker,
+        (spec,),
+        split=lambda batch: [[p] for p in batch],
     )
+    for outcomes in pool.map(batches):
+        yield from outcomes
+
+
+def _crashed(batch: list[str]) -> list[Outcome]:
+    message = "the worker process checking it died; a check crashed on this draft"
+    return [Outcome(path, None, f"{path}: {message}") for path in batch]
 
 
 class Progress:

@@ -4,8 +4,8 @@ A draft can crash a worker outright (a plugin calling ``os._exit``, a C extensio
 segfaulting, the kernel's OOM killer). ``multiprocessing.Pool`` then waits forever for the
 lost task; ``ProcessPoolExecutor`` at least says the pool broke, but takes every task in
 flight down with it. Here, after a break, the tasks that were in flight are re-run one at
-a time on a fresh pool, so the draft that kills a worker is named and the innocent ones
-still get their reports; then work goes on in parallel.
+a time on a fresh pool (a batch split into its inputs), so the draft that kills a worker is
+named and the innocent ones still get their reports; then work goes on in parallel.
 
 Results come back in input order, with at most ``window`` tasks in flight, so memory stays
 flat however many inputs there are.
@@ -34,8 +34,9 @@ class ResilientPool(Generic[T, R]):
         on_crash: Callable[[T], R],
         initializer: Callable[..., None] | None = None,
         initargs: tuple[Any, ...] = (),
+        split: Callable[[T], list[T]] | None = None,
     ) -> None:
-        self.fn, self.jobs, self.on_crash = fn, jobs, on_crash
+        self.fn, self.jobs, self.on_crash, self.split = fn, jobs, on_crash, split
         self.initializer, self.initargs = initializer, initargs
         self.window = jobs * 4
         self._executor = self._start()
@@ -77,14 +78,22 @@ class ResilientPool(Generic[T, R]):
             pending.append((item, self._executor.submit(self.fn, item)))
 
     def _isolate(self, suspects: list[T]) -> Iterator[R]:
-        """Re-run the items that were in flight one by one, naming the one that crashes."""
+        """Re-run the items that were in flight one by one, naming the one that crashes.
+
+        An item that crashes and can be ``split`` (a batch of inputs) is isolated part by
+        part, so only the input that kills a worker is lost.
+        """
         self._restart()
         for item in suspects:
             try:
                 yield self._executor.submit(self.fn, item).result()
             except BrokenProcessPool:
-                yield self.on_crash(item)
-                self._restart()
+                parts = self.split(item) if self.split else [item]
+                if len(parts) > 1:
+                    yield from self._isolate(parts)
+                else:
+                    yield self.on_crash(item)
+                    self._restart()
 
     def _restart(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -20,13 +20,9 @@ from typing import Any
 _DATA = "checks/data/syllables.tsv.gz"
 # textstat reads entry[0] and counts its phones ending in a digit: one shared, read-only
 # entry per syllable count saves building a list for every word of every draft.
-_ENTRIES = tuple([tuple("1" for _ in range(n))] for n in range(32))
+_ENTRIES = tuple([tuple("1" for _ in range(n))] for n in range(64))
 _lock = threading.Lock()
 _installed = False
-
-
-def _entry(count: int) -> list[tuple[str, ...]]:
-    return _ENTRIES[min(count, len(_ENTRIES) - 1)]
 
 
 class SyllableTable(dict[str, list[tuple[str, ...]]]):
@@ -40,13 +36,13 @@ class SyllableTable(dict[str, list[tuple[str, ...]]]):
     MAX_REMEMBERED = 500_000
 
     def __init__(self, counts: dict[str, int], hyphenator: Any = None) -> None:
-        super().__init__((word, _entry(n)) for word, n in counts.items())
+        super().__init__(zip(counts, map(_ENTRIES.__getitem__, counts.values()), strict=True))
         self.hyphenator = hyphenator
 
     def __missing__(self, word: str) -> list[tuple[str, ...]]:
         if self.hyphenator is None:
             raise KeyError(word)
-        entry = _entry(len(self.hyphenator.positions(word)) + 1)
+        entry = _ENTRIES[min(len(self.hyphenator.positions(word)) + 1, len(_ENTRIES) - 1)]
         if len(self) < self.MAX_REMEMBERED:
             self[word] = entry
         return entry
@@ -54,14 +50,10 @@ class SyllableTable(dict[str, list[tuple[str, ...]]]):
 
 def load_counts() -> dict[str, int]:
     """Read the shipped table: word -> syllables, where CMUdict and pyphen disagree."""
-    with (
-        files("editcheck").joinpath(_DATA).open("rb") as raw,
-        gzip.open(raw, "rt", encoding="utf-8") as fh,
-    ):
-        return {
-            word: int(count)
-            for word, count in (line.rstrip("\n").split("\t") for line in fh if line[0] != "#")
-        }
+    with files("editcheck").joinpath(_DATA).open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    fields = text[text.index("\n") + 1 :].split()  # after the header: word, count, word, ...
+    return dict(zip(fields[0::2], map(int, fields[1::2]), strict=True))
 
 
 def install() -> bool:
