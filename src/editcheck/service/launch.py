@@ -1,17 +1,24 @@
-"""Start uvicorn with the service: one process, or a supervisor and N worker processes.
+"""Start the service: one uvicorn process, or N worker processes sharing a port.
 
-With several workers uvicorn binds the shared listening socket itself, as a plain socket;
-asyncio then leaves Nagle's algorithm on for the connections it accepts, and every answer
-(uvicorn writes the headers, then the body) waits for the client's delayed ACK: about
-40 ms added to each request. Linux copies TCP_NODELAY from a listening socket to the
-sockets it accepts, so it is set on the listener here.
+Several workers each open their own listening socket on the same port with SO_REUSEPORT,
+and the kernel spreads incoming connections across them. uvicorn's own multi-worker mode
+shares one socket instead, and then a keep-alive client (a CMS's connection pool, a load
+balancer) tends to land every connection on whichever worker accepted first: measured
+here, one of two workers did all the work. Where SO_REUSEPORT is missing, uvicorn's mode
+is the fallback.
+
+Listening sockets get TCP_NODELAY, which Linux copies to the connections they accept:
+without it every answer (headers, then body) waits about 40 ms for the client's delayed
+ACK.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import socket
-from collections.abc import Callable
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +29,99 @@ from editcheck.service.settings import ServiceSettings
 APP = "editcheck.service.app:app_from_env"
 
 
-def _with_nodelay(bind: Callable[[Any], socket.socket]) -> Callable[[Any], socket.socket]:
+def serve(
+    settings: ServiceSettings,
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    log_level: str,
+    token_file: Path | None = None,
+) -> None:
+    """Run until interrupted; workers rebuild ``settings`` from the environment."""
+    os.environ.update(settings.to_env(token_file))
+    if workers > 1 and not hasattr(socket, "SO_REUSEPORT"):
+        _patch_uvicorn_nodelay()
+        uvicorn.run(
+            APP,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            access_log=log_level == "debug",
+            server_header=False,
+        )
+        return
+    if workers <= 1:
+        run_worker(host, port, log_level, reuse_port=False)
+        return
+    _supervise(host, port, workers, log_level)
+
+
+def run_worker(host: str, port: int, log_level: str, *, reuse_port: bool = True) -> None:
+    """One uvicorn server on its own listening socket (the body of each worker process)."""
+    sock = listening_socket(host, port, reuse_port=reuse_port)
+    config = uvicorn.Config(
+        APP, factory=True, log_level=log_level, access_log=log_level == "debug", server_header=False
+    )
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+    """A TCP listener on ``host:port`` with TCP_NODELAY (and SO_REUSEPORT when asked)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
+    """Start ``workers`` processes on one port; restart any that dies; stop on a signal."""
+    with listening_socket(host, port, reuse_port=True) as probe:  # fails early if taken
+        port = probe.getsockname()[1]  # with --port 0, every worker must share one port
+    context = multiprocessing.get_context("spawn")
+
+    def start() -> Any:
+        process = context.Process(target=run_worker, args=(host, port, log_level))
+        process.start()
+        return process
+
+    stopping: list[int] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda signum, _frame: stopping.append(signum))
+    processes = [start() for _ in range(workers)]
+    restarts: list[float] = []
+    try:
+        while not stopping:
+            for i, process in enumerate(processes):
+                if not process.is_alive() and not stopping:
+                    restarts = [t for t in restarts if time.monotonic() - t < 10] + [
+                        time.monotonic()
+                    ]
+                    if len(restarts) > 2 * workers:
+                        raise SystemExit("editcheck serve: workers keep dying; stopping")
+                    processes[i] = start()
+            time.sleep(0.2)
+    finally:
+        for process in processes:
+            process.terminate()  # uvicorn shuts down gracefully on SIGTERM
+        for process in processes:
+            process.join(timeout=10)
+
+
+def _patch_uvicorn_nodelay() -> None:
+    """uvicorn's shared-socket mode: set TCP_NODELAY on the socket it binds."""
+    if getattr(uvicorn.Config.bind_socket, "editcheck_nodelay", False):
+        return
+    bind = uvicorn.Config.bind_socket
+
     def bind_socket(config: Any) -> socket.socket:
         sock = bind(config)
         if sock.family in (socket.AF_INET, socket.AF_INET6):
@@ -30,14 +129,4 @@ def _with_nodelay(bind: Callable[[Any], socket.socket]) -> Callable[[Any], socke
         return sock
 
     bind_socket.editcheck_nodelay = True  # type: ignore[attr-defined]
-    return bind_socket
-
-
-def serve(settings: ServiceSettings, *, host: str, port: int, workers: int, log_level: str,
-          token_file: Path | None = None) -> None:
-    """Run until interrupted; workers rebuild ``settings`` from the environment."""
-    os.environ.update(settings.to_env(token_file))
-    if not getattr(uvicorn.Config.bind_socket, "editcheck_nodelay", False):
-        uvicorn.Config.bind_socket = _with_nodelay(uvicorn.Config.bind_socket)  # type: ignore[method-assign,assignment]
-    uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level=log_level,
-                access_log=log_level == "debug", server_header=False)
+    uvicorn.Config.bind_socket = bind_socket  # type: ignore[method-assign,assignment]
