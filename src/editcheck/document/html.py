@@ -14,7 +14,6 @@ of empty paragraphs are residue an editor should see.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -242,16 +241,24 @@ def _child_paths(el: lxml.etree._Element, path: str) -> list[str]:
     lxml's ``getpath`` counts preceding siblings for every call, which is quadratic for a
     draft of 100,000 paragraphs; counting once per parent keeps the walk linear.
     """
-    totals = Counter(c.tag for c in el if isinstance(c.tag, str))
-    seen: Counter[str] = Counter()
+    if not len(el):
+        return []
+    totals: dict[str, int] = {}
+    for child in el:
+        if isinstance(child.tag, str):
+            totals[child.tag] = totals.get(child.tag, 0) + 1
+    seen: dict[str, int] = {}
     paths = []
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
             paths.append(path)
             continue
-        seen[tag] += 1
-        paths.append(f"{path}/{tag}[{seen[tag]}]" if totals[tag] > 1 else f"{path}/{tag}")
+        if totals[tag] > 1:
+            seen[tag] = seen.get(tag, 0) + 1
+            paths.append(f"{path}/{tag}[{seen[tag]}]")
+        else:
+            paths.append(f"{path}/{tag}")
     return paths
 
 
