@@ -101,8 +101,9 @@ def score_view(items: list[tuple[str, list[Label], list[Annotation]]],
     return dict(scores)
 
 
-def sourcing_views(run: Runner, categories: dict[str, str]) -> dict[str, dict[str, Score]]:
-    folder = HOLDOUT / "sourcing"
+def sourcing_views(run: Runner, categories: dict[str, str],
+                   root: Path = HOLDOUT) -> dict[str, dict[str, Score]]:
+    folder = root / "sourcing"
     items = labelled(folder, run)
 
     def category(label: Label) -> str:
@@ -125,8 +126,9 @@ def by_rule_id(rule: str) -> Callable[[Label, Annotation], bool]:
     return lambda label, a: a.rule == rule
 
 
-def residue_views(run: Runner, categories: dict[str, str]) -> dict[str, dict[str, Score]]:
-    folder = HOLDOUT / "residue"
+def residue_views(run: Runner, categories: dict[str, str],
+                  root: Path = HOLDOUT) -> dict[str, dict[str, Score]]:
+    folder = root / "residue"
     items = labelled(folder, run)
     by_rule: dict[str, Score] = {}
     for rule, cat in sorted(categories.items()):
@@ -171,17 +173,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true",
                         help="also list every miss and false alarm (by label)")
+    parser.add_argument("--folder", type=Path, default=HOLDOUT,
+                        help="held-out set with sourcing/ and residue/ inside "
+                             "(default fixtures/holdout; e.g. fixtures/holdout-v2)")
     args = parser.parse_args(argv)
     run, categories = cached_runner(), rule_categories()
-    results = {"sourcing": sourcing_views(run, categories),
-               "residue": residue_views(run, categories)}
+    results = {"sourcing": sourcing_views(run, categories, args.folder),
+               "residue": residue_views(run, categories, args.folder)}
     if args.json:
         print(json.dumps({folder: {view: {k: s.to_dict() for k, s in sorted(scores.items())}
                                    for view, scores in views.items()}
                           for folder, views in results.items()}, indent=1, ensure_ascii=False))
         return 0
     for folder, views in results.items():
-        print(f"fixtures/holdout/{folder}/")
+        print(f"{args.folder}/{folder}/")
         for title, scores in views.items():
             print_view(title, scores)
         if args.errors:
