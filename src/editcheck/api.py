@@ -19,7 +19,7 @@ from typing import Any
 from editcheck.annotations import Report
 from editcheck.config import Config, load_config, parse_config
 from editcheck.document import Document, load_bytes, load_html, load_text, media_type_for
-from editcheck.errors import InputError
+from editcheck.errors import InputError, InputTooLarge
 from editcheck.plugins import AUTOLOAD_ENV, PluginSet, load_plugins
 from editcheck.runner import Plan, plan_run, run_checks
 
@@ -50,8 +50,9 @@ def plugins_for(config: Config, blocked: Iterable[str] = ()) -> PluginSet:
     )
     with _PLUGIN_LOCK:
         if key not in _PLUGIN_CACHE:
-            _PLUGIN_CACHE[key] = load_plugins(blocked=key[1], plugins_dir=config.plugins_dir,
-                                              house_style=config.house_style)
+            _PLUGIN_CACHE[key] = load_plugins(
+                blocked=key[1], plugins_dir=config.plugins_dir, house_style=config.house_style
+            )
         return _PLUGIN_CACHE[key]
 
 
@@ -108,8 +109,6 @@ class Checker:
         return self.check_bytes(data, source=str(path), media_type=media_type_for(path, data))
 
     def _limit(self, size: int) -> None:
-        from editcheck.errors import InputTooLarge
-
         if size > self.config.max_bytes:
             raise InputTooLarge(size, self.config.max_bytes)
 

@@ -84,11 +84,14 @@ class Score:
         return len(self.false_alarms) / total if total else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"flag_labels": self.flagged + len(self.missed),
-                "pass_labels": self.passed + len(self.false_alarms),
-                "recall": round(self.recall, 4),
-                "false_positive_rate": round(self.false_positive_rate, 4),
-                "missed": self.missed, "false_alarms": self.false_alarms}
+        return {
+            "flag_labels": self.flagged + len(self.missed),
+            "pass_labels": self.passed + len(self.false_alarms),
+            "recall": round(self.recall, 4),
+            "false_positive_rate": round(self.false_positive_rate, 4),
+            "missed": self.missed,
+            "false_alarms": self.false_alarms,
+        }
 
 
 def labelled_drafts(folder: str | Path) -> list[tuple[Path, Path]]:
@@ -131,12 +134,18 @@ def _find(text: str, needle: str, occurrence: int, where: str) -> int:
     for _ in range(occurrence):
         pos = text.find(needle, pos + 1)
         if pos < 0:
-            raise ValueError(f"{where}: label text {needle!r} (occurrence {occurrence}) not in draft")
+            raise ValueError(
+                f"{where}: label text {needle!r} (occurrence {occurrence}) not in draft"
+            )
     return pos
 
 
-def score(labels: Iterable[Label], annotations: Iterable[Annotation], scores: dict[str, Score],
-          name: str = "") -> None:
+def score(
+    labels: Iterable[Label],
+    annotations: Iterable[Annotation],
+    scores: dict[str, Score],
+    name: str = "",
+) -> None:
     """Add the outcome of ``labels`` against ``annotations`` to ``scores`` (keyed by rule)."""
     annotations = list(annotations)
     for label in labels:
@@ -210,9 +219,14 @@ def checks_from(source: CheckSource) -> list[Check]:
     return found
 
 
-def run_check(source: CheckSource, draft: str | Path, *, html: bool | None = None,
-              options: Mapping[str, Mapping[str, Any]] | None = None,
-              select: Iterable[str] = ()) -> Report:
+def run_check(
+    source: CheckSource,
+    draft: str | Path,
+    *,
+    html: bool | None = None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+    select: Iterable[str] = (),
+) -> Report:
     """Run the checks of ``source`` on ``draft`` (text, or a Path to a draft file).
 
     ``html`` parses the string as HTML (default: when it starts with ``<``);
@@ -249,29 +263,34 @@ def _of_rule(report: Report, rule: str | None) -> list[Annotation]:
 def _describe(report: Report, rule: str | None) -> str:
     found = [f"{a.rule}: {a.text!r}" for a in _of_rule(report, rule)]
     errors = [f"{e.check}: {e.message}" for e in report.errors]
-    return (f"flagged: {found or 'nothing'}" + (f"; check errors: {errors}" if errors else ""))
+    return f"flagged: {found or 'nothing'}" + (f"; check errors: {errors}" if errors else "")
 
 
-def assert_flags(source: CheckSource, draft: str | Path, *phrases: str, rule: str | None = None,
-                 **kwargs: Any) -> Report:
+def assert_flags(
+    source: CheckSource, draft: str | Path, *phrases: str, rule: str | None = None, **kwargs: Any
+) -> Report:
     """Assert each of ``phrases`` in ``draft`` is flagged (by ``rule``); with no phrases,
     that something is flagged. Returns the report for further assertions."""
     report = run_check(source, draft, **kwargs)
     text = _doc_text(report, draft)
     hits = _of_rule(report, rule)
     if not phrases and not hits:
-        raise AssertionError(f"expected a finding{f' of {rule}' if rule else ''}; "
-                             + _describe(report, rule))
+        raise AssertionError(
+            f"expected a finding{f' of {rule}' if rule else ''}; " + _describe(report, rule)
+        )
     for phrase in phrases:
         start = _find(text, phrase, 1, "draft")
         if not any(a.start < start + len(phrase) and start < a.end for a in hits):
-            raise AssertionError(f"{phrase!r} was not flagged{f' by {rule}' if rule else ''}; "
-                                 + _describe(report, rule))
+            raise AssertionError(
+                f"{phrase!r} was not flagged{f' by {rule}' if rule else ''}; "
+                + _describe(report, rule)
+            )
     return report
 
 
-def assert_passes(source: CheckSource, draft: str | Path, *phrases: str, rule: str | None = None,
-                  **kwargs: Any) -> Report:
+def assert_passes(
+    source: CheckSource, draft: str | Path, *phrases: str, rule: str | None = None, **kwargs: Any
+) -> Report:
     """Assert ``phrases`` (or, with none, the whole draft) are left alone (by ``rule``)."""
     report = run_check(source, draft, **kwargs)
     text = _doc_text(report, draft)
@@ -329,19 +348,20 @@ GOLDEN_FIELDS = ("rule", "text", "line", "column", "severity", "message", "sugge
 
 def golden_cases(folder: str | Path) -> list[Path]:
     """Drafts in ``folder`` (recursively) that are golden cases: every .txt/.html/.htm."""
-    return sorted(p for p in Path(folder).rglob("*")
-                  if p.suffix in DRAFT_SUFFIXES and p.is_file())
+    return sorted(p for p in Path(folder).rglob("*") if p.suffix in DRAFT_SUFFIXES and p.is_file())
 
 
 def golden_view(report: Report) -> dict[str, Any]:
     """What a golden file keeps of a report: annotations' main fields and check errors."""
-    return {"annotations": [{k: a.to_dict()[k] for k in GOLDEN_FIELDS}
-                            for a in report.annotations],
-            "errors": [e.check for e in report.errors]}
+    return {
+        "annotations": [{k: a.to_dict()[k] for k in GOLDEN_FIELDS} for a in report.annotations],
+        "errors": [e.check for e in report.errors],
+    }
 
 
-def check_golden(draft: str | Path, source: CheckSource = None, *, update: bool = False,
-                 **kwargs: Any) -> None:
+def check_golden(
+    draft: str | Path, source: CheckSource = None, *, update: bool = False, **kwargs: Any
+) -> None:
     """Compare ``draft``'s annotations with ``<draft stem>.expected.json`` beside it.
 
     With ``update`` (pytest ``--update-golden``) the file is rewritten instead: review the
@@ -359,6 +379,8 @@ def check_golden(draft: str | Path, source: CheckSource = None, *, update: bool 
     if got != want:
         missing = [a for a in want["annotations"] if a not in got["annotations"]]
         extra = [a for a in got["annotations"] if a not in want["annotations"]]
-        raise AssertionError(f"{draft.name}: annotations differ from {expected_path.name}\n"
-                             f"  expected but missing: {missing}\n  new: {extra}\n"
-                             f"  errors: expected {want['errors']}, got {got['errors']}")
+        raise AssertionError(
+            f"{draft.name}: annotations differ from {expected_path.name}\n"
+            f"  expected but missing: {missing}\n  new: {extra}\n"
+            f"  errors: expected {want['errors']}, got {got['errors']}"
+        )

@@ -1,5 +1,5 @@
-"""Writing small house-style files for the tests (a plain module, not a conftest: a second
-``conftest`` module name would shadow the suite's root conftest for ``from shared_paths import``)."""
+"""Writing small house-style files for the tests (a plain module, not a conftest: test
+folders with a second ``conftest`` module shadow each other's names)."""
 
 from __future__ import annotations
 

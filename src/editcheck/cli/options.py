@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from editcheck.config import Config
+    from editcheck.plugins import PluginSet
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +53,9 @@ def blocked_plugins(flags: Iterable[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def load_settings(config_path: Path | None, plugins_dir: Path | None, plugin_flags: Iterable[str]):  # type: ignore[no-untyped-def]
+def load_settings(
+    config_path: Path | None, plugins_dir: Path | None, plugin_flags: Iterable[str]
+) -> tuple[Config, PluginSet]:
     """Config and plugins for a command; ConfigError becomes a usage error (exit 2)."""
     from dataclasses import replace
 

@@ -58,7 +58,6 @@ def build_document(
                 element=draft.element,
             )
         )
-    line_starts = tuple(starts) if starts and starts[0] == 0 else (0, *starts)
     return Document(
         text=text,
         blocks=tuple(blocks),
@@ -67,7 +66,6 @@ def build_document(
         source=source,
         encoding=encoding,
         notes=notes,
-        _line_starts=line_starts,
         _block_starts=tuple(starts),
     )
 

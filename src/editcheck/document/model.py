@@ -103,9 +103,8 @@ class Block:
     def _segment_at(self, offset: int) -> Segment | None:
         if not self.segments:
             return None
-        starts = [s.start for s in self.segments]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
-        return self.segments[i]
+        i = bisect.bisect_right(self.segments, offset, key=lambda seg: seg.start)
+        return self.segments[max(0, i - 1)]
 
     @property
     def is_blank(self) -> bool:
@@ -129,7 +128,6 @@ class Document:
     source: str | None = None
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
-    _line_starts: tuple[int, ...] = field(default=(0,), repr=False)
     _block_starts: tuple[int, ...] = field(default=(), repr=False)
 
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
@@ -146,9 +144,14 @@ class Document:
         return block if block.start <= offset <= block.end else None
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of document offset ``offset``."""
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        return i + 1, offset - self._line_starts[i] + 1
+        """1-based line and column of document offset ``offset``.
+
+        Every block is one line of the document text (text input: a line of the file; HTML:
+        blocks joined by newlines), so the block starts are the line starts.
+        """
+        starts = self._block_starts or (0,)
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return i + 1, offset - starts[i] + 1
 
     @property
     def word_count(self) -> int:

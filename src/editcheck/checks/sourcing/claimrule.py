@@ -113,9 +113,8 @@ def _named_next(claims: list[Claim], v: View, after: View | NextParagraph) -> bo
     names, is attributed there."""
     if len(v.masked.split()) > 6 or any(c.kind not in ("weasel", "crowd") for c in claims):
         return False
-    if isinstance(after, NextParagraph):
-        after = after.view()
-        if after is None:
-            return False
+    view = after.view() if isinstance(after, NextParagraph) else after
+    if view is None:
+        return False
     return any(a.source is Source.NAMED and a.verb in ("speech", "belief")
-               for a in after.attributions)
+               for a in view.attributions)
