@@ -145,6 +145,27 @@ class Report:
         """True when a check timed out, so some findings may be missing."""
         return any(e.kind == "timeout" for e in self.errors)
 
+    @property
+    def incomplete(self) -> bool:
+        """True when any selected check did not finish (timed out, crashed, skipped)."""
+        return bool(self.errors)
+
+    def verdict(self, threshold: Severity | None) -> str:
+        """``"fail"``, ``"incomplete"`` or ``"pass"`` for a publication gate.
+
+        A findings failure outranks an incomplete run: findings are certain, the rest is not.
+        """
+        if self.fails(threshold):
+            return "fail"
+        if self.incomplete:
+            return "incomplete"
+        return "pass"
+
+    def blocks(self, threshold: Severity | None, *, fail_on_incomplete: bool = True) -> bool:
+        """True when the verdict should stop publication (``incomplete`` does by default)."""
+        verdict = self.verdict(threshold)
+        return verdict == "fail" or (verdict == "incomplete" and fail_on_incomplete)
+
     def summary(self) -> dict[str, Any]:
         """Counts by severity and by category."""
         by_severity = Counter(a.severity.value for a in self.annotations)
