@@ -44,8 +44,20 @@ def drafts() -> list[str]:
 
 def render(fmt: str, paths: list[str]) -> str:
     """The CLI's whole output for ``paths`` in format ``fmt``."""
-    cmd = [sys.executable, "-m", "editcheck", "check", "-f", fmt, "--fail-on", "never",
-           "-j", "1", "--no-color", *paths]
+    cmd = [
+        sys.executable,
+        "-m",
+        "editcheck",
+        "check",
+        "-f",
+        fmt,
+        "--fail-on",
+        "never",
+        "-j",
+        "1",
+        "--no-color",
+        *paths,
+    ]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"editcheck -f {fmt} exited {done.returncode}:\n{done.stderr[-2000:]}")
@@ -70,13 +82,16 @@ def compare(before: Path, after: Path) -> int:
             print(f"{fmt:7} identical ({len(a)} lines)")
             continue
         differing += 1
-        first = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
-                     min(len(a), len(b)))
+        first = next(
+            (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+        )
         print(f"{fmt:7} DIFFERS at line {first + 1} ({len(a)} vs {len(b)} lines)")
         print(f"  before: {a[first][:200] if first < len(a) else '<end>'}")
         print(f"  after:  {b[first][:200] if first < len(b) else '<end>'}")
-    print(f"{len(old['drafts'])} drafts, {len(FORMATS) - differing} of {len(FORMATS)} "
-          "formats identical")
+    print(
+        f"{len(old['drafts'])} drafts, {len(FORMATS) - differing} of {len(FORMATS)} "
+        "formats identical"
+    )
     return 1 if differing else 0
 
 

@@ -15,12 +15,14 @@ from editcheck.document import load_bytes, media_type_for
 from editcheck.testing import labelled_drafts, resolve_labels
 
 HOLDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "holdout"
-SETS = {"sourcing": {"core/unattributed-claim", "core/unattributed-quote",
-                     "core/unsourced-statistic"},
-        "residue": {"category:page-residue", "category:repeated-boilerplate"}}
+SETS = {
+    "sourcing": {"core/unattributed-claim", "core/unattributed-quote", "core/unsourced-statistic"},
+    "residue": {"category:page-residue", "category:repeated-boilerplate"},
+}
 KEYS = {"rule", "text", "line", "occurrence", "note"}
-PAIRS = [(name, draft, labels) for name in SETS
-         for draft, labels in labelled_drafts(HOLDOUT / name)]
+PAIRS = [
+    (name, draft, labels) for name in SETS for draft, labels in labelled_drafts(HOLDOUT / name)
+]
 
 
 def test_every_draft_has_labels() -> None:
@@ -30,8 +32,9 @@ def test_every_draft_has_labels() -> None:
         assert drafts and set(drafts) == labelled, f"{name}: drafts without labels"
 
 
-@pytest.mark.parametrize(("name", "draft", "labels_path"), PAIRS,
-                         ids=[f"{n}/{d.name}" for n, d, _ in PAIRS])
+@pytest.mark.parametrize(
+    ("name", "draft", "labels_path"), PAIRS, ids=[f"{n}/{d.name}" for n, d, _ in PAIRS]
+)
 def test_labels_well_formed_and_found(name: str, draft: Path, labels_path: Path) -> None:
     data = json.loads(labels_path.read_text(encoding="utf-8"))
     assert set(data) <= {"flag", "pass"}, f"unknown top-level keys {set(data) - {'flag', 'pass'}}"
@@ -47,4 +50,4 @@ def test_labels_well_formed_and_found(name: str, draft: Path, labels_path: Path)
     labels = resolve_labels(doc.text, data, str(labels_path))  # raises if a text is not found
     for label in labels:
         if label.text:
-            assert doc.text[label.start:label.end] == label.text
+            assert doc.text[label.start : label.end] == label.text

@@ -94,6 +94,7 @@ class PartitionFailure:
 
 # --- inputs -------------------------------------------------------------------------------
 
+
 def read_path_list(path: Path) -> Iterator[str]:
     """Paths from a list file, one a line; blank lines and ``#`` comments are skipped."""
     with path.open(encoding="utf-8") as lines:
@@ -162,38 +163,57 @@ def _same_as_client(task: TaskSpec, rules: tuple[str, ...]) -> None:
 
     where = _worker_name()
     if __version__ != task.version:
-        raise WorkerMismatch(f"worker {where} runs editcheck {__version__}, "
-                             f"the client {task.version}")
+        raise WorkerMismatch(
+            f"worker {where} runs editcheck {__version__}, the client {task.version}"
+        )
     if rules != task.rules:
         missing = sorted(set(task.rules) - set(rules))
         extra = sorted(set(rules) - set(task.rules))
         raise WorkerMismatch(
             f"worker {where} has other plugins than the client: rules missing there "
-            f"{', '.join(missing) or 'none'}; rules only there {', '.join(extra) or 'none'}")
+            f"{', '.join(missing) or 'none'}; rules only there {', '.join(extra) or 'none'}"
+        )
 
 
-def check_partition(task: TaskSpec, index: int, paths: tuple[str, ...],
-                    out_dir: str | None) -> PartitionResult:
+def check_partition(
+    task: TaskSpec, index: int, paths: tuple[str, ...], out_dir: str | None
+) -> PartitionResult:
     """Check one partition; write it to ``out_dir`` (atomically) or return its JSONL."""
     started = time.perf_counter()
     checker = _checker_for(task)
     if out_dir is None:
         lines: list[str] = []
         unreadable, failed = _check_into(checker, paths, lines.append)
-        return PartitionResult(index, len(paths), unreadable, failed,
-                               time.perf_counter() - started, _worker_name(),
-                               jsonl="".join(lines))
+        return PartitionResult(
+            index,
+            len(paths),
+            unreadable,
+            failed,
+            time.perf_counter() - started,
+            _worker_name(),
+            jsonl="".join(lines),
+        )
     target = Path(out_dir) / PARTITION_NAME.format(index)
     partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with partial.open("w", encoding="utf-8") as sink:
         unreadable, failed = _check_into(checker, paths, sink.write)
     os.replace(partial, target)  # a partition file on disk is always a whole one
-    return PartitionResult(index, len(paths), unreadable, failed,
-                           time.perf_counter() - started, _worker_name(), output=str(target))
+    return PartitionResult(
+        index,
+        len(paths),
+        unreadable,
+        failed,
+        time.perf_counter() - started,
+        _worker_name(),
+        output=str(target),
+    )
 
 
-def _check_into(checker: Checker, paths: Iterable[str], write: Callable[[str], object],
-                ) -> tuple[tuple[tuple[str, str], ...], bool]:
+def _check_into(
+    checker: Checker,
+    paths: Iterable[str],
+    write: Callable[[str], object],
+) -> tuple[tuple[tuple[str, str], ...], bool]:
     """Write each report as a JSON line; return the unreadable inputs and whether any failed."""
     unreadable: list[tuple[str, str]] = []
     failed = False
@@ -203,8 +223,9 @@ def _check_into(checker: Checker, paths: Iterable[str], write: Callable[[str], o
             unreadable.append((path, outcome.error or f"{path}: unreadable"))
             continue
         failed = failed or outcome.report.fails(checker.config.fail_on)
-        write(json.dumps(outcome.report.to_dict(), ensure_ascii=False,
-                         separators=(",", ":")) + "\n")
+        write(
+            json.dumps(outcome.report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        )
     return tuple(unreadable), failed
 
 
@@ -219,6 +240,7 @@ def _worker_name() -> str:
 
 # --- the client ---------------------------------------------------------------------------
 
+
 def portable_spec(spec: CheckerSpec) -> CheckerSpec:
     """The spec with the client's relative paths (plugins folder, house-style files,
     archive index) made absolute, since a worker's working directory need not be the
@@ -230,7 +252,8 @@ def portable_spec(spec: CheckerSpec) -> CheckerSpec:
     settings = config.rules.get("core/archive-boilerplate")
     if settings is not None and settings.options.get("index"):
         config = config.with_rule_options(
-            "core/archive-boilerplate", index=str(Path(settings.options["index"]).resolve()))
+            "core/archive-boilerplate", index=str(Path(settings.options["index"]).resolve())
+        )
     return replace(spec, config=config)
 
 
@@ -241,8 +264,7 @@ def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
 
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise DaskUnavailable(
-            "--engine dask needs Dask: pip install \"editcheck[dask]\"") from exc
+        raise DaskUnavailable('--engine dask needs Dask: pip install "editcheck[dask]"') from exc
     logging.getLogger("distributed").setLevel(logging.ERROR)
     if scheduler:
         try:
@@ -255,16 +277,26 @@ def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address="127.0.0.1:0")
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+        )
     finally:
         signal.signal(signal.SIGINT, previous)
     return Client(cluster), cluster
 
 
-def run_partitions(client: Any, spec: CheckerSpec, paths: Iterable[str], size: int,
-                   out_dir: Path | None, stop: threading.Event | None = None,
-                   ) -> Iterator[PartitionResult | PartitionFailure]:
+def run_partitions(
+    client: Any,
+    spec: CheckerSpec,
+    paths: Iterable[str],
+    size: int,
+    out_dir: Path | None,
+    stop: threading.Event | None = None,
+) -> Iterator[PartitionResult | PartitionFailure]:
     """Results in partition order, with a bounded window of tasks in flight.
 
     Waits by polling so that ``stop`` (set from a Ctrl-C handler) ends the run between
@@ -283,8 +315,14 @@ def run_partitions(client: Any, spec: CheckerSpec, paths: Iterable[str], size: i
     try:
         while True:
             while len(pending) < window and (nxt := next(source, None)) is not None:
-                pending.append((*nxt, client.submit(
-                    check_partition, spec_future, nxt[0], nxt[1], target, pure=False)))
+                pending.append(
+                    (
+                        *nxt,
+                        client.submit(
+                            check_partition, spec_future, nxt[0], nxt[1], target, pure=False
+                        ),
+                    )
+                )
             if not pending:
                 return
             while not pending[0][2].done():
@@ -298,8 +336,10 @@ def run_partitions(client: Any, spec: CheckerSpec, paths: Iterable[str], size: i
             future.cancel()
 
 
-def _finished(pending: deque[tuple[int, tuple[str, ...], Any]], in_order: bool,
-              ) -> Iterator[PartitionResult | PartitionFailure]:
+def _finished(
+    pending: deque[tuple[int, tuple[str, ...], Any]],
+    in_order: bool,
+) -> Iterator[PartitionResult | PartitionFailure]:
     """Take the finished partitions out of ``pending`` (a done prefix when ``in_order``)."""
     for item in list(pending):
         if not item[2].done():
@@ -310,8 +350,11 @@ def _finished(pending: deque[tuple[int, tuple[str, ...], Any]], in_order: bool,
         yield _outcome(*item)
 
 
-def _outcome(index: int, chunk: tuple[str, ...], future: Any,
-             ) -> PartitionResult | PartitionFailure:
+def _outcome(
+    index: int,
+    chunk: tuple[str, ...],
+    future: Any,
+) -> PartitionResult | PartitionFailure:
     try:
         result: PartitionResult = future.result()
         return result

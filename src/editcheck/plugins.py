@@ -140,8 +140,9 @@ def _house_style_checks(pm: pluggy.PluginManager, name: str, plugin: object) -> 
     files = _call_one(pm, plugin, "editcheck_house_style_files", object)
     bad = [f for f in files if not isinstance(f, (str, os.PathLike))]
     if bad:
-        raise PluginError(f"editcheck_house_style_files returned {type(bad[0]).__name__}, "
-                          "expected a path")
+        raise PluginError(
+            f"editcheck_house_style_files returned {type(bad[0]).__name__}, expected a path"
+        )
     if not files:
         return []
     from editcheck.housestyle import checks_from_files  # only when a plugin ships a style
@@ -160,8 +161,15 @@ def _add_config_house_style(files: tuple[str | Path, ...], result: PluginSet) ->
             raise PluginError(f"house-style rule ids already declared: {sorted(clash)}")
         known.update(c.rule_ids)
     result.checks.extend(checks)
-    result.plugins.append(PluginInfo("house-style", "config", None, tuple(c.name for c in checks),
-                                     tuple(r for c in checks for r in c.rule_ids)))
+    result.plugins.append(
+        PluginInfo(
+            "house-style",
+            "config",
+            None,
+            tuple(c.name for c in checks),
+            tuple(r for c in checks for r in c.rule_ids),
+        )
+    )
 
 
 def _entry_points() -> list[importlib.metadata.EntryPoint]:

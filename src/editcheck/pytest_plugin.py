@@ -22,8 +22,12 @@ import pytest
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("editcheck")
-    group.addoption("--update-golden", action="store_true", default=False,
-                    help="editcheck: rewrite golden .expected.json files from current output.")
+    group.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="editcheck: rewrite golden .expected.json files from current output.",
+    )
 
 
 @pytest.fixture

@@ -40,8 +40,18 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reports(archive: Path) -> list[dict]:
     import sys
 
-    done = run([sys.executable, "-m", "editcheck"], "check", "-f", "jsonl", "-j", "1",
-               "--fail-on", "never", *STEADY, str(archive))
+    done = run(
+        [sys.executable, "-m", "editcheck"],
+        "check",
+        "-f",
+        "jsonl",
+        "-j",
+        "1",
+        "--fail-on",
+        "never",
+        *STEADY,
+        str(archive),
+    )
     assert done.returncode == 2, done.stderr  # the binary file is unreadable
     return [json.loads(line) for line in done.stdout.splitlines()]
 
@@ -51,12 +61,23 @@ def audited(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[di
     import sys
 
     out = tmp_path_factory.mktemp("audit-out")
-    done = run([sys.executable, "-m", "editcheck"], "audit", str(archive), "--out", str(out),
-               "--jobs", "2", *STEADY)
+    done = run(
+        [sys.executable, "-m", "editcheck"],
+        "audit",
+        str(archive),
+        "--out",
+        str(out),
+        "--jobs",
+        "2",
+        *STEADY,
+    )
     assert done.returncode == 2, done.stderr  # written, but one input was unreadable
     assert "Traceback" not in done.stderr
-    return (json.loads((out / "audit.json").read_text("utf-8")),
-            (out / "audit.html").read_text("utf-8"), done.stderr)
+    return (
+        json.loads((out / "audit.json").read_text("utf-8")),
+        (out / "audit.html").read_text("utf-8"),
+        done.stderr,
+    )
 
 
 def test_totals_match_check_jsonl(reports, audited) -> None:  # type: ignore[no-untyped-def]
@@ -69,15 +90,17 @@ def test_totals_match_check_jsonl(reports, audited) -> None:  # type: ignore[no-
     assert totals["words"] == sum(r["stats"]["words"] for r in reports)
     assert totals["with_findings"] == sum(1 for r in reports if r["annotations"])
     assert summary["by_category"] == dict(Counter(a["category"] for a in annotations))
-    assert summary["by_severity"] == {s: sum(a["severity"] == s for a in annotations)
-                                      for s in WEIGHTS}
+    assert summary["by_severity"] == {
+        s: sum(a["severity"] == s for a in annotations) for s in WEIGHTS
+    }
 
 
 def test_rule_counts_match_check_jsonl(reports, audited) -> None:  # type: ignore[no-untyped-def]
     summary, _, _ = audited
     per_rule = Counter(a["rule"] for r in reports for a in r["annotations"])
-    drafts_per_rule = Counter(rule for r in reports
-                              for rule in {a["rule"] for a in r["annotations"]})
+    drafts_per_rule = Counter(
+        rule for r in reports for rule in {a["rule"] for a in r["annotations"]}
+    )
     got = {r["rule"]: (r["annotations"], r["drafts"]) for r in summary["by_rule"]}
     assert got == {rule: (n, drafts_per_rule[rule]) for rule, n in per_rule.items()}
 
@@ -85,10 +108,18 @@ def test_rule_counts_match_check_jsonl(reports, audited) -> None:  # type: ignor
 def test_worst_drafts_ranked_by_weighted_severity_per_1000_words(reports, audited) -> None:  # type: ignore[no-untyped-def]
     summary, _, _ = audited
     scored = sorted(
-        ((sum(WEIGHTS[a["severity"]] for a in r["annotations"]) * 1000
-          / max(r["stats"]["words"], 100), Path(r["source"]).name)
-         for r in reports if r["annotations"]),
-        key=lambda t: -t[0])
+        (
+            (
+                sum(WEIGHTS[a["severity"]] for a in r["annotations"])
+                * 1000
+                / max(r["stats"]["words"], 100),
+                Path(r["source"]).name,
+            )
+            for r in reports
+            if r["annotations"]
+        ),
+        key=lambda t: -t[0],
+    )
     worst = [(w["per_1000_words"], Path(w["source"]).name) for w in summary["worst_drafts"]]
     assert [name for _, name in worst] == [name for _, name in scored]
     assert [s for s, _ in worst] == [round(s, 2) for s, _ in scored]
@@ -97,8 +128,11 @@ def test_worst_drafts_ranked_by_weighted_severity_per_1000_words(reports, audite
 def test_recurring_boilerplate_and_residue_counted_per_draft(reports, audited) -> None:  # type: ignore[no-untyped-def]
     summary, _, _ = audited
     residue = {r["text"]: r["drafts"] for r in summary["recurring"]["page-residue"]}
-    exact = Counter(text for r in reports for text in
-                    {a["text"] for a in r["annotations"] if a["category"] == "page-residue"})
+    exact = Counter(
+        text
+        for r in reports
+        for text in {a["text"] for a in r["annotations"] if a["category"] == "page-residue"}
+    )
     assert residue == {t: n for t, n in exact.items() if n >= 2}
     assert residue["Share this article"] == 3
     boiler = summary["recurring"]["repeated-boilerplate"]
@@ -157,8 +191,18 @@ def test_check_failures_and_timeouts_are_tallied(cli, tmp_path) -> None:  # type
     drafts.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (drafts / name).write_text("Critics say the plan is reportedly doomed.\n")
-    done = run(cli, "audit", str(drafts), "--out", str(tmp_path / "out"), "-j", "2",
-               "--plugins-dir", str(plugins), cwd=tmp_path)
+    done = run(
+        cli,
+        "audit",
+        str(drafts),
+        "--out",
+        str(tmp_path / "out"),
+        "-j",
+        "2",
+        "--plugins-dir",
+        str(plugins),
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     summary = json.loads((tmp_path / "out" / "audit.json").read_text())
     failures = {(f["check"], f["kind"]): f for f in summary["check_failures"]}
@@ -192,10 +236,23 @@ def test_interrupt_writes_the_audit_so_far(cli, tmp_path) -> None:  # type: igno
     for i in range(400):  # 400 x 0.05 s on two workers: 10 s to finish
         (drafts / f"d{i:03d}.txt").write_text("Critics say the plan is reportedly doomed.\n")
     out = tmp_path / "out"
-    proc = subprocess.Popen([*cli, "audit", str(drafts), "--out", str(out), "-j", "2",
-                             "--plugins-dir", str(tmp_path / "plugins")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            *cli,
+            "audit",
+            str(drafts),
+            "--out",
+            str(out),
+            "-j",
+            "2",
+            "--plugins-dir",
+            str(tmp_path / "plugins"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(children.read_text().split()) < 2:
@@ -213,8 +270,9 @@ def test_interrupt_writes_the_audit_so_far(cli, tmp_path) -> None:  # type: igno
 
 def test_paths_from_a_list_file(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
     listed = tmp_path / "paths.txt"
-    listed.write_text(f"# two drafts\n{DRAFTS / 'festival.txt'}\n\n"
-                      f"{DRAFTS / 'school-results.txt'}\n")
+    listed.write_text(
+        f"# two drafts\n{DRAFTS / 'festival.txt'}\n\n{DRAFTS / 'school-results.txt'}\n"
+    )
     done = run(cli, "audit", "--from-list", str(listed), "--out", str(tmp_path / "out"), "-j", "1")
     assert done.returncode == 0, done.stderr
     summary = json.loads((tmp_path / "out" / "audit.json").read_text())
@@ -225,10 +283,18 @@ def test_paths_from_a_list_file(cli, tmp_path) -> None:  # type: ignore[no-untyp
 
 
 def _comparable(summary: dict) -> dict:
-    totals = {k: v for k, v in summary["totals"].items() if k not in ("seconds",
-                                                                       "drafts_per_second")}
-    keep = ("by_severity", "by_category", "by_rule", "annotations_per_draft", "worst_drafts",
-            "recurring", "check_failures")
+    totals = {
+        k: v for k, v in summary["totals"].items() if k not in ("seconds", "drafts_per_second")
+    }
+    keep = (
+        "by_severity",
+        "by_category",
+        "by_rule",
+        "annotations_per_draft",
+        "worst_drafts",
+        "recurring",
+        "check_failures",
+    )
     return {"totals": totals, **{k: summary[k] for k in keep}}
 
 
@@ -236,13 +302,32 @@ def test_audit_of_written_reports_equals_audit_of_drafts(cli, archive, audited, 
     summary, _, _ = audited
     folder = tmp_path / "reports"
     folder.mkdir()
-    done = run(cli, "check", "-f", "jsonl", "-j", "1", "--fail-on", "never", *STEADY,
-               "-o", str(folder / "part-00000.jsonl"), str(archive))
+    done = run(
+        cli,
+        "check",
+        "-f",
+        "jsonl",
+        "-j",
+        "1",
+        "--fail-on",
+        "never",
+        *STEADY,
+        "-o",
+        str(folder / "part-00000.jsonl"),
+        str(archive),
+    )
     assert done.returncode == 2  # scan.txt: a line on stderr, not in the reports
     # What a Dask run's manifest adds: the input it could not read.
-    (folder / "manifest.json").write_text(json.dumps({"partitions": [
-        {"unreadable": [f"{archive / 'scan.txt'}: input looks like binary data"]}],
-        "failed_partitions": []}))
+    (folder / "manifest.json").write_text(
+        json.dumps(
+            {
+                "partitions": [
+                    {"unreadable": [f"{archive / 'scan.txt'}: input looks like binary data"]}
+                ],
+                "failed_partitions": [],
+            }
+        )
+    )
     done = run(cli, "audit", "--reports", str(folder), "--out", str(tmp_path / "out"))
     assert done.returncode == 2, done.stderr
     again = json.loads((tmp_path / "out" / "audit.json").read_text())

@@ -7,7 +7,8 @@ from editcheck.audit import RecurringPassages, passage_key
 
 def test_near_duplicates_share_a_key_short_residue_keyed_by_folded_text() -> None:
     assert passage_key("Sign up to our newsletter for the latest news!") == passage_key(
-        "Sign up for our newsletter, for all the latest news")
+        "Sign up for our newsletter, for all the latest news"
+    )
     assert passage_key("Share  this article") == passage_key("share this ARTICLE")
     assert passage_key("Share this article") != passage_key("Advertisement")
 

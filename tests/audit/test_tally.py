@@ -16,12 +16,20 @@ def word(i: int) -> str:
 def facts(i: int) -> ReportFacts:
     """A draft with its own boilerplate and residue passages, a failure and a timeout."""
     return ReportFacts(
-        f"/archive/{i:06d}.html", 300 + i % 700, i % 10 == 0,
-        (("core/promo-furniture", "repeated-boilerplate", "warning",
-          f"Sign up for the {word(i)} bulletin from reporter {word(i * 7)} at the desk"),
-         ("core/interface-string", "page-residue", "warning", f"Share story {i}x{i}"),
-         ("core/interface-string", "page-residue", "warning", "Share this article"),
-         ("core/unattributed-claim", "unattributed-claim", "info", "Critics say")),
+        f"/archive/{i:06d}.html",
+        300 + i % 700,
+        i % 10 == 0,
+        (
+            (
+                "core/promo-furniture",
+                "repeated-boilerplate",
+                "warning",
+                f"Sign up for the {word(i)} bulletin from reporter {word(i * 7)} at the desk",
+            ),
+            ("core/interface-string", "page-residue", "warning", f"Share story {i}x{i}"),
+            ("core/interface-string", "page-residue", "warning", "Share this article"),
+            ("core/unattributed-claim", "unattributed-claim", "info", "Critics say"),
+        ),
         (("slow.check", "timeout", "stopped after the 2 s time budget"),),
     )
 
@@ -34,7 +42,8 @@ def held_by_the_audit() -> int:
     """
     gc.collect()
     snapshot = tracemalloc.take_snapshot().filter_traces(
-        [tracemalloc.Filter(True, "*/editcheck/audit/*")])
+        [tracemalloc.Filter(True, "*/editcheck/audit/*")]
+    )
     return sum(stat.size for stat in snapshot.statistics("filename"))
 
 
@@ -58,6 +67,5 @@ def test_memory_is_flat_over_a_long_stream() -> None:
     assert len(summary["check_failures"][0]["examples"]) == 5
     # the one passage in every draft is still on top, counted exactly
     top = summary["recurring"]["page-residue"][0]
-    assert (top["text"], top["drafts"], top["overcount_at_most"]) == \
-        ("Share this article", 9500, 0)
+    assert (top["text"], top["drafts"], top["overcount_at_most"]) == ("Share this article", 9500, 0)
     assert len(audit.recurring["repeated-boilerplate"]._entries) == 500

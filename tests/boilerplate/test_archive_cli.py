@@ -16,11 +16,13 @@ from editcheck.cli import main
 ARTICLES = FIXTURES / "archive" / "articles"
 DRAFTS = FIXTURES / "archive" / "drafts"
 PROMO = "Sign up for our newsletter, for the latest news."
-FOOTER = ("© 2025 Northfield Gazette. All rights reserved. "
-          "Reproduction without permission is prohibited.")
+FOOTER = (
+    "© 2025 Northfield Gazette. All rights reserved. Reproduction without permission is prohibited."
+)
 TIP = "Contact the newsroom at tips@northfield-gazette.example at any time."
-PODCAST = ("Listen to our weekly podcast on the Northfield Gazette app and wherever you get "
-           "your podcasts.")
+PODCAST = (
+    "Listen to our weekly podcast on the Northfield Gazette app and wherever you get your podcasts."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +40,14 @@ def learned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import sys
 
     index = tmp_path_factory.mktemp("archive") / "archive.sqlite"
-    done = run([sys.executable, "-m", "editcheck"], "boilerplate", "learn", str(ARTICLES),
-               "--index", str(index))
+    done = run(
+        [sys.executable, "-m", "editcheck"],
+        "boilerplate",
+        "learn",
+        str(ARTICLES),
+        "--index",
+        str(index),
+    )
     assert done.returncode == 0, done.stderr
     assert "learned 5 articles (0 already in the index, 0 unreadable)" in done.stdout
     return index
@@ -47,8 +55,9 @@ def learned(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def annotations(stdout: str) -> list[tuple[str, str, str]]:
     reports = json.loads(stdout)
-    return [(Path(r["source"]).name, a["text"], a["message"])
-            for r in reports for a in r["annotations"]]
+    return [
+        (Path(r["source"]).name, a["text"], a["message"]) for r in reports for a in r["annotations"]
+    ]
 
 
 def test_stats_shows_what_the_index_holds(cli: list[str], learned: Path) -> None:
@@ -66,8 +75,17 @@ def test_stats_shows_what_the_index_holds(cli: list[str], learned: Path) -> None
 
 
 def test_check_flags_archive_boilerplate(cli: list[str], learned: Path) -> None:
-    done = run(cli, "check", "--boilerplate-index", str(learned), "--select",
-               "core/archive-boilerplate", "-f", "json", str(DRAFTS))
+    done = run(
+        cli,
+        "check",
+        "--boilerplate-index",
+        str(learned),
+        "--select",
+        "core/archive-boilerplate",
+        "-f",
+        "json",
+        str(DRAFTS),
+    )
     assert done.returncode == 0, done.stderr  # warnings only: below the default fail-on
     found = annotations(done.stdout)
     for name in ("library-follow-up.html", "library-follow-up.txt"):
@@ -79,8 +97,15 @@ def test_check_flags_archive_boilerplate(cli: list[str], learned: Path) -> None:
 
 
 def test_relearning_does_not_double_count(cli: list[str], learned: Path) -> None:
-    again = run(cli, "boilerplate", "learn", str(ARTICLES), str(ARTICLES / "2024-07-festival.txt"),
-                "--index", str(learned))
+    again = run(
+        cli,
+        "boilerplate",
+        "learn",
+        str(ARTICLES),
+        str(ARTICLES / "2024-07-festival.txt"),
+        "--index",
+        str(learned),
+    )
     assert again.returncode == 0, again.stderr
     assert "learned 0 articles (6 already in the index" in again.stdout
     stats = json.loads(run(cli, "boilerplate", "stats", "--index", str(learned), "--json").stdout)
@@ -89,12 +114,22 @@ def test_relearning_does_not_double_count(cli: list[str], learned: Path) -> None
 
 def test_config_key_and_min_docs(cli: list[str], learned: Path, tmp_path: Path) -> None:
     (tmp_path / "editcheck.toml").write_text(
-        f'[rules."core/archive-boilerplate"]\nindex = "{learned}"\nmin-docs = 2\n')
-    done = run(cli, "check", "--select", "core/archive-boilerplate", "-f", "json",
-               str(DRAFTS / "library-follow-up.txt"), cwd=tmp_path)
+        f'[rules."core/archive-boilerplate"]\nindex = "{learned}"\nmin-docs = 2\n'
+    )
+    done = run(
+        cli,
+        "check",
+        "--select",
+        "core/archive-boilerplate",
+        "-f",
+        "json",
+        str(DRAFTS / "library-follow-up.txt"),
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
-    assert (PODCAST, "This paragraph appears in 2 earlier articles: boilerplate?") in \
-        [(t, m) for _, t, m in annotations(done.stdout)]
+    assert (PODCAST, "This paragraph appears in 2 earlier articles: boilerplate?") in [
+        (t, m) for _, t, m in annotations(done.stdout)
+    ]
 
 
 def invoke(*args: str) -> Result:
@@ -107,8 +142,10 @@ def test_missing_or_corrupt_index_exits_2(tmp_path: Path, content: bytes | None)
     index = tmp_path / "index.sqlite"
     if content is not None:
         index.write_bytes(content)
-    for args in (["check", "--boilerplate-index", str(index), str(DRAFTS)],
-                 ["boilerplate", "stats", "--index", str(index)]):
+    for args in (
+        ["check", "--boilerplate-index", str(index), str(DRAFTS)],
+        ["boilerplate", "stats", "--index", str(index)],
+    ):
         done = invoke(*args)
         assert done.exit_code == 2, (args, done.output)
         assert str(index) in done.stderr
@@ -120,7 +157,8 @@ def test_missing_or_corrupt_index_exits_2(tmp_path: Path, content: bytes | None)
 
 def test_missing_index_in_config_exits_2(cli: list[str], tmp_path: Path) -> None:
     (tmp_path / "editcheck.toml").write_text(
-        '[rules."core/archive-boilerplate"]\nindex = "nowhere.sqlite"\n')
+        '[rules."core/archive-boilerplate"]\nindex = "nowhere.sqlite"\n'
+    )
     done = run(cli, "check", str(DRAFTS / "library-follow-up.txt"), cwd=tmp_path)
     assert done.returncode == 2
     assert "nowhere.sqlite" in done.stderr and "boilerplate learn" in done.stderr

@@ -32,18 +32,41 @@ def _close_readers():
     close_all()
 
 
-TOWNS = ["Ashby", "Brill", "Corfe", "Dunmow", "Elstow", "Frome", "Goring", "Hythe", "Ilkley",
-         "Jarrow", "Keswick"]
-TOPICS = ["harbour", "ferry", "bypass", "school", "hospital", "quarry", "market", "library",
-          "stadium", "orchard"]
+TOWNS = [
+    "Ashby",
+    "Brill",
+    "Corfe",
+    "Dunmow",
+    "Elstow",
+    "Frome",
+    "Goring",
+    "Hythe",
+    "Ilkley",
+    "Jarrow",
+    "Keswick",
+]
+TOPICS = [
+    "harbour",
+    "ferry",
+    "bypass",
+    "school",
+    "hospital",
+    "quarry",
+    "market",
+    "library",
+    "stadium",
+    "orchard",
+]
 
 
 def article(n: int, promo: str = PROMO) -> str:
     """An article with its own body (words, not just figures, differ) and the furniture."""
     town, topic = TOWNS[n % len(TOWNS)], TOPICS[n % len(TOPICS)]
-    return (f"{town} residents question the {topic} plan at a packed meeting.\n\n"
-            f"The {topic} in {town} has divided opinion since the summer.\n\n"
-            f"{promo}\n\n{FOOTER.format(year=2000 + n)}\n")
+    return (
+        f"{town} residents question the {topic} plan at a packed meeting.\n\n"
+        f"The {topic} in {town} has divided opinion since the summer.\n\n"
+        f"{promo}\n\n{FOOTER.format(year=2000 + n)}\n"
+    )
 
 
 def learn_texts(index: Path, texts: list[str], **kwargs) -> IndexWriter:
@@ -55,8 +78,9 @@ def learn_texts(index: Path, texts: list[str], **kwargs) -> IndexWriter:
 
 def test_counts_articles_not_occurrences(tmp_path: Path) -> None:
     index = tmp_path / "a.sqlite"
-    learn_texts(index, [article(1), article(2), article(3, PROMO_VARIANT),
-                        article(4) + PROMO + "\n"])  # twice in one article counts once
+    learn_texts(
+        index, [article(1), article(2), article(3, PROMO_VARIANT), article(4) + PROMO + "\n"]
+    )  # twice in one article counts once
     counts = open_index(index).counts([key_of(PROMO), key_of(FOOTER.format(year=1))])
     assert counts == {key_of(PROMO): 4, key_of(FOOTER.format(year=1)): 4}
 

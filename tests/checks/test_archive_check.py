@@ -13,8 +13,9 @@ from editcheck.document import load_html, load_text
 
 RULE = ARCHIVE_BOILERPLATE.id
 PROMO = "Sign up to our newsletter for the latest news"
-FOOTER = ("© 2024 Northfield Gazette. All rights reserved. "
-          "Reproduction without permission is prohibited.")
+FOOTER = (
+    "© 2024 Northfield Gazette. All rights reserved. Reproduction without permission is prohibited."
+)
 TIP = "Contact the newsroom at tips@northfield-gazette.example at any time."
 BODIES = [
     "The harbour wall will be rebuilt before the winter storms arrive.",
@@ -64,8 +65,10 @@ def index(tmp_path: Path) -> Path:
 def test_flags_recurring_paragraphs_and_says_in_how_many(index: Path) -> None:
     draft = f"{BODIES[5]}\nSign up for our newsletter for the latest news!\n{FOOTER}\n"
     assert flagged(checker(index).check_text(draft)) == [
-        ("Sign up for our newsletter for the latest news!",
-         "This paragraph appears in 4 earlier articles: boilerplate?"),
+        (
+            "Sign up for our newsletter for the latest news!",
+            "This paragraph appears in 4 earlier articles: boilerplate?",
+        ),
         (FOOTER, "This paragraph appears in 3 earlier articles: boilerplate?"),
     ]
 
@@ -84,8 +87,9 @@ def test_min_docs_threshold(index: Path) -> None:
     assert [a.text for a in four] == [PROMO]
     assert checker(index, **{"min-docs": 5}).check_text(draft).annotations == ()
     # A body paragraph learned once is flagged only when the threshold comes down to 1.
-    assert [a.text for a in checker(index, **{"min-docs": 1}).check_text(BODIES[0]).annotations] \
-        == [BODIES[0]]
+    assert [
+        a.text for a in checker(index, **{"min-docs": 1}).check_text(BODIES[0]).annotations
+    ] == [BODIES[0]]
 
 
 def test_unique_text_and_short_lines_pass(index: Path) -> None:
@@ -101,11 +105,15 @@ def test_a_learned_draft_is_not_counted_against_itself(tmp_path: Path) -> None:
 
 
 def test_html_draft_offsets_cover_the_passage(index: Path) -> None:
-    html = (f"<article><p>{BODIES[5]}</p><aside><p>  {PROMO}  </p></aside>"
-            f"<footer><p>{FOOTER}</p></footer></article>")
+    html = (
+        f"<article><p>{BODIES[5]}</p><aside><p>  {PROMO}  </p></aside>"
+        f"<footer><p>{FOOTER}</p></footer></article>"
+    )
     report = checker(index).check_html(html)
     assert [(a.text, a.block.xpath) for a in report.annotations] == [
-        (PROMO, "/html/body/article/aside/p"), (FOOTER, "/html/body/article/footer/p")]
+        (PROMO, "/html/body/article/aside/p"),
+        (FOOTER, "/html/body/article/footer/p"),
+    ]
 
 
 def test_no_index_configured_is_silent(index: Path) -> None:
@@ -161,4 +169,5 @@ def test_html_article_learned_text_draft_found(tmp_path: Path) -> None:
         for body in BODIES[:3]:
             writer.add(load_html(f"<p>{body}</p><div class='promo'><p>{PROMO}</p></div>"))
     assert flagged(checker(index).check_text(f"{BODIES[4]}\n{PROMO}\n")) == [
-        (PROMO, "This paragraph appears in 3 earlier articles: boilerplate?")]
+        (PROMO, "This paragraph appears in 3 earlier articles: boilerplate?")
+    ]

@@ -10,8 +10,11 @@ from editcheck.api import Checker
 
 def hits(text: str, config: dict[str, Any] | None = None) -> list[Annotation]:
     checker = Checker(config or {}, select=["category:repeated-boilerplate"])
-    return [a for a in checker.check_text(text).annotations if a.rule.startswith("core/")
-            and a.rule != "core/archive-boilerplate"]
+    return [
+        a
+        for a in checker.check_text(text).annotations
+        if a.rule.startswith("core/") and a.rule != "core/archive-boilerplate"
+    ]
 
 
 PARA = "The council voted to close the library on Tuesday night."
@@ -22,7 +25,7 @@ def test_second_copy_points_at_the_first() -> None:
     found = hits(text)
     assert [(a.rule, a.line) for a in found] == [("core/duplicate-paragraph", 4)]
     first = found[0].data["first"]
-    assert first["line"] == 2 and text[first["start"]:first["end"]] == PARA
+    assert first["line"] == 2 and text[first["start"] : first["end"]] == PARA
 
 
 def test_near_duplicate_after_folding_case_punctuation_and_spacing() -> None:
@@ -65,7 +68,8 @@ def test_promo_furniture_covers_its_sentence() -> None:
     text = "The bridge reopened. Sign up for our newsletter to get daily updates.\n"
     found = hits(text)
     assert [(a.rule, a.text) for a in found] == [
-        ("core/promo-furniture", "Sign up for our newsletter to get daily updates.")]
+        ("core/promo-furniture", "Sign up for our newsletter to get daily updates.")
+    ]
 
 
 def test_promo_extra_patterns() -> None:
@@ -77,6 +81,8 @@ def test_promo_extra_patterns() -> None:
 
 def test_a_question_put_to_each_interviewee_is_not_boilerplate() -> None:
     question = "What inspired you to start cooking for a living, and when?"
-    text = (f"Anna\n{question}\nMy grandmother, who ran a café.\n"
-            f"Olga\n{question}\nA television show I watched as a child.\n")
+    text = (
+        f"Anna\n{question}\nMy grandmother, who ran a café.\n"
+        f"Olga\n{question}\nA television show I watched as a child.\n"
+    )
     assert hits(text) == []

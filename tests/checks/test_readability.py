@@ -34,8 +34,12 @@ def test_long_sentences_are_flagged_over_the_configured_limit() -> None:
 
 def test_reading_grade_ceiling() -> None:
     hard = " ".join(
-        ["Notwithstanding considerable institutional reorganisation, administrative "
-         "responsibilities remained fundamentally unaltered throughout."] * 20)
+        [
+            "Notwithstanding considerable institutional reorganisation, administrative "
+            "responsibilities remained fundamentally unaltered throughout."
+        ]
+        * 20
+    )
     report = check(hard, **{"core/reading-grade": {"max-grade": 10.0}})
     assert [a.rule for a in report.annotations if a.rule == "core/reading-grade"]
     easy = " ".join(["The dog ran home. It was late."] * 30)
@@ -43,8 +47,10 @@ def test_reading_grade_ceiling() -> None:
 
 
 def test_headings_and_captions_do_not_count_as_prose() -> None:
-    report = editcheck.check_html("<h1>A Very Long Headline Word Salad</h1><p>Short text here.</p>",
-                                  config={"select": ["category:readability"]})
+    report = editcheck.check_html(
+        "<h1>A Very Long Headline Word Salad</h1><p>Short text here.</p>",
+        config={"select": ["category:readability"]},
+    )
     assert report.stats["words"] == 3
 
 

@@ -18,9 +18,11 @@ def html_hits(html: str, config: dict[str, Any] | None = None) -> list[Annotatio
     return list(Checker(config or {}, select=RESIDUE).check_html(html).annotations)
 
 
-LIVE = ("Live: storm updates\n"
-        "10 mins ago\nThe bridge has reopened to traffic in both directions, police said.\n"
-        "1 hour ago\nWinds of 80mph were recorded on the coast earlier this morning.\n")
+LIVE = (
+    "Live: storm updates\n"
+    "10 mins ago\nThe bridge has reopened to traffic in both directions, police said.\n"
+    "1 hour ago\nWinds of 80mph were recorded on the coast earlier this morning.\n"
+)
 
 
 def test_live_blog_entry_headers_are_not_residue() -> None:
@@ -59,14 +61,18 @@ def test_extra_interface_strings() -> None:
 
 
 def test_numbers_in_table_cells_and_sentences_are_not_counters() -> None:
-    html = ("<table><tr><td>Arsenal</td><td>5</td></tr></table>"
-            "<p>5</p><p>Five people were hurt, and 5 more were treated at the scene.</p>")
+    html = (
+        "<table><tr><td>Arsenal</td><td>5</td></tr></table>"
+        "<p>5</p><p>Five people were hurt, and 5 more were treated at the scene.</p>"
+    )
     hits = [a for a in html_hits(html) if a.rule == "core/orphan-counter"]
     assert [(a.text, a.block.xpath) for a in hits] == [("5", "/html/body/p[1]")]
 
 
 def test_markup_in_code_blocks_is_left_alone() -> None:
-    html = "<pre>![alt](https://example.com/x.png)</pre><p>See ![alt](https://example.com/x.png)</p>"
+    html = (
+        "<pre>![alt](https://example.com/x.png)</pre><p>See ![alt](https://example.com/x.png)</p>"
+    )
     hits = [a for a in html_hits(html) if a.rule == "core/broken-markup"]
     assert hits and {a.block.xpath for a in hits} == {"/html/body/p"}
 
@@ -85,8 +91,9 @@ def test_empty_paragraph_runs_in_html() -> None:
 
 
 def test_invisible_characters_name_the_codepoint() -> None:
-    hits = text_hits("Soft\u00adhyphen and zero\u200bwidth, "
-                     "but emoji \U0001f468\u200d\U0001f469 stay.\n")
+    hits = text_hits(
+        "Soft\u00adhyphen and zero\u200bwidth, but emoji \U0001f468\u200d\U0001f469 stay.\n"
+    )
     assert [a.data["codepoint"] for a in hits] == ["U+00AD", "U+200B"]
 
 
@@ -119,8 +126,16 @@ def _furniture(html: str, config: dict[str, Any] | None = None) -> set[str]:
 
 def test_page_furniture_flags_chrome_not_copy() -> None:
     flagged = _furniture(PAGE)
-    assert {"Home", "News", "Share on social media", "Most read", "About us", "Privacy",
-            "Council tax rise agreed after long debate", "Tags: Transport, Newcastle"} <= flagged
+    assert {
+        "Home",
+        "News",
+        "Share on social media",
+        "Most read",
+        "About us",
+        "Privacy",
+        "Council tax rise agreed after long debate",
+        "Tags: Transport, Newcastle",
+    } <= flagged
     copy = {"Cost of the work", "Steel repairs", "New road surface", "By Sam Lee"}
     assert not flagged & copy
     assert not any(t.startswith(("The Tyne bridge", "The repairs cost")) for t in flagged)

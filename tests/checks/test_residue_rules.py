@@ -10,9 +10,13 @@ from editcheck.checkapi import Rule
 from editcheck.checks import boilerplate
 from editcheck.checks.residue import rules as residue_rules
 
-RULES: list[Rule] = [*residue_rules.RULES, residue_rules.PAGE_FURNITURE,
-                     boilerplate.DUPLICATE_PARAGRAPH, boilerplate.DUPLICATE_SENTENCE,
-                     boilerplate.PROMO_FURNITURE]
+RULES: list[Rule] = [
+    *residue_rules.RULES,
+    residue_rules.PAGE_FURNITURE,
+    boilerplate.DUPLICATE_PARAGRAPH,
+    boilerplate.DUPLICATE_SENTENCE,
+    boilerplate.PROMO_FURNITURE,
+]
 
 
 def _rules_hit(rule: Rule, example: str) -> set[str]:
@@ -34,13 +38,11 @@ def test_rule_is_documented(rule: Rule) -> None:
     assert rule.flags and rule.passes
 
 
-@pytest.mark.parametrize(("rule", "example"),
-                         [(r, e) for r in RULES for e in r.flags], ids=repr)
+@pytest.mark.parametrize(("rule", "example"), [(r, e) for r in RULES for e in r.flags], ids=repr)
 def test_flags_example_is_flagged(rule: Rule, example: str) -> None:
     assert rule.id in _rules_hit(rule, example)
 
 
-@pytest.mark.parametrize(("rule", "example"),
-                         [(r, e) for r in RULES for e in r.passes], ids=repr)
+@pytest.mark.parametrize(("rule", "example"), [(r, e) for r in RULES for e in r.passes], ids=repr)
 def test_passes_example_is_left_alone(rule: Rule, example: str) -> None:
     assert rule.id not in _rules_hit(rule, example)

@@ -21,15 +21,18 @@ FEW = settings(max_examples=300, deadline=None)
 
 def _text(alphabet: str, pieces: list[str], max_size: int = 40) -> st.SearchStrategy[str]:
     """Strings mixing single characters of ``alphabet`` with whole ``pieces``."""
-    return st.lists(st.sampled_from(list(alphabet)) | st.sampled_from(pieces),
-                    max_size=max_size).map("".join)
+    return st.lists(
+        st.sampled_from(list(alphabet)) | st.sampled_from(pieces), max_size=max_size
+    ).map("".join)
 
 
 @FEW
 @given(_text("ab'- .saidSAID’", ["said", "says", "re-said", "said'"]))
 def test_word_starts_is_a_whole_word_search(text: str) -> None:
-    for word, joiners in (("said", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-"),
-                          ("a", "abcdefghijklmnopqrstuvwxyz")):
+    for word, joiners in (
+        ("said", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-"),
+        ("a", "abcdefghijklmnopqrstuvwxyz"),
+    ):
         cls = re.escape(joiners)
         plain = re.compile(rf"(?<![{cls}]){re.escape(word)}(?![{cls}])")
         assert word_starts(text, word, joiners) == [m.start() for m in plain.finditer(text)]
@@ -57,10 +60,34 @@ def test_one_digit_hint_stands_for_both(text: str) -> None:
     assert bool(statistics._LONG_OR_PHONE_HINT.search(text)) == either
 
 
-_FIGURE_PIECES = ["12", "1,500", "3.5", "%", " per cent", " percent", "$", "£4m", "€2bn",
-                  " dollars", " pounds", " one in five", " two-thirds", " doubled", " people",
-                  " more than", " half", " three", " hundred", " of", " times more", "PC",
-                  " Per Cent", " by a third", " dozens of", "fold"]
+_FIGURE_PIECES = [
+    "12",
+    "1,500",
+    "3.5",
+    "%",
+    " per cent",
+    " percent",
+    "$",
+    "£4m",
+    "€2bn",
+    " dollars",
+    " pounds",
+    " one in five",
+    " two-thirds",
+    " doubled",
+    " people",
+    " more than",
+    " half",
+    " three",
+    " hundred",
+    " of",
+    " times more",
+    "PC",
+    " Per Cent",
+    " by a third",
+    " dozens of",
+    "fold",
+]
 
 
 @FEW
@@ -68,10 +95,13 @@ _FIGURE_PIECES = ["12", "1,500", "3.5", "%", " per cent", " percent", "$", "£4m
 def test_figure_kinds_tried_in_turn_match_the_single_alternation(text: str) -> None:
     single = re.compile(
         rf"(?<![A-Za-z])(?:{statistics._PCT}|{statistics._MONEY}|{statistics._RATIO_OR_COUNT})",
-        re.I)
+        re.I,
+    )
     low = text.lower()
-    patterns = statistics._figure_patterns(statistics._holds_any(low, statistics._PCT_SIGNS),
-                                           statistics._holds_any(low, statistics._MONEY_SIGNS))
+    patterns = statistics._figure_patterns(
+        statistics._holds_any(low, statistics._PCT_SIGNS),
+        statistics._holds_any(low, statistics._MONEY_SIGNS),
+    )
     for at in range(len(text) + 1):
         want = single.match(text, at)
         got = next((m for p in patterns if (m := p.match(text, at)) is not None), None)
@@ -79,30 +109,60 @@ def test_figure_kinds_tried_in_turn_match_the_single_alternation(text: str) -> N
 
 
 @FEW
-@given(st.text(alphabet=st.sampled_from(list("aZz-'’ \n5_éİıſΣK\u212a.,“”\udc80")), max_size=40)
-       | st.text(max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("aZz-'’ \n5_éİıſΣK\u212a.,“”\udc80")), max_size=40)
+    | st.text(max_size=40)
+)
 def test_lower_words_are_the_runs_of_a_to_z(text: str) -> None:
     assert lower_words(text) == frozenset(re.findall("[a-z]+", text.lower()))
 
 
 @FEW
-@given(_text("aZ9_ '-’—–.,!?\n\té“”", ["we’re", "self-defence", "don't", "— no"])
-       | st.text(max_size=30))
+@given(
+    _text("aZ9_ '-’—–.,!?\n\té“”", ["we’re", "self-defence", "don't", "— no"])
+    | st.text(max_size=30)
+)
 def test_quote_word_count_matches_the_word_pattern(text: str) -> None:
     assert quotes._count_words(text) == len(re.findall(r"[\w’'-]+", text))
 
 
-_NOUNS = ["study", "survey", "report", "data", "figures", "poll", "census", "analysis", "audit",
-          "review", "research", "trial", "index", "statistics", "findings", "estimate",
-          "estimates", "dataset", "tally", "Study", "REPORT"]
+_NOUNS = [
+    "study",
+    "survey",
+    "report",
+    "data",
+    "figures",
+    "poll",
+    "census",
+    "analysis",
+    "audit",
+    "review",
+    "research",
+    "trial",
+    "index",
+    "statistics",
+    "findings",
+    "estimate",
+    "estimates",
+    "dataset",
+    "tally",
+    "Study",
+    "REPORT",
+]
 
 
 @FEW
-@given(st.tuples(_text("aT ,.'-", ["x ", "said "], max_size=4),
-                 st.sampled_from(["the", "This", "those", "its", "their", "the same", "The"]),
-                 st.sampled_from([" ", "  ", "\t"]), st.sampled_from(["", "new ", "long-run "]),
-                 st.sampled_from(_NOUNS), st.sampled_from(["", "'s", ".", " is due", "s"]),
-                 _text("aT ,.'-", ["x", " is expected"], max_size=4)).map("".join))
+@given(
+    st.tuples(
+        _text("aT ,.'-", ["x ", "said "], max_size=4),
+        st.sampled_from(["the", "This", "those", "its", "their", "the same", "The"]),
+        st.sampled_from([" ", "  ", "\t"]),
+        st.sampled_from(["", "new ", "long-run "]),
+        st.sampled_from(_NOUNS),
+        st.sampled_from(["", "'s", ".", " is due", "s"]),
+        _text("aT ,.'-", ["x", " is expected"], max_size=4),
+    ).map("".join)
+)
 def test_data_reference_needs_one_of_its_nouns_in_ascii_text(text: str) -> None:
     if engine._DATA_REFERENCE.search(text):
         assert not engine._REFERENCE_NOUNS.isdisjoint(lower_words(text))

@@ -21,8 +21,9 @@ MAIN_RULES = ("core/unattributed-claim", "core/unattributed-quote", "core/unsour
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("quality_sourcing",
-                                                  ROOT / "benchmarks" / "quality_sourcing.py")
+    spec = importlib.util.spec_from_file_location(
+        "quality_sourcing", ROOT / "benchmarks" / "quality_sourcing.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -73,8 +73,14 @@ def test_seed_expectations(checker: Checker, which: str, seed_txt: Path, seed_ht
     assert _covered(text, anns, STAT, "At least 16 people died")
     assert _covered(text, anns, VAGUE, "Officials said")
     assert not _covered(text, anns, CLAIM, "Officials said")
-    for phrase in ("1,000% increase", "8,000%", "ABC 15 reported", "the second such incident",
-                   "An ICE officer, fearing for his life", "Let me be clear"):
+    for phrase in (
+        "1,000% increase",
+        "8,000%",
+        "ABC 15 reported",
+        "the second such incident",
+        "An ICE officer, fearing for his life",
+        "Let me be clear",
+    ):
         for rule in RULE_IDS:
             assert not _covered(text, anns, rule, phrase), (rule, phrase)
     annotation = next(a for a in anns if a.rule == STAT)
@@ -89,15 +95,19 @@ def test_hedge_hanging_on_named_source_passes(checker: Checker) -> None:
 
 
 def test_statistic_source_carries_from_previous_sentence(checker: Checker) -> None:
-    text = ("According to the census, the town grew by 4,000 people. "
-            "It also found 12% of homes were empty.")
+    text = (
+        "According to the census, the town grew by 4,000 people. "
+        "It also found 12% of homes were empty."
+    )
     assert not _flags(checker, text, STAT)
     assert _flags(checker, "The town grew by 4,000 people. About 12% of homes were empty.", STAT)
 
 
 def test_quote_continued_in_next_paragraph(checker: Checker) -> None:
-    text = ("\u201cWe will rebuild the school,\u201d the headteacher, Ann Cole, said.\n"
-            "\u201cThe children deserve nothing less than a proper building.\u201d\n")
+    text = (
+        "\u201cWe will rebuild the school,\u201d the headteacher, Ann Cole, said.\n"
+        "\u201cThe children deserve nothing less than a proper building.\u201d\n"
+    )
     assert not _flags(checker, text, QUOTE)
     orphan = "The meeting ran late.\n\u201cThe children deserve nothing less than this.\u201d\n"
     assert _flags(checker, orphan, QUOTE)
@@ -114,9 +124,9 @@ CASES = [
     ("Unemployment fell to 4.2% in the year to March.", STAT, True),
     ("Unemployment fell to 4.2% in the year to March, the ONS said.", STAT, False),
     ("Police said more than 300 people were evacuated.", STAT, False),
-    ("The minister called the plan \"a disgrace\" and walked out.", QUOTE, False),
-    ("Dubois, nicknamed \"Dynamite\", won again.", QUOTE, False),
-    ("Her novel \"The Long Way Home From Here\" sold well.", QUOTE, False),
+    ('The minister called the plan "a disgrace" and walked out.', QUOTE, False),
+    ('Dubois, nicknamed "Dynamite", won again.', QUOTE, False),
+    ('Her novel "The Long Way Home From Here" sold well.', QUOTE, False),
     ("Many residents turned out to watch the parade.", CLAIM, False),
     ("Many residents fear the new road will bring more lorries.", CLAIM, True),
     ("Police said the man allegedly stole a van.", CLAIM, False),
@@ -136,15 +146,16 @@ CASES = [
     ("I'm hearing the executive will meet again tomorrow.", CLAIM, True),
     ("She was, it was said, the finest cook in the county.", CLAIM, True),
     ("A Downing Street source told the paper the plan was dead.", CLAIM, True),
-    ("The talks are understood to have stalled, an official briefed on them said.", CLAIM,
-     True),
-    ("Not everyone agrees. The Metals Company said its monitoring showed no harm.", CLAIM,
-     False),
+    ("The talks are understood to have stalled, an official briefed on them said.", CLAIM, True),
+    ("Not everyone agrees. The Metals Company said its monitoring showed no harm.", CLAIM, False),
     ("Not everyone agrees.", CLAIM, True),
     # figures: headcounts, scope, several in one sentence, narration
     ("Harwell employs about 1,150 people. It plans to move 300 roles to Poland.", STAT, True),
-    ("Uptake slipped to 58.6 per cent, below the 80 per cent the agency says it wants.",
-     STAT, True),
+    (
+        "Uptake slipped to 58.6 per cent, below the 80 per cent the agency says it wants.",
+        STAT,
+        True,
+    ),
     ("The meeting was delayed by a quarter of an hour.", STAT, False),
     ("The death rate in the borough is twice the national average.", STAT, True),
     ("Sales were up a third on last year.", STAT, True),
@@ -188,9 +199,11 @@ def test_quote_continues_reported_speech_about_someone(checker: Checker) -> None
 
 
 def test_question_and_answer_interview(checker: Checker) -> None:
-    text = ("Tom Ashby runs the family brewery. He spoke to us about the takeover rumours.\n"
-            "Are you selling the brewery?\n"
-            "\"No. We have had approaches, but we are not for sale.\"\n")
+    text = (
+        "Tom Ashby runs the family brewery. He spoke to us about the takeover rumours.\n"
+        "Are you selling the brewery?\n"
+        '"No. We have had approaches, but we are not for sale."\n'
+    )
     assert not _flags(checker, text, QUOTE)
 
 

@@ -23,18 +23,30 @@ CLI = [sys.executable, "-m", "editcheck"]
 STEADY = ("-p", "no:house-style")
 
 
-def run(*args: str, cwd: Path | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120, cwd=cwd,
-                          env={**os.environ, **(env or {})})
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0") as cluster:
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+    ) as cluster:
         yield cluster.scheduler_address
 
 
@@ -54,8 +66,19 @@ def expected(archive: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_same_reports_as_check_jsonl(scheduler, archive, expected) -> None:  # type: ignore[no-untyped-def]
-    done = run("check", "--engine", "dask", "--scheduler", scheduler, "--partition-size", "2",
-               "-f", "jsonl", *STEADY, str(archive))
+    done = run(
+        "check",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--partition-size",
+        "2",
+        "-f",
+        "jsonl",
+        *STEADY,
+        str(archive),
+    )
     assert done.returncode == expected.returncode, done.stderr
     assert done.stdout == expected.stdout  # same annotations, same order
     assert "scan.txt: input looks like binary data" in done.stderr
@@ -68,9 +91,21 @@ def test_partitions_from_a_glob_and_a_path_list(scheduler, archive, expected, tm
     txt = sorted(str(p) for p in archive.glob("*.txt"))
     listed.write_text("# drafts as the workers see them\n" + "\n".join(txt) + "\n\n")
     out = tmp_path / "parts"
-    done = run("check", "--engine", "dask", "--scheduler", scheduler, "--partition-size", "2",
-               "--out-dir", str(out), "--from-list", str(listed), *STEADY,
-               str(archive / "*.html"))
+    done = run(
+        "check",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--partition-size",
+        "2",
+        "--out-dir",
+        str(out),
+        "--from-list",
+        str(listed),
+        *STEADY,
+        str(archive / "*.html"),
+    )
     assert done.returncode == 2, done.stderr  # scan.txt is in the list
     assert done.stdout == ""
     manifest = json.loads((out / "manifest.json").read_text())
@@ -111,8 +146,20 @@ def test_time_budget_applies_inside_tasks_and_relative_paths_work(scheduler, tmp
     (tmp_path / "editcheck.toml").write_text('check-timeout = 0.2\nplugins-dir = "plugins"\n')
     (tmp_path / "a.txt").write_text("Critics say the plan is reportedly doomed.\n")
     (tmp_path / "b.txt").write_text("Experts say it will cost £4m.\n")
-    done = run("check", "--engine", "dask", "--scheduler", scheduler, "--partition-size", "1",
-               "-f", "jsonl", "a.txt", "b.txt", cwd=tmp_path)
+    done = run(
+        "check",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "--partition-size",
+        "1",
+        "-f",
+        "jsonl",
+        "a.txt",
+        "b.txt",
+        cwd=tmp_path,
+    )
     reports = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(reports) == 2, done.stderr
     # Relative paths are the client's: they reach the workers made absolute.
@@ -148,9 +195,21 @@ def test_a_dead_worker_costs_its_partition_not_the_run(tmp_path) -> None:  # typ
         (drafts / f"d{i}.txt").write_text("Critics say the plan is reportedly doomed.\n")
     (drafts / "d4.txt").write_text("KILL-THE-WORKER\n")
     out = tmp_path / "parts"
-    done = run("check", "--engine", "dask", "-j", "2", "--partition-size", "2",
-               "--plugins-dir", str(tmp_path / "plugins"), "--out-dir", str(out), str(drafts),
-               env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"})
+    done = run(
+        "check",
+        "--engine",
+        "dask",
+        "-j",
+        "2",
+        "--partition-size",
+        "2",
+        "--plugins-dir",
+        str(tmp_path / "plugins"),
+        "--out-dir",
+        str(out),
+        str(drafts),
+        env={"DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"},
+    )
     assert done.returncode == 2, done.stderr
     assert "editcheck: partition 2 (1 drafts, first" in done.stderr
     assert "KilledWorker" in done.stderr
@@ -166,8 +225,15 @@ def test_usage_errors_are_messages(tmp_path) -> None:  # type: ignore[no-untyped
     assert done.returncode == 2 and "use -f jsonl" in done.stderr
     done = run("check", "--out-dir", str(tmp_path), str(DRAFTS))
     assert done.returncode == 2 and "need --engine dask" in done.stderr
-    done = run("check", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", str(DRAFTS),
-               env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
+    done = run(
+        "check",
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        str(DRAFTS),
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"},
+    )
     assert done.returncode == 2 and "cannot reach the Dask scheduler" in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -182,10 +248,25 @@ def test_ctrl_c_keeps_finished_partitions(tmp_path) -> None:  # type: ignore[no-
     for i in range(600):
         (drafts / f"d{i:03d}.txt").write_text(body)
     out = tmp_path / "parts"
-    proc = subprocess.Popen([*CLI, "check", "--engine", "dask", "-j", "2", "--partition-size",
-                             "10", "--out-dir", str(out), str(drafts)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            *CLI,
+            "check",
+            "--engine",
+            "dask",
+            "-j",
+            "2",
+            "--partition-size",
+            "10",
+            "--out-dir",
+            str(out),
+            str(drafts),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(out.glob("part-*.jsonl")):
         time.sleep(0.05)
@@ -214,8 +295,9 @@ def test_boilerplate_index_learned_on_workers_and_merged(scheduler, tmp_path) ->
     archive = make_archive(tmp_path / "archive")
     learn_paths(tmp_path / "serial.sqlite", [archive])
     with Client(scheduler) as client:
-        parts, merged = learn_with_dask(client, tmp_path / "merged.sqlite", [archive],
-                                        tmp_path / "work", size=6)
+        parts, merged = learn_with_dask(
+            client, tmp_path / "merged.sqlite", [archive], tmp_path / "work", size=6
+        )
     assert len(parts) == 6 and sum(p.added for p in parts) == 32
     assert (merged.added, merged.duplicates, merged.uncorrected) == (30, 2, [])
     assert tables(tmp_path / "merged.sqlite") == tables(tmp_path / "serial.sqlite")
@@ -240,9 +322,18 @@ def test_cli_stops_when_workers_have_other_plugins(scheduler) -> None:  # type: 
     if '"entry-point"' not in listed.stdout:
         pytest.skip("no third-party plugin installed, so the client cannot differ from workers")
     # The client leaves third-party plugins out; the cluster's workers load them.
-    done = run("check", "--engine", "dask", "--scheduler", scheduler, str(DRAFTS),
-               env={"EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"})
+    done = run(
+        "check",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        str(DRAFTS),
+        env={"EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"},
+    )
     assert done.returncode == 2, done.stderr
-    assert "has other plugins than the client: rules missing there none; rules only there" \
+    assert (
+        "has other plugins than the client: rules missing there none; rules only there"
         in done.stderr
+    )
     assert "Traceback" not in done.stderr and done.stdout == ""

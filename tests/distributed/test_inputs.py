@@ -15,12 +15,17 @@ def test_folders_globs_and_lists(tmp_path: Path, monkeypatch) -> None:  # type: 
     listed.write_text("# as the workers see them\n/srv/archive/9.html\n\n  /srv/archive/8.txt  \n")
     monkeypatch.chdir(tmp_path)
     got = list(expand_inputs(["a", "*.txt", "missing/*.html", "gone.txt"], listed))
-    assert got == [str(tmp_path / "a/1.html"), str(tmp_path / "a/2.txt"),
-                   str(tmp_path / "a/deep/3.htm"),
-                   str(tmp_path / "b.txt"), str(tmp_path / "list.txt"),
-                   str(tmp_path / "missing/*.html"),  # matched nothing: an unreadable line
-                   str(tmp_path / "gone.txt"),
-                   "/srv/archive/9.html", "/srv/archive/8.txt"]
+    assert got == [
+        str(tmp_path / "a/1.html"),
+        str(tmp_path / "a/2.txt"),
+        str(tmp_path / "a/deep/3.htm"),
+        str(tmp_path / "b.txt"),
+        str(tmp_path / "list.txt"),
+        str(tmp_path / "missing/*.html"),  # matched nothing: an unreadable line
+        str(tmp_path / "gone.txt"),
+        "/srv/archive/9.html",
+        "/srv/archive/8.txt",
+    ]
 
 
 def test_partitions_are_drawn_lazily() -> None:
@@ -40,13 +45,19 @@ def test_without_dask_the_engine_says_what_to_install(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    script = ("import sys; sys.modules['distributed'] = None  # as if not installed\n"
-              "from editcheck.cli import main\n"
-              "sys.argv = ['editcheck', 'check', '--engine', 'dask', sys.argv[1]]\n"
-              "main()\n")
+    script = (
+        "import sys; sys.modules['distributed'] = None  # as if not installed\n"
+        "from editcheck.cli import main\n"
+        "sys.argv = ['editcheck', 'check', '--engine', 'dask', sys.argv[1]]\n"
+        "main()\n"
+    )
     (tmp_path / "d.txt").write_text("Critics say the plan is doomed.\n")
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "d.txt")],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "d.txt")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert 'needs Dask: pip install "editcheck[dask]"' in done.stderr
     assert "Traceback" not in done.stderr
@@ -73,8 +84,21 @@ def test_an_unusable_out_dir_is_a_message(tmp_path: Path) -> None:
     import sys
 
     (tmp_path / "a-file").write_text("")
-    done = subprocess.run([sys.executable, "-m", "editcheck", "check", "--engine", "dask",
-                           "--out-dir", str(tmp_path / "a-file" / "parts"), str(tmp_path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editcheck",
+            "check",
+            "--engine",
+            "dask",
+            "--out-dir",
+            str(tmp_path / "a-file" / "parts"),
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "cannot use --out-dir" in done.stderr
     assert "Traceback" not in done.stderr

@@ -33,14 +33,19 @@ def test_merged_partitions_equal_a_serial_learn(tmp_path: Path, size: int) -> No
     assert result.added == 30 and result.uncorrected == []
     assert result.duplicates == (2 if size < 32 else 0)
     assert tables(merged) == tables(serial)
-    assert open_index(merged).stats(top=0) | {"index": "", "size_bytes": 0, "created": ""} == \
-        open_index(serial).stats(top=0) | {"index": "", "size_bytes": 0, "created": ""}
+    assert open_index(merged).stats(top=0) | {
+        "index": "",
+        "size_bytes": 0,
+        "created": "",
+    } == open_index(serial).stats(top=0) | {"index": "", "size_bytes": 0, "created": ""}
 
 
 def test_counts_are_what_the_archive_holds(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive")
-    parts = [learn_part(tmp_path / f"p{i}.sqlite", chunk)
-             for i, chunk in enumerate(article_partitions([archive], 5))]
+    parts = [
+        learn_part(tmp_path / f"p{i}.sqlite", chunk)
+        for i, chunk in enumerate(article_partitions([archive], 5))
+    ]
     merged = tmp_path / "merged.sqlite"
     merge_indexes(merged, [p.path for p in parts])
     index = open_index(merged)
@@ -55,8 +60,10 @@ def test_counts_are_what_the_archive_holds(tmp_path: Path) -> None:
 
 def test_a_duplicate_that_cannot_be_reread_is_reported(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive")
-    parts = [learn_part(tmp_path / f"p{i}.sqlite", chunk)
-             for i, chunk in enumerate(article_partitions([archive], 10))]
+    parts = [
+        learn_part(tmp_path / f"p{i}.sqlite", chunk)
+        for i, chunk in enumerate(article_partitions([archive], 10))
+    ]
     (archive / "z-copy-of-a002.txt").unlink()  # moved away between learning and merging
     result = merge_indexes(tmp_path / "merged.sqlite", [p.path for p in parts])
     assert result.uncorrected == [str(archive / "z-copy-of-a002.txt")]

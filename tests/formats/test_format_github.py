@@ -37,15 +37,25 @@ def test_one_command_per_annotation_at_the_right_place(reports: list[Report]) ->
         if props["file"] == text_report.source:
             row = text_lines[int(props["line"]) - 1]
             col = int(props["col"])
-            assert row[col - 1:int(props["endColumn"]) - 1] == a.text
+            assert row[col - 1 : int(props["endColumn"]) - 1] == a.text
 
 
 def test_values_are_escaped_so_nothing_can_inject_a_command() -> None:
     a = Annotation(
-        rule="acme/x", category="house-style", severity=Severity.ERROR,
-        message="100% wrong\n::error::injected", suggestion="use a, b: c", text="bad",
-        start=0, end=3, line=1, column=1, block=BlockRef(0, None, 0, 3),
-        quote=Quote("bad", "", ""), fingerprint="0" * 16)
+        rule="acme/x",
+        category="house-style",
+        severity=Severity.ERROR,
+        message="100% wrong\n::error::injected",
+        suggestion="use a, b: c",
+        text="bad",
+        start=0,
+        end=3,
+        line=1,
+        column=1,
+        block=BlockRef(0, None, 0, 3),
+        quote=Quote("bad", "", ""),
+        fingerprint="0" * 16,
+    )
     report = Report(source="odd, name:v1.txt", media_type="text/plain", annotations=(a,))
     out = render_github([report], {})
     assert out.count("\n") == 1 and len(out.splitlines()) == 1  # no second command line

@@ -24,7 +24,7 @@ def test_page_is_self_contained(reports: list[Report]) -> None:
     page = render_html(reports, {})
     outside_data = page.split('id="editcheck-data">')[0] + page.split("</script>", 1)[1]
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", outside_data)
-    assert "<link rel=\"stylesheet\"" not in page and "<script src" not in page
+    assert '<link rel="stylesheet"' not in page and "<script src" not in page
     assert "default-src 'none'" in page
     assert "function resolveXPath" in page and ".ec-panes" in page
     data = embedded(page)
@@ -51,8 +51,19 @@ def test_standard_input_is_listed_without_its_text(checker) -> None:  # type: ig
 
 def test_cli_writes_one_file_for_many_drafts(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["check", "--plugins-dir", str(PLUGINS), "--format",
-                                       "html", "-o", str(out), *map(str, DRAFTS)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--plugins-dir",
+            str(PLUGINS),
+            "--format",
+            "html",
+            "-o",
+            str(out),
+            *map(str, DRAFTS),
+        ],
+    )
     assert result.exit_code in (0, 1), result.output
     assert len(embedded(out.read_text("utf-8"))["drafts"]) == len(DRAFTS)
     for fmt in ("sarif", "github", "w3c"):

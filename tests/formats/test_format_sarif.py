@@ -39,11 +39,12 @@ def test_regions_point_at_the_flagged_text_in_the_file(reports: list[Report]) ->
         assert region["snippet"]["text"] == a.text
         uri = loc["artifactLocation"]["uri"]
         assert uri.startswith("file:///")  # the drafts were named by absolute paths
-        lines = by_uri.setdefault(uri, Path(url2pathname(urlparse(uri).path)).read_text(
-            encoding="utf-8").split("\n"))
+        lines = by_uri.setdefault(
+            uri, Path(url2pathname(urlparse(uri).path)).read_text(encoding="utf-8").split("\n")
+        )
         line = lines[region["startLine"] - 1]
         if region["endLine"] == region["startLine"] and a.quote.exact:
-            found = line[region["startColumn"] - 1:region["endColumn"] - 1]
+            found = line[region["startColumn"] - 1 : region["endColumn"] - 1]
             if found == a.quote.exact:
                 exact_hits += 1
             else:  # not verbatim in the source (markup or entities inside): the element's line
@@ -72,8 +73,12 @@ def test_relative_paths_stay_relative_uri_references() -> None:
 
 
 def test_failed_checks_become_notifications() -> None:
-    report = Report(source="draft.txt", media_type="text/plain", annotations=(),
-                    errors=(CheckFailure("acme.slow", "stopped after 1 s", "timeout"),))
+    report = Report(
+        source="draft.txt",
+        media_type="text/plain",
+        annotations=(),
+        errors=(CheckFailure("acme.slow", "stopped after 1 s", "timeout"),),
+    )
     log = json.loads(render_sarif([report], {}))
     jsonschema.Draft4Validator(sarif_schema()).validate(log)
     invocation = log["runs"][0]["invocations"][0]

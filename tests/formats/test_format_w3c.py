@@ -31,11 +31,11 @@ def test_collections_and_selectors_resolve_to_the_flagged_text(reports: list[Rep
             purposes = {b["purpose"]: b["value"] for b in item["body"]}
             assert purposes["commenting"] == a.message and purposes["classifying"] == a.rule
             if root is None:
-                assert source[position["start"]:position["end"]] == quote["exact"]
+                assert source[position["start"] : position["end"]] == quote["exact"]
                 assert "XPathSelector" not in selectors
             else:
                 xpath = selectors["XPathSelector"]
                 (element,) = root.xpath(xpath["value"])
                 refined = xpath["refinedBy"]
-                assert element.text_content()[refined["start"]:refined["end"]] == quote["exact"]
+                assert element.text_content()[refined["start"] : refined["end"]] == quote["exact"]
     assert len(ids) == sum(len(r.annotations) for r in reports)

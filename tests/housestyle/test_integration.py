@@ -11,22 +11,22 @@ from click.testing import CliRunner
 
 from editcheck.cli import main
 
-STYLE = '''
+STYLE = """
 [house-style]
 namespace = "paper"
 
 [rules.said]
 type = "substitution"
 swap = { stated = "said" }
-'''
-PLUGIN = '''
+"""
+PLUGIN = """
 from pathlib import Path
 from editcheck import hookimpl
 
 @hookimpl
 def editcheck_house_style_files():
     return [Path(__file__).with_name("shipped.toml")]
-'''
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +46,9 @@ def test_config_house_style_annotates_through_the_cli(tmp_path: Path) -> None:
     config.write_text('house-style = ["style/paper.toml"]\nselect = ["paper"]\n')
     draft = tmp_path / "draft.txt"
     draft.write_text("The mayor stated that the bridge would reopen.\n")
-    code, out, _ = _run(["check", "--config", str(config), "-f", "json", "--fail-on", "never",
-                         str(draft)], tmp_path)
+    code, out, _ = _run(
+        ["check", "--config", str(config), "-f", "json", "--fail-on", "never", str(draft)], tmp_path
+    )
     assert code == 0
     (report,) = json.loads(out)  # one report per draft
     (a,) = report["annotations"]
@@ -71,15 +72,27 @@ def test_plugin_shipped_house_style_is_listed_and_annotates(tmp_path: Path) -> N
     folder = tmp_path / "plugins"
     folder.mkdir()
     (folder / "shipper.py").write_text(textwrap.dedent(PLUGIN))
-    (folder / "shipped.toml").write_text('[rules.no-utilise]\ntype = "existence"\n'
-                                         'phrases = ["utilise"]\n')
+    (folder / "shipped.toml").write_text(
+        '[rules.no-utilise]\ntype = "existence"\nphrases = ["utilise"]\n'
+    )
     code, out, _ = _run(["plugins", "--json", "--plugins-dir", str(folder)], tmp_path)
     listed = {p["name"]: p for p in json.loads(out)["plugins"]}
     assert listed["shipper"]["rules"] == ["shipper/no-utilise"]  # namespaced by the plugin
     draft = tmp_path / "d.txt"
     draft.write_text("They utilise it.\n")
-    code, out, _ = _run(["check", "--plugins-dir", str(folder), "--select", "shipper",
-                         "--fail-on", "never", str(draft)], tmp_path)
+    code, out, _ = _run(
+        [
+            "check",
+            "--plugins-dir",
+            str(folder),
+            "--select",
+            "shipper",
+            "--fail-on",
+            "never",
+            str(draft),
+        ],
+        tmp_path,
+    )
     assert code == 0 and "shipper/no-utilise" in out
 
 

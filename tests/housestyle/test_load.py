@@ -19,34 +19,81 @@ def write_style(tmp_path: Path) -> Callable[..., Path]:
 
 BAD = {
     "unknown type": ('[rules.x]\ntype = "banned"\nphrases = ["a"]', "x", "type", "existence"),
-    "unknown field": ('[rules.x]\ntype = "existence"\nphrases = ["a"]\nphrase = ["b"]',
-                      "x", "phrase", "unknown field"),
+    "unknown field": (
+        '[rules.x]\ntype = "existence"\nphrases = ["a"]\nphrase = ["b"]',
+        "x",
+        "phrase",
+        "unknown field",
+    ),
     "missing phrases": ('[rules.x]\ntype = "existence"', "x", "phrases", "needs phrases"),
-    "phrases not a list": ('[rules.x]\ntype = "existence"\nphrases = "a"', "x", "phrases",
-                           "list"),
-    "bad severity": ('[rules.x]\ntype = "existence"\nphrases = ["a"]\nseverity = "fatal"',
-                     "x", "severity", "error, warning or info"),
-    "bad category": ('[rules.x]\ntype = "existence"\nphrases = ["a"]\ncategory = "style"',
-                     "x", "category", "house-style"),
-    "bad regex": ('[rules.x]\ntype = "pattern"\npattern = "(unclosed"', "x", "pattern",
-                  "invalid regular expression"),
-    "bad placeholder": ('[rules.x]\ntype = "existence"\nphrases = ["a"]\nmessage = "{word}"',
-                        "x", "message", "{match}"),
-    "occurrence without max": ('[rules.x]\ntype = "occurrence"\nphrases = ["a"]', "x", "max",
-                               "required"),
-    "bad scope": ('[rules.x]\ntype = "occurrence"\nphrases = ["a"]\nmax = 1\nscope = "page"',
-                  "x", "scope", "document, block or sentence"),
+    "phrases not a list": ('[rules.x]\ntype = "existence"\nphrases = "a"', "x", "phrases", "list"),
+    "bad severity": (
+        '[rules.x]\ntype = "existence"\nphrases = ["a"]\nseverity = "fatal"',
+        "x",
+        "severity",
+        "error, warning or info",
+    ),
+    "bad category": (
+        '[rules.x]\ntype = "existence"\nphrases = ["a"]\ncategory = "style"',
+        "x",
+        "category",
+        "house-style",
+    ),
+    "bad regex": (
+        '[rules.x]\ntype = "pattern"\npattern = "(unclosed"',
+        "x",
+        "pattern",
+        "invalid regular expression",
+    ),
+    "bad placeholder": (
+        '[rules.x]\ntype = "existence"\nphrases = ["a"]\nmessage = "{word}"',
+        "x",
+        "message",
+        "{match}",
+    ),
+    "occurrence without max": (
+        '[rules.x]\ntype = "occurrence"\nphrases = ["a"]',
+        "x",
+        "max",
+        "required",
+    ),
+    "bad scope": (
+        '[rules.x]\ntype = "occurrence"\nphrases = ["a"]\nmax = 1\nscope = "page"',
+        "x",
+        "scope",
+        "document, block or sentence",
+    ),
     "empty swap": ('[rules.x]\ntype = "substitution"\nswap = {}', "x", "swap", "table"),
-    "swap to nothing": ('[rules.x]\ntype = "substitution"\nswap = { stated = "" }', "x",
-                        "swap", "non-empty"),
-    "boolean as string": ('[rules.x]\ntype = "existence"\nphrases = ["a"]\nignore-case = "no"',
-                          "x", "ignore-case", "true or false"),
-    "timeout too long": ('[rules.x]\ntype = "pattern"\npattern = "a"\ntimeout = 60', "x",
-                         "timeout", "seconds"),
-    "conditional without group": ('[rules.x]\ntype = "conditional"\nuse = "[A-Z]+"', "x",
-                                  "use", "capture group"),
-    "spell-out-below out of range": ('[rules.x]\ntype = "numbers"\nspell-out-below = 1', "x",
-                                     "spell-out-below", "from 2 to 100"),
+    "swap to nothing": (
+        '[rules.x]\ntype = "substitution"\nswap = { stated = "" }',
+        "x",
+        "swap",
+        "non-empty",
+    ),
+    "boolean as string": (
+        '[rules.x]\ntype = "existence"\nphrases = ["a"]\nignore-case = "no"',
+        "x",
+        "ignore-case",
+        "true or false",
+    ),
+    "timeout too long": (
+        '[rules.x]\ntype = "pattern"\npattern = "a"\ntimeout = 60',
+        "x",
+        "timeout",
+        "seconds",
+    ),
+    "conditional without group": (
+        '[rules.x]\ntype = "conditional"\nuse = "[A-Z]+"',
+        "x",
+        "use",
+        "capture group",
+    ),
+    "spell-out-below out of range": (
+        '[rules.x]\ntype = "numbers"\nspell-out-below = 1',
+        "x",
+        "spell-out-below",
+        "from 2 to 100",
+    ),
 }
 
 
@@ -84,8 +131,12 @@ def test_bad_rule_name_and_namespace(write_style) -> None:
     with pytest.raises(HouseStyleError, match="rule 'Said_Not'"):
         load_house_style(write_style('[rules.Said_Not]\ntype = "existence"\nphrases = ["a"]'))
     with pytest.raises(HouseStyleError, match="namespace"):
-        load_house_style(write_style('[house-style]\nnamespace = "Our Paper"\n'
-                                     '[rules.x]\ntype = "existence"\nphrases = ["a"]'))
+        load_house_style(
+            write_style(
+                '[house-style]\nnamespace = "Our Paper"\n'
+                '[rules.x]\ntype = "existence"\nphrases = ["a"]'
+            )
+        )
 
 
 def test_unknown_top_level_key(write_style) -> None:
@@ -94,16 +145,21 @@ def test_unknown_top_level_key(write_style) -> None:
 
 
 def test_namespace_from_header_or_file_stem(write_style) -> None:
-    by_stem = load_house_style(write_style('[rules.x]\ntype = "existence"\nphrases = ["a"]',
-                                           "Daily_Post.toml"))
+    by_stem = load_house_style(
+        write_style('[rules.x]\ntype = "existence"\nphrases = ["a"]', "Daily_Post.toml")
+    )
     assert [r.id for r in by_stem.rules] == ["daily_post/x"]
-    declared = load_house_style(write_style('[house-style]\nnamespace = "post"\n'
-                                            '[rules.x]\ntype = "existence"\nphrases = ["a"]'))
+    declared = load_house_style(
+        write_style(
+            '[house-style]\nnamespace = "post"\n[rules.x]\ntype = "existence"\nphrases = ["a"]'
+        )
+    )
     assert [r.id for r in declared.rules] == ["post/x"]
 
 
 def test_header_defaults_apply_and_rules_override(write_style) -> None:
-    style = load_house_style(write_style('''
+    style = load_house_style(
+        write_style("""
         [house-style]
         severity = "error"
         link = "https://style.example.org"
@@ -115,17 +171,22 @@ def test_header_defaults_apply_and_rules_override(write_style) -> None:
         phrases = ["b"]
         severity = "info"
         link = "https://style.example.org/b"
-    '''))
+    """)
+    )
     a, b = style.rules
-    assert (a.severity.value, a.link, a.category) == ("error", "https://style.example.org",
-                                                      "house-style")
+    assert (a.severity.value, a.link, a.category) == (
+        "error",
+        "https://style.example.org",
+        "house-style",
+    )
     assert (b.severity.value, b.link) == ("info", "https://style.example.org/b")
 
 
 def test_phrases_file_is_read_relative_to_the_style(write_style, tmp_path) -> None:
     (tmp_path / "banned.txt").write_text("# banned words\nutilise\n\ngoing forward  # cliché\n")
-    style = load_house_style(write_style(
-        '[rules.x]\ntype = "existence"\nphrases-file = "banned.txt"'))
+    style = load_house_style(
+        write_style('[rules.x]\ntype = "existence"\nphrases-file = "banned.txt"')
+    )
     assert style.rules[0].params["phrases"] == ("utilise", "going forward")
     with pytest.raises(HouseStyleError, match="field 'phrases-file'"):
         load_house_style(write_style('[rules.x]\ntype = "existence"\nphrases-file = "no.txt"'))

@@ -16,7 +16,7 @@ def write_style(tmp_path: Path) -> Callable[..., Path]:
     return style_writer(tmp_path)
 
 
-STYLE = '''
+STYLE = """
 [house-style]
 namespace = "t"
 
@@ -70,7 +70,7 @@ pattern = "(?<=\\\\S)  +(?=\\\\S)"
 replacement = " "
 message = "Use one space."
 category = "readability"
-'''
+"""
 
 # (rule, draft, phrase that must be flagged)
 FLAGS = [
@@ -146,8 +146,15 @@ def test_passes(style: Path, rule: str, draft: str) -> None:
 def test_every_rule_type_is_covered() -> None:
     from editcheck.housestyle import RULE_TYPES
 
-    covered = {"existence", "substitution", "occurrence", "capitalization", "conditional",
-               "numbers", "pattern"}
+    covered = {
+        "existence",
+        "substitution",
+        "occurrence",
+        "capitalization",
+        "conditional",
+        "numbers",
+        "pattern",
+    }
     assert covered == set(RULE_TYPES)
     flagged_rules = {f[0] for f in FLAGS}
     passed_rules = {p[0] for p in PASSES}
@@ -174,8 +181,11 @@ def test_message_link_severity_and_category_reach_the_annotation(style: Path) ->
     assert a.data["link"] == "https://style.example.org/banned"
     assert (a.category, a.severity.value) == ("house-style", "warning")
     space = _one(style, "One.  Two.", "t/double-space")
-    assert (space.category, space.message, space.suggestion) == ("readability", "Use one space.",
-                                                                 " ")
+    assert (space.category, space.message, space.suggestion) == (
+        "readability",
+        "Use one space.",
+        " ",
+    )
     assert _one(style, "They realise.", "t/inside-words").severity.value == "info"
 
 

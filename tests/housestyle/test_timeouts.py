@@ -18,7 +18,7 @@ def write_style(tmp_path: Path) -> Callable[..., Path]:
     return style_writer(tmp_path)
 
 
-STYLE = '''
+STYLE = """
 [house-style]
 namespace = "slow"
 
@@ -30,7 +30,7 @@ timeout = 0.1
 [rules.banned]
 type = "existence"
 phrases = ["utilise"]
-'''
+"""
 # Without a limit, (a|aa)+$ against a long run of a's ending in "b" backtracks for ages.
 DRAFT = "We utilise it.\n" + "a" * 60 + "b\n"
 
@@ -48,7 +48,8 @@ def test_runaway_pattern_is_stopped_and_reported(write_style) -> None:
 
 
 def test_timeout_shows_in_the_api_report_and_the_pattern_works_on_short_input(
-        write_style, tmp_path) -> None:
+    write_style, tmp_path
+) -> None:
     style = write_style(STYLE)
     checker = Checker({"house-style": [str(style)], "select": ["slow"]})
     report = checker.check_text(DRAFT).to_dict()

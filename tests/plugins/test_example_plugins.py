@@ -35,13 +35,17 @@ def test_examples_are_listed_by_the_cli() -> None:
 def test_examples_annotate_a_story_through_the_cli(tmp_path: Path) -> None:
     story = tmp_path / "story.html"
     story.write_text(STORY, encoding="utf-8")
-    done = editcheck("check", "--select", "news,datelines", "-f", "json", "--fail-on",
-                     "warning", str(story))
+    done = editcheck(
+        "check", "--select", "news,datelines", "-f", "json", "--fail-on", "warning", str(story)
+    )
     assert done.returncode == 1, done.stderr  # warnings found
     (report,) = json.loads(done.stdout)
     found = [(a["rule"], a["text"]) for a in report["annotations"]]
-    assert found == [("datelines/format", "London (Reuters) - "), ("news/said", "stated"),
-                     ("news/numbers", "3")]
+    assert found == [
+        ("datelines/format", "London (Reuters) - "),
+        ("news/said", "stated"),
+        ("news/numbers", "3"),
+    ]
     dateline = report["annotations"][0]
     assert dateline["block"]["xpath"].endswith("/p[2]")
     assert dateline["suggestion"] == "LONDON (Reuters) — "
@@ -52,6 +56,8 @@ def test_examples_annotate_a_story_through_the_cli(tmp_path: Path) -> None:
 def test_examples_annotate_a_story_through_the_python_api() -> None:
     report = api.check_html(STORY, select=["news", "datelines"])
     assert [(a.rule, a.suggestion) for a in report.annotations] == [
-        ("datelines/format", "LONDON (Reuters) — "), ("news/said", "said"),
-        ("news/numbers", "three")]
+        ("datelines/format", "LONDON (Reuters) — "),
+        ("news/said", "said"),
+        ("news/numbers", "three"),
+    ]
     assert not report.errors

@@ -64,12 +64,23 @@ def test_broken_plugins_are_reported_and_the_rest_load(plugins_dir: Path) -> Non
 
 
 @requires_example("datelines")
-def test_a_crashing_check_leaves_other_results_intact_in_the_cli(plugins_dir: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_crashing_check_leaves_other_results_intact_in_the_cli(
+    plugins_dir: Path, tmp_path: Path
+) -> None:
     story = tmp_path / "story.txt"
     story.write_text(STORY)
-    done = editcheck("check", "--plugins-dir", str(plugins_dir), "--select",
-                     "datelines,local,crashy", "-f", "json", "--fail-on", "never", str(story))
+    done = editcheck(
+        "check",
+        "--plugins-dir",
+        str(plugins_dir),
+        "--select",
+        "datelines,local,crashy",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+        str(story),
+    )
     assert done.returncode == 0, done.stderr
     (report,) = json.loads(done.stdout)
     assert [a["rule"] for a in report["annotations"]] == ["datelines/format", "local/no-banana"]
@@ -79,8 +90,7 @@ def test_a_crashing_check_leaves_other_results_intact_in_the_cli(plugins_dir: Pa
 
 @requires_example("datelines")
 def test_a_crashing_check_leaves_other_results_intact_in_the_api(plugins_dir: Path) -> None:
-    checker = Checker({"plugins-dir": str(plugins_dir),
-                       "select": ["datelines", "local", "crashy"]})
+    checker = Checker({"plugins-dir": str(plugins_dir), "select": ["datelines", "local", "crashy"]})
     assert [f.name for f in checker.plugins.failures] == ["unimportable"]
     report = checker.check_text(STORY)
     assert [a.rule for a in report.annotations] == ["datelines/format", "local/no-banana"]

@@ -27,8 +27,13 @@ def _new_plugin(tmp_path: Path, name: str = "acme") -> Path:
 def test_new_plugin_writes_a_package(tmp_path: Path) -> None:
     package = _new_plugin(tmp_path)
     files = sorted(str(p.relative_to(package)) for p in package.rglob("*") if p.is_file())
-    assert files == ["README.md", "pyproject.toml", "src/editcheck_acme/__init__.py",
-                     "src/editcheck_acme/style.toml", "tests/test_editcheck_acme.py"]
+    assert files == [
+        "README.md",
+        "pyproject.toml",
+        "src/editcheck_acme/__init__.py",
+        "src/editcheck_acme/style.toml",
+        "tests/test_editcheck_acme.py",
+    ]
     pyproject = (package / "pyproject.toml").read_text()
     assert '[project.entry-points.editcheck]\nacme = "editcheck_acme"' in pyproject
     assert "$" not in (package / "src/editcheck_acme/__init__.py").read_text()
@@ -44,8 +49,12 @@ def test_new_plugin_refuses_bad_names_and_existing_folders(tmp_path: Path) -> No
 
 def test_generated_tests_pass_straight_away(tmp_path: Path) -> None:
     package = _new_plugin(tmp_path, "wire-desk")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-                          cwd=package, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=package,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "4 passed" in done.stdout
 
@@ -53,7 +62,8 @@ def test_generated_tests_pass_straight_away(tmp_path: Path) -> None:
 needs_pip = pytest.mark.skipif(
     importlib.util.find_spec("pip") is None or bool(os.environ.get("EDITCHECK_SKIP_VENV_TESTS")),
     reason="pip is not available to install into a fresh virtual environment "
-           "(or EDITCHECK_SKIP_VENV_TESTS is set)")
+    "(or EDITCHECK_SKIP_VENV_TESTS is set)",
+)
 
 
 @needs_pip
@@ -63,15 +73,21 @@ def test_generated_plugin_installs_into_a_fresh_venv_and_runs(tmp_path: Path) ->
     python, tool = str(venv / "bin" / "python"), str(venv / "bin" / "editcheck")
     _install(venv, ROOT)
     # The venv's own editcheck writes the package: the templates ship as package data.
-    subprocess.run([tool, "new-plugin", "acme", "-d", str(tmp_path)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool, "new-plugin", "acme", "-d", str(tmp_path)], check=True, capture_output=True
+    )
     _install(venv, tmp_path / "editcheck-acme")
-    where = subprocess.run([python, "-c", "import editcheck; print(editcheck.__file__)"],
-                           capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [python, "-c", "import editcheck; print(editcheck.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert where.startswith(str(venv)), f"editcheck imported from outside the venv: {where}"
 
-    listed = subprocess.run([tool, "plugins", "--json"], capture_output=True, text=True,
-                            check=True, cwd=tmp_path)
+    listed = subprocess.run(
+        [tool, "plugins", "--json"], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     plugins = {p["name"]: p for p in json.loads(listed.stdout)["plugins"]}
     assert plugins["acme"]["origin"] == "entry-point"
     assert sorted(plugins["acme"]["rules"]) == ["acme/banned-words", "acme/said"]
@@ -79,13 +95,18 @@ def test_generated_plugin_installs_into_a_fresh_venv_and_runs(tmp_path: Path) ->
 
     draft = tmp_path / "draft.txt"
     draft.write_text("The mayor stated that we will utilise the funds.\n")
-    checked = subprocess.run([tool, "check", "--select", "acme", "-f", "json", "--fail-on",
-                              "warning", str(draft)], capture_output=True, text=True,
-                             cwd=tmp_path)
+    checked = subprocess.run(
+        [tool, "check", "--select", "acme", "-f", "json", "--fail-on", "warning", str(draft)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert checked.returncode == 1, checked.stderr
     (report,) = json.loads(checked.stdout)
     assert [(a["rule"], a["text"]) for a in report["annotations"]] == [
-        ("acme/said", "stated"), ("acme/banned-words", "utilise")]
+        ("acme/said", "stated"),
+        ("acme/banned-words", "utilise"),
+    ]
 
 
 def _install(venv: Path, project: Path) -> None:

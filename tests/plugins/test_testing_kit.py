@@ -20,8 +20,13 @@ from editcheck.testing import (
     run_check,
 )
 
-WRONG_EXAMPLE = Rule("kit/no-very", "house-style", summary="No 'very'.",
-                     flags=("It was very hot.", "It was hot."), passes=("It was very cold.",))
+WRONG_EXAMPLE = Rule(
+    "kit/no-very",
+    "house-style",
+    summary="No 'very'.",
+    flags=("It was very hot.", "It was hot."),
+    passes=("It was very cold.",),
+)
 
 
 @check(WRONG_EXAMPLE)
@@ -74,9 +79,11 @@ def test_golden_case_missing_update_and_mismatch(tmp_path: Path) -> None:
 def test_pytest_plugin_adds_update_golden(tmp_path: Path) -> None:
     (tmp_path / "golden").mkdir()
     (tmp_path / "golden" / "a.txt").write_text("We stated it.\n")
-    (tmp_path / "style.toml").write_text('[rules.said]\ntype = "substitution"\n'
-                                         'swap = { stated = "said" }\n')
-    (tmp_path / "test_golden_kit.py").write_text(textwrap.dedent('''
+    (tmp_path / "style.toml").write_text(
+        '[rules.said]\ntype = "substitution"\nswap = { stated = "said" }\n'
+    )
+    (tmp_path / "test_golden_kit.py").write_text(
+        textwrap.dedent("""
         from pathlib import Path
         import pytest
         from editcheck.testing import check_golden, golden_cases
@@ -87,11 +94,22 @@ def test_pytest_plugin_adds_update_golden(tmp_path: Path) -> None:
         def test_golden(draft, editcheck_update_golden, editcheck_kit):
             assert editcheck_kit.run_check is not None
             check_golden(draft, HERE / "style.toml", update=editcheck_update_golden)
-    '''))
-    run = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir",
-           str(tmp_path), str(tmp_path)]
-    updated = subprocess.run([*run, "--update-golden"], capture_output=True, text=True,
-                             cwd=tmp_path)
+    """)
+    )
+    run = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--rootdir",
+        str(tmp_path),
+        str(tmp_path),
+    ]
+    updated = subprocess.run(
+        [*run, "--update-golden"], capture_output=True, text=True, cwd=tmp_path
+    )
     assert updated.returncode == 0, updated.stdout  # written, not compared
     saved = json.loads((tmp_path / "golden" / "a.expected.json").read_text())
     assert saved["annotations"][0]["rule"] == "style/said"

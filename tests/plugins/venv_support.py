@@ -55,9 +55,16 @@ def link_dependencies(dists: list[importlib.metadata.Distribution], folder: Path
 
 
 def site_packages(venv: Path) -> Path:
-    out = subprocess.run([str(venv / "bin" / "python"), "-c",
-                          "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                         capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     return Path(out)
 
 
@@ -71,14 +78,33 @@ def make_venv(venv: Path, deps_folder: Path) -> None:
 def pip_install(venv: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the running interpreter's pip against the venv's interpreter."""
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    return subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"),
-                           "install", "--no-deps", "-q", *args],
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(venv / "bin" / "python"),
+            "install",
+            "--no-deps",
+            "-q",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def offline_failure(done: subprocess.CompletedProcess[str]) -> bool:
     """True when pip failed only because it could not fetch the build backend."""
     text = done.stdout + done.stderr
-    return any(s in text for s in ("No matching distribution found for hatchling",
-                                   "Could not find a version that satisfies",
-                                   "NewConnectionError", "Temporary failure in name resolution"))
+    return any(
+        s in text
+        for s in (
+            "No matching distribution found for hatchling",
+            "Could not find a version that satisfies",
+            "NewConnectionError",
+            "Temporary failure in name resolution",
+        )
+    )

@@ -24,8 +24,18 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Any:
     config = write_config(folder)
     token_file = folder / "token"
     token_file.write_text(TOKEN + "\n", encoding="utf-8")
-    server = start_server(config, "--token-file", str(token_file),
-                          "--cors-origin", ORIGIN, "--max-body-bytes", str(MAX_BODY),
-                          "--time-budget", str(BUDGET), token=TOKEN, cwd=folder)
+    server = start_server(
+        config,
+        "--token-file",
+        str(token_file),
+        "--cors-origin",
+        ORIGIN,
+        "--max-body-bytes",
+        str(MAX_BODY),
+        "--time-budget",
+        str(BUDGET),
+        token=TOKEN,
+        cwd=folder,
+    )
     yield server
     stop_server(server)

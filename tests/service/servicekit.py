@@ -26,7 +26,8 @@ import pytest
 # Every service test module sets ``pytestmark = needs_serve``.
 needs_serve = pytest.mark.skipif(
     find_spec("starlette") is None or find_spec("uvicorn") is None,
-    reason="the serve extra (starlette, uvicorn) is not installed: pip install -e '.[serve]'")
+    reason="the serve extra (starlette, uvicorn) is not installed: pip install -e '.[serve]'",
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -61,8 +62,14 @@ class Server:
     def base(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None, auth: bool = True) -> Reply:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        auth: bool = True,
+    ) -> Reply:
         """One request on a fresh connection (so a refused body cannot poison the next)."""
         conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
         try:
@@ -75,8 +82,9 @@ class Server:
         finally:
             conn.close()
 
-    def post(self, path: str, data: Any, headers: dict[str, str] | None = None,
-             auth: bool = True) -> Reply:
+    def post(
+        self, path: str, data: Any, headers: dict[str, str] | None = None, auth: bool = True
+    ) -> Reply:
         sent = {"Content-Type": "application/json", **(headers or {})}
         return self.request("POST", path, json.dumps(data).encode(), sent, auth=auth)
 
@@ -92,19 +100,36 @@ def free_port() -> int:
 
 def write_config(folder: Path) -> Path:
     config = folder / "editcheck.toml"
-    config.write_text(f'plugins-dir = "{PLUGINS.as_posix()}"\nmax-bytes = {MAX_DRAFT}\n'
-                      'fail-on = "error"\n', encoding="utf-8")
+    config.write_text(
+        f'plugins-dir = "{PLUGINS.as_posix()}"\nmax-bytes = {MAX_DRAFT}\nfail-on = "error"\n',
+        encoding="utf-8",
+    )
     return config
 
 
-def start_server(config: Path, *extra: str, token: str | None = None,
-                 cwd: Path | None = None, env: dict[str, str] | None = None) -> Server:
+def start_server(
+    config: Path,
+    *extra: str,
+    token: str | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Server:
     """Start ``editcheck serve`` and wait until /healthz answers (or fail with its log)."""
     port = free_port()
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EDITCHECK_")},
-           **(env or {})}
-    cmd = [sys.executable, "-m", "editcheck", "serve", "--port", str(port), "--config",
-           str(config), "--log-level", "warning", *extra]
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EDITCHECK_")}, **(env or {})}
+    cmd = [
+        sys.executable,
+        "-m",
+        "editcheck",
+        "serve",
+        "--port",
+        str(port),
+        "--config",
+        str(config),
+        "--log-level",
+        "warning",
+        *extra,
+    ]
     log = config.with_name(f"serve-{port}.log")  # a file, so a chatty server never blocks
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -134,7 +159,21 @@ def stop_server(server: Server) -> None:
 
 def cli_reports(config: Path, *paths: Path) -> list[dict[str, Any]]:
     """``editcheck check --format json`` with the server's config, as a CMS would compare."""
-    out = subprocess.run([sys.executable, "-m", "editcheck", "check", "--config", str(config),
-                          "--format", "json", "--fail-on", "never", *map(str, paths)],
-                         capture_output=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editcheck",
+            "check",
+            "--config",
+            str(config),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        check=True,
+    )
     return json.loads(out.stdout)  # type: ignore[no-any-return]

@@ -31,9 +31,17 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "test-artifacts"
 FIXTURES = ROOT / "fixtures" / "service"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", "--window-size=1400,1000"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1400,1000",
+]
 
 # Text of every highlight of each annotation, from the page (frame for HTML drafts).
 MARKS_JS = """
@@ -50,8 +58,10 @@ return out;
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Any:
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("Debian's chromium and chromium-driver are not installed "
-                    "(apt-get install chromium chromium-driver)")
+        pytest.skip(
+            "Debian's chromium and chromium-driver are not installed "
+            "(apt-get install chromium chromium-driver)"
+        )
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in (*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
@@ -68,8 +78,11 @@ def normalise(text: str) -> str:
 
 def wait_ready(driver: Any) -> None:
     WebDriverWait(driver, 20).until(
-        lambda d: d.execute_script("return document.body.getAttribute('data-ec-ready')")
-        or "ec-error" in d.find_element(By.ID, "ec-status").get_attribute("class"))
+        lambda d: (
+            d.execute_script("return document.body.getAttribute('data-ec-ready')")
+            or "ec-error" in d.find_element(By.ID, "ec-status").get_attribute("class")
+        )
+    )
     status = driver.find_element(By.ID, "ec-status")
     assert "ec-error" not in status.get_attribute("class"), status.text
 
@@ -84,8 +97,14 @@ def assert_highlights_match(driver: Any, annotations: list[dict[str, Any]]) -> N
     assert not driver.find_elements(By.CSS_SELECTOR, "#ec-list .ec-unplaced")
 
 
-def submit(driver: Any, service: Server, *, upload: Path | None = None,
-           paste: str | None = None, kind: str = "auto") -> None:
+def submit(
+    driver: Any,
+    service: Server,
+    *,
+    upload: Path | None = None,
+    paste: str | None = None,
+    kind: str = "auto",
+) -> None:
     driver.get(service.base + "/")
     token = driver.find_element(By.ID, "ec-token")
     token.clear()
@@ -93,7 +112,8 @@ def submit(driver: Any, service: Server, *, upload: Path | None = None,
     if upload is not None:
         driver.find_element(By.ID, "ec-file").send_keys(str(upload))
         WebDriverWait(driver, 10).until(
-            lambda d: d.find_element(By.ID, "ec-input").get_property("value"))
+            lambda d: d.find_element(By.ID, "ec-input").get_property("value")
+        )
     else:
         driver.execute_script("document.getElementById('ec-input').value = arguments[0]", paste)
         driver.execute_script("document.getElementById('ec-kind').value = arguments[0]", kind)
@@ -103,8 +123,9 @@ def submit(driver: Any, service: Server, *, upload: Path | None = None,
 
 def test_seed_highlights_match_annotations(browser: Any, service: Server) -> None:
     submit(browser, service, upload=SEED_HTML)
-    expected = service.post("/v1/check", {"html": SEED_HTML.read_text(encoding="utf-8"),
-                                          "position_encoding": "utf-16"}).json()
+    expected = service.post(
+        "/v1/check", {"html": SEED_HTML.read_text(encoding="utf-8"), "position_encoding": "utf-16"}
+    ).json()
     assert_highlights_match(browser, expected["report"]["annotations"])
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "review-page-seed.png"))
@@ -134,12 +155,14 @@ def test_text_draft_uses_line_blocks(browser: Any, service: Server) -> None:
 
 
 def test_a_tree_the_browser_builds_differently_is_flagged_not_misplaced(
-        browser: Any, service: Server) -> None:
+    browser: Any, service: Server
+) -> None:
     # libxml2 drops the stray </p>; a browser makes it an empty <p>, so p[2] differs.
     html = "<p>First zzone.</p></p><p>Then zztwo.</p>"
     submit(browser, service, paste=html, kind="html")
-    anns = service.post("/v1/check", {"html": html, "select": ["svc/*"],
-                                      "position_encoding": "utf-16"}).json()
+    anns = service.post(
+        "/v1/check", {"html": html, "select": ["svc/*"], "position_encoding": "utf-16"}
+    ).json()
     assert [a["text"] for a in anns["report"]["annotations"]] == ["zzone", "zztwo"]
     marks = browser.execute_script(MARKS_JS)
     items = browser.find_elements(By.CSS_SELECTOR, "#ec-list li")
@@ -167,7 +190,8 @@ def test_click_to_jump_both_ways(browser: Any, service: Server) -> None:
     items[-1].click()
     active = browser.execute_script(
         "return Array.from(document.querySelector('#ec-draft iframe').contentDocument"
-        ".querySelectorAll('ec-mark.ec-active')).map(m => m.dataset.ec)")
+        ".querySelectorAll('ec-mark.ec-active')).map(m => m.dataset.ec)"
+    )
     assert active and set(active) == {items[-1].get_attribute("data-ec")}
     browser.switch_to.frame(browser.find_element(By.CSS_SELECTOR, "#ec-draft iframe"))
     try:
@@ -198,15 +222,33 @@ def test_html_report_file_is_self_contained(browser: Any, tmp_path: Path) -> Non
     try:
         lure = tmp_path / "lure.html"
         url = f"http://127.0.0.1:{watcher.server_address[1]}"
-        lure.write_text(f'<link rel="stylesheet" href="{url}/x.css"><p>An image '
-                        f'<img src="{url}/pixel.png"> and zzlure text.</p>', encoding="utf-8")
+        lure.write_text(
+            f'<link rel="stylesheet" href="{url}/x.css"><p>An image '
+            f'<img src="{url}/pixel.png"> and zzlure text.</p>',
+            encoding="utf-8",
+        )
         drafts = [SEED_HTML, FIXTURES / "awkward.html", FIXTURES / "awkward.txt", lure]
         report = tmp_path / "report.html"
         config = tmp_path / "editcheck.toml"
         config.write_text(f'plugins-dir = "{(Path(__file__).parent / "plugins").as_posix()}"\n')
-        subprocess.run([sys.executable, "-m", "editcheck", "check", "--config", str(config),
-                        "--format", "html", "-o", str(report), *map(str, drafts)],
-                       check=False, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "editcheck",
+                "check",
+                "--config",
+                str(config),
+                "--format",
+                "html",
+                "-o",
+                str(report),
+                *map(str, drafts),
+            ],
+            check=False,
+            capture_output=True,
+            timeout=120,
+        )
         page = report.read_text(encoding="utf-8")
         embedded = page.split('<script type="application/json" id="editcheck-data">')[1]
         reports = [d["report"] for d in json.loads(embedded.split("</script>")[0])["drafts"]]

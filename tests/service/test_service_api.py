@@ -16,7 +16,7 @@ EMOJI_TEXT = "Fans cheered 😀😀 and zzfirst went home.\nA second 🎉 line w
 def utf16_slice(text: str, start: int, end: int) -> str:
     """What JavaScript's text.slice(start, end) gives."""
     units = text.encode("utf-16-le", "surrogatepass")
-    return units[start * 2:end * 2].decode("utf-16-le", "surrogatepass")
+    return units[start * 2 : end * 2].decode("utf-16-le", "surrogatepass")
 
 
 def test_health_and_readiness_need_no_token(service: Server) -> None:
@@ -68,8 +68,9 @@ def test_select_and_ignore_pick_rules_per_request(service: Server) -> None:
 
 
 def test_text_offsets_in_utf16_slice_like_javascript(service: Server) -> None:
-    answer = service.post("/v1/check", {"text": EMOJI_TEXT, "select": ["svc/*"],
-                                        "position_encoding": "utf-16"}).json()
+    answer = service.post(
+        "/v1/check", {"text": EMOJI_TEXT, "select": ["svc/*"], "position_encoding": "utf-16"}
+    ).json()
     assert answer["position_encoding"] == "utf-16"
     anns = answer["report"]["annotations"]
     assert [a["text"] for a in anns] == ["zzfirst", "zzsecond"]
@@ -81,14 +82,15 @@ def test_text_offsets_in_utf16_slice_like_javascript(service: Server) -> None:
         assert utf16_slice(line, a["column"] - 1, a["column"] - 1 + len(a["text"])) == a["text"]
     code_points = service.post("/v1/check", {"text": EMOJI_TEXT, "select": ["svc/*"]}).json()
     first = code_points["report"]["annotations"][0]
-    assert EMOJI_TEXT[first["start"]:first["end"]] == "zzfirst"
+    assert EMOJI_TEXT[first["start"] : first["end"]] == "zzfirst"
     assert anns[0]["start"] == first["start"] + 2  # two emoji before it, two units each
 
 
 def test_html_block_offsets_in_utf16_index_the_elements_text(service: Server) -> None:
     html = "<p>Party 🎉 for <b>zzbold</b> &amp; zzafter</p><p>🎉🎉 zzsecond</p>"
-    answer = service.post("/v1/check", {"html": html, "select": ["svc/zz-word"],
-                                        "position_encoding": "utf-16"}).json()
+    answer = service.post(
+        "/v1/check", {"html": html, "select": ["svc/zz-word"], "position_encoding": "utf-16"}
+    ).json()
     raw = {"/html/body/p[1]": "Party 🎉 for zzbold & zzafter", "/html/body/p[2]": "🎉🎉 zzsecond"}
     anns = answer["report"]["annotations"]
     assert [a["text"] for a in anns] == ["zzbold", "zzafter", "zzsecond"]
@@ -98,16 +100,18 @@ def test_html_block_offsets_in_utf16_index_the_elements_text(service: Server) ->
 
 
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-16"])
-def test_blocks_are_answered_by_block_id_in_editor_coordinates(service: Server,
-                                                                 encoding: str) -> None:
+def test_blocks_are_answered_by_block_id_in_editor_coordinates(
+    service: Server, encoding: str
+) -> None:
     blocks = [
         {"id": "intro", "text": "  Leading spaces, then zzone <b>not a tag</b>."},
         {"id": 7, "text": "Line one\r\nline two 😀 has zztwo  and   zzthree."},
         {"id": "empty", "text": ""},
         {"id": "last", "text": "zzspan from here to zzend"},
     ]
-    answer = service.post("/v1/check", {"blocks": blocks, "select": ["svc/*"],
-                                        "position_encoding": encoding}).json()
+    answer = service.post(
+        "/v1/check", {"blocks": blocks, "select": ["svc/*"], "position_encoding": encoding}
+    ).json()
     by_id = answer["blocks"]
     assert set(by_id) == {"intro", "7", "empty", "last"}
     assert by_id["empty"] == []
@@ -126,11 +130,15 @@ def test_blocks_are_answered_by_block_id_in_editor_coordinates(service: Server,
 
 def test_block_tags_tell_headings_and_list_items_from_paragraphs(service: Server) -> None:
     long = " ".join(["word"] * 45) + "."
-    blocks = [{"id": "h", "text": long, "tag": "h2"}, {"id": "p", "text": long},
-              {"id": "li", "text": "A zzitem in a list.", "tag": "li"},
-              {"id": "q", "text": "A zzquote.", "tag": "blockquote"}]
-    answer = service.post("/v1/check", {"blocks": blocks,
-                                        "select": ["core/long-sentence", "svc/zz-word"]}).json()
+    blocks = [
+        {"id": "h", "text": long, "tag": "h2"},
+        {"id": "p", "text": long},
+        {"id": "li", "text": "A zzitem in a list.", "tag": "li"},
+        {"id": "q", "text": "A zzquote.", "tag": "blockquote"},
+    ]
+    answer = service.post(
+        "/v1/check", {"blocks": blocks, "select": ["core/long-sentence", "svc/zz-word"]}
+    ).json()
     by_id = answer["blocks"]
     assert by_id["h"] == []  # headings are not prose
     assert [a["rule"] for a in by_id["p"]] == ["core/long-sentence"]
@@ -141,9 +149,11 @@ def test_block_tags_tell_headings_and_list_items_from_paragraphs(service: Server
 
 
 def test_batch_answers_each_document_in_order(service: Server) -> None:
-    docs = [{"id": "a", "text": "Nothing to see."},
-            {"id": "b", "html": "<p>zzspan x zzend</p>"},
-            {"id": "c", "blocks": [{"id": 1, "text": "zzword"}], "fail_on": "never"}]
+    docs = [
+        {"id": "a", "text": "Nothing to see."},
+        {"id": "b", "html": "<p>zzspan x zzend</p>"},
+        {"id": "c", "blocks": [{"id": 1, "text": "zzword"}], "fail_on": "never"},
+    ]
     reply = service.post("/v1/check/batch", {"documents": docs})
     assert reply.status == 200
     answer = reply.json()
@@ -165,8 +175,16 @@ def test_openapi_describes_every_route_and_real_answers_match_it(service: Server
     doc = service.get("/v1/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
     openapi_spec_validator.validate(doc)  # a valid OpenAPI 3.1 document
-    assert set(doc["paths"]) == {"/", "/static/{name}", "/healthz", "/readyz", "/v1/rules",
-                                 "/v1/openapi.json", "/v1/check", "/v1/check/batch"}
+    assert set(doc["paths"]) == {
+        "/",
+        "/static/{name}",
+        "/healthz",
+        "/readyz",
+        "/v1/rules",
+        "/v1/openapi.json",
+        "/v1/check",
+        "/v1/check/batch",
+    }
 
     def validator(name: str) -> jsonschema.Validator:
         schema = {"$ref": f"#/components/schemas/{name}", "components": doc["components"]}

@@ -31,10 +31,10 @@ REQUESTS = 1000  # bounded: the machine's 2 cores are shared with other develope
 THREADS = 16
 DRAFTS = {
     "short.html": "<p>Officials said the zzplan is reportedly doomed.</p>"
-                  "<p>zzspan <b>across</b> markup zzend</p><p>6 hours ago</p>",
+    "<p>zzspan <b>across</b> markup zzend</p><p>6 hours ago</p>",
     "emoji.txt": "Fans 🎉 cheered zzloudly.\n\n5\nAt least 16 people came, zzthey said.\n",
     "table.html": "<table><tr><td>zzcell one</td><td>2</td></tr></table>"
-                  "<p>Experts say 40% of readers agree.</p>",
+    "<p>Experts say 40% of readers agree.</p>",
 }
 
 
@@ -53,20 +53,30 @@ def _drafts(folder: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
 def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Two worker processes, the token from EDITCHECK_TOKEN, the default time budget."""
     folder = tmp_path_factory.mktemp("two-workers")
-    server = start_server(write_config(folder), "--workers", "2", cwd=folder,
-                          token=ENV_TOKEN, env={"EDITCHECK_TOKEN": ENV_TOKEN})
+    server = start_server(
+        write_config(folder),
+        "--workers",
+        "2",
+        cwd=folder,
+        token=ENV_TOKEN,
+        env={"EDITCHECK_TOKEN": ENV_TOKEN},
+    )
     yield server
     stop_server(server)
 
 
-def test_1000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
-                                                          tmp_path: Path) -> None:
+def test_1000_requests_from_16_threads_all_match_the_cli(
+    two_workers: Server, tmp_path: Path
+) -> None:
     service = two_workers
     drafts = _drafts(tmp_path)
     names = list(drafts)
-    expected = {name: report["annotations"] for name, report in
-                zip(names, cli_reports(service.config, *(drafts[n][0] for n in names)),
-                    strict=True)}
+    expected = {
+        name: report["annotations"]
+        for name, report in zip(
+            names, cli_reports(service.config, *(drafts[n][0] for n in names)), strict=True
+        )
+    }
     assert all(expected.values()), "every draft should have annotations to compare"
     bodies = {n: json.dumps(drafts[n][1]).encode() for n in names}
     local = threading.local()
@@ -81,16 +91,20 @@ def test_1000_requests_from_16_threads_all_match_the_cli(two_workers: Server,
             conn = local.conn = http.client.HTTPConnection(service.host, service.port, timeout=60)
             with lock:
                 conns.append(conn)
-        conn.request("POST", "/v1/check", body=bodies[name],
-                     headers={"Content-Type": "application/json",
-                              "Authorization": f"Bearer {ENV_TOKEN}"})
+        conn.request(
+            "POST",
+            "/v1/check",
+            body=bodies[name],
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {ENV_TOKEN}"},
+        )
         resp = conn.getresponse()
         data = resp.read()
         answer = json.loads(data)
         same = resp.status == 200 and answer["report"]["annotations"] == expected[name]
         with lock:
-            results["same" if same else
-                    f"different:{name}:{resp.status}:{answer.get('timed_out')}"] += 1
+            results[
+                "same" if same else f"different:{name}:{resp.status}:{answer.get('timed_out')}"
+            ] += 1
 
     try:
         with ThreadPoolExecutor(THREADS) as pool:
@@ -111,9 +125,15 @@ def test_two_workers_answer_without_a_nagle_stall(two_workers: Server) -> None:
     try:
         for _ in range(31):
             started = time.perf_counter()
-            conn.request("POST", "/v1/check", body=body,
-                         headers={"Content-Type": "application/json",
-                                  "Authorization": f"Bearer {ENV_TOKEN}"})
+            conn.request(
+                "POST",
+                "/v1/check",
+                body=body,
+                headers={
+                    "Content-Type": "application/json",
+                    "Authorization": f"Bearer {ENV_TOKEN}",
+                },
+            )
             conn.getresponse().read()
             times.append(time.perf_counter() - started)
     finally:

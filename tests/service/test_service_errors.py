@@ -20,37 +20,47 @@ def assert_problem(reply, status: int) -> dict:  # type: ignore[no-untyped-def]
     assert reply.headers["content-type"] == "application/problem+json"
     body = reply.json()
     assert body["status"] == status and body["title"] and body["detail"]
-    assert "Traceback" not in reply.body.decode() and "File \"" not in reply.body.decode()
+    assert "Traceback" not in reply.body.decode() and 'File "' not in reply.body.decode()
     return body  # type: ignore[no-any-return]
 
 
 def test_malformed_json_is_400(service: Server) -> None:
-    reply = service.request("POST", "/v1/check", b'{"html": "<p>x</p>"',
-                            {"Content-Type": "application/json"})
+    reply = service.request(
+        "POST", "/v1/check", b'{"html": "<p>x</p>"', {"Content-Type": "application/json"}
+    )
     assert "not valid JSON" in assert_problem(reply, 400)["detail"]
     assert_problem(service.request("POST", "/v1/check", b"\xff\xfe{}"), 400)
 
 
 def test_wrong_field_types_are_422_naming_each_field(service: Server) -> None:
-    body = assert_problem(service.post("/v1/check", {"html": ["x"], "select": "core/*",
-                                                     "fail_on": "sometimes", "color": 1}), 422)
+    body = assert_problem(
+        service.post(
+            "/v1/check", {"html": ["x"], "select": "core/*", "fail_on": "sometimes", "color": 1}
+        ),
+        422,
+    )
     fields = {e["field"] for e in body["errors"]}
     assert fields == {"html", "select", "fail_on", "color"}
     assert_problem(service.post("/v1/check", ["not", "an", "object"]), 422)
     assert_problem(service.post("/v1/check", {"blocks": [{"id": 1}]}), 422)
-    dup = assert_problem(service.post("/v1/check", {"blocks": [{"id": 1, "text": "a"},
-                                                               {"id": "1", "text": "b"}]}), 422)
+    dup = assert_problem(
+        service.post("/v1/check", {"blocks": [{"id": 1, "text": "a"}, {"id": "1", "text": "b"}]}),
+        422,
+    )
     assert "duplicate" in dup["errors"][0]["message"]
     assert_problem(service.post("/v1/check/batch", {"documents": []}), 422)
-    nested = assert_problem(service.post("/v1/check/batch",
-                                         {"documents": [{"text": "ok"}, {"text": 1}]}), 422)
+    nested = assert_problem(
+        service.post("/v1/check/batch", {"documents": [{"text": "ok"}, {"text": 1}]}), 422
+    )
     assert nested["errors"][0]["field"] == "documents[1].text"
 
 
 def test_unpaired_surrogates_are_refused_not_crashed_on(service: Server) -> None:
-    for body, field in ((b'{"text": "a\\ud800b"}', "text"),
-                        (b'{"blocks": [{"id": "x\\udc00", "text": "ok"}]}', "blocks"),
-                        (b'{"html": "ok", "source": "\\udfff"}', "source")):
+    for body, field in (
+        (b'{"text": "a\\ud800b"}', "text"),
+        (b'{"blocks": [{"id": "x\\udc00", "text": "ok"}]}', "blocks"),
+        (b'{"html": "ok", "source": "\\udfff"}', "source"),
+    ):
         problem = assert_problem(service.request("POST", "/v1/check", body), 422)
         assert problem["errors"][0]["field"] == field
 
@@ -63,14 +73,21 @@ def test_a_request_cannot_load_plugins_or_config(service: Server) -> None:
 
 def test_body_over_the_limit_is_413_by_length_and_by_stream(service: Server) -> None:
     big = json.dumps({"text": "a" * (MAX_BODY + 10)}).encode()
-    assert_problem(service.request("POST", "/v1/check", big,
-                                   {"Content-Type": "application/json"}), 413)
+    assert_problem(
+        service.request("POST", "/v1/check", big, {"Content-Type": "application/json"}), 413
+    )
     conn = http.client.HTTPConnection(service.host, service.port, timeout=30)
     try:  # chunked: no Content-Length, so the server must count as it reads
-        conn.request("POST", "/v1/check", body=iter([big[i:i + 65536]
-                                                     for i in range(0, len(big), 65536)]),
-                     headers={"Authorization": f"Bearer {service.token}",
-                              "Content-Type": "application/json"}, encode_chunked=True)
+        conn.request(
+            "POST",
+            "/v1/check",
+            body=iter([big[i : i + 65536] for i in range(0, len(big), 65536)]),
+            headers={
+                "Authorization": f"Bearer {service.token}",
+                "Content-Type": "application/json",
+            },
+            encode_chunked=True,
+        )
         resp = conn.getresponse()
         assert resp.status == 413
         assert resp.getheader("content-type") == "application/problem+json"
@@ -98,26 +115,32 @@ def test_an_internal_error_is_a_plain_500_and_the_worker_goes_on(service: Server
 
 
 def test_token_is_required_on_the_api(service: Server) -> None:
-    for reply in (service.post("/v1/check", {"text": "x"}, auth=False),
-                  service.get("/v1/rules", auth=False),
-                  service.post("/v1/check", {"text": "x"},
-                               headers={"Authorization": "Bearer wrong-token"}),
-                  service.post("/v1/check", {"text": "x"},
-                               headers={"Authorization": f"Basic {service.token}"})):
+    for reply in (
+        service.post("/v1/check", {"text": "x"}, auth=False),
+        service.get("/v1/rules", auth=False),
+        service.post("/v1/check", {"text": "x"}, headers={"Authorization": "Bearer wrong-token"}),
+        service.post(
+            "/v1/check", {"text": "x"}, headers={"Authorization": f"Basic {service.token}"}
+        ),
+    ):
         assert_problem(reply, 401)
         assert reply.headers["www-authenticate"].startswith("Bearer")
     assert service.post("/v1/check", {"text": "x"}).status == 200
 
 
 def test_cors_allows_only_the_listed_origin(service: Server) -> None:
-    preflight = {"Origin": ORIGIN, "Access-Control-Request-Method": "POST",
-                 "Access-Control-Request-Headers": "authorization, content-type"}
+    preflight = {
+        "Origin": ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, content-type",
+    }
     ok = service.request("OPTIONS", "/v1/check", headers=preflight, auth=False)
     assert ok.status == 200
     assert ok.headers["access-control-allow-origin"] == ORIGIN
     assert "authorization" in ok.headers["access-control-allow-headers"].lower()
-    evil = service.request("OPTIONS", "/v1/check", auth=False,
-                           headers={**preflight, "Origin": "https://evil.example"})
+    evil = service.request(
+        "OPTIONS", "/v1/check", auth=False, headers={**preflight, "Origin": "https://evil.example"}
+    )
     assert evil.status == 400
     assert "access-control-allow-origin" not in evil.headers
     actual = service.post("/v1/check", {"text": "x"}, headers={"Origin": ORIGIN})
@@ -131,8 +154,9 @@ def test_cors_allows_only_the_listed_origin(service: Server) -> None:
 
 def test_a_check_past_the_time_budget_is_cut_off_and_named(service: Server) -> None:
     started = time.monotonic()
-    reply = service.post("/v1/check", {"text": "SLOW-DOWN but zzword still counts.",
-                                       "select": ["svc/*"]})
+    reply = service.post(
+        "/v1/check", {"text": "SLOW-DOWN but zzword still counts.", "select": ["svc/*"]}
+    )
     elapsed = time.monotonic() - started
     assert reply.status == 200
     answer = reply.json()
@@ -157,14 +181,22 @@ def test_the_budget_covers_a_whole_batch(service: Server) -> None:
     assert all(r["partial"] for r in answer["results"])  # the third found no time left
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--config", "no-such.toml"], "config file not found"),
-    (["--token-file", "no-such-token"], "does not exist"),
-    (["--workers", "0"], "--workers"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--config", "no-such.toml"], "config file not found"),
+        (["--token-file", "no-such-token"], "does not exist"),
+        (["--workers", "0"], "--workers"),
+    ],
+)
 def test_serve_refuses_bad_settings_before_starting(tmp_path, args, message) -> None:  # type: ignore[no-untyped-def]
-    out = subprocess.run([sys.executable, "-m", "editcheck", "serve", *args],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "editcheck", "serve", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 2
     assert message in out.stderr
     assert "Traceback" not in out.stderr

@@ -20,8 +20,10 @@ from editcheck.testing import (
 )
 
 editcheck_house_style = pytest.importorskip(
-    "editcheck_house_style", reason="editcheck-house-style is neither installed nor on the path: "
-    "pip install -e ./plugins/editcheck-house-style")
+    "editcheck_house_style",
+    reason="editcheck-house-style is neither installed nor on the path: "
+    "pip install -e ./plugins/editcheck-house-style",
+)
 GOLDEN = Path(__file__).with_name("golden")
 
 
@@ -39,8 +41,12 @@ def test_rule_examples_hold() -> None:
 
 
 def test_sensitive_terms_are_errors_with_a_link() -> None:
-    report = assert_flags(editcheck_house_style, "Officials said he committed suicide.",
-                          "committed suicide", rule="news/sensitive-terms")
+    report = assert_flags(
+        editcheck_house_style,
+        "Officials said he committed suicide.",
+        "committed suicide",
+        rule="news/sensitive-terms",
+    )
     (a,) = [a for a in report.annotations if a.rule == "news/sensitive-terms"]
     assert a.severity.value == "error"
     assert a.suggestion == "killed himself or herself"
@@ -48,8 +54,11 @@ def test_sensitive_terms_are_errors_with_a_link() -> None:
 
 
 def test_exceptions_keep_proper_names() -> None:
-    assert_passes(editcheck_house_style, "Officials at the World Health Organization met "
-                  "Labor Party leaders.", rule="news/british-spelling")
+    assert_passes(
+        editcheck_house_style,
+        "Officials at the World Health Organization met Labor Party leaders.",
+        rule="news/british-spelling",
+    )
 
 
 @pytest.mark.parametrize("draft", golden_cases(GOLDEN), ids=lambda p: p.name)
@@ -58,19 +67,25 @@ def test_golden_stories(draft: Path, editcheck_update_golden: bool) -> None:
 
 
 def _installed() -> bool:
-    return any(ep.name == "house-style"
-               for ep in importlib.metadata.entry_points(group="editcheck"))
+    return any(
+        ep.name == "house-style" for ep in importlib.metadata.entry_points(group="editcheck")
+    )
 
 
 needs_install = pytest.mark.skipif(
-    not _installed(), reason="editcheck-house-style is not installed: "
-    "pip install -e ./plugins/editcheck-house-style")
+    not _installed(),
+    reason="editcheck-house-style is not installed: pip install -e ./plugins/editcheck-house-style",
+)
 
 
 @needs_install
 def test_installed_plugin_is_listed_with_its_rules() -> None:
-    out = subprocess.run([sys.executable, "-m", "editcheck", "plugins", "--json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "editcheck", "plugins", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     plugins = {p["name"]: p for p in json.loads(out)["plugins"]}
     assert "news/numbers" in plugins["house-style"]["rules"]
     assert len(plugins["house-style"]["rules"]) >= 30
@@ -80,15 +95,35 @@ def test_installed_plugin_is_listed_with_its_rules() -> None:
 def test_installed_plugin_annotates_through_the_cli_and_the_api(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("The mayor stated that 3 bridges would close.\n")
-    done = subprocess.run([sys.executable, "-m", "editcheck", "check", "--select", "news",
-                           "-f", "json", "--fail-on", "never", str(story)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "editcheck",
+            "check",
+            "--select",
+            "news",
+            "-f",
+            "json",
+            "--fail-on",
+            "never",
+            str(story),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     (report,) = json.loads(done.stdout)
     assert [(a["rule"], a["text"]) for a in report["annotations"]] == [
-        ("news/said", "stated"), ("news/numbers", "3")]
+        ("news/said", "stated"),
+        ("news/numbers", "3"),
+    ]
     import editcheck
 
-    api = editcheck.check_html("<p>The mayor stated that 3 bridges would close.</p>",
-                               select=["news"])
+    api = editcheck.check_html(
+        "<p>The mayor stated that 3 bridges would close.</p>", select=["news"]
+    )
     assert [(a.rule, a.suggestion) for a in api.annotations] == [
-        ("news/said", "said"), ("news/numbers", "three")]
+        ("news/said", "said"),
+        ("news/numbers", "three"),
+    ]

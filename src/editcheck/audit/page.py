@@ -38,27 +38,42 @@ def render_page(summary: dict[str, Any], inputs: Sequence[str] = ()) -> str:
         _failures(summary["check_failures"]),
         _unreadable(summary),
     ]
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>editcheck archive audit</title><style>{_CSS}</style></head><body>"
-            + "".join(sections) + "</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>editcheck archive audit</title><style>{_CSS}</style></head><body>"
+        + "".join(sections)
+        + "</body></html>\n"
+    )
 
 
 def _header(summary: dict[str, Any], inputs: Sequence[str]) -> str:
     t = summary["totals"]
-    cards = [("drafts", t["drafts"]), ("checked", t["checked"]), ("unreadable", t["unreadable"]),
-             ("with findings", t["with_findings"]), ("annotations", t["annotations"]),
-             ("words", t["words"]), ("partial (timeouts)", t["partial"])]
+    cards = [
+        ("drafts", t["drafts"]),
+        ("checked", t["checked"]),
+        ("unreadable", t["unreadable"]),
+        ("with findings", t["with_findings"]),
+        ("annotations", t["annotations"]),
+        ("words", t["words"]),
+        ("partial (timeouts)", t["partial"]),
+    ]
     body = "".join(f'<div class="card"><b>{v:,}</b>{escape(k)}</div>' for k, v in cards)
-    note = ('<p class="warn">The run was interrupted: these counts cover only the drafts '
-            "checked before it stopped.</p>" if summary["interrupted"] else "")
+    note = (
+        '<p class="warn">The run was interrupted: these counts cover only the drafts '
+        "checked before it stopped.</p>"
+        if summary["interrupted"]
+        else ""
+    )
     where = ", ".join(f"<code>{escape(p)}</code>" for p in inputs[:10])
     more = f" and {len(inputs) - 10:,} more" if len(inputs) > 10 else ""
     rate = t["drafts_per_second"]
-    return (f"<h1>Archive audit</h1>{note}<p class=\"note\">{where}{more} · editcheck "
-            f"{escape(summary['editcheck_version'])} · {escape(summary['generated'])} · "
-            f"{t['seconds']:,} s{f', {rate:,} drafts/s' if rate else ''}</p>"
-            f'<div class="cards">{body}</div>')
+    return (
+        f'<h1>Archive audit</h1>{note}<p class="note">{where}{more} · editcheck '
+        f"{escape(summary['editcheck_version'])} · {escape(summary['generated'])} · "
+        f"{t['seconds']:,} s{f', {rate:,} drafts/s' if rate else ''}</p>"
+        f'<div class="cards">{body}</div>'
+    )
 
 
 def _charts(summary: dict[str, Any]) -> str:
@@ -66,17 +81,21 @@ def _charts(summary: dict[str, Any]) -> str:
     category = list(summary["by_category"].items())
     rules = [(r["rule"], r["annotations"]) for r in summary["by_rule"][:20]]
     histogram = [(h["label"], h["drafts"]) for h in summary["annotations_per_draft"]]
-    return ("<h2>Annotations by severity</h2>"
-            + bar_chart(severity, title="by severity", colours=COLOURS)
-            + "<h2>Annotations by category</h2>" + bar_chart(category, title="by category")
-            + "<h2>Annotations by rule (top 20)</h2>" + bar_chart(rules, title="by rule")
-            + "<h2>Drafts by number of annotations</h2>"
-            + bar_chart(histogram, title="drafts by annotations per draft"))
+    return (
+        "<h2>Annotations by severity</h2>"
+        + bar_chart(severity, title="by severity", colours=COLOURS)
+        + "<h2>Annotations by category</h2>"
+        + bar_chart(category, title="by category")
+        + "<h2>Annotations by rule (top 20)</h2>"
+        + bar_chart(rules, title="by rule")
+        + "<h2>Drafts by number of annotations</h2>"
+        + bar_chart(histogram, title="drafts by annotations per draft")
+    )
 
 
 def _table(head: Iterable[tuple[str, bool]], rows: Iterable[Iterable[Any]]) -> str:
     numeric = [n for _, n in head]
-    th = "".join(f'<th{" class=n" if n else ""}>{escape(h)}</th>' for h, n in head)
+    th = "".join(f"<th{' class=n' if n else ''}>{escape(h)}</th>" for h, n in head)
     body = []
     for row in rows:
         cells = "".join(_cell(v, num) for v, num in zip(row, numeric, strict=True))
@@ -99,44 +118,96 @@ class _Raw(str):
 
 
 def _rules_table(rules: list[dict[str, Any]]) -> str:
-    head = [("rule", False), ("category", False), ("annotations", True), ("drafts", True),
-            ("error", True), ("warning", True), ("info", True)]
-    rows = ([r["rule"], r["category"], r["annotations"], r["drafts"],
-             *(r["by_severity"][s] for s in ("error", "warning", "info"))] for r in rules)
+    head = [
+        ("rule", False),
+        ("category", False),
+        ("annotations", True),
+        ("drafts", True),
+        ("error", True),
+        ("warning", True),
+        ("info", True),
+    ]
+    rows = (
+        [
+            r["rule"],
+            r["category"],
+            r["annotations"],
+            r["drafts"],
+            *(r["by_severity"][s] for s in ("error", "warning", "info")),
+        ]
+        for r in rules
+    )
     return "<h2>Rules</h2>" + _table(head, rows)
 
 
 def _worst(worst: list[dict[str, Any]]) -> str:
-    head = [("draft", False), ("words", True), ("annotations", True),
-            ("weighted", True), ("per 1,000 words", True), ("by category", False)]
-    rows = ([_Raw(f"<code>{escape(w['source'])}</code>"), w["words"], w["annotations"],
-             w["weighted"], w["per_1000_words"],
-             ", ".join(f"{c} {n}" for c, n in w["by_category"].items())] for w in worst)
-    return ("<h2>Worst drafts</h2><p class=\"note\">By weighted severity (error 3, warning 2, "
-            "info 1) per 1,000 words; drafts under 100 words count as 100.</p>"
-            + _table(head, rows))
+    head = [
+        ("draft", False),
+        ("words", True),
+        ("annotations", True),
+        ("weighted", True),
+        ("per 1,000 words", True),
+        ("by category", False),
+    ]
+    rows = (
+        [
+            _Raw(f"<code>{escape(w['source'])}</code>"),
+            w["words"],
+            w["annotations"],
+            w["weighted"],
+            w["per_1000_words"],
+            ", ".join(f"{c} {n}" for c, n in w["by_category"].items()),
+        ]
+        for w in worst
+    )
+    return (
+        '<h2>Worst drafts</h2><p class="note">By weighted severity (error 3, warning 2, '
+        "info 1) per 1,000 words; drafts under 100 words count as 100.</p>" + _table(head, rows)
+    )
 
 
 def _recurring(category: str, rows: list[dict[str, Any]]) -> str:
     head = [("passage", False), ("drafts", True), ("rules", False), ("fingerprint", False)]
-    table = _table(head, ([r["text"], r["drafts"], ", ".join(r["rules"]),
-                           _Raw(f"<code>{escape(r['fingerprint'])}</code>")] for r in rows))
-    return (f"<h2>Recurring {escape(category)}</h2><p class=\"note\">Flagged passages found in "
-            "two or more drafts, near-duplicates folded together.</p>" + table)
+    table = _table(
+        head,
+        (
+            [
+                r["text"],
+                r["drafts"],
+                ", ".join(r["rules"]),
+                _Raw(f"<code>{escape(r['fingerprint'])}</code>"),
+            ]
+            for r in rows
+        ),
+    )
+    return (
+        f'<h2>Recurring {escape(category)}</h2><p class="note">Flagged passages found in '
+        "two or more drafts, near-duplicates folded together.</p>" + table
+    )
 
 
 def _failures(failures: list[dict[str, Any]]) -> str:
-    head = [("check", False), ("kind", False), ("drafts", True), ("first message", False),
-            ("examples", False)]
-    rows = ([f["check"], f["kind"], f["count"], f["message"], ", ".join(f["examples"])]
-            for f in failures)
+    head = [
+        ("check", False),
+        ("kind", False),
+        ("drafts", True),
+        ("first message", False),
+        ("examples", False),
+    ]
+    rows = (
+        [f["check"], f["kind"], f["count"], f["message"], ", ".join(f["examples"])]
+        for f in failures
+    )
     return "<h2>Check failures and timeouts</h2>" + _table(head, rows)
 
 
 def _unreadable(summary: dict[str, Any]) -> str:
     listed = summary["unreadable"]
     total = summary["totals"]["unreadable"]
-    more = (f'<p class="note">First {len(listed):,} of {total:,} shown.</p>'
-            if total > len(listed) else "")
+    more = (
+        f'<p class="note">First {len(listed):,} of {total:,} shown.</p>'
+        if total > len(listed)
+        else ""
+    )
     rows = ([_Raw(f"<code>{escape(u['source'])}</code>"), u["error"]] for u in listed)
     return "<h2>Unreadable inputs</h2>" + _table([("input", False), ("reason", False)], rows) + more

@@ -32,8 +32,11 @@ def passage_key(text: str) -> int:
     if key is not None:
         return key
     folded = "=" + " ".join(text.casefold().split())
-    return int.from_bytes(hashlib.blake2b(folded.encode("utf-8", "surrogatepass"),
-                                          digest_size=8).digest(), "big", signed=True)
+    return int.from_bytes(
+        hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+        "big",
+        signed=True,
+    )
 
 
 @dataclass(slots=True)

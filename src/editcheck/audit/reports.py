@@ -72,8 +72,11 @@ def _read_manifest(manifest: Path) -> Iterator[ReadReport]:
             for why in part.get("unreadable", []):
                 yield ReadReport(str(why).split(": ", 1)[0], None, str(why))
         for lost in data.get("failed_partitions", []):
-            yield ReadReport(f"partition {lost['index']}", None,
-                             f"partition {lost['index']} ({lost['drafts']} drafts) was not "
-                             f"checked: {lost['error']}")
+            yield ReadReport(
+                f"partition {lost['index']}",
+                None,
+                f"partition {lost['index']} ({lost['drafts']} drafts) was not "
+                f"checked: {lost['error']}",
+            )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         yield ReadReport(str(manifest), None, f"{manifest}: not a readable manifest: {exc!r}")

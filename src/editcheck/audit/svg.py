@@ -22,8 +22,13 @@ COLOURS = {
 DEFAULT_COLOUR = "#475467"
 
 
-def bar_chart(rows: Sequence[tuple[str, int]], *, title: str,
-              colours: Mapping[str, str] | None = None, label_chars: int = 34) -> str:
+def bar_chart(
+    rows: Sequence[tuple[str, int]],
+    *,
+    title: str,
+    colours: Mapping[str, str] | None = None,
+    label_chars: int = 34,
+) -> str:
     """A labelled horizontal bar chart of ``(label, value)`` rows, as an ``<svg>`` element.
 
     ``colours`` picks a bar's colour by its label (severities); others are grey.

@@ -44,21 +44,28 @@ class ReportFacts:
     @classmethod
     def of(cls, report: Report) -> ReportFacts:
         words = report.stats.get("words")
-        return cls(report.source, words if isinstance(words, int) else None, report.partial,
-                   tuple((a.rule, a.category, a.severity.value, a.text)
-                         for a in report.annotations),
-                   tuple((e.check, e.kind, e.message) for e in report.errors))
+        return cls(
+            report.source,
+            words if isinstance(words, int) else None,
+            report.partial,
+            tuple((a.rule, a.category, a.severity.value, a.text) for a in report.annotations),
+            tuple((e.check, e.kind, e.message) for e in report.errors),
+        )
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ReportFacts:
         """From a report as ``check -f jsonl`` writes it; KeyError/TypeError if it is not."""
         words = data.get("stats", {}).get("words")
-        return cls(str(data["source"]) if data["source"] is not None else None,
-                   words if isinstance(words, int) else None, bool(data["partial"]),
-                   tuple((str(a["rule"]), str(a["category"]), str(a["severity"]),
-                          str(a["text"])) for a in data["annotations"]),
-                   tuple((str(e["check"]), str(e["kind"]), str(e["message"]))
-                         for e in data["errors"]))
+        return cls(
+            str(data["source"]) if data["source"] is not None else None,
+            words if isinstance(words, int) else None,
+            bool(data["partial"]),
+            tuple(
+                (str(a["rule"]), str(a["category"]), str(a["severity"]), str(a["text"]))
+                for a in data["annotations"]
+            ),
+            tuple((str(e["check"]), str(e["kind"]), str(e["message"])) for e in data["errors"]),
+        )
 
 
 @dataclass(slots=True)
@@ -210,8 +217,13 @@ class ArchiveAudit:
     def _rules(self) -> list[dict[str, Any]]:
         ranked = sorted(self.rules.items(), key=lambda kv: (-kv[1].annotations, kv[0]))
         return [
-            {"rule": rid, "category": t.category, "annotations": t.annotations,
-             "drafts": t.drafts, "by_severity": {s: t.by_severity.get(s, 0) for s in WEIGHTS}}
+            {
+                "rule": rid,
+                "category": t.category,
+                "annotations": t.annotations,
+                "drafts": t.drafts,
+                "by_severity": {s: t.by_severity.get(s, 0) for s in WEIGHTS},
+            }
             for rid, t in ranked
         ]
 
@@ -228,8 +240,16 @@ class ArchiveAudit:
 
     def _failures(self) -> list[dict[str, Any]]:
         ranked = sorted(self.failures.values(), key=lambda t: (-t.count, t.check, t.kind))
-        return [{"check": t.check, "kind": t.kind, "count": t.count, "message": t.message,
-                 "examples": list(t.examples)} for t in ranked]
+        return [
+            {
+                "check": t.check,
+                "kind": t.kind,
+                "count": t.count,
+                "message": t.message,
+                "examples": list(t.examples),
+            }
+            for t in ranked
+        ]
 
 
 def _bucket(n: int) -> int:

@@ -39,17 +39,22 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def learn_paths(index: Path | str, paths: Iterable[str | Path], *,
-                max_bytes: int = DEFAULT_MAX_BYTES,
-                on_unreadable: Callable[[Path, str], None] | None = None) -> LearnResult:
+def learn_paths(
+    index: Path | str,
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_unreadable: Callable[[Path, str], None] | None = None,
+) -> LearnResult:
     """Add every article under ``paths`` to ``index`` (created if missing)."""
     result = LearnResult()
     with IndexWriter(index) as writer:
         for path in iter_articles(paths):
             try:
                 data = path.read_bytes()
-                doc = load_bytes(data, media_type_for(path, data), source=str(path),
-                                 max_bytes=max_bytes)
+                doc = load_bytes(
+                    data, media_type_for(path, data), source=str(path), max_bytes=max_bytes
+                )
             except (OSError, InputError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) else str(exc)
                 result.unreadable.append(str(path))

@@ -42,8 +42,10 @@ from editcheck.document import Document, load_bytes, media_type_for
 from editcheck.errors import InputError
 
 SIDE_TABLE = "merge_samples"
-_SIDE_SCHEMA = (f"CREATE TABLE IF NOT EXISTS {SIDE_TABLE}"
-                "(fp INTEGER PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL)")
+_SIDE_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {SIDE_TABLE}"
+    "(fp INTEGER PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL)"
+)
 
 
 @dataclass
@@ -71,8 +73,11 @@ def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return load_bytes(data, media_type_for(path, data), source=str(path), max_bytes=max_bytes)
 
 
-def learn_part(part: str | Path, paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES,
-               ) -> PartResult:
+def learn_part(
+    part: str | Path,
+    paths: Sequence[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> PartResult:
     """Learn ``paths`` into a new part index at ``part``, with the samples a merge needs."""
     result = PartResult(str(part))
     samples: dict[int, tuple[str, str]] = {}
@@ -91,8 +96,10 @@ def learn_part(part: str | Path, paths: Sequence[str], max_bytes: int = DEFAULT_
     try:
         conn.execute(_SIDE_SCHEMA)
         conn.execute("BEGIN")
-        conn.executemany(f"INSERT INTO {SIDE_TABLE}(fp, kind, text) VALUES (?, ?, ?)",
-                         ((fp, kind, text) for fp, (kind, text) in sorted(samples.items())))
+        conn.executemany(
+            f"INSERT INTO {SIDE_TABLE}(fp, kind, text) VALUES (?, ?, ?)",
+            ((fp, kind, text) for fp, (kind, text) in sorted(samples.items())),
+        )
         # Passages that recur inside this part already have their sample.
         conn.execute(f"DELETE FROM {SIDE_TABLE} WHERE fp IN (SELECT fp FROM passages)")
         conn.execute("COMMIT")
@@ -101,8 +108,9 @@ def learn_part(part: str | Path, paths: Sequence[str], max_bytes: int = DEFAULT_
     return result
 
 
-def merge_indexes(target: str | Path, parts: Iterable[str | Path],
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> MergeResult:
+def merge_indexes(
+    target: str | Path, parts: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> MergeResult:
     """Add each part index (in order) to ``target``, created if missing."""
     target = Path(target)
     IndexWriter(target).close()  # creates the file and its meta when missing
@@ -115,7 +123,8 @@ def merge_indexes(target: str | Path, parts: Iterable[str | Path],
         _settle_samples(conn)
     except sqlite3.Error as exc:
         raise ArchiveIndexError(
-            f"{target}: cannot merge into the boilerplate index: {exc}") from exc
+            f"{target}: cannot merge into the boilerplate index: {exc}"
+        ) from exc
     finally:
         finish_writing(conn)
     return result
@@ -131,20 +140,29 @@ def _merge_one(conn: sqlite3.Connection, part: Path, result: MergeResult, max_by
     _check_part(part)
     conn.execute("ATTACH DATABASE ? AS part", (str(part),))
     try:
-        has_side = bool(conn.execute("SELECT 1 FROM part.sqlite_master WHERE name = ?",
-                                     (SIDE_TABLE,)).fetchone())
+        has_side = bool(
+            conn.execute(
+                "SELECT 1 FROM part.sqlite_master WHERE name = ?", (SIDE_TABLE,)
+            ).fetchone()
+        )
         duplicates = conn.execute(
             "SELECT source FROM part.articles WHERE hash IN (SELECT hash FROM main.articles)"
         ).fetchall()
         conn.execute("BEGIN")
-        conn.execute("INSERT INTO main.passages(fp, kind, text) SELECT fp, kind, text "
-                     "FROM part.passages WHERE true ON CONFLICT(fp) DO NOTHING")
+        conn.execute(
+            "INSERT INTO main.passages(fp, kind, text) SELECT fp, kind, text "
+            "FROM part.passages WHERE true ON CONFLICT(fp) DO NOTHING"
+        )
         if has_side:
-            conn.execute(f"INSERT INTO main.{SIDE_TABLE}(fp, kind, text) SELECT fp, kind, text "
-                         f"FROM part.{SIDE_TABLE} WHERE true ON CONFLICT(fp) DO NOTHING")
+            conn.execute(
+                f"INSERT INTO main.{SIDE_TABLE}(fp, kind, text) SELECT fp, kind, text "
+                f"FROM part.{SIDE_TABLE} WHERE true ON CONFLICT(fp) DO NOTHING"
+            )
         conn.execute(_SUM_COUNTS)
-        conn.execute("INSERT INTO main.articles(hash, source) SELECT hash, source "
-                     "FROM part.articles WHERE true ON CONFLICT(hash) DO NOTHING")
+        conn.execute(
+            "INSERT INTO main.articles(hash, source) SELECT hash, source "
+            "FROM part.articles WHERE true ON CONFLICT(hash) DO NOTHING"
+        )
         added = conn.execute("SELECT changes()").fetchone()[0]
         for (source,) in duplicates:
             _uncount(conn, source, result, max_bytes)
@@ -171,8 +189,9 @@ def _check_part(part: Path) -> None:
         probe.close()
 
 
-def _uncount(conn: sqlite3.Connection, source: str | None, result: MergeResult,
-             max_bytes: int) -> None:
+def _uncount(
+    conn: sqlite3.Connection, source: str | None, result: MergeResult, max_bytes: int
+) -> None:
     """Take a duplicate article's passages off the counters again, as a serial learn
     never counted them."""
     try:
@@ -181,19 +200,23 @@ def _uncount(conn: sqlite3.Connection, source: str | None, result: MergeResult,
         result.uncorrected.append(source or "<unknown source>")
         return
     keys = sorted({p.key for p in passages(doc)})
-    conn.executemany("UPDATE main.fingerprints SET docs = docs - 1 WHERE fp = ?",
-                     ((k,) for k in keys))
+    conn.executemany(
+        "UPDATE main.fingerprints SET docs = docs - 1 WHERE fp = ?", ((k,) for k in keys)
+    )
     conn.execute("DELETE FROM main.fingerprints WHERE docs <= 0")
 
 
 def _settle_samples(conn: sqlite3.Connection) -> None:
     """Keep a sample exactly for the passages that recur, as a serial learn does."""
     conn.execute("BEGIN")
-    conn.execute(f"INSERT INTO passages(fp, kind, text) SELECT s.fp, s.kind, s.text "
-                 f"FROM {SIDE_TABLE} s JOIN fingerprints f ON f.fp = s.fp WHERE f.docs >= 2 "
-                 "ON CONFLICT(fp) DO NOTHING")
-    conn.execute("DELETE FROM passages WHERE fp NOT IN "
-                 "(SELECT fp FROM fingerprints WHERE docs >= 2)")
+    conn.execute(
+        f"INSERT INTO passages(fp, kind, text) SELECT s.fp, s.kind, s.text "
+        f"FROM {SIDE_TABLE} s JOIN fingerprints f ON f.fp = s.fp WHERE f.docs >= 2 "
+        "ON CONFLICT(fp) DO NOTHING"
+    )
+    conn.execute(
+        "DELETE FROM passages WHERE fp NOT IN (SELECT fp FROM fingerprints WHERE docs >= 2)"
+    )
     conn.execute(f"DROP TABLE {SIDE_TABLE}")
     conn.execute("COMMIT")
 
@@ -205,15 +228,22 @@ def article_partitions(paths: Iterable[str | Path], size: int) -> Iterator[list[
         yield chunk
 
 
-def learn_with_dask(client: Any, index: str | Path, paths: Iterable[str | Path],
-                    work_dir: str | Path, size: int = 500) -> tuple[list[PartResult], MergeResult]:
+def learn_with_dask(
+    client: Any,
+    index: str | Path,
+    paths: Iterable[str | Path],
+    work_dir: str | Path,
+    size: int = 500,
+) -> tuple[list[PartResult], MergeResult]:
     """Learn partitions on a Dask cluster into part files under ``work_dir`` (a folder
     the workers and this process share), then merge them into ``index`` in order."""
     work = Path(work_dir).resolve()
     work.mkdir(parents=True, exist_ok=True)
     where = [Path(p).absolute() for p in paths]  # a worker's working directory is not ours
-    futures = [client.submit(learn_part, str(work / f"part-{i:05d}.sqlite"), chunk, pure=False)
-               for i, chunk in enumerate(article_partitions(where, size))]
+    futures = [
+        client.submit(learn_part, str(work / f"part-{i:05d}.sqlite"), chunk, pure=False)
+        for i, chunk in enumerate(article_partitions(where, size))
+    ]
     results: list[PartResult] = client.gather(futures)
     merged = merge_indexes(index, [r.path for r in results])
     for r in results:

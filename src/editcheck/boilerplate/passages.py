@@ -53,14 +53,21 @@ def passages(doc: Document) -> Iterator[Passage]:
             text = block.text.strip()
             start = block.start + len(block.text) - len(block.text.lstrip())
             bones = list(chain.from_iterable(bones_of))
-            yield Passage("paragraph", block.index, start, start + len(text),
-                          key_from(words, bones), text)
+            yield Passage(
+                "paragraph", block.index, start, start + len(text), key_from(words, bones), text
+            )
         if len(parts) < 2:
             continue
         for (sentence, ws), bones in zip(parts, bones_of, strict=True):
             if worth_keeping(ws, sentence=True):
-                yield Passage("sentence", block.index, sentence.start, sentence.end,
-                              key_from(ws, bones), sentence.text)
+                yield Passage(
+                    "sentence",
+                    block.index,
+                    sentence.start,
+                    sentence.end,
+                    key_from(ws, bones),
+                    sentence.text,
+                )
 
 
 def document_key(doc: Document) -> bytes:

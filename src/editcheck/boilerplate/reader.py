@@ -46,9 +46,10 @@ class IndexReader:
         found: dict[int, int] = {}
         with self._lock:
             for i in range(0, len(wanted), _CHUNK):
-                chunk = _padded(wanted[i:i + _CHUNK])
-                sql = ("SELECT fp, docs FROM fingerprints WHERE fp IN "
-                       f"({','.join('?' * len(chunk))})")
+                chunk = _padded(wanted[i : i + _CHUNK])
+                sql = (
+                    f"SELECT fp, docs FROM fingerprints WHERE fp IN ({','.join('?' * len(chunk))})"
+                )
                 found.update(self._query(sql, chunk))
         return found
 

@@ -114,7 +114,9 @@ def connect_for_reading(path: Path) -> sqlite3.Connection:
 def _create(conn: sqlite3.Connection) -> None:
     conn.executescript(_SCHEMA)
     meta = {
-        "format": FORMAT, "schema": SCHEMA_VERSION, "normaliser": str(NORMALISER_VERSION),
+        "format": FORMAT,
+        "schema": SCHEMA_VERSION,
+        "normaliser": str(NORMALISER_VERSION),
         "min-paragraph-words": str(MIN_PARAGRAPH_WORDS),
         "min-sentence-words": str(MIN_SENTENCE_WORDS),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -143,7 +145,9 @@ def index_stats(conn: sqlite3.Connection, path: Path, top: int = 10) -> dict[str
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731 - four scalar queries
     rows = conn.execute(
         "SELECT f.docs, p.kind, p.text FROM passages p JOIN fingerprints f ON f.fp = p.fp "
-        "ORDER BY f.docs DESC, p.text LIMIT ?", (top,)).fetchall()
+        "ORDER BY f.docs DESC, p.text LIMIT ?",
+        (top,),
+    ).fetchall()
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     return {
         "index": str(path),

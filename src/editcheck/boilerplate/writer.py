@@ -42,8 +42,8 @@ ON CONFLICT(fp) DO UPDATE SET docs = docs + excluded.docs
 class IndexWriter:
     """Adds articles to an index file; use as a context manager so the last batch lands.
 
-        with IndexWriter(Path("archive.sqlite")) as index:
-            index.add(doc)
+    with IndexWriter(Path("archive.sqlite")) as index:
+        index.add(doc)
     """
 
     def __init__(self, path: Path | str, batch_articles: int = BATCH_ARTICLES) -> None:
@@ -89,19 +89,22 @@ class IndexWriter:
         conn = self._conn
         try:
             conn.execute("BEGIN")
-            conn.executemany("INSERT INTO temp.batch(fp, docs, kind, text) VALUES (?, ?, ?, ?)",
-                             rows)
+            conn.executemany(
+                "INSERT INTO temp.batch(fp, docs, kind, text) VALUES (?, ?, ?, ?)", rows
+            )
             conn.execute(_KEEP_SAMPLES)
             conn.execute(_ADD_COUNTS)
             conn.execute("DELETE FROM temp.batch")
-            conn.executemany("INSERT INTO articles(hash, source) VALUES (?, ?)",
-                             sorted(self._articles.items()))
+            conn.executemany(
+                "INSERT INTO articles(hash, source) VALUES (?, ?)", sorted(self._articles.items())
+            )
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise ArchiveIndexError(
-                f"{self.path}: cannot write the boilerplate index: {exc}") from exc
+                f"{self.path}: cannot write the boilerplate index: {exc}"
+            ) from exc
         self._articles.clear()
         self._counts.clear()
         self._samples.clear()
@@ -116,6 +119,10 @@ class IndexWriter:
     def __enter__(self) -> IndexWriter:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()

@@ -19,7 +19,9 @@ from editcheck.errors import ConfigError
 from editcheck.hookspecs import hookimpl
 
 ARCHIVE_BOILERPLATE = Rule(
-    "core/archive-boilerplate", "repeated-boilerplate", Severity.WARNING,
+    "core/archive-boilerplate",
+    "repeated-boilerplate",
+    Severity.WARNING,
     summary="A paragraph or sentence that recurs in many earlier articles of the archive.",
     doc="""
     Looks each paragraph of the draft up in the archive index, and each sentence of a
@@ -89,9 +91,13 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
         if p.kind == "paragraph":
             covered.add(p.block_index)
         plural = "s" if n != 1 else ""
-        ctx.report(ARCHIVE_BOILERPLATE.id, p.start, p.end,
-                   f"This {p.kind} appears in {n:,} earlier article{plural}: boilerplate?",
-                   data={"articles": n, "passage": p.kind})
+        ctx.report(
+            ARCHIVE_BOILERPLATE.id,
+            p.start,
+            p.end,
+            f"This {p.kind} appears in {n:,} earlier article{plural}: boilerplate?",
+            data={"articles": n, "passage": p.kind},
+        )
 
 
 @hookimpl

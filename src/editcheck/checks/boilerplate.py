@@ -25,7 +25,9 @@ __all__ = ["editcheck_checks"]
 
 CATEGORY = "repeated-boilerplate"
 DUPLICATE_PARAGRAPH = Rule(
-    "core/duplicate-paragraph", CATEGORY, Severity.WARNING,
+    "core/duplicate-paragraph",
+    CATEGORY,
+    Severity.WARNING,
     summary="A paragraph that appears earlier in the same draft.",
     doc="""
     Flags the second (and later) copy of a paragraph of at least `min-words` words,
@@ -37,15 +39,21 @@ DUPLICATE_PARAGRAPH = Rule(
     same question put to each interviewee).
     """,
     options={"min-words": 8},
-    flags=("The council voted to close the library on Tuesday night.\n"
-           "Residents protested.\nThe council voted to close the library on Tuesday night!",),
-    passes=("Residents protested.\nResidents protested.",
-            "<blockquote><p>Oh, we shall walk in the light of the morning sun</p>"
-            "<p>Oh, we shall walk in the light of the morning sun</p></blockquote>",
-            "The council voted to close the library.\nThe council voted to keep the pool."),
+    flags=(
+        "The council voted to close the library on Tuesday night.\n"
+        "Residents protested.\nThe council voted to close the library on Tuesday night!",
+    ),
+    passes=(
+        "Residents protested.\nResidents protested.",
+        "<blockquote><p>Oh, we shall walk in the light of the morning sun</p>"
+        "<p>Oh, we shall walk in the light of the morning sun</p></blockquote>",
+        "The council voted to close the library.\nThe council voted to keep the pool.",
+    ),
 )
 DUPLICATE_SENTENCE = Rule(
-    "core/duplicate-sentence", CATEGORY, Severity.WARNING,
+    "core/duplicate-sentence",
+    CATEGORY,
+    Severity.WARNING,
     summary="A sentence that appears earlier in the same draft.",
     doc="""
     Flags a sentence of at least `min-words` words that already appeared in another
@@ -55,12 +63,16 @@ DUPLICATE_SENTENCE = Rule(
     quotations (`<blockquote>`, `<pre>`) and short questions.
     """,
     options={"min-words": 7},
-    flags=("Police said the man was arrested at his home in Leeds. He was later released.\n"
-           "The case continues. Police said the man was arrested at his home in Leeds.",),
+    flags=(
+        "Police said the man was arrested at his home in Leeds. He was later released.\n"
+        "The case continues. Police said the man was arrested at his home in Leeds.",
+    ),
     passes=("He declined to comment. She declined to comment.",),
 )
 PROMO_FURNITURE = Rule(
-    "core/promo-furniture", CATEGORY, Severity.WARNING,
+    "core/promo-furniture",
+    CATEGORY,
+    Severity.WARNING,
     summary="Promo, legal or social furniture in the body ('Sign up for our newsletter').",
     doc="""
     Flags the sentences sites append to stories: newsletter and subscription pitches
@@ -79,14 +91,21 @@ PROMO_FURNITURE = Rule(
     bare picture credit ("© Reuters").
     """,
     options={"extra-patterns": []},
-    flags=("Sign up for our newsletter to get the latest news.", "Read more: Council votes",
-           "Follow us on Twitter and Facebook.", "This article was amended on 3 May 2024.",
-           "© 2024 Example News. All rights reserved.",
-           "Got a story? Email news@example.com.",
-           "Comments are closed on this article for legal reasons."),
-    passes=("She urged fans to follow her on Instagram.",
-            "The council said residents could read more about the plan online.",
-            "Anyone with information should call police on 101.", "© Reuters"),
+    flags=(
+        "Sign up for our newsletter to get the latest news.",
+        "Read more: Council votes",
+        "Follow us on Twitter and Facebook.",
+        "This article was amended on 3 May 2024.",
+        "© 2024 Example News. All rights reserved.",
+        "Got a story? Email news@example.com.",
+        "Comments are closed on this article for legal reasons.",
+    ),
+    passes=(
+        "She urged fans to follow her on Instagram.",
+        "The council said residents could read more about the plan online.",
+        "Anyone with information should call police on 101.",
+        "© Reuters",
+    ),
 )
 
 _PUNCT = re.compile(r"[^\w\s]+")
@@ -139,12 +158,19 @@ def promo_patterns(extra: tuple[str, ...]) -> PromoPatterns:
     joined = r"\s*(?:" + "|".join(f"(?:{p})" for p in starts) + ")"
     start_rx = re.compile(joined, re.I) if starts else None
     gate = _case_sensitive(joined) if starts else None
-    return PromoPatterns(start_rx, tuple(keyed), _alternation(list(extra)),
-                         gate or start_rx, tuple(lowered), _patterns_by_key(keyed))
+    return PromoPatterns(
+        start_rx,
+        tuple(keyed),
+        _alternation(list(extra)),
+        gate or start_rx,
+        tuple(lowered),
+        _patterns_by_key(keyed),
+    )
 
 
-def _patterns_by_key(keyed: list[tuple[tuple[str, ...], re.Pattern[str]]]
-                     ) -> dict[str, tuple[int, ...]]:
+def _patterns_by_key(
+    keyed: list[tuple[tuple[str, ...], re.Pattern[str]]],
+) -> dict[str, tuple[int, ...]]:
     """Each keyword with the indexes of the keyed patterns it unlocks."""
     out: dict[str, list[int]] = {}
     for i, (keys, _) in enumerate(keyed):
@@ -196,8 +222,14 @@ def _clashes(items: Sequence[Any], signature: Callable[[Any], Any]) -> list[Any]
 def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
     """Report later copies of paragraphs; return the indexes of the blocks flagged."""
     least = int(ctx.options(DUPLICATE_PARAGRAPH.id).get("min-words", 8))
-    blocks = [b for b in doc.blocks if len(b.text) >= 2 * least and not _quoted(b)
-              and b.sentence_range[1] > b.sentence_range[0] and not _stock_question(b.text)]
+    blocks = [
+        b
+        for b in doc.blocks
+        if len(b.text) >= 2 * least
+        and not _quoted(b)
+        and b.sentence_range[1] > b.sentence_range[0]
+        and not _stock_question(b.text)
+    ]
 
     def signature(block: Block) -> tuple[str, str] | None:
         first, last = block.sentence_range
@@ -213,9 +245,15 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
         first = seen.setdefault(key, block)
         if first is not block:
             flagged.add(block.index)
-            ctx.report_in(DUPLICATE_PARAGRAPH.id, block, 0, len(block.text),
-                          f"Paragraph repeats line {doc.line_col(first.start)[0]}.",
-                          suggestion="", data=_first(doc, first.start, first.end))
+            ctx.report_in(
+                DUPLICATE_PARAGRAPH.id,
+                block,
+                0,
+                len(block.text),
+                f"Paragraph repeats line {doc.line_col(first.start)[0]}.",
+                suggestion="",
+                data=_first(doc, first.start, first.end),
+            )
     return flagged
 
 
@@ -223,8 +261,9 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
     """Report later copies of sentences outside paragraphs already flagged."""
     least = int(ctx.options(DUPLICATE_SENTENCE.id).get("min-words", 7))
     quoted = {b.index for b in doc.blocks if _quoted(b)}
-    candidates = [s for s in doc.sentences
-                  if len(s.tokens) >= least and s.block_index not in quoted]
+    candidates = [
+        s for s in doc.sentences if len(s.tokens) >= least and s.block_index not in quoted
+    ]
     seen: dict[str, Sentence] = {}
     for sentence in _clashes(candidates, lambda s: _signature(s.tokens)):
         words = sum(t.kind != "punct" for t in sentence.tokens)
@@ -233,9 +272,14 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
         first = seen.setdefault(fold(sentence.text), sentence)
         if first is sentence or sentence.block_index in skip:
             continue
-        ctx.report(DUPLICATE_SENTENCE.id, sentence.start, sentence.end,
-                   f"Sentence repeats one on line {doc.line_col(first.start)[0]}.",
-                   suggestion="", data=_first(doc, first.start, first.end))
+        ctx.report(
+            DUPLICATE_SENTENCE.id,
+            sentence.start,
+            sentence.end,
+            f"Sentence repeats one on line {doc.line_col(first.start)[0]}.",
+            suggestion="",
+            data=_first(doc, first.start, first.end),
+        )
 
 
 def promo_furniture(doc: Document, ctx: CheckContext) -> None:
@@ -246,8 +290,9 @@ def promo_furniture(doc: Document, ctx: CheckContext) -> None:
     low_sentences: dict[int, str] = {}
     for i in sorted({i for k in found for i in patterns.keys[k]}):  # file order
         (keys, rx), rx_lower = patterns.keyed[i], patterns.keyed_lower[i]
-        blocks = sorted({b.index: b for k in keys for b in found.get(k, ())}.values(),
-                        key=lambda b: b.index)
+        blocks = sorted(
+            {b.index: b for k in keys for b in found.get(k, ())}.values(), key=lambda b: b.index
+        )
         for block in blocks:
             for sentence in doc.block_sentences(block):
                 if sentence.index in hits:
@@ -263,8 +308,13 @@ def promo_furniture(doc: Document, ctx: CheckContext) -> None:
                     hits[sentence.index] = m.group()
     for index, what in sorted(hits.items()):
         sentence = doc.sentences[index]
-        ctx.report(PROMO_FURNITURE.id, sentence.start, sentence.end,
-                   f"Promo or legal furniture: {what.strip()!r}.", suggestion="")
+        ctx.report(
+            PROMO_FURNITURE.id,
+            sentence.start,
+            sentence.end,
+            f"Promo or legal furniture: {what.strip()!r}.",
+            suggestion="",
+        )
 
 
 def _sentence_starts(doc: Document, patterns: PromoPatterns) -> dict[int, str]:

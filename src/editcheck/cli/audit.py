@@ -23,27 +23,59 @@ if TYPE_CHECKING:
 
 @click.command("audit")
 @click.argument("paths", nargs=-1)
-@click.option("--out", "out_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for audit.json and audit.html (created if missing).")
-@click.option("--from-list", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Also audit the paths listed in this file, one per line.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes [default: one per CPU].")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for audit.json and audit.html (created if missing).",
+)
+@click.option(
+    "--from-list",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Also audit the paths listed in this file, one per line.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes [default: one per CPU].",
+)
 @click.option("--select", multiple=True, help="Only these rules (ids, globs, category:NAME).")
 @click.option("--ignore", multiple=True, help="Skip these rules (ids, globs, category:NAME).")
-@click.option("--boilerplate-index", type=click.Path(dir_okay=False, path_type=Path),
-              help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').")
-@click.option("--reports", is_flag=True,
-              help="PATHS are JSONL reports (files or folders), not drafts: audit them as written.")
-@click.option("--top", type=click.IntRange(min=1), default=25, show_default=True,
-              help="How many worst drafts and recurring passages to list.")
+@click.option(
+    "--boilerplate-index",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').",
+)
+@click.option(
+    "--reports",
+    is_flag=True,
+    help="PATHS are JSONL reports (files or folders), not drafts: audit them as written.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=25,
+    show_default=True,
+    help="How many worst drafts and recurring passages to list.",
+)
 @plugin_options
-def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None, jobs: int,
-                  select: tuple[str, ...], ignore: tuple[str, ...],
-                  boilerplate_index: Path | None, reports: bool, top: int,
-                  config_path: Path | None, plugins_dir: Path | None,
-                  plugin_flags: tuple[str, ...]) -> None:
+def audit_command(
+    paths: tuple[str, ...],
+    out_dir: Path,
+    from_list: Path | None,
+    jobs: int,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    boilerplate_index: Path | None,
+    reports: bool,
+    top: int,
+    config_path: Path | None,
+    plugins_dir: Path | None,
+    plugin_flags: tuple[str, ...],
+) -> None:
     """Audit drafts (files or folders): counts by rule and category, worst drafts,
     recurring boilerplate and residue, check failures, as DIR/audit.json and DIR/audit.html.
 
@@ -62,8 +94,17 @@ def audit_command(paths: tuple[str, ...], out_dir: Path, from_list: Path | None,
     if reports:
         found = _written_reports(paths, from_list)
     else:
-        found = _checked_reports(paths, from_list, jobs, config_path, plugins_dir,
-                                 plugin_flags, select, ignore, boilerplate_index)
+        found = _checked_reports(
+            paths,
+            from_list,
+            jobs,
+            config_path,
+            plugins_dir,
+            plugin_flags,
+            select,
+            ignore,
+            boilerplate_index,
+        )
     audit = ArchiveAudit(top=top)
     interrupted = False
     try:
@@ -89,9 +130,12 @@ def _finish(audit: ArchiveAudit, interrupted: bool, out_dir: Path, inputs: list[
     except OSError as exc:
         raise _CannotWrite(f"cannot write the audit into {out_dir}: {exc}") from exc
     totals = summary["totals"]
-    click.echo(f"audited {totals['checked']:,} of {totals['drafts']:,} drafts "
-               f"({totals['unreadable']:,} unreadable), {totals['annotations']:,} annotations "
-               f"in {totals['seconds']:,} s: {', '.join(str(p) for p in written)}", err=True)
+    click.echo(
+        f"audited {totals['checked']:,} of {totals['drafts']:,} drafts "
+        f"({totals['unreadable']:,} unreadable), {totals['annotations']:,} annotations "
+        f"in {totals['seconds']:,} s: {', '.join(str(p) for p in written)}",
+        err=True,
+    )
     if interrupted:
         click.echo("editcheck: interrupted; the audit covers the drafts checked so far", err=True)
         return 130
@@ -122,22 +166,33 @@ def _written_reports(paths: tuple[str, ...], from_list: Path | None) -> Iterator
         yield from read_reports(read_path_list(from_list))
 
 
-def _checked_reports(paths, from_list, jobs, config_path, plugins_dir, plugin_flags,  # type: ignore[no-untyped-def]
-                     select, ignore, boilerplate_index) -> Iterator[ReadReport]:
+def _checked_reports(
+    paths,
+    from_list,
+    jobs,
+    config_path,
+    plugins_dir,
+    plugin_flags,  # type: ignore[no-untyped-def]
+    select,
+    ignore,
+    boilerplate_index,
+) -> Iterator[ReadReport]:
     """Check the drafts (one process or ``--jobs``), streaming what the audit counts."""
     from editcheck.audit import ReadReport, ReportFacts
     from editcheck.batch import Progress, check_paths, consume, default_jobs
     from editcheck.cli.check import iter_inputs
 
-    checker, spec = _checker(config_path, plugins_dir, plugin_flags, select, ignore,
-                             boilerplate_index)
+    checker, spec = _checker(
+        config_path, plugins_dir, plugin_flags, select, ignore, boilerplate_index
+    )
     files = [str(p) for p in iter_inputs(paths) if p != "-"]
     if from_list is not None:
         from editcheck.distributed import read_path_list
 
         files.extend(read_path_list(from_list))
-    for outcome in consume(check_paths(checker, spec, files, jobs or default_jobs()),
-                           Progress(len(files))):
+    for outcome in consume(
+        check_paths(checker, spec, files, jobs or default_jobs()), Progress(len(files))
+    ):
         report = outcome.report
         yield ReadReport(outcome.item, ReportFacts.of(report) if report else None, outcome.error)
 
@@ -153,11 +208,13 @@ def _checker(config_path, plugins_dir, plugin_flags, select, ignore, boilerplate
     if boilerplate_index is not None:
         config = config.with_rule_options("core/archive-boilerplate", index=str(boilerplate_index))
     try:
-        checker = Checker(config, select=split_list(select), ignore=split_list(ignore),
-                          plugins=plugins)
+        checker = Checker(
+            config, select=split_list(select), ignore=split_list(ignore), plugins=plugins
+        )
         preflight(checker)
     except EditcheckError as exc:
         raise click.UsageError(str(exc)) from exc
-    spec = CheckerSpec(config, split_list(select), split_list(ignore),
-                       blocked_plugins(plugin_flags))
+    spec = CheckerSpec(
+        config, split_list(select), split_list(ignore), blocked_plugins(plugin_flags)
+    )
     return checker, spec

@@ -19,7 +19,9 @@ class IndexProblem(click.ClickException):
 
 
 _INDEX = click.option(
-    "--index", "index_path", required=True,
+    "--index",
+    "index_path",
+    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="The index file (SQLite).",
 )
@@ -31,8 +33,7 @@ def boilerplate_group() -> None:
 
 
 @boilerplate_group.command("learn")
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_INDEX
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def learn_command(paths: tuple[Path, ...], index_path: Path, quiet: bool) -> None:
@@ -67,8 +68,13 @@ def learn_command(paths: tuple[Path, ...], index_path: Path, quiet: bool) -> Non
 @boilerplate_group.command("stats")
 @_INDEX
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
-              help="How many of the most recurring passages to show.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many of the most recurring passages to show.",
+)
 def stats_command(index_path: Path, as_json: bool, top: int) -> None:
     """Show what an index holds: articles, fingerprints, the most recurring passages."""
     from editcheck.boilerplate import ArchiveIndexError, open_index

@@ -60,8 +60,10 @@ class RunLog:
         if isinstance(result, PartitionFailure):
             self.failures.append(result)
             self.rerun.extend(result.paths)
-            self._say(f"editcheck: partition {result.index} ({len(result.paths):,} drafts, "
-                      f"first {result.paths[0]}) failed: {result.error}")
+            self._say(
+                f"editcheck: partition {result.index} ({len(result.paths):,} drafts, "
+                f"first {result.paths[0]}) failed: {result.error}"
+            )
             return
         for path, why in result.unreadable:
             self._say(f"editcheck: {why}")
@@ -69,17 +71,26 @@ class RunLog:
         self.drafts += result.drafts
         self.unreadable += len(result.unreadable)
         self.failed = self.failed or result.failed
-        self.partitions.append({"index": result.index, "file": result.output,
-                                "drafts": result.drafts,
-                                "unreadable": [why for _, why in result.unreadable],
-                                "seconds": round(result.seconds, 3), "worker": result.worker})
+        self.partitions.append(
+            {
+                "index": result.index,
+                "file": result.output,
+                "drafts": result.drafts,
+                "unreadable": [why for _, why in result.unreadable],
+                "seconds": round(result.seconds, 3),
+                "worker": result.worker,
+            }
+        )
         if self.output is not None and result.jsonl:
             self.output.write(result.jsonl)
             self.output.flush()
         if self.show_progress:
             rate = self.drafts / max(time.perf_counter() - self.started, 1e-9)
-            click.echo(f"\r{self.drafts:,} drafts in {len(self.partitions):,} partitions, "
-                       f"{rate:,.0f}/s", err=True, nl=False)
+            click.echo(
+                f"\r{self.drafts:,} drafts in {len(self.partitions):,} partitions, {rate:,.0f}/s",
+                err=True,
+                nl=False,
+            )
 
     def _say(self, line: str) -> None:
         click.echo(("\n" if self.show_progress and self.partitions else "") + line, err=True)
@@ -91,8 +102,9 @@ class RunLog:
             "interrupted": interrupted,
             "drafts": self.drafts,
             "unreadable": self.unreadable,
-            "failed_partitions": [{"index": f.index, "drafts": len(f.paths), "error": f.error}
-                                  for f in self.failures],
+            "failed_partitions": [
+                {"index": f.index, "drafts": len(f.paths), "error": f.error} for f in self.failures
+            ],
             "partitions": self.partitions,
         }
         (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
@@ -101,10 +113,12 @@ class RunLog:
 
     def summary(self, workers: int) -> str:
         seconds = time.perf_counter() - self.started
-        return (f"editcheck: dask: {self.drafts:,} inputs in {len(self.partitions):,} "
-                f"partitions on {workers} workers, {seconds:.1f} s "
-                f"({self.drafts / seconds:,.1f}/s); {self.unreadable:,} unreadable, "
-                f"{len(self.failures):,} partitions failed")
+        return (
+            f"editcheck: dask: {self.drafts:,} inputs in {len(self.partitions):,} "
+            f"partitions on {workers} workers, {seconds:.1f} s "
+            f"({self.drafts / seconds:,.1f}/s); {self.unreadable:,} unreadable, "
+            f"{len(self.failures):,} partitions failed"
+        )
 
     def exit_code(self, interrupted: bool) -> int:
         if interrupted:
@@ -112,9 +126,18 @@ class RunLog:
         return 2 if self.unreadable or self.failures else 1 if self.failed else 0
 
 
-def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path | None,
-                 scheduler: str | None, workers: int, size: int, out_dir: Path | None,
-                 output: IO[str], format_name: str) -> int:
+def run_from_cli(
+    spec: CheckerSpec,
+    paths: tuple[str, ...],
+    *,
+    from_list: Path | None,
+    scheduler: str | None,
+    workers: int,
+    size: int,
+    out_dir: Path | None,
+    output: IO[str],
+    format_name: str,
+) -> int:
     """``check --engine dask``: run, report on stderr, return the exit code."""
     _refuse_what_dask_cannot_do(format_name, paths)
     if out_dir is not None:
@@ -132,8 +155,9 @@ def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path |
     previous = signal.signal(signal.SIGINT, lambda *_: _request_stop(stop))
     try:
         nworkers = len(client.nthreads())
-        for result in run_partitions(client, portable_spec(spec), expand_inputs(paths, from_list),
-                                     size, out_dir, stop):
+        for result in run_partitions(
+            client, portable_spec(spec), expand_inputs(paths, from_list), size, out_dir, stop
+        ):
             log.take(result)
     except KeyboardInterrupt:
         interrupted = True
@@ -145,8 +169,10 @@ def run_from_cli(spec: CheckerSpec, paths: tuple[str, ...], *, from_list: Path |
             cluster.close()
         signal.signal(signal.SIGINT, previous)
     if mismatch:
-        raise ClusterProblem(f"{mismatch}; install the same editcheck and plugins on "
-                             "every worker (see docs/archive-runs.md)")
+        raise ClusterProblem(
+            f"{mismatch}; install the same editcheck and plugins on "
+            "every worker (see docs/archive-runs.md)"
+        )
     if log.show_progress:
         click.echo(err=True)
     if interrupted:

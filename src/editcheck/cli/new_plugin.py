@@ -30,10 +30,15 @@ def plugin_names(name: str) -> dict[str, str]:
     if not _NAME.match(name):
         raise click.BadParameter(
             f"{name!r}: use lower-case letters, digits and single hyphens, e.g. 'acme-style'",
-            param_hint="NAME")
+            param_hint="NAME",
+        )
     bare = name.removeprefix("editcheck-")
-    return {"name": bare, "dist": f"editcheck-{bare}",
-            "package": "editcheck_" + bare.replace("-", "_"), "namespace": bare}
+    return {
+        "name": bare,
+        "dist": f"editcheck-{bare}",
+        "package": "editcheck_" + bare.replace("-", "_"),
+        "namespace": bare,
+    }
 
 
 def render_plugin(name: str, target: Path) -> list[Path]:
@@ -62,8 +67,14 @@ def _walk(node: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
 
 @click.command("new-plugin")
 @click.argument("name")
-@click.option("-d", "--directory", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("."), show_default=True, help="Create the package folder in here.")
+@click.option(
+    "-d",
+    "--directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Create the package folder in here.",
+)
 @click.option("--force", is_flag=True, help="Write into an existing, non-empty folder.")
 def new_plugin_command(name: str, directory: Path, force: bool) -> None:
     """Create a plugin package NAME (folder editcheck-NAME) ready to install and test."""
@@ -73,5 +84,7 @@ def new_plugin_command(name: str, directory: Path, force: bool) -> None:
         raise click.UsageError(f"{target} exists and is not empty (use --force to write into it)")
     for path in render_plugin(name, target):
         click.echo(f"created {path}")
-    click.echo(f"\nNext:\n  cd {target}\n  pip install -e \".[test]\"\n  pytest\n"
-               f"  editcheck plugins     # lists {names['name']}")
+    click.echo(
+        f'\nNext:\n  cd {target}\n  pip install -e ".[test]"\n  pytest\n'
+        f"  editcheck plugins     # lists {names['name']}"
+    )

@@ -13,27 +13,69 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; anything but loopback exposes the service.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; anything but loopback exposes the service.",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8750, show_default=True)
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes; each loads the plugins once.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Config file; plugins load from it only, never from a request.")
-@click.option("--max-body-bytes", type=click.IntRange(min=1), default=2_000_000,
-              show_default=True, help="Refuse request bodies larger than this (413).")
-@click.option("--time-budget", type=click.FloatRange(min=0), default=5.0, show_default=True,
-              help="Seconds per request; a check still running then is stopped (0: none).")
-@click.option("--token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Require 'Authorization: Bearer TOKEN' with the token in this file "
-                   "(or set EDITCHECK_TOKEN).")
-@click.option("--cors-origin", "cors_origins", multiple=True,
-              help="Allow browser calls from this origin (repeatable, or comma-separated).")
-@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
-              default="info", show_default=True)
-def serve_command(host: str, port: int, workers: int, config_path: Path | None,
-                  max_body_bytes: int, time_budget: float, token_file: Path | None,
-                  cors_origins: tuple[str, ...], log_level: str) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes; each loads the plugins once.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file; plugins load from it only, never from a request.",
+)
+@click.option(
+    "--max-body-bytes",
+    type=click.IntRange(min=1),
+    default=2_000_000,
+    show_default=True,
+    help="Refuse request bodies larger than this (413).",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=5.0,
+    show_default=True,
+    help="Seconds per request; a check still running then is stopped (0: none).",
+)
+@click.option(
+    "--token-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Require 'Authorization: Bearer TOKEN' with the token in this file "
+    "(or set EDITCHECK_TOKEN).",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    help="Allow browser calls from this origin (repeatable, or comma-separated).",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+    default="info",
+    show_default=True,
+)
+def serve_command(
+    host: str,
+    port: int,
+    workers: int,
+    config_path: Path | None,
+    max_body_bytes: int,
+    time_budget: float,
+    token_file: Path | None,
+    cors_origins: tuple[str, ...],
+    log_level: str,
+) -> None:
     """Serve POST /v1/check, the review page at /, and /v1/openapi.json."""
     try:
         from editcheck.service.engine import Engine
@@ -42,14 +84,19 @@ def serve_command(host: str, port: int, workers: int, config_path: Path | None,
     except ImportError as exc:
         raise click.UsageError(
             f"editcheck serve needs the 'serve' extra ({exc.name} is missing): "
-            "pip install 'editcheck[serve]'") from None
+            "pip install 'editcheck[serve]'"
+        ) from None
     from editcheck.errors import EditcheckError
 
     try:
         token = read_token_file(token_file) if token_file else os.environ.get(TOKEN_ENV) or None
-        settings = ServiceSettings(config=config_path, max_body_bytes=max_body_bytes,
-                                   time_budget=time_budget or None, token=token,
-                                   cors_origins=split_list(cors_origins))
+        settings = ServiceSettings(
+            config=config_path,
+            max_body_bytes=max_body_bytes,
+            time_budget=time_budget or None,
+            token=token,
+            cors_origins=split_list(cors_origins),
+        )
         engine = Engine(settings)  # fail here, once, rather than in every worker
     except EditcheckError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -57,5 +104,6 @@ def serve_command(host: str, port: int, workers: int, config_path: Path | None,
         click.echo(f"editcheck: warning: plugin {failure}", err=True)
     if host not in _LOOPBACK and token is None:
         click.echo(f"editcheck: warning: serving on {host} without a token", err=True)
-    serve(settings, host=host, port=port, workers=workers, log_level=log_level,
-          token_file=token_file)
+    serve(
+        settings, host=host, port=port, workers=workers, log_level=log_level, token_file=token_file
+    )

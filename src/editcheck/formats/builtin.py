@@ -17,12 +17,21 @@ def editcheck_formatters() -> list[Formatter]:
     return [
         Formatter("text", "compiler-style diagnostics, coloured on a terminal", render_text),
         Formatter("json", "a JSON array of report objects, one per input", render_json),
-        Formatter("jsonl", "one JSON report per line, written as each draft finishes",
-                  render_jsonl, streaming=True),
+        Formatter(
+            "jsonl",
+            "one JSON report per line, written as each draft finishes",
+            render_jsonl,
+            streaming=True,
+        ),
         Formatter("sarif", "SARIF 2.1.0 for code-scanning services", render_sarif),
-        Formatter("github", "GitHub Actions workflow commands (annotations on a pull request)",
-                  render_github, streaming=True),
+        Formatter(
+            "github",
+            "GitHub Actions workflow commands (annotations on a pull request)",
+            render_github,
+            streaming=True,
+        ),
         Formatter("w3c", "W3C Web Annotation collections (JSON-LD)", render_w3c),
-        Formatter("html", "one self-contained page showing the drafts with highlights",
-                  render_html),
+        Formatter(
+            "html", "one self-contained page showing the drafts with highlights", render_html
+        ),
     ]

@@ -34,14 +34,24 @@ def render_github(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
         where = SourceMap(report)
         for a in report.annotations:
             r = where.region(a)
-            props = {"file": file, "line": r.start_line, "col": r.start_column,
-                     "endLine": r.end_line, "endColumn": r.end_column,
-                     "title": f"{a.rule} ({a.category})"}
+            props = {
+                "file": file,
+                "line": r.start_line,
+                "col": r.start_column,
+                "endLine": r.end_line,
+                "endColumn": r.end_column,
+                "title": f"{a.rule} ({a.category})",
+            }
             message = a.message + (f"\nSuggestion: {a.suggestion}" if a.suggestion else "")
             lines.append(_command(LEVELS[a.severity.value], props, message))
         for e in report.errors:
-            lines.append(_command("error", {"file": file, "title": f"editcheck {e.kind}"},
-                                  f"check {e.check} failed: {e.message}"))
+            lines.append(
+                _command(
+                    "error",
+                    {"file": file, "title": f"editcheck {e.kind}"},
+                    f"check {e.check} failed: {e.message}",
+                )
+            )
     return "".join(line + "\n" for line in lines)
 
 

@@ -19,8 +19,10 @@ from editcheck.annotations import Report
 from editcheck.formats.ruledocs import rule_docs
 from editcheck.formats.sources import read_draft
 
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-        "img-src data:; base-uri 'none'; form-action 'none'")
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 
 def _static(name: str) -> str:
@@ -38,15 +40,21 @@ def render_html(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
     drafts = []
     for report in reports:
         content, note = read_draft(report)
-        drafts.append({"source": report.source, "content": content, "note": note,
-                       "report": report.to_dict()})
+        drafts.append(
+            {"source": report.source, "content": content, "note": note, "report": report.to_dict()}
+        )
     rules = rule_docs({a.rule for r in reports for a in r.annotations})
     total = sum(len(r.annotations) for r in reports)
-    title = (f"editcheck: {len(reports)} draft{'s' if len(reports) != 1 else ''}, "
-             f"{total} annotation{'s' if total != 1 else ''}")
+    title = (
+        f"editcheck: {len(reports)} draft{'s' if len(reports) != 1 else ''}, "
+        f"{total} annotation{'s' if total != 1 else ''}"
+    )
     return _PAGE.format(
-        csp=_CSP, title=escape(title), css=_static("review.css"),
-        data=embed_json({"drafts": drafts, "rules": rules}), js=_static("review.js"),
+        csp=_CSP,
+        title=escape(title),
+        css=_static("review.css"),
+        data=embed_json({"drafts": drafts, "rules": rules}),
+        js=_static("review.js"),
     )
 
 

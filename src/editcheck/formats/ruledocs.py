@@ -21,6 +21,8 @@ def rule_docs(rule_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         rules = plugins_for(Config()).rules
     except Exception:  # noqa: BLE001 - docs are a nicety; never fail a report over them
         return {}
-    return {r.id: {"id": r.id, "summary": r.summary, "doc": r.doc,
-                   "severity": r.severity.value}
-            for r in rules if r.id in wanted}
+    return {
+        r.id: {"id": r.id, "summary": r.summary, "doc": r.doc, "severity": r.severity.value}
+        for r in rules
+        if r.id in wanted
+    }

@@ -20,7 +20,9 @@ from editcheck.formats.ruledocs import rule_docs
 from editcheck.formats.sources import SourceMap
 from editcheck.version import __version__
 
-SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -36,18 +38,21 @@ def render_sarif(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
         where = SourceMap(report)
         uri = _uri(report)
         results.extend(_result(a, index, uri, where) for a in report.annotations)
-        notifications.extend(_notification(e.check, e.kind, e.message, uri)
-                             for e in report.errors)
+        notifications.extend(_notification(e.check, e.kind, e.message, uri) for e in report.errors)
     run = {
-        "tool": {"driver": {
-            "name": "editcheck", "version": __version__, "semanticVersion": __version__,
-            "rules": [_rule(rid, categories[rid], docs.get(rid)) for rid in rule_ids],
-        }},
+        "tool": {
+            "driver": {
+                "name": "editcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(rid, categories[rid], docs.get(rid)) for rid in rule_ids],
+            }
+        },
         "columnKind": "unicodeCodePoints",
-        "invocations": [{"executionSuccessful": not notifications,
-                         "toolExecutionNotifications": notifications}],
-        "artifacts": [{"location": {"uri": _uri(r)},
-                       "mimeType": r.media_type} for r in reports],
+        "invocations": [
+            {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+        ],
+        "artifacts": [{"location": {"uri": _uri(r)}, "mimeType": r.media_type} for r in reports],
         "results": results,
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -55,8 +60,11 @@ def render_sarif(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
 
 
 def _rule(rule_id: str, category: str, doc: Mapping[str, Any] | None) -> dict[str, Any]:
-    rule: dict[str, Any] = {"id": rule_id, "name": rule_id.split("/", 1)[1],
-                            "properties": {"category": category}}
+    rule: dict[str, Any] = {
+        "id": rule_id,
+        "name": rule_id.split("/", 1)[1],
+        "properties": {"category": category},
+    }
     if doc and doc["summary"]:
         rule["shortDescription"] = {"text": doc["summary"]}
     if doc and doc["doc"]:
@@ -78,24 +86,43 @@ def _uri(report: Report) -> str:
     return quote(path.as_posix())
 
 
-def _result(a: Annotation, index: Mapping[str, int], uri: str,
-            where: SourceMap) -> dict[str, Any]:
+def _result(a: Annotation, index: Mapping[str, int], uri: str, where: SourceMap) -> dict[str, Any]:
     r = where.region(a)
     message = a.message + (f" Suggestion: {a.suggestion}" if a.suggestion else "")
     result: dict[str, Any] = {
-        "ruleId": a.rule, "ruleIndex": index[a.rule], "level": LEVELS[a.severity.value],
+        "ruleId": a.rule,
+        "ruleIndex": index[a.rule],
+        "level": LEVELS[a.severity.value],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri},
-            "region": {"startLine": r.start_line, "startColumn": r.start_column,
-                       "endLine": r.end_line, "endColumn": r.end_column,
-                       "snippet": {"text": a.text}},
-        }, "logicalLocations": [{"fullyQualifiedName": a.block.xpath,
-                                 "kind": "element"}] if a.block.xpath else []}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {
+                        "startLine": r.start_line,
+                        "startColumn": r.start_column,
+                        "endLine": r.end_line,
+                        "endColumn": r.end_column,
+                        "snippet": {"text": a.text},
+                    },
+                },
+                "logicalLocations": [{"fullyQualifiedName": a.block.xpath, "kind": "element"}]
+                if a.block.xpath
+                else [],
+            }
+        ],
         "partialFingerprints": {"editcheck/v1": a.fingerprint},
-        "properties": {"category": a.category, "start": a.start, "end": a.end,
-                       "block": {"index": a.block.index, "xpath": a.block.xpath,
-                                 "start": a.block.start, "end": a.block.end}},
+        "properties": {
+            "category": a.category,
+            "start": a.start,
+            "end": a.end,
+            "block": {
+                "index": a.block.index,
+                "xpath": a.block.xpath,
+                "start": a.block.start,
+                "end": a.block.end,
+            },
+        },
     }
     if not result["locations"][0]["logicalLocations"]:
         del result["locations"][0]["logicalLocations"]
@@ -103,6 +130,9 @@ def _result(a: Annotation, index: Mapping[str, int], uri: str,
 
 
 def _notification(check: str, kind: str, message: str, uri: str) -> dict[str, Any]:
-    return {"level": "error", "message": {"text": f"check {check} failed ({kind}): {message}"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
-            "properties": {"check": check, "kind": kind}}
+    return {
+        "level": "error",
+        "message": {"text": f"check {check} failed ({kind}): {message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+        "properties": {"check": check, "kind": kind},
+    }

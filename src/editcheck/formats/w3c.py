@@ -46,19 +46,33 @@ def collection(report: Report) -> dict[str, Any]:
 def annotation(a: Annotation, source: str) -> dict[str, Any]:
     """One Web Annotation for one editcheck annotation."""
     selectors: list[dict[str, Any]] = [
-        {"type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix,
-         "suffix": a.quote.suffix},
+        {
+            "type": "TextQuoteSelector",
+            "exact": a.quote.exact,
+            "prefix": a.quote.prefix,
+            "suffix": a.quote.suffix,
+        },
         {"type": "TextPositionSelector", "start": a.start, "end": a.end},
     ]
     if a.block.xpath:
-        selectors.append({
-            "type": "XPathSelector", "value": a.block.xpath,
-            "refinedBy": {"type": "TextPositionSelector", "start": a.block.start,
-                          "end": a.block.end},
-        })
+        selectors.append(
+            {
+                "type": "XPathSelector",
+                "value": a.block.xpath,
+                "refinedBy": {
+                    "type": "TextPositionSelector",
+                    "start": a.block.start,
+                    "end": a.block.end,
+                },
+            }
+        )
     body: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "commenting", "value": a.message,
-         "format": "text/plain"},
+        {
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "value": a.message,
+            "format": "text/plain",
+        },
         {"type": "TextualBody", "purpose": "classifying", "value": a.rule},
         {"type": "TextualBody", "purpose": "tagging", "value": a.category},
         {"type": "TextualBody", "purpose": "assessing", "value": a.severity.value},

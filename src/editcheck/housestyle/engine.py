@@ -107,8 +107,9 @@ def _phrases(rule: HouseRule) -> Iterable[tuple[str, str | None]]:
     return ()
 
 
-def _loose_matches(doc: Document, patterns: list[tuple[regex.Pattern, str, str | None]]
-                   ) -> list[Match]:
+def _loose_matches(
+    doc: Document, patterns: list[tuple[regex.Pattern, str, str | None]]
+) -> list[Match]:
     """Phrases matched anywhere, even inside words (rules with word-boundary = false)."""
     found = []
     for s in doc.sentences:
@@ -125,8 +126,7 @@ def _exception_pattern(rule: HouseRule) -> regex.Pattern | None:
     return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.IGNORECASE if rule.ignore_case else 0)
 
 
-def _excepted(pattern: regex.Pattern | None, where: Block | Sentence, start: int,
-              end: int) -> bool:
+def _excepted(pattern: regex.Pattern | None, where: Block | Sentence, start: int, end: int) -> bool:
     """True when ``[start, end)`` lies inside one of the rule's exception phrases."""
     if pattern is None:
         return False
@@ -134,18 +134,29 @@ def _excepted(pattern: regex.Pattern | None, where: Block | Sentence, start: int
     return any(m.start() <= rel_start and rel_end <= m.end() for m in pattern.finditer(where.text))
 
 
-def _run_rule(doc: Document, ctx: CheckContext, rule: HouseRule, matches: list[Match],
-              exceptions: regex.Pattern | None) -> None:
+def _run_rule(
+    doc: Document,
+    ctx: CheckContext,
+    rule: HouseRule,
+    matches: list[Match],
+    exceptions: regex.Pattern | None,
+) -> None:
     reporter = _Reporter(ctx, rule)
-    kept = [m for m in matches if _case_ok(doc, rule, m)
-            and not _excepted(exceptions, m.sentence, m.start, m.end)]
+    kept = [
+        m
+        for m in matches
+        if _case_ok(doc, rule, m) and not _excepted(exceptions, m.sentence, m.start, m.end)
+    ]
     try:
         _HANDLERS[rule.type](doc, rule, kept, exceptions, reporter)
     except RuleTimeout:
         seconds = rule.params.get("timeout", 0)
-        ctx.record_failure(f"house-style rule {rule.id}: its regular expression ran past the "
-                           f"{seconds:g} s limit (catastrophic backtracking?); the rule was "
-                           "skipped for this draft", kind="timeout")
+        ctx.record_failure(
+            f"house-style rule {rule.id}: its regular expression ran past the "
+            f"{seconds:g} s limit (catastrophic backtracking?); the rule was "
+            "skipped for this draft",
+            kind="timeout",
+        )
         return
     reporter.flush()
 
@@ -153,7 +164,7 @@ def _run_rule(doc: Document, ctx: CheckContext, rule: HouseRule, matches: list[M
 def _case_ok(doc: Document, rule: HouseRule, m: Match) -> bool:
     if rule.ignore_case or rule.type == "capitalization":
         return True
-    return " ".join(doc.text[m.start:m.end].split()) == " ".join(m.phrase.split())
+    return " ".join(doc.text[m.start : m.end].split()) == " ".join(m.phrase.split())
 
 
 class _Reporter:
@@ -164,8 +175,9 @@ class _Reporter:
         self.rule = rule
         self.pending: list[tuple[int, int, str, str | None, dict[str, Any]]] = []
 
-    def add(self, doc: Document, start: int, end: int, suggestion: str | None = None,
-            **fields: Any) -> None:
+    def add(
+        self, doc: Document, start: int, end: int, suggestion: str | None = None, **fields: Any
+    ) -> None:
         text = doc.text[start:end]
         shown = suggestion.strip() if suggestion else ""
         message = self.rule.message.format_map({"match": text, "suggestion": shown, **fields})
@@ -179,16 +191,18 @@ class _Reporter:
             self.ctx.report(self.rule.id, start, end, message, suggestion=suggestion, data=data)
 
 
-def _existence(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
-               out: _Reporter) -> None:
+def _existence(
+    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+) -> None:
     for m in matches:
         out.add(doc, m.start, m.end)
 
 
-def _substitution(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
-                  out: _Reporter) -> None:
+def _substitution(
+    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+) -> None:
     for m in matches:
-        text = doc.text[m.start:m.end]
+        text = doc.text[m.start : m.end]
         suggestion = match_case(m.payload or "", text)
         if text != suggestion.strip():
             out.add(doc, m.start, m.end, suggestion)
@@ -200,13 +214,14 @@ def match_case(preferred: str, found: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters) and preferred.islower():
         return preferred.upper()
     lead = len(preferred) - len(preferred.lstrip())
-    if letters and found.lstrip()[:1].isupper() and preferred[lead:lead + 1].islower():
-        return preferred[:lead] + preferred[lead].upper() + preferred[lead + 1:]
+    if letters and found.lstrip()[:1].isupper() and preferred[lead : lead + 1].islower():
+        return preferred[:lead] + preferred[lead].upper() + preferred[lead + 1 :]
     return preferred
 
 
-def _occurrence(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
-                out: _Reporter) -> None:
+def _occurrence(
+    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+) -> None:
     scope, limit = rule.params["scope"], rule.params["max"]
     groups: dict[int, list[Match]] = defaultdict(list)
     for m in matches:
@@ -218,12 +233,14 @@ def _occurrence(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
             out.add(doc, m.start, m.end, count=len(found), max=limit, scope=scope)
 
 
-def _capitalization(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
-                    out: _Reporter) -> None:
+def _capitalization(
+    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+) -> None:
     for m in matches:
-        text, term = doc.text[m.start:m.end], m.payload or m.phrase
-        if text == term or (rule.params["skip-headings"]
-                            and doc.blocks[m.sentence.block_index].tag in HEADINGS):
+        text, term = doc.text[m.start : m.end], m.payload or m.phrase
+        if text == term or (
+            rule.params["skip-headings"] and doc.blocks[m.sentence.block_index].tag in HEADINGS
+        ):
             continue
         at_start = m.start == _first_word(m.sentence) + m.sentence.start
         if at_start and rule.params["sentence-start"] and text == term[:1].upper() + term[1:]:
@@ -239,21 +256,24 @@ def _first_word(s: Sentence) -> int:
     return 0
 
 
-def _numbers(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
-             out: _Reporter) -> None:
+def _numbers(
+    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+) -> None:
     p = rule.params
     for s in doc.sentences:
         if not any(t.kind == "word" for t in s.tokens):
             continue  # a lone counter or page number is not prose
-        for f in find_numbers(s.text, _first_word(s), p["spell-out-below"], p["flag-spelled"],
-                              p["sentence-start"]):
+        for f in find_numbers(
+            s.text, _first_word(s), p["spell-out-below"], p["flag-spelled"], p["sentence-start"]
+        ):
             start, end = s.start + f.start, s.start + f.end
             if not _excepted(exc, s, start, end):
                 out.add(doc, start, end, f.suggestion or None)
 
 
-def _pattern(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
-             out: _Reporter) -> None:
+def _pattern(
+    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+) -> None:
     budget = Budget(rule.params["timeout"])
     replacement = rule.params["replacement"]
     for block in doc.blocks:
@@ -265,8 +285,9 @@ def _pattern(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
                 out.add(doc, start, end, m.expand(replacement) if replacement else None)
 
 
-def _conditional(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
-                 out: _Reporter) -> None:
+def _conditional(
+    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+) -> None:
     """Flag the first use of each key (an acronym) not defined at or before it."""
     budget = Budget(rule.params["timeout"])
     defined: dict[str, int] = {}
@@ -280,9 +301,11 @@ def _conditional(doc: Document, rule: HouseRule, matches: list[Match], exc: Any,
             continue
         dateline = _DATELINE.match(block.text)
         after = dateline.end() if dateline else 0
-        uses.extend((block.start + m.start(1), block.start + m.end(1), m.group(1))
-                    for m in budget.finditer(rule.params["use"], block.text)
-                    if m.start(1) >= after)
+        uses.extend(
+            (block.start + m.start(1), block.start + m.end(1), m.group(1))
+            for m in budget.finditer(rule.params["use"], block.text)
+            if m.start(1) >= after
+        )
     seen = set(rule.exceptions)
     for start, end, key in uses:
         if key in seen:
@@ -299,7 +322,11 @@ def _shouting(text: str) -> bool:
 
 
 _HANDLERS: dict[str, Callable[[Document, HouseRule, list[Match], Any, _Reporter], None]] = {
-    "existence": _existence, "substitution": _substitution, "occurrence": _occurrence,
-    "capitalization": _capitalization, "numbers": _numbers, "pattern": _pattern,
+    "existence": _existence,
+    "substitution": _substitution,
+    "occurrence": _occurrence,
+    "capitalization": _capitalization,
+    "numbers": _numbers,
+    "pattern": _pattern,
     "conditional": _conditional,
 }

@@ -37,8 +37,19 @@ _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NAMESPACE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _FILE_KEYS = {"house-style", "rules"}
 _HEADER_KEYS = {"namespace", "link", "severity", "category", "description"}
-_COMMON = {"type", "message", "severity", "category", "link", "summary", "ignore-case",
-           "word-boundary", "exceptions", "flags", "passes"}
+_COMMON = {
+    "type",
+    "message",
+    "severity",
+    "category",
+    "link",
+    "summary",
+    "ignore-case",
+    "word-boundary",
+    "exceptions",
+    "flags",
+    "passes",
+}
 _TYPE_FIELDS: dict[str, set[str]] = {
     "existence": {"phrases", "phrases-file"},
     "substitution": {"swap"},
@@ -49,10 +60,13 @@ _TYPE_FIELDS: dict[str, set[str]] = {
     "pattern": {"pattern", "replacement", "timeout"},
 }
 _PLACEHOLDERS: dict[str, set[str]] = {
-    "existence": {"match"}, "substitution": {"match", "suggestion"},
+    "existence": {"match"},
+    "substitution": {"match", "suggestion"},
     "occurrence": {"match", "count", "max", "scope"},
-    "capitalization": {"match", "suggestion"}, "conditional": {"match"},
-    "numbers": {"match", "suggestion"}, "pattern": {"match", "suggestion"},
+    "capitalization": {"match", "suggestion"},
+    "conditional": {"match"},
+    "numbers": {"match", "suggestion"},
+    "pattern": {"match", "suggestion"},
 }
 DEFAULT_TIMEOUT = 0.25  # seconds per pattern rule per draft
 # An acronym of two to six capitals (digits and & allowed after the first), and its
@@ -75,30 +89,41 @@ def load_house_style(path: str | Path, namespace: str | None = None) -> HouseSty
     return HouseStyle(style.namespace, style.source, style.rules, path)
 
 
-def parse_house_style(data: Mapping[str, Any], source: str, namespace: str,
-                      base: Path | None = None) -> HouseStyle:
+def parse_house_style(
+    data: Mapping[str, Any], source: str, namespace: str, base: Path | None = None
+) -> HouseStyle:
     """Validate a mapping as read from a house-style file."""
     unknown = set(data) - _FILE_KEYS
     if unknown:
-        raise HouseStyleError(source, f"unknown top-level key(s) {', '.join(sorted(unknown))}"
-                              " (expected [house-style] and [rules.NAME] tables)")
+        raise HouseStyleError(
+            source,
+            f"unknown top-level key(s) {', '.join(sorted(unknown))}"
+            " (expected [house-style] and [rules.NAME] tables)",
+        )
     header = data.get("house-style", {})
     if not isinstance(header, Mapping):
         raise HouseStyleError(source, "[house-style] must be a table")
     bad = set(header) - _HEADER_KEYS
     if bad:
-        raise HouseStyleError(source, f"[house-style]: unknown key(s) {', '.join(sorted(bad))}"
-                              f" (allowed: {', '.join(sorted(_HEADER_KEYS))})")
+        raise HouseStyleError(
+            source,
+            f"[house-style]: unknown key(s) {', '.join(sorted(bad))}"
+            f" (allowed: {', '.join(sorted(_HEADER_KEYS))})",
+        )
     namespace = header.get("namespace", namespace)
     if not isinstance(namespace, str) or not _NAMESPACE.match(namespace):
-        raise HouseStyleError(source, f"[house-style]: namespace {namespace!r} must be lower-case "
-                              "letters, digits, '.', '_' or '-'")
+        raise HouseStyleError(
+            source,
+            f"[house-style]: namespace {namespace!r} must be lower-case "
+            "letters, digits, '.', '_' or '-'",
+        )
     defaults = {k: header[k] for k in ("link", "severity", "category") if k in header}
     rules = data.get("rules", {})
     if not isinstance(rules, Mapping) or not rules:
         raise HouseStyleError(source, "no rules: add at least one [rules.NAME] table")
-    built = tuple(_rule(source, namespace, key, spec, defaults, base)
-                  for key, spec in rules.items())
+    built = tuple(
+        _rule(source, namespace, key, spec, defaults, base) for key, spec in rules.items()
+    )
     return HouseStyle(namespace, source, built)
 
 
@@ -107,8 +132,9 @@ def _stem_namespace(path: Path) -> str:
     return stem or "house"
 
 
-def _rule(source: str, namespace: str, key: str, spec: Any, defaults: Mapping[str, Any],
-          base: Path | None) -> HouseRule:
+def _rule(
+    source: str, namespace: str, key: str, spec: Any, defaults: Mapping[str, Any], base: Path | None
+) -> HouseRule:
     def fail(problem: str, field_name: str | None = None) -> HouseStyleError:
         return HouseStyleError(source, problem, key, field_name)
 
@@ -122,20 +148,24 @@ def _rule(source: str, namespace: str, key: str, spec: Any, defaults: Mapping[st
     unknown = set(spec) - _COMMON - _TYPE_FIELDS[kind]
     if unknown:
         allowed = ", ".join(sorted(_COMMON | _TYPE_FIELDS[kind]))
-        raise fail(f"unknown field(s) for a {kind} rule (allowed: {allowed})",
-                   ", ".join(sorted(unknown)))
+        raise fail(
+            f"unknown field(s) for a {kind} rule (allowed: {allowed})", ", ".join(sorted(unknown))
+        )
     merged = {**defaults, **spec}
     ignore_case = _bool(merged, "ignore-case", kind != "capitalization", fail)
     reader = _Fields(merged, fail)
     return HouseRule(
-        id=f"{namespace}/{key}", type=kind,
+        id=f"{namespace}/{key}",
+        type=kind,
         message=_message(merged.get("message", DEFAULT_MESSAGES[kind]), kind, fail),
         severity=_severity(merged.get("severity", "warning"), fail),
         category=_category(merged.get("category", "house-style"), fail),
-        link=reader.optional_str("link"), summary=reader.optional_str("summary") or "",
+        link=reader.optional_str("link"),
+        summary=reader.optional_str("summary") or "",
         ignore_case=ignore_case,
         word_boundary=_bool(merged, "word-boundary", kind != "pattern", fail),
-        exceptions=reader.str_list("exceptions"), flags=reader.str_list("flags"),
+        exceptions=reader.str_list("exceptions"),
+        flags=reader.str_list("flags"),
         passes=reader.str_list("passes"),
         params=_PARAMS[kind](reader, ignore_case, base),
     )
@@ -174,8 +204,9 @@ class _Fields:
     def seconds(self, name: str, default: float) -> float:
         value = self.spec.get(name, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 10:
-            raise self.fail(f"must be a number of seconds above 0 and at most 10 (got {value!r})",
-                            name)
+            raise self.fail(
+                f"must be a number of seconds above 0 and at most 10 (got {value!r})", name
+            )
         return float(value)
 
     def pattern(self, name: str, ignore_case: bool, default: str | None = None) -> regex.Pattern:
@@ -188,8 +219,9 @@ class _Fields:
             raise self.fail(f"invalid regular expression: {exc}", name) from exc
 
 
-def _bool(spec: Mapping[str, Any], name: str, default: bool,
-          fail: Callable[..., HouseStyleError]) -> bool:
+def _bool(
+    spec: Mapping[str, Any], name: str, default: bool, fail: Callable[..., HouseStyleError]
+) -> bool:
     value = spec.get(name, default)
     if not isinstance(value, bool):
         raise fail(f"must be true or false (got {value!r})", name)
@@ -219,8 +251,10 @@ def _message(value: Any, kind: str, fail: Callable[..., HouseStyleError]) -> str
     unknown = names - _PLACEHOLDERS[kind]
     if unknown:
         allowed = ", ".join("{" + n + "}" for n in sorted(_PLACEHOLDERS[kind]))
-        raise fail(f"unknown placeholder(s) {', '.join(sorted(unknown))} (a {kind} rule "
-                   f"knows {allowed})", "message")
+        raise fail(
+            f"unknown placeholder(s) {', '.join(sorted(unknown))} (a {kind} rule knows {allowed})",
+            "message",
+        )
     return value
 
 
@@ -259,14 +293,19 @@ def _occurrence(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, A
         raise f.fail(f"must be document, block or sentence (got {scope!r})", "scope")
     if "max" not in f.spec:
         raise f.fail("is required: the most occurrences allowed", "max")
-    return {"phrases": f.str_list("phrases", required=True),
-            "max": f.integer("max", 0, 0, 10_000), "scope": scope}
+    return {
+        "phrases": f.str_list("phrases", required=True),
+        "max": f.integer("max", 0, 0, 10_000),
+        "scope": scope,
+    }
 
 
 def _capitalization(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, Any]:
-    return {"terms": f.str_list("terms", required=True),
-            "sentence-start": f.boolean("sentence-start", True),
-            "skip-headings": f.boolean("skip-headings", True)}
+    return {
+        "terms": f.str_list("terms", required=True),
+        "sentence-start": f.boolean("sentence-start", True),
+        "skip-headings": f.boolean("skip-headings", True),
+    }
 
 
 def _conditional(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, Any]:
@@ -274,25 +313,32 @@ def _conditional(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, 
     define = f.pattern("define", False, DEFAULT_DEFINE)
     for name, pat in (("use", use), ("define", define)):
         if pat.groups < 1:
-            raise f.fail("needs a capture group: the key that links a use to its definition",
-                         name)
+            raise f.fail("needs a capture group: the key that links a use to its definition", name)
     return {"use": use, "define": define, "timeout": f.seconds("timeout", DEFAULT_TIMEOUT)}
 
 
 def _numbers(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, Any]:
-    return {"spell-out-below": f.integer("spell-out-below", 10, 2, 100),
-            "flag-spelled": f.boolean("flag-spelled", True),
-            "sentence-start": f.boolean("sentence-start", True)}
+    return {
+        "spell-out-below": f.integer("spell-out-below", 10, 2, 100),
+        "flag-spelled": f.boolean("flag-spelled", True),
+        "sentence-start": f.boolean("sentence-start", True),
+    }
 
 
 def _pattern(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, Any]:
-    return {"pattern": f.pattern("pattern", ignore_case),
-            "replacement": f.optional_str("replacement"),
-            "timeout": f.seconds("timeout", DEFAULT_TIMEOUT)}
+    return {
+        "pattern": f.pattern("pattern", ignore_case),
+        "replacement": f.optional_str("replacement"),
+        "timeout": f.seconds("timeout", DEFAULT_TIMEOUT),
+    }
 
 
 _PARAMS: dict[str, Callable[[_Fields, bool, Path | None], dict[str, Any]]] = {
-    "existence": _existence, "substitution": _substitution, "occurrence": _occurrence,
-    "capitalization": _capitalization, "conditional": _conditional, "numbers": _numbers,
+    "existence": _existence,
+    "substitution": _substitution,
+    "occurrence": _occurrence,
+    "capitalization": _capitalization,
+    "conditional": _conditional,
+    "numbers": _numbers,
     "pattern": _pattern,
 }

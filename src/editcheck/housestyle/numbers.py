@@ -11,35 +11,63 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen")
+ONES = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _WORD_VALUE = {w: i for i, w in enumerate(ONES)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
 
 # A whole number standing alone: not inside a word, a decimal, a time, a range or a score.
-_NUMERAL = re.compile(r"(?<![\w$£€¥.,:/#\-–])(\d{1,3}(?:,\d{3})+|\d+)"
-                      r"(?![\w%°']|[.,:/]\d|\s?[-–]\s?\d)")
+_NUMERAL = re.compile(
+    r"(?<![\w$£€¥.,:/#\-–])(\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?![\w%°']|[.,:/]\d|\s?[-–]\s?\d)"
+)
 # The look-ahead on the first letter lets the scan skip most words at C speed.
 _SPELLED = re.compile(
     r"\b(?=[efnostzEFNOSTZ])(" + "|".join(sorted(_WORD_VALUE, key=len, reverse=True)) + r")"
-    r"(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?(?![\w])", re.IGNORECASE)
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+    r"(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?(?![\w])",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"\s?[-–]?\s?(?:years?|months?|weeks?|days?)[-–\s]olds?\b",
-                        re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s?[-–]?\s?(?:years?|months?|weeks?|days?)[-–\s]olds?\b", re.IGNORECASE)
 _NUMERAL_AFTER = re.compile(
     r"\s?[-–]?(?:%|per\s?cent\b|percent\b|percentage points?\b|a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|"
     r"(?:million|billion|trillion|bn|m|k)\b|(?:years?|months?|weeks?|days?)[-–\s]olds?\b|"
     r"(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|"
     r"kilograms?|grams?|lbs?|pounds?|ounces?|oz|tons?|tonnes?|degrees?|mph|km/h|knots?|"
     r"cents?|dollars?|euros?|pence|yen|points?|goals?|runs?|votes?|seeds?)\b|°|"
-    rf"(?:{_MONTHS})\b)", re.IGNORECASE)
+    rf"(?:{_MONTHS})\b)",
+    re.IGNORECASE,
+)
 _NUMERAL_BEFORE = re.compile(
     rf"(?:\b(?:aged?|ages|no\.|nos\.|number|page|room|chapter|section|step|phase|grade|level|"
     rf"size|round|game|stage|route|platform|gate|channel|type|version|week|day|"
-    rf"{_MONTHS})\.?\s?)$", re.IGNORECASE)
+    rf"{_MONTHS})\.?\s?)$",
+    re.IGNORECASE,
+)
 # A result line: "Fulham 3 Brentford 2", "Leeds 0 Everton 0".
 _TEAM = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
 _SCORE_LINE = re.compile(rf"{_TEAM} \d{{1,3}},? {_TEAM} \d{{1,3}}\b")
@@ -66,8 +94,9 @@ def number_words(n: int) -> str | None:
     return None
 
 
-def find_numbers(text: str, first_word: int, spell_below: int, flag_spelled: bool,
-                 sentence_start: bool) -> list[NumberFinding]:
+def find_numbers(
+    text: str, first_word: int, spell_below: int, flag_spelled: bool, sentence_start: bool
+) -> list[NumberFinding]:
     """Numbers in one sentence that break the rule; ``first_word`` is where it starts."""
     found: list[NumberFinding] = []
     numerals = list(_NUMERAL.finditer(text))
@@ -78,12 +107,12 @@ def find_numbers(text: str, first_word: int, spell_below: int, flag_spelled: boo
         if m.start() == first_word:
             if sentence_start and not _YEAR.match(m.group(1)):
                 words = number_words(value)
-                found.append(NumberFinding(m.start(), m.end(), (words or "").capitalize(),
-                                           "sentence-start"))
+                found.append(
+                    NumberFinding(m.start(), m.end(), (words or "").capitalize(), "sentence-start")
+                )
             continue
         if value < spell_below and not _keeps_numeral(text, m.start(), m.end(), first_word):
-            found.append(NumberFinding(m.start(), m.end(), number_words(value) or "",
-                                       "spell-out"))
+            found.append(NumberFinding(m.start(), m.end(), number_words(value) or "", "spell-out"))
     if flag_spelled:
         found.extend(_spelled(text, first_word, spell_below))
     return sorted(found, key=lambda f: f.start)
@@ -91,7 +120,7 @@ def find_numbers(text: str, first_word: int, spell_below: int, flag_spelled: boo
 
 def _keeps_numeral(text: str, start: int, end: int, first_word: int) -> bool:
     """True where style keeps a numeral: ages, dates, times, money, measures, names."""
-    if _NUMERAL_AFTER.match(text, end) or _NUMERAL_BEFORE.search(text[max(0, start - 14):start]):
+    if _NUMERAL_AFTER.match(text, end) or _NUMERAL_BEFORE.search(text[max(0, start - 14) : start]):
         return True
     before = text[:start].rstrip()
     word = re.search(r"([A-Za-z][\w.'’-]*)$", before)
@@ -99,7 +128,7 @@ def _keeps_numeral(text: str, start: int, end: int, first_word: int) -> bool:
     if word and word.group(1)[0].isupper() and word.start(1) != first_word:
         return True
     # "Jane Smith, 5, and her brother": an age set off by commas after a name.
-    return bool(re.search(r"[A-Z][a-z]+,\s?$", text[:start]) and text[end:end + 1] == ",")
+    return bool(re.search(r"[A-Z][a-z]+,\s?$", text[:start]) and text[end : end + 1] == ",")
 
 
 def _spelled(text: str, first_word: int, spell_below: int) -> list[NumberFinding]:
@@ -107,8 +136,9 @@ def _spelled(text: str, first_word: int, spell_below: int) -> list[NumberFinding
     for m in _SPELLED.finditer(text):
         if m.start() == first_word or m.group(1)[0].isupper():
             continue  # "Twelve people ..." is right; "Ten Downing" is a name
-        value = _WORD_VALUE[m.group(1).lower()] + (_WORD_VALUE[m.group(2).lower()]
-                                                   if m.group(2) else 0)
+        value = _WORD_VALUE[m.group(1).lower()] + (
+            _WORD_VALUE[m.group(2).lower()] if m.group(2) else 0
+        )
         if m.group(2) and _WORD_VALUE[m.group(1).lower()] < 20:
             continue  # "three four" is not one number
         needs_numeral = _PERCENT.match(text, m.end()) or _AGE_AFTER.match(text, m.end())

@@ -17,8 +17,15 @@ from editcheck.annotations import Severity
 from editcheck.checkapi import Rule
 from editcheck.errors import ConfigError
 
-RULE_TYPES = ("existence", "substitution", "occurrence", "capitalization", "conditional",
-              "numbers", "pattern")
+RULE_TYPES = (
+    "existence",
+    "substitution",
+    "occurrence",
+    "capitalization",
+    "conditional",
+    "numbers",
+    "pattern",
+)
 
 DEFAULT_MESSAGES = {
     "existence": "House style: avoid '{match}'.",
@@ -34,8 +41,9 @@ DEFAULT_MESSAGES = {
 class HouseStyleError(ConfigError):
     """A house-style file that cannot be used; the message names file, rule and field."""
 
-    def __init__(self, source: str, problem: str, rule: str | None = None,
-                 field_name: str | None = None) -> None:
+    def __init__(
+        self, source: str, problem: str, rule: str | None = None, field_name: str | None = None
+    ) -> None:
         where = source
         if rule is not None:
             where += f": rule {rule!r}"
@@ -73,9 +81,15 @@ class HouseRule:
         listed = self.listing()
         if listed:
             doc += f"\n{listed}"
-        return Rule(self.id, self.category, self.severity, summary=self.summary, doc=doc,
-                    flags=self.flags, passes=self.passes)
-
+        return Rule(
+            self.id,
+            self.category,
+            self.severity,
+            summary=self.summary,
+            doc=doc,
+            flags=self.flags,
+            passes=self.passes,
+        )
 
     def listing(self, most: int = 12) -> str:
         """What the rule looks for, in a line an editor can read in ``editcheck rules``."""

@@ -63,14 +63,22 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
     ]
     middleware = []
     if settings.cors_origins:  # outermost: preflights and 401s get CORS headers too
-        middleware.append(Middleware(
-            CORSMiddleware, allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"],
-            max_age=600))
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type"],
+                max_age=600,
+            )
+        )
     if settings.token:
         middleware.append(Middleware(BearerAuth, token=settings.token))
-    app = Starlette(routes=routes, middleware=middleware, exception_handlers={
-        Problem: _on_problem, HTTPException: _on_http, Exception: _on_crash})
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={Problem: _on_problem, HTTPException: _on_http, Exception: _on_crash},
+    )
     app.state.engine = engine
     app.state.settings = settings
     app.state.limiter = None  # made on first use, inside the event loop
@@ -83,16 +91,22 @@ def app_from_env() -> Starlette:
 
 
 async def _page(request: Request) -> Response:
-    return Response(static_text("index.html"), media_type="text/html; charset=utf-8",
-                    headers={"Content-Security-Policy": _PAGE_CSP, **_STATIC_HEADERS})
+    return Response(
+        static_text("index.html"),
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": _PAGE_CSP, **_STATIC_HEADERS},
+    )
 
 
 async def _static(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in STATIC_FILES:
         raise HTTPException(404)
-    return Response(static_text(name), media_type=STATIC_FILES[name] + "; charset=utf-8",
-                    headers=_STATIC_HEADERS)
+    return Response(
+        static_text(name),
+        media_type=STATIC_FILES[name] + "; charset=utf-8",
+        headers=_STATIC_HEADERS,
+    )
 
 
 async def _healthz(request: Request) -> Response:
@@ -102,12 +116,15 @@ async def _healthz(request: Request) -> Response:
 async def _readyz(request: Request) -> Response:
     engine: Engine = request.app.state.engine
     plugins = engine.plugins
-    return JSONResponse({
-        "status": "ready", "editcheck_version": __version__,
-        "plugins": [p.name for p in plugins.plugins],
-        "rules": len(engine.checker.plan.rules),
-        "plugin_failures": [str(f) for f in plugins.failures],
-    })
+    return JSONResponse(
+        {
+            "status": "ready",
+            "editcheck_version": __version__,
+            "plugins": [p.name for p in plugins.plugins],
+            "rules": len(engine.checker.plan.rules),
+            "plugin_failures": [str(f) for f in plugins.failures],
+        }
+    )
 
 
 async def _rules(request: Request) -> Response:
@@ -148,8 +165,9 @@ async def _batch(request: Request) -> Response:
 
     results = await _in_thread(request, work)
     verdict = "fail" if any(r["verdict"] == "fail" for r in results) else "pass"
-    return JSONResponse({"verdict": verdict, "partial": any(r["partial"] for r in results),
-                         "results": results})
+    return JSONResponse(
+        {"verdict": verdict, "partial": any(r["partial"] for r in results), "results": results}
+    )
 
 
 async def _in_thread(request: Request, work: Callable[[], T]) -> T:
@@ -190,24 +208,32 @@ async def _on_problem(request: Request, exc: Exception) -> Response:
 async def _on_http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     status = exc.status_code
-    detail = {404: f"no route {request.url.path}",
-              405: f"{request.method} is not allowed on {request.url.path}"}.get(
-        status, str(exc.detail))
-    return problem_response(status, detail, instance=request.url.path,
-                            headers=dict(exc.headers or {}))
+    detail = {
+        404: f"no route {request.url.path}",
+        405: f"{request.method} is not allowed on {request.url.path}",
+    }.get(status, str(exc.detail))
+    return problem_response(
+        status, detail, instance=request.url.path, headers=dict(exc.headers or {})
+    )
 
 
 async def _on_crash(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return problem_response(500, "the server failed to answer this request; it has been logged",
-                            instance=request.url.path)
+    return problem_response(
+        500,
+        "the server failed to answer this request; it has been logged",
+        instance=request.url.path,
+    )
 
 
-_STATIC_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-                   "X-Frame-Options": "DENY"}
+_STATIC_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
 # The page loads only its own files and talks only to its own origin.
-_PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-             "img-src 'self' data:; connect-src 'self'; frame-src 'self'; "
-             "base-uri 'none'; form-action 'none'")
-
-
+_PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; frame-src 'self'; "
+    "base-uri 'none'; form-action 'none'"
+)

@@ -33,8 +33,10 @@ class BearerAuth:
             await self.app(scope, receive, send)
             return
         response = problem_response(
-            401, "send the service's token as 'Authorization: Bearer TOKEN'",
-            headers={"WWW-Authenticate": 'Bearer realm="editcheck"'})
+            401,
+            "send the service's token as 'Authorization: Bearer TOKEN'",
+            headers={"WWW-Authenticate": 'Bearer realm="editcheck"'},
+        )
         await response(scope, receive, send)
 
     def _authorised(self, scope: Scope) -> bool:

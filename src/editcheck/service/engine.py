@@ -64,11 +64,13 @@ class Engine:
 
     def _limit(self, size: int) -> None:
         if size > self.config.max_bytes:
-            raise Problem(413, str(InputTooLarge(size, self.config.max_bytes)),
-                          slug="draft-too-large")
+            raise Problem(
+                413, str(InputTooLarge(size, self.config.max_bytes)), slug="draft-too-large"
+            )
 
-    def _answer(self, req: CheckRequest, doc: Document, report: Report,
-                fail_on: Any) -> dict[str, Any]:
+    def _answer(
+        self, req: CheckRequest, doc: Document, report: Report, fail_on: Any
+    ) -> dict[str, Any]:
         data = report.to_dict()
         if req.position_encoding == "utf-16":
             lookup = raw_texts(doc)
@@ -104,17 +106,21 @@ def blocks_html(blocks: tuple[EditorBlock, ...]) -> str:
     return "".join(parts)
 
 
-def by_block(blocks: tuple[EditorBlock, ...], doc: Document,
-             annotations: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def by_block(
+    blocks: tuple[EditorBlock, ...], doc: Document, annotations: list[dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
     """Annotations keyed by the editor's block ids; each also names its block's ``id``.
 
     ``block.start``/``block.end`` index the editor's text of that block; ``xpath`` is null
     because the paragraphs it would point at exist only inside the service.
     """
     if len(doc.blocks) != len(blocks):
-        raise Problem(422, "the blocks could not be read as one paragraph each",
-                      slug="invalid-fields", errors=[{"field": "blocks", "message":
-                                                      "unreadable block text"}])
+        raise Problem(
+            422,
+            "the blocks could not be read as one paragraph each",
+            slug="invalid-fields",
+            errors=[{"field": "blocks", "message": "unreadable block text"}],
+        )
     keyed: dict[str, list[dict[str, Any]]] = {str(b.id): [] for b in blocks}
     for a in annotations:
         block = blocks[a["block"]["index"]]

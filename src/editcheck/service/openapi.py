@@ -27,19 +27,30 @@ def _check_request() -> dict[str, Any]:
         "source": {"type": "string", "description": "A name for the draft, echoed in the report."},
         "select": {**_STR_LIST, "description": "Only these rules (ids, globs, category:NAME)."},
         "ignore": {**_STR_LIST, "description": "Skip these rules."},
-        "fail_on": {"enum": list(FAIL_ON), "description": "Severity that makes the verdict fail "
-                    "(default: the server config's fail-on)."},
-        "position_encoding": {"enum": list(ENCODINGS), "default": "utf-32",
-                              "description": "utf-32: code points (as the CLI); utf-16: "
-                              "JavaScript string offsets. Applies to every offset."},
+        "fail_on": {
+            "enum": list(FAIL_ON),
+            "description": "Severity that makes the verdict fail "
+            "(default: the server config's fail-on).",
+        },
+        "position_encoding": {
+            "enum": list(ENCODINGS),
+            "default": "utf-32",
+            "description": "utf-32: code points (as the CLI); utf-16: "
+            "JavaScript string offsets. Applies to every offset.",
+        },
         "html": {"type": "string", "description": "An HTML fragment or page."},
         "text": {"type": "string", "description": "Plain text; each line is a block."},
-        "blocks": {"type": "array", "items": _ref("EditorBlock"),
-                   "description": "The editor's blocks; annotations come back keyed by id "
-                   "with offsets into each block's text."},
+        "blocks": {
+            "type": "array",
+            "items": _ref("EditorBlock"),
+            "description": "The editor's blocks; annotations come back keyed by id "
+            "with offsets into each block's text.",
+        },
     }
     return {
-        "type": "object", "additionalProperties": False, "properties": common,
+        "type": "object",
+        "additionalProperties": False,
+        "properties": common,
         "oneOf": [{"required": [k]} for k in ("html", "text", "blocks")],
     }
 
@@ -47,97 +58,180 @@ def _check_request() -> dict[str, Any]:
 def _annotation() -> dict[str, Any]:
     return {
         "type": "object",
-        "required": ["rule", "category", "severity", "message", "text", "start", "end",
-                     "line", "column", "block", "quote", "fingerprint"],
+        "required": [
+            "rule",
+            "category",
+            "severity",
+            "message",
+            "text",
+            "start",
+            "end",
+            "line",
+            "column",
+            "block",
+            "quote",
+            "fingerprint",
+        ],
         "properties": {
-            "rule": {"type": "string"}, "category": {"enum": list(CATEGORIES)},
+            "rule": {"type": "string"},
+            "category": {"enum": list(CATEGORIES)},
             "severity": {"enum": ["error", "warning", "info"]},
-            "message": {"type": "string"}, "suggestion": {"type": ["string", "null"]},
+            "message": {"type": "string"},
+            "suggestion": {"type": ["string", "null"]},
             "text": {"type": "string"},
-            "start": {"type": "integer"}, "end": {"type": "integer"},
-            "line": {"type": "integer"}, "column": {"type": "integer"},
-            "block": {"type": "object", "required": ["index", "xpath", "start", "end"],
-                      "properties": {"index": {"type": "integer"},
-                                     "xpath": {"type": ["string", "null"]},
-                                     "start": {"type": "integer"}, "end": {"type": "integer"},
-                                     "id": {"type": ["string", "integer"]}}},
+            "start": {"type": "integer"},
+            "end": {"type": "integer"},
+            "line": {"type": "integer"},
+            "column": {"type": "integer"},
+            "block": {
+                "type": "object",
+                "required": ["index", "xpath", "start", "end"],
+                "properties": {
+                    "index": {"type": "integer"},
+                    "xpath": {"type": ["string", "null"]},
+                    "start": {"type": "integer"},
+                    "end": {"type": "integer"},
+                    "id": {"type": ["string", "integer"]},
+                },
+            },
             "quote": {"type": "object", "required": ["exact", "prefix", "suffix"]},
-            "fingerprint": {"type": "string"}, "data": {"type": "object"},
+            "fingerprint": {"type": "string"},
+            "data": {"type": "object"},
         },
     }
 
 
 def _schemas() -> dict[str, Any]:
     return {
-        "EditorBlock": {"type": "object", "additionalProperties": False,
-                        "required": ["id", "text"],
-                        "properties": {"id": {"type": ["string", "integer"]},
-                                       "text": {"type": "string"},
-                                       "tag": {"enum": list(BLOCK_TAGS), "default": "p",
-                                               "description": "What the block is; headings "
-                                               "and captions are read as in HTML."}}},
+        "EditorBlock": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "text"],
+            "properties": {
+                "id": {"type": ["string", "integer"]},
+                "text": {"type": "string"},
+                "tag": {
+                    "enum": list(BLOCK_TAGS),
+                    "default": "p",
+                    "description": "What the block is; headings and captions are read as in HTML.",
+                },
+            },
+        },
         "CheckRequest": _check_request(),
-        "BatchRequest": {"type": "object", "additionalProperties": False,
-                         "required": ["documents"],
-                         "properties": {"documents": {"type": "array", "minItems": 1,
-                                                      "items": _ref("CheckRequest")}}},
+        "BatchRequest": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["documents"],
+            "properties": {
+                "documents": {"type": "array", "minItems": 1, "items": _ref("CheckRequest")}
+            },
+        },
         "Annotation": _annotation(),
-        "Report": {"type": "object",
-                   "required": ["schema", "source", "media_type", "summary", "annotations",
-                                "errors", "partial"],
-                   "properties": {"schema": {"const": "editcheck/report@1"},
-                                  "annotations": {"type": "array", "items": _ref("Annotation")},
-                                  "errors": {"type": "array", "items": {"type": "object"}},
-                                  "partial": {"type": "boolean"}}},
+        "Report": {
+            "type": "object",
+            "required": [
+                "schema",
+                "source",
+                "media_type",
+                "summary",
+                "annotations",
+                "errors",
+                "partial",
+            ],
+            "properties": {
+                "schema": {"const": "editcheck/report@1"},
+                "annotations": {"type": "array", "items": _ref("Annotation")},
+                "errors": {"type": "array", "items": {"type": "object"}},
+                "partial": {"type": "boolean"},
+            },
+        },
         "CheckResponse": {
             "type": "object",
-            "required": ["verdict", "fail_on", "partial", "timed_out", "position_encoding",
-                         "report"],
+            "required": [
+                "verdict",
+                "fail_on",
+                "partial",
+                "timed_out",
+                "position_encoding",
+                "report",
+            ],
             "properties": {
-                "id": {"type": "string"}, "verdict": {"enum": ["pass", "fail"]},
-                "fail_on": {"enum": list(FAIL_ON)}, "partial": {"type": "boolean"},
+                "id": {"type": "string"},
+                "verdict": {"enum": ["pass", "fail"]},
+                "fail_on": {"enum": list(FAIL_ON)},
+                "partial": {"type": "boolean"},
                 "timed_out": {**_STR_LIST, "description": "Checks stopped by the time budget."},
                 "position_encoding": {"enum": list(ENCODINGS)},
                 "report": _ref("Report"),
-                "blocks": {"type": "object", "description": "For blocks input: annotations "
-                           "keyed by block id.",
-                           "additionalProperties": {"type": "array",
-                                                    "items": _ref("Annotation")}},
+                "blocks": {
+                    "type": "object",
+                    "description": "For blocks input: annotations keyed by block id.",
+                    "additionalProperties": {"type": "array", "items": _ref("Annotation")},
+                },
             },
         },
-        "BatchResponse": {"type": "object", "required": ["verdict", "partial", "results"],
-                          "properties": {"verdict": {"enum": ["pass", "fail"]},
-                                         "partial": {"type": "boolean"},
-                                         "results": {"type": "array",
-                                                     "items": _ref("CheckResponse")}}},
-        "Problem": {"type": "object", "required": ["type", "title", "status", "detail"],
-                    "properties": {"type": {"type": "string"}, "title": {"type": "string"},
-                                   "status": {"type": "integer"}, "detail": {"type": "string"},
-                                   "instance": {"type": "string"},
-                                   "errors": {"type": "array", "items": {
-                                       "type": "object", "required": ["field", "message"]}}}},
+        "BatchResponse": {
+            "type": "object",
+            "required": ["verdict", "partial", "results"],
+            "properties": {
+                "verdict": {"enum": ["pass", "fail"]},
+                "partial": {"type": "boolean"},
+                "results": {"type": "array", "items": _ref("CheckResponse")},
+            },
+        },
+        "Problem": {
+            "type": "object",
+            "required": ["type", "title", "status", "detail"],
+            "properties": {
+                "type": {"type": "string"},
+                "title": {"type": "string"},
+                "status": {"type": "integer"},
+                "detail": {"type": "string"},
+                "instance": {"type": "string"},
+                "errors": {
+                    "type": "array",
+                    "items": {"type": "object", "required": ["field", "message"]},
+                },
+            },
+        },
     }
 
 
 def _problems(*codes: int) -> dict[str, Any]:
-    text = {400: "Malformed JSON", 401: "Missing or wrong bearer token",
-            413: "Body over the size limit", 422: "Invalid fields"}
-    return {str(c): {"description": text[c], "content": {
-        "application/problem+json": {"schema": _ref("Problem")}}} for c in codes}
+    text = {
+        400: "Malformed JSON",
+        401: "Missing or wrong bearer token",
+        413: "Body over the size limit",
+        422: "Invalid fields",
+    }
+    return {
+        str(c): {
+            "description": text[c],
+            "content": {"application/problem+json": {"schema": _ref("Problem")}},
+        }
+        for c in codes
+    }
 
 
 def _json(schema: str, description: str) -> dict[str, Any]:
-    return {"description": description,
-            "content": {"application/json": {"schema": _ref(schema)}}}
+    return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
 
 
 def _post(summary: str, request: str, response: str) -> dict[str, Any]:
-    return {"post": {
-        "summary": summary, "security": [{"bearer": []}],
-        "requestBody": {"required": True,
-                        "content": {"application/json": {"schema": _ref(request)}}},
-        "responses": {"200": _json(response, "The report and verdict (even with findings)."),
-                      **_problems(400, 401, 413, 422)}}}
+    return {
+        "post": {
+            "summary": summary,
+            "security": [{"bearer": []}],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _ref(request)}},
+            },
+            "responses": {
+                "200": _json(response, "The report and verdict (even with findings)."),
+                **_problems(400, 401, 413, 422),
+            },
+        }
+    }
 
 
 def _get(summary: str, description: str = "OK", secured: bool = False) -> dict[str, Any]:
@@ -152,25 +246,38 @@ def openapi_document(settings: ServiceSettings) -> dict[str, Any]:
     """The whole OpenAPI document for a server with ``settings``."""
     return {
         "openapi": "3.1.0",
-        "info": {"title": "editcheck", "version": __version__,
-                 "description": "Editorial annotations for news drafts. Request bodies are "
-                 f"limited to {settings.max_body_bytes:,} bytes; each request has a time "
-                 f"budget of {settings.time_budget or 'unlimited'} s."},
+        "info": {
+            "title": "editcheck",
+            "version": __version__,
+            "description": "Editorial annotations for news drafts. Request bodies are "
+            f"limited to {settings.max_body_bytes:,} bytes; each request has a time "
+            f"budget of {settings.time_budget or 'unlimited'} s.",
+        },
         "paths": {
             "/": _get("The review page (HTML)."),
-            "/static/{name}": {"get": {**_get("The review page's script and style.")["get"],
-                                       "parameters": [{"name": "name", "in": "path",
-                                                       "required": True,
-                                                       "schema": {"enum": ["review.js",
-                                                                           "review.css"]}}]}},
+            "/static/{name}": {
+                "get": {
+                    **_get("The review page's script and style.")["get"],
+                    "parameters": [
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"enum": ["review.js", "review.css"]},
+                        }
+                    ],
+                }
+            },
             "/healthz": _get("Liveness: the process answers."),
             "/readyz": _get("Readiness: plugins loaded, with any load failures."),
-            "/v1/rules": _get("Every rule with its documentation and whether it is on.",
-                              secured=True),
+            "/v1/rules": _get(
+                "Every rule with its documentation and whether it is on.", secured=True
+            ),
             "/v1/openapi.json": _get("This document.", secured=True),
             "/v1/check": _post("Check one draft.", "CheckRequest", "CheckResponse"),
-            "/v1/check/batch": _post("Check several drafts in one request.", "BatchRequest",
-                                     "BatchResponse"),
+            "/v1/check/batch": _post(
+                "Check several drafts in one request.", "BatchRequest", "BatchResponse"
+            ),
         },
         "components": {
             "schemas": _schemas(),

@@ -24,8 +24,7 @@ def utf16_offset(text: str, offset: int) -> int:
     return len(text[:offset].encode("utf-16-le", "surrogatepass")) // 2
 
 
-def convert_annotation(a: dict[str, Any], doc: Document,
-                       raw_text: Callable[[int], str]) -> None:
+def convert_annotation(a: dict[str, Any], doc: Document, raw_text: Callable[[int], str]) -> None:
     """Rewrite one annotation dict's offsets in place from code points to UTF-16 units."""
     text = doc.text
     line_start = a["start"] - (a["column"] - 1)

@@ -30,8 +30,15 @@ _TITLES = {
 class Problem(Exception):
     """Raised inside a route to answer with a problem document."""
 
-    def __init__(self, status: int, detail: str, *, slug: str | None = None,
-                 errors: Sequence[dict[str, str]] = (), headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        slug: str | None = None,
+        errors: Sequence[dict[str, str]] = (),
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(detail)
         self.status = status
         self.detail = detail
@@ -40,9 +47,14 @@ class Problem(Exception):
         self.headers = headers or {}
 
 
-def problem_body(status: int, detail: str, *, slug: str | None = None,
-                 instance: str | None = None,
-                 errors: Sequence[dict[str, str]] = ()) -> dict[str, Any]:
+def problem_body(
+    status: int,
+    detail: str,
+    *,
+    slug: str | None = None,
+    instance: str | None = None,
+    errors: Sequence[dict[str, str]] = (),
+) -> dict[str, Any]:
     """The problem document: ``type``, ``title``, ``status``, ``detail`` (+ ``errors``)."""
     title = _TITLES.get(status, "Error")
     body: dict[str, Any] = {
@@ -58,16 +70,27 @@ def problem_body(status: int, detail: str, *, slug: str | None = None,
     return body
 
 
-def problem_response(status: int, detail: str, *, slug: str | None = None,
-                     instance: str | None = None, errors: Sequence[dict[str, str]] = (),
-                     headers: dict[str, str] | None = None) -> Response:
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    slug: str | None = None,
+    instance: str | None = None,
+    errors: Sequence[dict[str, str]] = (),
+    headers: dict[str, str] | None = None,
+) -> Response:
     """A ready response carrying a problem document."""
     body = problem_body(status, detail, slug=slug, instance=instance, errors=errors)
-    return Response(json.dumps(body), status_code=status, media_type=PROBLEM_TYPE,
-                    headers=headers)
+    return Response(json.dumps(body), status_code=status, media_type=PROBLEM_TYPE, headers=headers)
 
 
 def from_problem(exc: Problem, instance: str | None = None) -> Response:
     """The response for a raised :class:`Problem`."""
-    return problem_response(exc.status, exc.detail, slug=exc.slug, instance=instance,
-                            errors=exc.errors, headers=exc.headers)
+    return problem_response(
+        exc.status,
+        exc.detail,
+        slug=exc.slug,
+        instance=instance,
+        errors=exc.errors,
+        headers=exc.headers,
+    )

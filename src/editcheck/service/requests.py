@@ -72,16 +72,16 @@ def batch_request(data: Any, max_batch: int) -> list[CheckRequest]:
         _err(errors, "", "the body must be a JSON object")
     elif set(data) != {"documents"}:
         extra = sorted(set(data) - {"documents"})
-        _err(errors, extra[0] if extra else "documents",
-             "unknown field" if extra else "required")
+        _err(errors, extra[0] if extra else "documents", "unknown field" if extra else "required")
     elif not isinstance(data["documents"], list) or not data["documents"]:
         _err(errors, "documents", "must be a non-empty array of check requests")
     elif len(data["documents"]) > max_batch:
         _err(errors, "documents", f"at most {max_batch} documents per batch")
     if errors:
         raise Problem(422, "the request has invalid fields", slug="invalid-fields", errors=errors)
-    requests = [_check_request(d, f"documents[{i}].", errors)
-                for i, d in enumerate(data["documents"])]
+    requests = [
+        _check_request(d, f"documents[{i}].", errors) for i, d in enumerate(data["documents"])
+    ]
     if errors:
         raise Problem(422, "the request has invalid fields", slug="invalid-fields", errors=errors)
     return [r for r in requests if r is not None]
@@ -96,9 +96,13 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
         _err(errors, where + name, "unknown field")
     given = [f for f in INPUT_FIELDS if f in data]
     if len(given) != 1:
-        _err(errors, where + "html|text|blocks",
-             "exactly one of html, text or blocks is required" if not given
-             else f"only one of html, text or blocks may be given (got {', '.join(given)})")
+        _err(
+            errors,
+            where + "html|text|blocks",
+            "exactly one of html, text or blocks is required"
+            if not given
+            else f"only one of html, text or blocks may be given (got {', '.join(given)})",
+        )
     kind = given[0] if given else "text"
     content = _content(kind, data.get(kind, ""), where, errors)
     select = _str_list(data, "select", where, errors)
@@ -132,8 +136,9 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _content(kind: str, value: Any, where: str,
-             errors: list[dict[str, str]]) -> str | tuple[EditorBlock, ...]:
+def _content(
+    kind: str, value: Any, where: str, errors: list[dict[str, str]]
+) -> str | tuple[EditorBlock, ...]:
     if kind != "blocks":
         if not isinstance(value, str):
             _err(errors, where + kind, "must be a string")
@@ -171,8 +176,9 @@ def _block(item: Any, at: str, seen: set[str], errors: list[dict[str, str]]) -> 
     return EditorBlock(ident, text, tag)
 
 
-def _str_list(data: dict[str, Any], name: str, where: str,
-              errors: list[dict[str, str]]) -> tuple[str, ...]:
+def _str_list(
+    data: dict[str, Any], name: str, where: str, errors: list[dict[str, str]]
+) -> tuple[str, ...]:
     value = data.get(name, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         _err(errors, where + name, "must be an array of strings (rule ids, globs, category:NAME)")
@@ -180,8 +186,13 @@ def _str_list(data: dict[str, Any], name: str, where: str,
     return tuple(v.strip() for v in value if v.strip())
 
 
-def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], where: str,
-            errors: list[dict[str, str]]) -> str | None:
+def _choice(
+    data: dict[str, Any],
+    name: str,
+    allowed: tuple[str, ...],
+    where: str,
+    errors: list[dict[str, str]],
+) -> str | None:
     value = data.get(name)
     if value is not None and value not in allowed:
         _err(errors, where + name, f"must be one of {', '.join(allowed)}")
@@ -189,8 +200,9 @@ def _choice(data: dict[str, Any], name: str, allowed: tuple[str, ...], where: st
     return value  # type: ignore[no-any-return]
 
 
-def _opt_str(data: dict[str, Any], name: str, where: str,
-             errors: list[dict[str, str]]) -> str | None:
+def _opt_str(
+    data: dict[str, Any], name: str, where: str, errors: list[dict[str, str]]
+) -> str | None:
     value = data.get(name)
     if value is not None and not isinstance(value, str):
         _err(errors, where + name, "must be a string")

@@ -8,8 +8,10 @@ and keep serving.
 from editcheck import Rule, check, hookimpl
 
 
-@check(Rule("svc/crash", "house-style", "info", summary="Unserialisable data on CRASH-ME."),
-       name="svc.crash")
+@check(
+    Rule("svc/crash", "house-style", "info", summary="Unserialisable data on CRASH-ME."),
+    name="svc.crash",
+)
 def crash(doc, ctx):
     at = doc.text.find("CRASH-ME")
     if at >= 0:

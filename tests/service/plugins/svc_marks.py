@@ -8,10 +8,14 @@ import re
 
 from editcheck import Rule, check, hookimpl
 
-WORD = Rule("svc/zz-word", "house-style", "warning", summary="A word starting with zz.",
-            doc="Test rule: flags each word that starts with zz.")
-SPAN = Rule("svc/zz-span", "unsourced-statistic", "error",
-            summary="A run from zzspan to zzend.")
+WORD = Rule(
+    "svc/zz-word",
+    "house-style",
+    "warning",
+    summary="A word starting with zz.",
+    doc="Test rule: flags each word that starts with zz.",
+)
+SPAN = Rule("svc/zz-span", "unsourced-statistic", "error", summary="A run from zzspan to zzend.")
 _WORD = re.compile(r"\bzz(?!span\b|end\b)\w+")
 _SPAN = re.compile(r"zzspan\b.*?\bzzend")
 
@@ -20,8 +24,14 @@ _SPAN = re.compile(r"zzspan\b.*?\bzzend")
 def marks(doc, ctx):
     for block in doc.blocks:
         for m in _WORD.finditer(block.text):
-            ctx.report_in(WORD.id, block, m.start(), m.end(), f"'{m.group()}' starts with zz.",
-                          suggestion=m.group()[2:])
+            ctx.report_in(
+                WORD.id,
+                block,
+                m.start(),
+                m.end(),
+                f"'{m.group()}' starts with zz.",
+                suggestion=m.group()[2:],
+            )
         for m in _SPAN.finditer(block.text):
             ctx.report_in(SPAN.id, block, m.start(), m.end(), "A zz span.")
 

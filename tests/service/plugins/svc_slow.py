@@ -5,8 +5,9 @@ import time
 from editcheck import Rule, check, hookimpl
 
 
-@check(Rule("svc/slow", "house-style", "info", summary="Spins forever on SLOW-DOWN."),
-       name="svc.slow")
+@check(
+    Rule("svc/slow", "house-style", "info", summary="Spins forever on SLOW-DOWN."), name="svc.slow"
+)
 def slow(doc, ctx):
     if "SLOW-DOWN" not in doc.text:
         return

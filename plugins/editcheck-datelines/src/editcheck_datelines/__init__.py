@@ -14,7 +14,9 @@ import re
 from editcheck import Block, CheckContext, Document, Rule, Severity, check, hookimpl
 
 FORMAT = Rule(
-    "datelines/format", "house-style", Severity.WARNING,
+    "datelines/format",
+    "house-style",
+    Severity.WARNING,
     summary="A dateline that is not in the house form 'CITY (Agency) —'.",
     doc="""
     Looks at the start of the first paragraphs (headings and "By ..." bylines skipped) for
@@ -23,14 +25,22 @@ FORMAT = Rule(
     `agencies` (matched without regard to case, then written as listed), or the separator
     is not `separator` with one space either side. The suggestion is the corrected form.
     """,
-    options={"agencies": ["AP", "Reuters", "AFP", "Bloomberg", "PA"], "separator": "—",
-             "city-case": "upper", "max-blocks": 4},
-    flags=("London (Reuters) - The bank raised rates on Thursday, its ninth rise in a row.",
-           "LONDON (REUTERS) — The bank raised rates on Thursday, its ninth rise in a row."),
+    options={
+        "agencies": ["AP", "Reuters", "AFP", "Bloomberg", "PA"],
+        "separator": "—",
+        "city-case": "upper",
+        "max-blocks": 4,
+    },
+    flags=(
+        "London (Reuters) - The bank raised rates on Thursday, its ninth rise in a row.",
+        "LONDON (REUTERS) — The bank raised rates on Thursday, its ninth rise in a row.",
+    ),
     passes=("LONDON (Reuters) — The bank raised rates on Thursday, its ninth rise in a row.",),
 )
 MISSING = Rule(
-    "datelines/missing", "house-style", Severity.INFO,
+    "datelines/missing",
+    "house-style",
+    Severity.INFO,
     summary="The story has no dateline, and the desk requires one.",
     doc="""
     Off until `required = true` is set for this rule in editcheck.toml (wire desks turn it
@@ -88,8 +98,9 @@ def dateline(doc: Document, ctx: CheckContext) -> None:
         first = blocks[0]
         words = first.text.split()
         end = first.text.find(words[0]) + len(words[0]) if words else 0
-        ctx.report_in(MISSING.id, first, 0, end,
-                      "No dateline: wire copy opens with 'CITY (Agency) —'.")
+        ctx.report_in(
+            MISSING.id, first, 0, end, "No dateline: wire copy opens with 'CITY (Agency) —'."
+        )
 
 
 def _check_form(ctx: CheckContext, block: Block, m: re.Match[str], opts: dict) -> None:
@@ -117,9 +128,15 @@ def _check_form(ctx: CheckContext, block: Block, m: re.Match[str], opts: dict) -
     # Without an agency there is nothing safe to offer: the editor must name it.
     agency_part = good_agency or agency
     suggestion = f"{good_city} ({agency_part}) {separator} " if agency_part else None
-    ctx.report_in(FORMAT.id, block, m.start(), m.end(),
-                  f"Dateline: {'; '.join(problems)}.", suggestion=suggestion,
-                  data={"problems": problems})
+    ctx.report_in(
+        FORMAT.id,
+        block,
+        m.start(),
+        m.end(),
+        f"Dateline: {'; '.join(problems)}.",
+        suggestion=suggestion,
+        data={"problems": problems},
+    )
 
 
 @hookimpl

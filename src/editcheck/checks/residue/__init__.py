@@ -25,8 +25,15 @@ __all__ = ["editcheck_checks"]
 _WHOLE_LINE_RULES = (R.INTERFACE_STRING.id, R.ORPHAN_COUNTER.id)
 
 
-@check(R.STRAY_TIMESTAMP, R.ORPHAN_COUNTER, R.BROKEN_MARKUP, R.INTERFACE_STRING,
-       R.PLACEHOLDER, R.INVISIBLE_CHARACTER, name="core.residue")
+@check(
+    R.STRAY_TIMESTAMP,
+    R.ORPHAN_COUNTER,
+    R.BROKEN_MARKUP,
+    R.INTERFACE_STRING,
+    R.PLACEHOLDER,
+    R.INVISIBLE_CHARACTER,
+    name="core.residue",
+)
 def residue(doc: Document, ctx: CheckContext) -> None:
     """Timestamps, counters, broken markup, interface text, placeholders, invisible chars."""
     block_residue(doc, ctx)
@@ -51,12 +58,21 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
         block = verdict.block
         if keep is not None and verdict.inside and keep.search(block.text):
             continue  # a byline or credit the article itself carries
-        if own_rules and whole_line_residue(block) and not any(
-                allows.allowed(r, block.text) for r in _WHOLE_LINE_RULES):
+        if (
+            own_rules
+            and whole_line_residue(block)
+            and not any(allows.allowed(r, block.text) for r in _WHOLE_LINE_RULES)
+        ):
             continue  # already an interface string or a counter: one annotation is enough
-        ctx.report_in(R.PAGE_FURNITURE.id, block, 0, len(block.text),
-                      f"Looks like page furniture ({verdict.reason}), not article copy.",
-                      suggestion="", data={"reason": verdict.reason})
+        ctx.report_in(
+            R.PAGE_FURNITURE.id,
+            block,
+            0,
+            len(block.text),
+            f"Looks like page furniture ({verdict.reason}), not article copy.",
+            suggestion="",
+            data={"reason": verdict.reason},
+        )
 
 
 @hookimpl

@@ -26,9 +26,15 @@ def empty_lines(doc: Document, ctx: CheckContext) -> None:
         elif text:
             for block in run:
                 if block.text:
-                    ctx.report_in(EMPTY_LINES.id, block, 0, len(block.text),
-                                  "Line holds only whitespace.", suggestion="",
-                                  data={"lines": 1})
+                    ctx.report_in(
+                        EMPTY_LINES.id,
+                        block,
+                        0,
+                        len(block.text),
+                        "Line holds only whitespace.",
+                        suggestion="",
+                        data={"lines": 1},
+                    )
 
 
 def _runs(blocks: tuple[Block, ...]) -> list[list[Block]]:
@@ -49,6 +55,11 @@ def _report_run(ctx: CheckContext, run: list[Block], at_end: bool, text: bool) -
     first, last = run[0], run[-1]
     unit = "blank lines" if text else "empty paragraphs"
     where = " at the end of the draft" if at_end else ""
-    ctx.report(EMPTY_LINES.id, first.start, last.end,
-               f"{len(run)} {unit}{where}; delete them.", suggestion="",
-               data={"lines": len(run), "end": last.end, "last_block": last.index})
+    ctx.report(
+        EMPTY_LINES.id,
+        first.start,
+        last.end,
+        f"{len(run)} {unit}{where}; delete them.",
+        suggestion="",
+        data={"lines": len(run), "end": last.end, "last_block": last.index},
+    )

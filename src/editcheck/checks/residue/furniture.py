@@ -22,8 +22,9 @@ from editcheck.document import Block, Document
 
 _SENTENCE_END = tuple(".!?。！？…\"”»'’)")
 _PAGE_CONTEXT = frozenset({"nav", "footer"})
-CHROME_CONTEXT = frozenset({"nav", "aside", "footer", "form", "button", "menu", "select",
-                            "label", "dialog"})
+CHROME_CONTEXT = frozenset(
+    {"nav", "aside", "footer", "form", "button", "menu", "select", "label", "dialog"}
+)
 _HINT_SPLIT = re.compile(r"[^a-z0-9]+")
 _NEAR = 60  # characters of class names nearest the block (the string runs root to leaf)
 
@@ -109,8 +110,9 @@ def content_roots(blocks: Sequence[Block]) -> list[str]:
         if top.startswith(path + "/"):
             if direct[path] >= best / 5 and top.count("/") - path.count("/") <= 2:
                 roots.append(path)
-        elif not _inside(path, roots) and (path.startswith(near) or _similar(
-                _common_hints(members.get(path, []), _NEAR), own)):
+        elif not _inside(path, roots) and (
+            path.startswith(near) or _similar(_common_hints(members.get(path, []), _NEAR), own)
+        ):
             roots.append(path)
     return [r for r in roots if not any(r != o and r.startswith(o + "/") for o in roots)]
 
@@ -197,8 +199,9 @@ def classify(doc: Document) -> list[Verdict]:
     return verdicts
 
 
-def _inside_reason(b: Block, common: set[str], own: frozenset[str],
-                   outside: set[str]) -> str | None:
+def _inside_reason(
+    b: Block, common: set[str], own: frozenset[str], outside: set[str]
+) -> str | None:
     """Why a block inside the article is still chrome; ``own``: the article's ancestors."""
     if b.link_density >= 0.5:
         return "a link list"

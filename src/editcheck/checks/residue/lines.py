@@ -32,17 +32,64 @@ _ALNUM = re.compile(r"[^\W_]")
 _COUNT = re.compile(r"^\d[\d,.]*[km]?$")
 _SEPARATORS = ("·", "•", "|", " - ", " – ", " — ", " / ")  # what ``P.BAR_SEPARATOR`` splits at
 # How an empty caption or credit label ends (after stripping): see ``P.EMPTY_STUB``.
-_STUB_ENDS = (":", "-", "–", "—", "|", "/", ",", "caption", "Caption", "credit", "Credit",
-              "source", "Source", "copyright", "Copyright", " by", " By")
+_STUB_ENDS = (
+    ":",
+    "-",
+    "–",
+    "—",
+    "|",
+    "/",
+    ",",
+    "caption",
+    "Caption",
+    "credit",
+    "Credit",
+    "source",
+    "Source",
+    "copyright",
+    "Copyright",
+    " by",
+    " By",
+)
 _PLACEHOLDER_HINT = re.compile(r"TK|XX|\[|(?i:lorem)")
 _SCRIPT_HINT = re.compile(r"undefined|null|NaN")
 # Words that make up share bars: "Facebook Twitter Email", "Share Tweet Copy link".
-_SHARE_WORDS = frozenset({
-    "share", "tweet", "email", "e-mail", "print", "copy", "link", "facebook", "twitter", "x",
-    "whatsapp", "linkedin", "pinterest", "reddit", "messenger", "flipboard", "telegram",
-    "tumblr", "comments", "comment", "save", "sms", "mail", "url", "copied", "threads",
-    "bluesky", "pin", "pinit", "flip", "tweets", "pins",
-})
+_SHARE_WORDS = frozenset(
+    {
+        "share",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "copy",
+        "link",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "messenger",
+        "flipboard",
+        "telegram",
+        "tumblr",
+        "comments",
+        "comment",
+        "save",
+        "sms",
+        "mail",
+        "url",
+        "copied",
+        "threads",
+        "bluesky",
+        "pin",
+        "pinit",
+        "flip",
+        "tweets",
+        "pins",
+    }
+)
 
 
 @lru_cache(maxsize=64)
@@ -67,8 +114,9 @@ class Reporter:
         pattern = self._allow[rule]
         return pattern is not None and pattern.search(text) is not None
 
-    def __call__(self, rule: str, block: Block, start: int, end: int, message: str,
-                 **data: Any) -> None:
+    def __call__(
+        self, rule: str, block: Block, start: int, end: int, message: str, **data: Any
+    ) -> None:
         if self.on(rule) and not self.allowed(rule, block.text):
             self.ctx.report_in(rule, block, start, end, message, suggestion="", data=data or None)
 
@@ -101,9 +149,14 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
         block = doc.block_at(m.start())
         if block is not None:
             code = f"U+{ord(m.group()[0]):04X}"
-            report(R.INVISIBLE_CHARACTER.id, block, m.start() - block.start, m.end() - block.start,
-                   f"Invisible character ({P.invisible_name(m.group()[0])}) in the text.",
-                   codepoint=code)
+            report(
+                R.INVISIBLE_CHARACTER.id,
+                block,
+                m.start() - block.start,
+                m.end() - block.start,
+                f"Invisible character ({P.invisible_name(m.group()[0])}) in the text.",
+                codepoint=code,
+            )
 
 
 def blocks_hit(doc: Document, positions: Iterable[int]) -> Iterator[Block]:
@@ -144,17 +197,32 @@ def _entry_follows(blocks: Sequence[Block], i: int, stamped: set[int]) -> bool:
     after = blocks[i + 1]
     if is_prose(after):
         return True
-    titled = (after.index not in stamped and not P.CLOCK.match(after.text)
-              and len(after.text) <= _SHORT and i + 2 < len(blocks))
+    titled = (
+        after.index not in stamped
+        and not P.CLOCK.match(after.text)
+        and len(after.text) <= _SHORT
+        and i + 2 < len(blocks)
+    )
     return titled and is_prose(blocks[i + 2])
 
 
-def _timestamps(doc: Document, lowered: str, blocks: list[Block], short: list[Block],
-                report: Reporter, opts: Any) -> None:
+def _timestamps(
+    doc: Document,
+    lowered: str,
+    blocks: list[Block],
+    short: list[Block],
+    report: Reporter,
+    opts: Any,
+) -> None:
     hits = [*_find_all(lowered, "ago"), *_find_all(lowered, "just now")]
     candidates = {b.index: b for b in blocks_hit(doc, sorted(hits))}
-    candidates.update((b.index, b) for b in short if len(b.text) <= 32 and _DIGIT.search(b.text)
-                      and (P.BARE_COMPACT_TIME.match(b.text) or P.MACHINE_TIME.match(b.text)))
+    candidates.update(
+        (b.index, b)
+        for b in short
+        if len(b.text) <= 32
+        and _DIGIT.search(b.text)
+        and (P.BARE_COMPACT_TIME.match(b.text) or P.MACHINE_TIME.match(b.text))
+    )
     if not candidates:
         return
     found = {i: list(P.timestamps(b.text)) for i, b in candidates.items()}
@@ -170,8 +238,14 @@ def _timestamps(doc: Document, lowered: str, blocks: list[Block], short: list[Bl
             leading = P.STAMP_PREFIX.match(block.text[s:e]) is not None and s <= 2
             alone = words <= 4 and not rest.rstrip().endswith(_SENTENCE_END)
             if alone or (leading and words <= 8):
-                report(R.STRAY_TIMESTAMP.id, block, s, e, f"Stray relative timestamp {what!r}: "
-                       "it was true only when the page was copied.")
+                report(
+                    R.STRAY_TIMESTAMP.id,
+                    block,
+                    s,
+                    e,
+                    f"Stray relative timestamp {what!r}: "
+                    "it was true only when the page was copied.",
+                )
 
 
 def whole_line_residue(block: Block) -> bool:
@@ -215,8 +289,11 @@ def _interface_words(words: str) -> bool:
 def _is_share_bar(words: list[str]) -> bool:
     """Share buttons side by side, with or without their counts ("Share 12 Tweet 3")."""
     named = [w for w in words if not _COUNT.match(w)]
-    return len(named) >= 2 and all(w in _SHARE_WORDS for w in named) and (
-        "share" in named or len(named) >= 3)
+    return (
+        len(named) >= 2
+        and all(w in _SHARE_WORDS for w in named)
+        and ("share" in named or len(named) >= 3)
+    )
 
 
 def _stub(block: Block, report: Reporter) -> bool:
@@ -234,8 +311,7 @@ def _stub(block: Block, report: Reporter) -> bool:
     else:
         return False
     s = len(text) - len(text.lstrip())
-    report(R.BROKEN_MARKUP.id, block, s, max(s + 1, len(text.rstrip())),
-           what.format(text.strip()))
+    report(R.BROKEN_MARKUP.id, block, s, max(s + 1, len(text.rstrip())), what.format(text.strip()))
     return True
 
 
@@ -247,8 +323,14 @@ def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
         if block.index not in whole:
             text = block.text
             s = len(text) - len(text.lstrip())
-            report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
-                   f"Link of the page's {header!r} widget, not article copy.", widget=header)
+            report(
+                R.INTERFACE_STRING.id,
+                block,
+                s,
+                len(text.rstrip()),
+                f"Link of the page's {header!r} widget, not article copy.",
+                widget=header,
+            )
 
 
 def _trailing_stubs(blocks: list[Block], report: Reporter) -> None:
@@ -261,8 +343,14 @@ def _trailing_stubs(blocks: list[Block], report: Reporter) -> None:
         if len(text) > 24 and text.endswith(":") and not _code(block):
             m = P.TRAILING_STUB.search(text)
             if m is not None:
-                report(R.BROKEN_MARKUP.id, block, m.start(1), m.end(), "Empty credit label "
-                       f"{m.group().strip()!r}: the credit did not come with the caption.")
+                report(
+                    R.BROKEN_MARKUP.id,
+                    block,
+                    m.start(1),
+                    m.end(),
+                    "Empty credit label "
+                    f"{m.group().strip()!r}: the credit did not come with the caption.",
+                )
 
 
 def _find_all(text: str, needle: str) -> Iterator[int]:
@@ -276,11 +364,20 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
     """Whole-line tests: an orphan counter, or an interface string (then True)."""
     text = block.text
     if _DIGIT.search(text) and P.ORPHAN_COUNTER.match(text):
-        if (block.tag not in _NUMERIC_CELLS and "table" not in block.context
-                and not P.BARE_COMPACT_TIME.match(text) and not P.MACHINE_TIME.match(text)):
+        if (
+            block.tag not in _NUMERIC_CELLS
+            and "table" not in block.context
+            and not P.BARE_COMPACT_TIME.match(text)
+            and not P.MACHINE_TIME.match(text)
+        ):
             s = len(text) - len(text.lstrip())
-            report(R.ORPHAN_COUNTER.id, block, s, len(text.rstrip()),
-                   f"Orphan counter {text.strip()!r}: a number alone on its line.")
+            report(
+                R.ORPHAN_COUNTER.id,
+                block,
+                s,
+                len(text.rstrip()),
+                f"Orphan counter {text.strip()!r}: a number alone on its line.",
+            )
         return False
     if _DIGIT.search(text) and (block.tag in _NUMERIC_CELLS or "table" in block.context):
         return False  # a cell with a figure is a result, whatever words stand beside it
@@ -288,8 +385,13 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
         return False
     if (extra and P.fold_edges(text) in extra) or _interface_text(text):
         s = len(text) - len(text.lstrip())
-        report(R.INTERFACE_STRING.id, block, s, len(text.rstrip()),
-               f"Interface text {text.strip()!r} from a web page.")
+        report(
+            R.INTERFACE_STRING.id,
+            block,
+            s,
+            len(text.rstrip()),
+            f"Interface text {text.strip()!r} from a web page.",
+        )
         return True
     return False
 
@@ -312,8 +414,13 @@ def _phrases(doc: Document, lowered: str, report: Reporter, whole: set[int]) -> 
             spans = taken.setdefault(block.index, [])
             if not any(s <= at and end <= e for s, e in spans):
                 spans.append((at, end))
-                report(R.INTERFACE_STRING.id, block, at - block.start, end - block.start,
-                       f"Interface text {doc.text[at:end]!r} from a web page.")
+                report(
+                    R.INTERFACE_STRING.id,
+                    block,
+                    at - block.start,
+                    end - block.start,
+                    f"Interface text {doc.text[at:end]!r} from a web page.",
+                )
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -324,16 +431,24 @@ def _bounded(text: str, start: int, end: int) -> bool:
 def _markup(doc: Document, report: Reporter) -> None:
     if not report.on(R.BROKEN_MARKUP.id):
         return
-    spans = [(m.start(), m.end()) for m in P.BROKEN_MARKUP.finditer(doc.text)
-             if "\n" not in m.group()]
+    spans = [
+        (m.start(), m.end()) for m in P.BROKEN_MARKUP.finditer(doc.text) if "\n" not in m.group()
+    ]
     for block in blocks_hit(doc, (m.start() for m in _SCRIPT_HINT.finditer(doc.text))):
-        spans += [(block.start + m.start(), block.start + m.end())
-                  for m in P.SCRIPT_VALUE.finditer(block.text)]
+        spans += [
+            (block.start + m.start(), block.start + m.end())
+            for m in P.SCRIPT_VALUE.finditer(block.text)
+        ]
     for s, e in _merge(spans):
         where = doc.block_at(s)
         if where is not None and not _code(where):
-            report(R.BROKEN_MARKUP.id, where, s - where.start, e - where.start,
-                   f"Broken markup {doc.text[s:e]!r} left from a web page or template.")
+            report(
+                R.BROKEN_MARKUP.id,
+                where,
+                s - where.start,
+                e - where.start,
+                f"Broken markup {doc.text[s:e]!r} left from a web page or template.",
+            )
 
 
 def _placeholders(doc: Document, report: Reporter) -> None:

@@ -14,8 +14,10 @@ from importlib import resources
 
 Span = tuple[int, int, str]
 
-_UNIT = (r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
-         r"mos?|months?|y|yrs?|years?)")
+_UNIT = (
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mos?|months?|y|yrs?|years?)"
+)
 _AMOUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
 # "6 hours ago", "Updated 12 mins ago", "2h ago", "Published 3 days ago", "2h" alone.
 RELATIVE_TIME = re.compile(
@@ -26,15 +28,18 @@ RELATIVE_TIME = re.compile(
 BARE_COMPACT_TIME = re.compile(r"^\s*\d{1,3}\s*(?:s|m|min|h|hr|d|w|mo|y)\s*$", re.IGNORECASE)
 # A machine timestamp alone on a line ("2019-11-19T08:57:40+01:00"): page metadata.
 MACHINE_TIME = re.compile(
-    r"^\s*\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s*$")
+    r"^\s*\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s*$"
+)
 STAMP_PREFIX = re.compile(r"^\s*(?:last\s+)?(?:updated|published|posted)\b", re.IGNORECASE)
 # A clock time or a date an entry header of a live blog starts with ("10.42am", "14:05 GMT").
 CLOCK = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\b", re.IGNORECASE)
 
 # A block that is only a number or a count: "5", "12 comments", "1.2K shares", "Comments (3)";
 # a year alone ("1997") is left alone, because timelines use years as headings.
-_COUNT_NOUN = (r"(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|"
-               r"reposts?|votes?|points?|reads?|claps?|responses?|followers?|plays?)")
+_COUNT_NOUN = (
+    r"(?:comments?|shares?|likes?|views?|repl(?:y|ies)|reactions?|retweets?|"
+    r"reposts?|votes?|points?|reads?|claps?|responses?|followers?|plays?)"
+)
 # With a colon ("Shares: 120") only the social counts: "Votes: 1,234" and "Points: 45" are
 # results.
 _SOCIAL_COUNT = r"(?:comments|shares|likes|views|replies|reactions|retweets|reposts|claps)"
@@ -85,13 +90,36 @@ XX_NUMBER = re.compile(r"(?<![\w.])X{2,3}(?![\w.])")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-_ARTICLES = frozenset({"the", "a", "an", "die", "der", "den", "dem", "des", "das", "la", "le",
-                       "les", "el", "los", "las", "il", "lo"})
+_ARTICLES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "die",
+        "der",
+        "den",
+        "dem",
+        "des",
+        "das",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "las",
+        "il",
+        "lo",
+    }
+)
 
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
-_INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner",
-                    "\ufeff": "byte-order mark", "\u00ad": "soft hyphen",
-                    "\u180e": "Mongolian vowel separator"}
+_INVISIBLE_NAMES = {
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+    "\u180e": "Mongolian vowel separator",
+}
 
 _EDGE = " \t\u00a0.,:;!?|•·›»«‹>-–—/\\*#()[]{}\"'“”‘’←→↑↓▶►▲▼✕×"
 
@@ -110,8 +138,9 @@ def interface_lines() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def interface_phrase_list() -> tuple[str, ...]:
     """Interface phrases distinctive enough to flag anywhere, lower-cased, longest first."""
-    return tuple(sorted({p.lower() for p in _lines("residue-interface-phrases.txt")},
-                        key=len, reverse=True))
+    return tuple(
+        sorted({p.lower() for p in _lines("residue-interface-phrases.txt")}, key=len, reverse=True)
+    )
 
 
 def fold_edges(text: str) -> str:
@@ -143,7 +172,7 @@ def placeholders(text: str) -> Iterator[Span]:
 def _beside_name(text: str, start: int, end: int) -> bool:
     """True when "TK" is a name: a capitalised word follows ("TK Maxx"), it is possessive
     ("TK's flat") or an article precedes ("die TK", "the TK board")."""
-    if text[end:end + 2] in ("'s", "’s"):
+    if text[end : end + 2] in ("'s", "’s"):
         return True
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[:1].isupper():
@@ -164,13 +193,18 @@ def timestamps(text: str) -> Iterator[Span]:
 # more updates »" is "load 5 more updates"). The word lists catch the fixed labels; these
 # catch the families a site varies: live-blog controls, share prompts, ad slot labels and
 # scroll prompts, sign-up buttons with a trailing word, widget headers.
-_UI_THING = (r"(?:updates?|posts?|entries|stories|articles|comments?|replies|responses|"
-             r"results|items|videos|photos|images|headlines|events|news)")
-_SOCIAL = (r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|email|"
-           r"e-mail|sms|telegram|threads|bluesky|flipboard|mastodon|text|friends?|"
-           r"your\ friends|a\ friend)")
+_UI_THING = (
+    r"(?:updates?|posts?|entries|stories|articles|comments?|replies|responses|"
+    r"results|items|videos|photos|images|headlines|events|news)"
+)
+_SOCIAL = (
+    r"(?:facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|email|"
+    r"e-mail|sms|telegram|threads|bluesky|flipboard|mastodon|text|friends?|"
+    r"your\ friends|a\ friend)"
+)
 _EMBEDS = r"(?:twitter|x|instagram|facebook|youtube|tiktok|threads|bluesky)"
-INTERFACE_SHAPE = re.compile(rf"""^(?:
+INTERFACE_SHAPE = re.compile(
+    rf"""^(?:
     (?:refresh|reload)(?:\ (?:the\ )?(?:page|feed|blog|live\ blog|updates?|posts?))?
    |(?:tap|click|pull|swipe)\ (?:here\ )?to\ (?:refresh|reload|load\ more|see\ more|show\ more
         |expand|play|view|enlarge|read\ more|share|subscribe|comment)
@@ -235,7 +269,9 @@ INTERFACE_SHAPE = re.compile(rf"""^(?:
    |(?:please\ )?enter\ (?:your|a\ valid)\ e-?mail(?:\ address)?(?:\ here)?
    |thanks?\ (?:you\ )?for\ (?:subscribing|signing\ up)(?:\W.{{0,60}})?
    |(?:this\ )?(?:\w+\ )?requires\ javascript(?:\ to\ \w+(?:\ \w+)?)?
-)$""", re.VERBOSE)
+)$""",
+    re.VERBOSE,
+)
 
 # A line of a separated interface bar ("Ad · Swipe up to keep reading", "Share | Save").
 BAR_SEPARATOR = re.compile(r"\s+[·•|/–—-]\s+|\s*[·•|]\s*")
@@ -245,11 +281,14 @@ BAR_SEPARATOR = re.compile(r"\s+[·•|/–—-]\s+|\s*[·•|]\s*")
 TOPIC_HEADER = re.compile(
     r"^(?:(?:suggested|related|popular|trending|explore|follow|more)\ )?(?:topics?|tags)"
     r"(?:\ in\ this\ (?:story|article))?$|^(?:explore\ )?more\ on\ these\ topics$"
-    r"|^in\ this\ (?:story|article)$", re.VERBOSE)
+    r"|^in\ this\ (?:story|article)$",
+    re.VERBOSE,
+)
 RANKED_HEADER = re.compile(
     r"^(?:most\ \w+(?:\ \w+)?|trending(?:\ now)?|popular(?:\ now)?|top\ stories|recommended"
     r"(?:\ for\ you)?|read\ next|latest\ news|(?:more|related)\ stories|editors?'?\ ?picks?)$",
-    re.VERBOSE)
+    re.VERBOSE,
+)
 
 # Empty caption or credit stubs: "Photograph:", "Image caption", "Credit: —" with nothing
 # after the label. A single-word label needs its colon ("Video" may be a heading).
@@ -258,12 +297,16 @@ EMPTY_STUB = re.compile(
     r"|(?:photo|image|picture)\s+by|file\s+(?:photo|picture)\s*:"
     r"|(?:photograph|photo|image|picture|pic|video|graphic|illustration|credit|caption"
     r"|copyright|getty\s+images)\s*:)[\s:,|/–—-]*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # The same label ending a caption, after its sentence: "Crowds at the gates. Photograph:".
 TRAILING_STUB = re.compile(
     r"(?:[.!?|•)]\s+|\s[|•]\s*)((?:Photograph|Photo|Image|Picture|Credit|Illustration"
-    r"|Image caption|Image source|Photo credit)\s*:)$")
+    r"|Image caption|Image source|Photo credit)\s*:)$"
+)
 # A line of stray markers: markdown emphasis ("**", "_", "~~"), or lone brackets, pipes,
 # bullets and arrows. Thematic breaks ("***", "* * *", "---") are a writer's own.
-STRAY_MARKERS = re.compile(r"^\s*(?:[*_~`]{1,2}|[*_~`]\s*[*_~`]|[()\[\]{}|•·›»«‹<>,;:\\/]{1,3}"
-                           r"|\*\*\s*\*\*|__\s*__)\s*$")
+STRAY_MARKERS = re.compile(
+    r"^\s*(?:[*_~`]{1,2}|[*_~`]\s*[*_~`]|[()\[\]{}|•·›»«‹<>,;:\\/]{1,3}"
+    r"|\*\*\s*\*\*|__\s*__)\s*$"
+)

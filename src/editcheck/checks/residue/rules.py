@@ -20,7 +20,9 @@ DEFAULT_ALLOW = [
 ]
 
 STRAY_TIMESTAMP = Rule(
-    "core/stray-timestamp", CATEGORY, Severity.WARNING,
+    "core/stray-timestamp",
+    CATEGORY,
+    Severity.WARNING,
     summary="A relative timestamp ('6 hours ago') left over from a web page.",
     doc="""
     Flags relative timestamps such as "6 hours ago", "Updated 12 mins ago", "2h ago",
@@ -34,12 +36,16 @@ STRAY_TIMESTAMP = Rule(
     """,
     options={"live-blog-min-entries": 2, "allow": DEFAULT_ALLOW},
     flags=(".png) 6 hours ago", "Updated 12 mins ago", "2h ago", "2019-11-19T08:57:40+01:00"),
-    passes=("The suspect fled the scene two hours ago, police said.",
-            "Updated 2 hours ago\nThe minister has now resigned, her office said on Friday.\n"
-            "Updated 3 hours ago\nProtesters gathered outside parliament as the vote was called."),
+    passes=(
+        "The suspect fled the scene two hours ago, police said.",
+        "Updated 2 hours ago\nThe minister has now resigned, her office said on Friday.\n"
+        "Updated 3 hours ago\nProtesters gathered outside parliament as the vote was called.",
+    ),
 )
 ORPHAN_COUNTER = Rule(
-    "core/orphan-counter", CATEGORY, Severity.WARNING,
+    "core/orphan-counter",
+    CATEGORY,
+    Severity.WARNING,
     summary="A line that is only a number or a count ('5', '12 comments', '1.2K shares').",
     doc="""
     Flags a block or line that holds nothing but a number or a social count: comment
@@ -52,7 +58,9 @@ ORPHAN_COUNTER = Rule(
     passes=("Five people were hurt.", "Arsenal 2 Chelsea 1", "The vote was 5-4."),
 )
 BROKEN_MARKUP = Rule(
-    "core/broken-markup", CATEGORY, Severity.WARNING,
+    "core/broken-markup",
+    CATEGORY,
+    Severity.WARNING,
     summary="Markup or markdown that did not render: '.png)', '![', '&nbsp;', '{{byline}}'.",
     doc="""
     Flags fragments of markdown images and links (".png)", "![", "](http"), empty media
@@ -68,14 +76,28 @@ BROKEN_MARKUP = Rule(
     cells and definition terms, and section breaks ("***", "* * *", "---").
     """,
     options={"allow": []},
-    flags=(".png) 6 hours ago", "See ![chart](https://example.com/c.png)", "Tom&nbsp;Smith",
-           "By {{byline}}", "[object Object]", "Photo: undefined", "Photograph: ", "**"),
-    passes=("AT&T said the outage was fixed.", "He said it was [sic] a mistake.",
-            "The rule is undefined in law, the judge said.",
-            "Photograph: Jane Doe/Reuters", "* * *"),
+    flags=(
+        ".png) 6 hours ago",
+        "See ![chart](https://example.com/c.png)",
+        "Tom&nbsp;Smith",
+        "By {{byline}}",
+        "[object Object]",
+        "Photo: undefined",
+        "Photograph: ",
+        "**",
+    ),
+    passes=(
+        "AT&T said the outage was fixed.",
+        "He said it was [sic] a mistake.",
+        "The rule is undefined in law, the judge said.",
+        "Photograph: Jane Doe/Reuters",
+        "* * *",
+    ),
 )
 INTERFACE_STRING = Rule(
-    "core/interface-string", CATEGORY, Severity.WARNING,
+    "core/interface-string",
+    CATEGORY,
+    Severity.WARNING,
     summary="A web page's interface text ('Advertisement', 'Share this article').",
     doc="""
     Flags a block that is only a button or label of a web page ("Advertisement", "Share",
@@ -98,15 +120,33 @@ INTERFACE_STRING = Rule(
     points"), and a short line right above a paragraph after a topic header (its heading).
     """,
     options={"extra-strings": [], "allow": DEFAULT_ALLOW},
-    flags=("Advertisement", "Share this article", "Skip to content", "Copy link",
-           "Accept all cookies", "Back to top", "Sign up", "Facebook Twitter Email",
-           "Load earlier entries", "Share this story via WhatsApp", "Subscribe now.",
-           "Related topics:", "Ad · Swipe up to keep reading", "Show 3 new posts"),
-    passes=("The advertisement ran on Sunday.", "She asked voters to sign up by Friday.",
-            "Share prices since January", "Key points"),
+    flags=(
+        "Advertisement",
+        "Share this article",
+        "Skip to content",
+        "Copy link",
+        "Accept all cookies",
+        "Back to top",
+        "Sign up",
+        "Facebook Twitter Email",
+        "Load earlier entries",
+        "Share this story via WhatsApp",
+        "Subscribe now.",
+        "Related topics:",
+        "Ad · Swipe up to keep reading",
+        "Show 3 new posts",
+    ),
+    passes=(
+        "The advertisement ran on Sunday.",
+        "She asked voters to sign up by Friday.",
+        "Share prices since January",
+        "Key points",
+    ),
 )
 PLACEHOLDER = Rule(
-    "core/placeholder", CATEGORY, Severity.ERROR,
+    "core/placeholder",
+    CATEGORY,
+    Severity.ERROR,
     summary="An unfilled placeholder: TK, TKTK, lorem ipsum, [INSERT ...], XX as a number.",
     doc="""
     Flags the marks reporters leave for facts still to come ("TK", "TKTK"), dummy text
@@ -115,14 +155,24 @@ PLACEHOLDER = Rule(
     Leaves alone: Roman numerals after a name ("Super Bowl XX", "Pius XII"), "TK" inside
     a word or a name ("TK Maxx", "die TK").
     """,
-    flags=("The fire killed TK people.", "Lorem ipsum dolor sit amet.", "[INSERT QUOTE]",
-           "Turnout was XX%.", "XX people were arrested."),
-    passes=("Super Bowl XX was played in New Orleans.", "TK Maxx opened a store.",
-            "Women usually carry the XX chromosome pair.",
-            "Weder die TK noch IBM haben Zugriff auf die Daten."),
+    flags=(
+        "The fire killed TK people.",
+        "Lorem ipsum dolor sit amet.",
+        "[INSERT QUOTE]",
+        "Turnout was XX%.",
+        "XX people were arrested.",
+    ),
+    passes=(
+        "Super Bowl XX was played in New Orleans.",
+        "TK Maxx opened a store.",
+        "Women usually carry the XX chromosome pair.",
+        "Weder die TK noch IBM haben Zugriff auf die Daten.",
+    ),
 )
 EMPTY_LINES = Rule(
-    "core/empty-lines", CATEGORY, Severity.INFO,
+    "core/empty-lines",
+    CATEGORY,
+    Severity.INFO,
     summary="A run of empty paragraphs or blank lines, or a line of only whitespace.",
     doc="""
     Flags a run of at least `min-empty-paragraphs` empty paragraphs in HTML
@@ -132,12 +182,17 @@ EMPTY_LINES = Rule(
     Leaves alone: the single blank line between paragraphs of a text draft.
     """,
     options={"min-empty-paragraphs": 2, "min-blank-lines": 3, "min-trailing-blank-lines": 2},
-    flags=("First paragraph.\n\n\n\nSecond paragraph.", "<p>One.</p><p><br></p><p></p><p>Two.</p>",
-           "One.\n   \nTwo."),
+    flags=(
+        "First paragraph.\n\n\n\nSecond paragraph.",
+        "<p>One.</p><p><br></p><p></p><p>Two.</p>",
+        "One.\n   \nTwo.",
+    ),
     passes=("First paragraph.\n\nSecond paragraph.", "<p>One.</p><p>Two.</p>"),
 )
 INVISIBLE_CHARACTER = Rule(
-    "core/invisible-character", CATEGORY, Severity.WARNING,
+    "core/invisible-character",
+    CATEGORY,
+    Severity.WARNING,
     summary="An invisible character in the text: zero-width space, soft hyphen, BOM.",
     doc="""
     Flags zero-width spaces, word joiners, soft hyphens and byte-order marks inside the
@@ -149,7 +204,9 @@ INVISIBLE_CHARACTER = Rule(
     passes=("Plain text.", "Family emoji \U0001f468\u200d\U0001f469\u200d\U0001f467"),
 )
 PAGE_FURNITURE = Rule(
-    "core/page-furniture", CATEGORY, Severity.WARNING,
+    "core/page-furniture",
+    CATEGORY,
+    Severity.WARNING,
     summary="A block of a pasted web page that is page chrome, not article copy.",
     doc="""
     Flags, in HTML that looks like a whole web page (a navigation bar or a footer and
@@ -166,18 +223,29 @@ PAGE_FURNITURE = Rule(
     datelines, photo credits).
     """,
     options={"keep-lines": DEFAULT_ALLOW},
-    flags=('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li>'
-           '</ul></nav><article><p>The council voted on Tuesday to close the library, a '
-           'decision that angered many residents who had campaigned for years.</p><p>Its '
-           'leader said the savings were needed, and that the building would be sold.</p>'
-           '</article><footer><p><a href="/about">About us</a></p></footer></body></html>',),
-    passes=("<p>The council voted on Tuesday to close the library.</p><h2>Reaction</h2>"
-            "<ul><li>Residents</li><li>Staff</li></ul>",
-            '<article><header><h1>Library to close</h1></header><div class="body"><p>The '
-            'council voted on Tuesday to close the library, a decision that angered many '
-            'residents.</p></div><footer><ul><li><a href="/a">Pool to stay open</a></li>'
-            '<li><a href="/b">Budget agreed</a></li></ul></footer></article>'),
+    flags=(
+        '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li>'
+        "</ul></nav><article><p>The council voted on Tuesday to close the library, a "
+        "decision that angered many residents who had campaigned for years.</p><p>Its "
+        "leader said the savings were needed, and that the building would be sold.</p>"
+        '</article><footer><p><a href="/about">About us</a></p></footer></body></html>',
+    ),
+    passes=(
+        "<p>The council voted on Tuesday to close the library.</p><h2>Reaction</h2>"
+        "<ul><li>Residents</li><li>Staff</li></ul>",
+        '<article><header><h1>Library to close</h1></header><div class="body"><p>The '
+        "council voted on Tuesday to close the library, a decision that angered many "
+        'residents.</p></div><footer><ul><li><a href="/a">Pool to stay open</a></li>'
+        '<li><a href="/b">Budget agreed</a></li></ul></footer></article>',
+    ),
 )
 
-RULES = (STRAY_TIMESTAMP, ORPHAN_COUNTER, BROKEN_MARKUP, INTERFACE_STRING, PLACEHOLDER,
-         EMPTY_LINES, INVISIBLE_CHARACTER)
+RULES = (
+    STRAY_TIMESTAMP,
+    ORPHAN_COUNTER,
+    BROKEN_MARKUP,
+    INTERFACE_STRING,
+    PLACEHOLDER,
+    EMPTY_LINES,
+    INVISIBLE_CHARACTER,
+)

@@ -27,8 +27,9 @@ _WORD = re.compile(r"\w+")
 _RANKED_LINE = re.compile(r"^([1-9]|1\d|20)[.)]?\s+(?=[^\W\d])")
 
 
-def widget_entries(blocks: Sequence[Block], headers: Collection[int]
-                   ) -> Iterator[tuple[Block, str]]:
+def widget_entries(
+    blocks: Sequence[Block], headers: Collection[int]
+) -> Iterator[tuple[Block, str]]:
     """``(entry, header text)`` for each widget entry in ``blocks`` (non-blank, in order);
     ``headers``: indexes of the blocks already found to be interface lines, the only
     ones that can head a widget."""
@@ -50,7 +51,7 @@ def _topic_links(blocks: Sequence[Block], start: int) -> list[Block]:
     """The short lines after a topic header; the last one is dropped when a paragraph
     follows, since a short line right above copy is more likely its heading."""
     links: list[Block] = []
-    for block in blocks[start:start + _MAX_ENTRIES]:
+    for block in blocks[start : start + _MAX_ENTRIES]:
         text = block.text.strip()
         words = len(_WORD.findall(text))
         if not (1 <= words <= 4 and len(text) <= 40) or text.endswith(_SENTENCE_END):
@@ -74,14 +75,14 @@ def _ranked(blocks: Sequence[Block], start: int) -> Iterator[Block]:
     with its rank in front ("1 Bridge to close") when the ranks run 1, 2, 3 ..."""
     after_counter = False
     expected = 1
-    for block in blocks[start:start + 2 * _MAX_ENTRIES]:
+    for block in blocks[start : start + 2 * _MAX_ENTRIES]:
         text = block.text.strip()
         if _RANK.match(text):
             after_counter = True
             continue
         inline = _RANKED_LINE.match(text)
         if not after_counter and inline and int(inline.group(1)) == expected:
-            text = text[inline.end():]
+            text = text[inline.end() :]
         elif not after_counter:
             return
         if not _headline(text):
@@ -95,7 +96,7 @@ def _unranked(blocks: Sequence[Block], start: int, chrome: Collection[int]) -> l
     """Headlines listed without ranks: two or more in a row, and only when the list ends
     the draft or runs into more chrome; before copy they may be the article's own lines."""
     run: list[Block] = []
-    for block in blocks[start:start + _MAX_ENTRIES]:
+    for block in blocks[start : start + _MAX_ENTRIES]:
         if block.index in chrome or not _headline(block.text.strip()):
             break
         run.append(block)

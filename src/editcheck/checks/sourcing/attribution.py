@@ -51,36 +51,47 @@ _WORD = re.compile(r"[A-Za-z][\w’'.&-]*|\d+(?:[.,]\d+)*%?")
 # Where a subject phrase begins, walking back from a verb.
 _BOUNDARY = re.compile(
     r"[;:“”\"«»()\[\]—–]|(?<![A-Za-z])(?:that|and|but|while|because|whereas|although|though|after|"
-    r"before|since|when|if|unless|until|so|which|who|whom|whose|where|than)\b", re.I)
+    r"before|since|when|if|unless|until|so|which|who|whom|whose|where|than)\b",
+    re.I,
+)
 _BOUNDARY_WORDS = wordset(
     """that and but while because whereas although though after before since when if unless
-    until so which who whom whose where than""")
+    until so which who whom whose where than"""
+)
 # A speech or belief verb ends the clause before it: in "Critics say the government has
 # cut spending", the subject of "cut" is "the government", not "Critics say the government".
 _CLAUSE_VERBS = frozenset(("speech", "belief"))
 _BOUNDARY_MARKS = re.compile(r"[;:“”\"«»()\[\]—–]")
-_AUX = wordset("has have had also later previously earlier would will could may might must should "
+_AUX = wordset(
+    "has have had also later previously earlier would will could may might must should "
     "then once first initially recently separately further again repeatedly publicly "
     "privately reportedly allegedly already still now just yesterday today tonight last "
     "week on monday tuesday wednesday thursday friday saturday sunday this morning afternoon "
     "evening night subsequently not never did does do widely generally often long "
-    "openly angrily quietly")
+    "openly angrily quietly"
+)
 _MODALS = wordset("will would could may might shall should to must")
 _PASSIVE = wordset("is are was were be been being")
 _DETERMINER = wordset("a an the to same own any no every each this my our your his her their its")
-_MEASURED = re.compile(r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majority|minority|"
-                       r"fifth|tenth|proportion|share)$", re.I)
+_MEASURED = re.compile(
+    r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majority|minority|"
+    r"fifth|tenth|proportion|share)$",
+    re.I,
+)
 # Verbs that may stand before their subject: "said Smith", "says a report by the ONS".
 _INVERTING = wordset(
     "said says added adds wrote writes asked continued explained insisted warned noted "
-    "argued replied recalled")
+    "argued replied recalled"
+)
 _IRREGULAR_PAST = wordset(
     "said told wrote thought felt found shown put read sang cried spoke heard knew gave made "
-    "took saw held kept led met paid sent set stood understood won lost shown withdrew")
+    "took saw held kept led met paid sent set stood understood won lost shown withdrew"
+)
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
 _PLURAL_SUBJECTS = wordset(
-    "data media they we i you people others some many most few several men women children police")
+    "data media they we i you people others some many most few several men women children police"
+)
 _PRONOUN_SUBJECTS = wordset("it he she they we i")
 _FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
@@ -94,11 +105,14 @@ _AGENT_PARTICIPLES = wordset(
     noted claimed suggested argued considered regarded seen viewed deemed perceived labelled
     labeled branded dubbed hailed touted credited blamed accused condemned disputed questioned
     challenged rejected acknowledged recognised recognized accepted believed thought
-    held written dismissed attacked slammed panned mocked ridiculed hailed""")
+    held written dismissed attacked slammed panned mocked ridiculed hailed"""
+)
 _DATA_FROM_WORDS = wordset("data figures statistics evidence estimates numbers research")
 _DATA_FROM = re.compile(
     r"\b(?:data|figures|statistics|evidence|estimates|numbers|research)\s+(?:\w+\s+)?"
-    r"(?:from|by|of)\b", re.I)
+    r"(?:from|by|of)\b",
+    re.I,
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _BY_NEXT = re.compile(r"\s+(?:(?:off|out|down|up)\s+)?(?:as\s+\w+\s+)?by\b", re.I)
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
@@ -108,8 +122,12 @@ _TO_NEXT = re.compile(r"\s+to\b", re.I)
 def _verbs() -> dict[str, str]:
     """Each reporting word and its kind; a dictionary lookup per word keeps this fast."""
     kinds: dict[str, str] = {}
-    for kind, name in (("act", "act_verbs"), ("finding", "finding_verbs"),
-                       ("belief", "belief_verbs"), ("speech", "speech_verbs")):
+    for kind, name in (
+        ("act", "act_verbs"),
+        ("finding", "finding_verbs"),
+        ("belief", "belief_verbs"),
+        ("speech", "speech_verbs"),
+    ):
         for w in words(name):
             kinds[w] = kind  # later lists win: speech over belief over finding over act
     return kinds
@@ -156,8 +174,9 @@ def _reporting_words(text: str, words: frozenset[str] | None = None):
             yield kind, start, end, low
 
 
-def find_attributions(text: str, words: frozenset[str] | None = None,
-                      first_proper: bool = False) -> list[Attribution]:
+def find_attributions(
+    text: str, words: frozenset[str] | None = None, first_proper: bool = False
+) -> list[Attribution]:
     """Reporting clauses of ``text`` (a sentence with quotations masked); ``words``, its
     lower-cased words, lets the search skip sentences with no reporting word at all."""
     out = _data_from(text, words)
@@ -171,14 +190,24 @@ def find_attributions(text: str, words: frozenset[str] | None = None,
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
             if kind == "act" and _planned(text, start):
                 continue  # "the company will cut 150 jobs": a plan (so no subject to judge)
-            src, a = _backward(text, start, kind, kind != "act" and _is_base(word),
-                               word.endswith("ed") or word in _IRREGULAR_PAST, first_proper)
+            src, a = _backward(
+                text,
+                start,
+                kind,
+                kind != "act" and _is_base(word),
+                word.endswith("ed") or word in _IRREGULAR_PAST,
+                first_proper,
+            )
             b = end
             if src is Source.NONE and word in _INVERTING:
                 src, _, b = _forward(text, end, strict=True)
                 a = start
-        if figures and src is not Source.NONE and kind != "act" and \
-                _people_figures(text, a, start, end):
+        if (
+            figures
+            and src is not Source.NONE
+            and kind != "act"
+            and _people_figures(text, a, start, end)
+        ):
             src, kind = Source.WEASEL, "belief"  # "senior party figures suggest": people
         if kind == "act" and src is not Source.NAMED:
             continue  # only a named organisation's own act sources its figure
@@ -198,7 +227,7 @@ def _people_figures(text: str, subject: int, verb: int, end: int) -> bool:
 
 
 def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
-    """"data from the ONS", "evidence from the UNHCR", "figures published by Eurostat": a
+    """ "data from the ONS", "evidence from the UNHCR", "figures published by Eurostat": a
     named source for the data in this sentence, whatever the verb."""
     if words is not None and _DATA_FROM_WORDS.isdisjoint(words):
         return []
@@ -206,7 +235,9 @@ def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
     for m in _DATA_FROM.finditer(text):
         src, _, b = _forward(text, m.end())
         if src is Source.NAMED:
-            out.append(Attribution(src, m.start(), b, "according", text[m.start():b], 0, len(text)))
+            out.append(
+                Attribution(src, m.start(), b, "according", text[m.start() : b], 0, len(text))
+            )
     return out
 
 
@@ -217,13 +248,16 @@ def best(attributions: list[Attribution]) -> Source:
 
 def _planned(text: str, at: int) -> bool:
     """A modal or "to" before the verb ("will also cut", "plans to close")."""
-    tail = [w for w in text[max(0, at - 24):at].lower().split()
-            if not w.endswith("ly") and w not in ("also", "now", "then", "soon")]
+    tail = [
+        w
+        for w in text[max(0, at - 24) : at].lower().split()
+        if not w.endswith("ly") and w not in ("also", "now", "then", "soon")
+    ]
     return bool(tail) and tail[-1] in _MODALS
 
 
 def _after_determiner(text: str, at: int) -> bool:
-    tail = text[max(0, at - 12):at].split()
+    tail = text[max(0, at - 12) : at].split()
     return bool(tail) and tail[-1].lower() in _DETERMINER
 
 
@@ -276,8 +310,9 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     return clause_start, found[-14:]
 
 
-def _last_boundaries(tokens: list[tuple[str, int, int]], text: str, verb_at: int
-                     ) -> list[tuple[int, int, str]]:
+def _last_boundaries(
+    tokens: list[tuple[str, int, int]], text: str, verb_at: int
+) -> list[tuple[int, int, str]]:
     """The last two clause boundaries before a verb, in order: words ("that", "and", a
     speech or belief verb) and punctuation, as ``(start, end, what)``."""
     verbs = _verbs()
@@ -309,8 +344,14 @@ def _leading_subject(text: str) -> list[tuple[str, int]]:
     return out if out and out[-1][0].lower() not in ("the", "a", "an") else []
 
 
-def _backward(text: str, verb_at: int, kind: str, base: bool = False,
-              past: bool = True, first_proper: bool = False) -> tuple[Source, int]:
+def _backward(
+    text: str,
+    verb_at: int,
+    kind: str,
+    base: bool = False,
+    past: bool = True,
+    first_proper: bool = False,
+) -> tuple[Source, int]:
     """Judge the subject before a verb; returns the source and where its chunk starts."""
     clause_start, found = _clause_words(text, verb_at)
     plural = base
@@ -324,26 +365,34 @@ def _backward(text: str, verb_at: int, kind: str, base: bool = False,
             found = found[1:]  # "18:05 Commuters complain": a live-blog time, not a subject
         initial = not _LETTER.search(text, 0, found[0][1])
     else:
-        initial = not text[:clause_start].strip() and found[0][1] == _first_word(text,
-                                                                                 clause_start)
+        initial = not text[:clause_start].strip() and found[0][1] == _first_word(text, clause_start)
     chunk, before = _chunks(text, found, verb_at)
     if before and all(w.isdigit() and len(w) <= 3 for w, _ in chunk):
         chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject
     if before and [w.lower() for w, _ in chunk] == ["among", "others"]:
         chunk, before = before, []  # "Dummett, among others, argued"
-    src = _judge_chunk(chunk, initial and chunk[0][1] == found[0][1], kind, base, past,
-                       first_proper, plural)
+    src = _judge_chunk(
+        chunk, initial and chunk[0][1] == found[0][1], kind, base, past, first_proper, plural
+    )
     if src is Source.NONE and before:
         # "Tricia McLaughlin, the DHS's press secretary, said", "Critics, mostly from
         # industry, argue": the subject stands before the appositive.
-        src = _judge_chunk(before, initial and before[0][1] == found[0][1], kind, base, past,
-                           first_proper, plural)
+        src = _judge_chunk(
+            before, initial and before[0][1] == found[0][1], kind, base, past, first_proper, plural
+        )
         return (src, before[0][1]) if src is not Source.NONE else (src, verb_at)
     return src, chunk[0][1]
 
 
-def _judge_chunk(chunk: list[tuple[str, int]], initial: bool, kind: str, base: bool,
-                 past: bool = True, first_proper: bool = False, plural: bool = False) -> Source:
+def _judge_chunk(
+    chunk: list[tuple[str, int]],
+    initial: bool,
+    kind: str,
+    base: bool,
+    past: bool = True,
+    first_proper: bool = False,
+    plural: bool = False,
+) -> Source:
     if any(w.lower() in _FINITE for w, _ in chunk):
         return Source.NONE  # "There are unconfirmed reports": not a subject
     if _measured(chunk) or (kind == "act" and any(w[0].isdigit() for w, _ in chunk)):
@@ -362,7 +411,7 @@ def _measured(chunk: list[tuple[str, int]]) -> bool:
     head = head_index(lows)
     for i in range(max(0, head - 2), head + 1):
         # "1,000 angry residents", "a quarter", but not "16:30 National Grid"
-        if _MEASURED.match(lows[i]) and not any(w[:1].isupper() for w in ws[i + 1:head + 1]):
+        if _MEASURED.match(lows[i]) and not any(w[:1].isupper() for w in ws[i + 1 : head + 1]):
             return True
     return False
 
@@ -378,14 +427,14 @@ def _first_word(text: str, start: int) -> int:
     return m.start() if m else -1
 
 
-def _chunks(text: str, found: list[tuple[str, int]], verb_at: int
-            ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+def _chunks(
+    text: str, found: list[tuple[str, int]], verb_at: int
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Split the words before a verb at commas: the subject's own chunk, and the one before."""
-    cuts = [i for i in range(1, len(found))
-            if "," in text[found[i - 1][1]:found[i][1]]]
+    cuts = [i for i in range(1, len(found)) if "," in text[found[i - 1][1] : found[i][1]]]
     last = cuts[-1] if cuts else 0
     chunk = found[last:]
-    before = found[cuts[-2] if len(cuts) > 1 else 0:last] if cuts else []
+    before = found[cuts[-2] if len(cuts) > 1 else 0 : last] if cuts else []
     return chunk, before
 
 
@@ -398,8 +447,22 @@ def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, 
     ws = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, stop)][:8]
     if not ws:
         return Source.NONE, start, start
-    if strict and ws[0][0].lower() in ("in", "on", "at", "during", "to", "that", "it", "he",
-                                       "she", "they", "we", "i", "this", "there"):
+    if strict and ws[0][0].lower() in (
+        "in",
+        "on",
+        "at",
+        "during",
+        "to",
+        "that",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "there",
+    ):
         return Source.NONE, start, start  # "said in a statement", "said he would"
     src = classify([w for w, _, _ in ws], False, "forward" if strict else "according")
     end = ws[-1][2]

@@ -28,10 +28,16 @@ def crowd_triggers() -> frozenset[str]:
     """Words without one of which a sentence holds no vague crowd and no vague source."""
     # A crowd needs its quantifier ("a number of" needs "number"), so the people nouns
     # themselves are not needed here.
-    quantifiers = frozenset(q.split()[-1] if " " not in q else q.split()[-2] if q.endswith(" of")
-                            else q.split()[-1] for q in words("quantifiers"))
-    return words("weasel_sources") | words("vague_sources") | quantifiers | \
-        frozenset(("according", "others", "everybody", "everyone"))
+    quantifiers = frozenset(
+        q.split()[-1] if " " not in q else q.split()[-2] if q.endswith(" of") else q.split()[-1]
+        for q in words("quantifiers")
+    )
+    return (
+        words("weasel_sources")
+        | words("vague_sources")
+        | quantifiers
+        | frozenset(("according", "others", "everybody", "everyone"))
+    )
 
 
 @cache
@@ -41,8 +47,9 @@ def _crowd_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     Speech verbs in the past tense are left out: "protesters said" reports what a group in
     the story said (a vague source, found without this test), not a view nobody owns.
     """
-    speech = frozenset(w for w in words("speech_verbs")
-                       if not w.endswith("ed") and w not in _PAST_SPEECH)
+    speech = frozenset(
+        w for w in words("speech_verbs") if not w.endswith("ed") and w not in _PAST_SPEECH
+    )
     return speech | words("belief_verbs") | frozenset(("suggest",)), words("people_nouns")
 
 
@@ -82,11 +89,13 @@ class NextParagraph:
         return make_view(self.block, sentences[0], quotes, self.proper)
 
 
-def report_claims(ctx: CheckContext, v: View, threshold: float,
-            after: View | NextParagraph | None = None) -> None:
+def report_claims(
+    ctx: CheckContext, v: View, threshold: float, after: View | NextParagraph | None = None
+) -> None:
     crowds = not crowd_triggers().isdisjoint(v.words)
-    claims, feats = find_claims(v.masked, lambda: v.attributions,
-                                crowds or bare_crowd(v.words, v.masked), v.words)
+    claims, feats = find_claims(
+        v.masked, lambda: v.attributions, crowds or bare_crowd(v.words, v.masked), v.words
+    )
     if claims and after is not None and _named_next(claims, v, after):
         claims = []
     # Hedges ("reportedly") and anonymous sources are reported as they are; crowds,
@@ -95,16 +104,27 @@ def report_claims(ctx: CheckContext, v: View, threshold: float,
         confidence = 1.0 if any(always(c) for c in claims) else score(feats)
         if confidence >= threshold:
             for c in claims:
-                ctx.report_in(UNATTRIBUTED_CLAIM.id, v.sentence, c.start, c.end, c.message,
-                              data={"kind": c.kind, "confidence": round(confidence, 3)})
+                ctx.report_in(
+                    UNATTRIBUTED_CLAIM.id,
+                    v.sentence,
+                    c.start,
+                    c.end,
+                    c.message,
+                    data={"kind": c.kind, "confidence": round(confidence, 3)},
+                )
     if not crowds:
         return  # no role word ("officials", "a spokesperson"): no vague source either
     for a in v.attributions:
         if a.source is Source.VAGUE and a.verb in ("speech", "according", "agent"):
             phrase = " ".join(a.phrase.split())
-            ctx.report_in(VAGUE_ATTRIBUTION.id, v.sentence, a.start, a.end,
-                          f"Vague source ('{phrase}'): which ones? Name the person, or at "
-                          "least the organisation they speak for.")
+            ctx.report_in(
+                VAGUE_ATTRIBUTION.id,
+                v.sentence,
+                a.start,
+                a.end,
+                f"Vague source ('{phrase}'): which ones? Name the person, or at "
+                "least the organisation they speak for.",
+            )
 
 
 def _named_next(claims: list[Claim], v: View, after: View | NextParagraph) -> bool:
@@ -116,5 +136,6 @@ def _named_next(claims: list[Claim], v: View, after: View | NextParagraph) -> bo
     view = after.view() if isinstance(after, NextParagraph) else after
     if view is None:
         return False
-    return any(a.source is Source.NAMED and a.verb in ("speech", "belief")
-               for a in view.attributions)
+    return any(
+        a.source is Source.NAMED and a.verb in ("speech", "belief") for a in view.attributions
+    )

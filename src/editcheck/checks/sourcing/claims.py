@@ -27,7 +27,8 @@ _NOT_CLAIM_VERBS = wordset(
     "continued asked asks added adds replied replies responded responds answered recounted "
     "texted emailed messaged sang read reads laughed sighed joked quipped shouted yelled "
     "screamed cried whispered chanted begged pleaded demanded told tells tell wrote writes "
-    "posted tweeted announced announces confirmed confirms testified recalled recalls")
+    "posted tweeted announced announces confirmed confirms testified recalled recalls"
+)
 # Wording that is an unattributed claim whatever the context, reported without the model:
 # hedges, anonymous sources, the impersonal passives of news copy ("it is understood",
 # "is believed to") and crowds with the verbs of news copy ("critics say", "experts warn").
@@ -35,18 +36,23 @@ _NOT_CLAIM_VERBS = wordset(
 # art) and the other passives are weighed by the model.
 _ALWAYS_KINDS = frozenset(("anonymous", "hedge", "reports"))
 _ALWAYS_CUES = {
-    "impersonal": wordset("believed understood thought claimed alleged rumoured rumored "
-                            "reported feared conjectured posited hypothesised hypothesized "
-                            "surmised"),
-    "raising": wordset("believed thought understood rumoured rumored alleged reputed "
-                         "reported supposed feared"),
+    "impersonal": wordset(
+        "believed understood thought claimed alleged rumoured rumored "
+        "reported feared conjectured posited hypothesised hypothesized "
+        "surmised"
+    ),
+    "raising": wordset(
+        "believed thought understood rumoured rumored alleged reputed reported supposed feared"
+    ),
     "described": wordset("described hailed called dubbed labelled labeled branded touted"),
-    "weasel": wordset("say says said warn warns warned fear fears feared believe believes "
-                        "believed worry worried suspect suspected claim claims claimed think "
-                        "thinks thought complain complained predict predicted expect expects "
-                        "allege alleged insist insisted accuse accused blame blamed know knows "
-                        "question questioned concede concedes acknowledge acknowledges admit "
-                        "admits grumble grumbles"),
+    "weasel": wordset(
+        "say says said warn warns warned fear fears feared believe believes "
+        "believed worry worried suspect suspected claim claims claimed think "
+        "thinks thought complain complained predict predicted expect expects "
+        "allege alleged insist insisted accuse accused blame blamed know knows "
+        "question questioned concede concedes acknowledge acknowledges admit "
+        "admits grumble grumbles"
+    ),
 }
 
 
@@ -75,22 +81,29 @@ def always(c: Claim) -> bool:
         return False
     word = c.cue.split()[-1] if c.kind == "weasel" else c.cue.split()[0]
     return word in cues
+
+
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _SUBJECT_POSITION = re.compile(
     r"(?:^\W*|[,;:(—–]\s*|\b(?:and|but|while|that|as|because|although|though|since|when|"
-    r"whereas|yet|so)\s+)$", re.I)
+    r"whereas|yet|so)\s+)$",
+    re.I,
+)
 _PASSIVES = frozenset(("described", "regarded", "raising", "widely"))
 _AGENT_LATER = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
 _RUMOUR = re.compile(r"[^.;]*?\bsaid\s+to\s+(?:have\s+\w+|be\s+(?:\w+ly\s+)?\w+ing)\b", re.I)
 _QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = wordset(
     "it is was are were has have had been be being also now long often still generally "
-    "commonly widely there")
+    "commonly widely there"
+)
 _MODAL_WORDS = wordset("would might could")
 _OFTEN = wordset("often long sometimes frequently")
-_MODAL_VIEWS = wordset("argue say disagree claim contend insist suggest think believe "
-                       "consider call object question counter maintain")
+_MODAL_VIEWS = wordset(
+    "argue say disagree claim contend insist suggest think believe "
+    "consider call object question counter maintain"
+)
 _WEASEL_VERBS = frozenset(("speech", "belief", "according", "agent", "finding"))
 MESSAGES = {
     "hedge": "No source given for '{t}': who says so?",
@@ -126,9 +139,12 @@ class Claim:
     saying: bool = False  # "it is often said", "it has long been said", ", it was said,"
 
 
-def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list[Attribution]],
-                crowds: bool = True, words: frozenset[str] | None = None
-                ) -> tuple[list[Claim], list[str]]:
+def find_claims(
+    masked: str,
+    attributions: list[Attribution] | Callable[[], list[Attribution]],
+    crowds: bool = True,
+    words: frozenset[str] | None = None,
+) -> tuple[list[Claim], list[str]]:
     """Unattributed claims in one sentence (``masked``: quotations blanked), merged, and
     the features the confidence model scores them by (see :mod:`.model`).
 
@@ -146,20 +162,28 @@ def find_claims(masked: str, attributions: list[Attribution] | Callable[[], list
     sources = [a for a in attributions if a.source >= Source.VAGUE and a.verb != "act"]
     anonymous = [c for c in hedges if c.kind == "anonymous"]
     if anonymous:  # "..., a person briefed on the talks said": the anonymous source itself
-        sources = [a for a in sources if not any(c.start < a.end and a.start < c.end
-                                                 for c in anonymous)]
+        sources = [
+            a for a in sources if not any(c.start < a.end and a.start < c.end for c in anonymous)
+        ]
     for c in hedges:
         if c.kind == "anonymous":  # an anonymous source is the attribution, not hung on one
             claims.append(c)
             continue
-        if not any(a.covers(c.start, c.end) and not (a.start <= c.start and c.end <= a.end)
-                   for a in sources):
+        if not any(
+            a.covers(c.start, c.end) and not (a.start <= c.start and c.end <= a.end)
+            for a in sources
+        ):
             claims.append(c)
     for a in attributions:
-        if a.source is Source.WEASEL and a.verb in _WEASEL_VERBS and \
-                not _reports_an_act(a.phrase) and not any(
+        if (
+            a.source is Source.WEASEL
+            and a.verb in _WEASEL_VERBS
+            and not _reports_an_act(a.phrase)
+            and not any(
                 b.source is Source.NAMED and b.verb != "act" and b.covers(a.start, a.end)
-                for b in attributions):
+                for b in attributions
+            )
+        ):
             c = _claim(masked, a.start, a.end, "studies" if a.verb == "finding" else "weasel")
             claims.append(replace(c, agent=a.verb == "agent"))
     return _merge(list(claims)), features(masked, claims) if claims else []
@@ -178,20 +202,22 @@ def features(masked: str, claims: list[Claim]) -> list[str]:
     for c in claims:
         out.add(f"k:{c.kind}")
         out.add(f"c:{c.kind}:{c.cue}")
-        after = masked[c.end:c.end + 6].lstrip().lower()
+        after = masked[c.end : c.end + 6].lstrip().lower()
         if after.startswith("that"):
             out.add(f"that:{c.kind}")
 
-        if not masked[:c.start].strip():
+        if not masked[: c.start].strip():
             out.add(f"initial:{c.kind}")
-        elif masked[:c.start].rstrip().endswith(","):
+        elif masked[: c.start].rstrip().endswith(","):
             out.add(f"comma:{c.kind}")
     n_words = len(masked.split())
     out.add("multi" if len(claims) > 1 else "single")
     out.add("short" if n_words < 12 else "long" if n_words > 35 else "mid")
-    for flag, present in (("digit", _DIGIT.search(masked) is not None),
-                          ("quote", _QUOTE_MARK.search(masked) is not None),
-                          ("paren", "(" in masked)):
+    for flag, present in (
+        ("digit", _DIGIT.search(masked) is not None),
+        ("quote", _QUOTE_MARK.search(masked) is not None),
+        ("paren", "(" in masked),
+    ):
         if present:
             out.add(flag)
     return sorted(out)
@@ -224,31 +250,58 @@ def _claim(text: str, start: int, end: int, kind: str) -> Claim:
     phrase = " ".join(text[start:end].split())
     low = phrase.lower()
     widely = any(w in low for w in ("widely", "generally", "commonly"))
-    rumour = kind == "raising" and (_RUMOUR.match(text, start) is not None
-                                    or _about_someone(text, start))
+    rumour = kind == "raising" and (
+        _RUMOUR.match(text, start) is not None or _about_someone(text, start)
+    )
     ws = low.split()
     # "some would argue": a quantifier, then the modal just before the verb
-    modal = kind == "weasel" and len(ws) >= 3 and ws[-2] in _MODAL_WORDS and \
-        ws[0] in _CROWD_WORDS and ws[-1] in _MODAL_VIEWS
+    modal = (
+        kind == "weasel"
+        and len(ws) >= 3
+        and ws[-2] in _MODAL_WORDS
+        and ws[0] in _CROWD_WORDS
+        and ws[-1] in _MODAL_VIEWS
+    )
     # "it is often said", or a parenthetical or closing tag: "She was, it was said, ..."
-    saying = kind == "impersonal" and ws[-1] == "said" and (
-        not _OFTEN.isdisjoint(ws) or (text[max(0, start - 2):start].strip() == ","
-                                      and text[end:end + 2].strip()[:1] in (",", ".", "")))
-    return Claim(start, end, kind, MESSAGES[kind].format(t=phrase), _cue(phrase, kind), widely,
-                 rumour, modal=modal, saying=saying)
+    saying = (
+        kind == "impersonal"
+        and ws[-1] == "said"
+        and (
+            not _OFTEN.isdisjoint(ws)
+            or (
+                text[max(0, start - 2) : start].strip() == ","
+                and text[end : end + 2].strip()[:1] in (",", ".", "")
+            )
+        )
+    )
+    return Claim(
+        start,
+        end,
+        kind,
+        MESSAGES[kind].format(t=phrase),
+        _cue(phrase, kind),
+        widely,
+        rumour,
+        modal=modal,
+        saying=saying,
+    )
 
 
 def _about_someone(text: str, start: int) -> bool:
     """ "The White House is said to favour", "Rivals are said to be alarmed": a passive report
     about a person or an organisation is a rumour, not a term of art ("its flavour is said
     to be reminiscent of caramel")."""
-    before = text[max(0, start - 30):start].split()
+    before = text[max(0, start - 30) : start].split()
     if not before:
         return False
     word = before[-1].strip(",")
     low = word.lower()
-    return low in ("he", "she", "they") or low in words("people_nouns") or low.endswith(
-        ("ers", "ors", "ists", "ians")) or (word[:1].isupper() and len(before) > 1)
+    return (
+        low in ("he", "she", "they")
+        or low in words("people_nouns")
+        or low.endswith(("ers", "ors", "ists", "ians"))
+        or (word[:1].isupper() and len(before) > 1)
+    )
 
 
 def _cue(phrase: str, kind: str) -> str:

@@ -40,22 +40,27 @@ _MID_CAPITAL = re.compile(r" (?=[A-Z])(?<=[a-z,;] )([A-Z][\w'’-]*)")
 # the figure: the sentence says it comes from reports.
 _HEDGE_WORDS = wordset(
     "reportedly allegedly purportedly reputedly reports rumours rumors believed understood "
-    "thought rumoured rumored")
+    "thought rumoured rumored"
+)
 # Words that name data or a finding: a sourced sentence holding one may carry its source
 # to the next sentence's figures.
 _DATA_NOUNS = wordset(
     """data figures statistics census survey poll study report analysis audit review estimate
     estimates records numbers tally count research index found show shows showed trial
-    findings dataset""")
+    findings dataset"""
+)
 # A definite reference to a data source already named: "The study followed 17,604 adults".
 _DATA_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|the\s+same)\s+(?:[\w-]+\s+)?(?:study|survey|"
     r"report|data|figures|poll|census|analysis|audit|review|research|trial|index|statistics|"
     r"findings|estimates?|dataset|tally)(?:'s|’s)?\b(?!\s+(?:is|was)\s+"
-    r"(?:expected|due))", re.I)
+    r"(?:expected|due))",
+    re.I,
+)
 _REFERENCE_NOUNS = wordset(
     """study survey report data figures poll census analysis audit review research trial index
-    statistics findings estimate estimates dataset tally""")
+    statistics findings estimate estimates dataset tally"""
+)
 _SKIP_CONTEXT = frozenset({"pre", "code", "script", "style", "nav"})
 
 
@@ -82,15 +87,24 @@ class _Settings:
         self.statistics = ctx.enabled(UNSOURCED_STATISTIC.id)
 
 
-def _block(doc: Document, block: Block, ctx: CheckContext, carried: bool | _ReportedSpeech,
-           speakers: set[str], proper: frozenset[str] = frozenset(),
-           following: Block | None = None, settings: _Settings | None = None
-           ) -> bool | _ReportedSpeech:
+def _block(
+    doc: Document,
+    block: Block,
+    ctx: CheckContext,
+    carried: bool | _ReportedSpeech,
+    speakers: set[str],
+    proper: frozenset[str] = frozenset(),
+    following: Block | None = None,
+    settings: _Settings | None = None,
+) -> bool | _ReportedSpeech:
     """Check one paragraph; return whether the next one may continue its quoted statement
     (a :class:`_ReportedSpeech` when that depends on the next one's quote)."""
     text = block.text
-    quotes = find_quotes(text) if ("\"" in text or "“" in text or "‘" in text or "'" in text
-                                   or "«" in text or "„" in text) else []
+    quotes = (
+        find_quotes(text)
+        if ('"' in text or "“" in text or "‘" in text or "'" in text or "«" in text or "„" in text)
+        else []
+    )
     views = [make_view(block, s, quotes, proper) for s in doc.block_sentences(block)]
     if not views:
         return carried
@@ -133,8 +147,9 @@ class _ReportedSpeech:
         """After reported speech, a quote goes on with it only when it speaks of someone in
         the third person ("He has lost everything"), as the reporter of the speech did:
         "We ..." or "You ..." may be anybody's voice."""
-        return _THIRD_PERSON.match(text, q.start + 1) is not None and \
-            _quoted_speech(self.last, self.quotes)
+        return _THIRD_PERSON.match(text, q.start + 1) is not None and _quoted_speech(
+            self.last, self.quotes
+        )
 
 
 def _carried(carried: bool | _ReportedSpeech, text: str, q: Quote) -> bool:
@@ -154,7 +169,7 @@ def _quoted_speech(last: View, quotes: list[Quote]) -> bool:
 def _standalone(text: str, q: Quote) -> bool:
     """Direct speech that stands on its own, not a fragment woven into a sentence
     ("said the offer was "the best in the UK"")."""
-    before = text[:q.start].rstrip()
+    before = text[: q.start].rstrip()
     return not before or before[-1] in ".:,!?—–-"
 
 
@@ -173,8 +188,14 @@ def claim_candidates(doc: Document) -> list[tuple[list[Claim], list[str]]]:
     return out
 
 
-def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quote],
-            carried: bool | _ReportedSpeech, speakers: set[str]) -> dict[int, bool]:
+def _quotes(
+    ctx: CheckContext,
+    block: Block,
+    views: list[View],
+    quotes: list[Quote],
+    carried: bool | _ReportedSpeech,
+    speakers: set[str],
+) -> dict[int, bool]:
     """Report unattributed quotations; return each quotation's verdict by start offset.
 
     ``speakers`` gathers the names of people quoted so far: a quote that follows a sentence
@@ -187,22 +208,31 @@ def _quotes(ctx: CheckContext, block: Block, views: list[View], quotes: list[Quo
             continue
         first = next((i for i, v in enumerate(views) if v.rel + len(v.sentence.text) > q.start), 0)
         last = next((i for i in range(len(views) - 1, -1, -1) if views[i].rel < q.end), first)
-        opens = not block.text[:q.start].strip(" —–-")
-        ok = introduced(block.text, q) or attributed(QuoteSentences(q, first, last), attrs,
-                                                     opens, False) or \
-            (opens and _carried(carried, block.text, q))
-        near = views[max(0, first - 1):last + 2]
+        opens = not block.text[: q.start].strip(" —–-")
+        ok = (
+            introduced(block.text, q)
+            or attributed(QuoteSentences(q, first, last), attrs, opens, False)
+            or (opens and _carried(carried, block.text, q))
+        )
+        near = views[max(0, first - 1) : last + 2]
         if ok:
             for v in near:
                 speakers.update(v.speakers)
-        elif speakers and any(not speakers.isdisjoint(v.names)
-                              for v in views[max(0, first - 1):last + 1]):
+        elif speakers and any(
+            not speakers.isdisjoint(v.names) for v in views[max(0, first - 1) : last + 1]
+        ):
             ok = True
         verdicts[q.start] = ok
         if not ok:
-            ctx.report_in(UNATTRIBUTED_QUOTE.id, block, q.start, q.end,
-                          "Quotation with no speaker: who said this? Add the attribution "
-                          "in this sentence or the next.", data={"words": q.words})
+            ctx.report_in(
+                UNATTRIBUTED_QUOTE.id,
+                block,
+                q.start,
+                q.end,
+                "Quotation with no speaker: who said this? Add the attribution "
+                "in this sentence or the next.",
+                data={"words": q.words},
+            )
     return verdicts
 
 
@@ -269,20 +299,29 @@ def _carries(before: View | bool | None) -> bool:
 def _sources(v: View) -> list[Attribution]:
     """The reporting clauses that may source a figure."""
     hedged = not _HEDGE_WORDS.isdisjoint(v.words)
-    return [a for a in v.attributions if a.source >= Source.VAGUE
-            and not (hedged and a.verb in ("act", "belief"))]
+    return [
+        a
+        for a in v.attributions
+        if a.source >= Source.VAGUE and not (hedged and a.verb in ("act", "belief"))
+    ]
 
 
 def _has_figure_hint(v: View, digits: bool) -> bool:
     """Cheap pre-test: a digit (looked for only in a paragraph that has one), or a word a
     spelled-out figure could be made of."""
-    return (digits and _DIGIT.search(v.masked) is not None) or \
-        not SPELLED_WORDS.isdisjoint(v.words)
+    return (digits and _DIGIT.search(v.masked) is not None) or not SPELLED_WORDS.isdisjoint(v.words)
 
 
 _DIGIT = re.compile(r"\d")
+
+
 def _report_figure(ctx: CheckContext, v: View, f: Figure) -> None:
     figure = " ".join(f.text.split())
-    ctx.report_in(UNSOURCED_STATISTIC.id, v.sentence, f.start, f.end,
-                  f"No source for the figure '{figure}': whose count or data is it?",
-                  data={"kind": f.kind})
+    ctx.report_in(
+        UNSOURCED_STATISTIC.id,
+        v.sentence,
+        f.start,
+        f.end,
+        f"No source for the figure '{figure}': whose count or data is it?",
+        data={"kind": f.kind},
+    )

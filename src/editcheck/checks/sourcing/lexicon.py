@@ -85,8 +85,9 @@ def hedge_anchors() -> frozenset[str]:
 
 # A byte of A-Z becomes a-z, every other byte but a-z a space: in UTF-8 no byte of a
 # character outside ASCII is a letter.
-_ONLY_LOWER_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32
-                            for c in range(256))
+_ONLY_LOWER_LETTERS = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256)
+)
 
 
 def lower_words(text: str) -> frozenset[str]:

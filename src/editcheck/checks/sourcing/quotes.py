@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 # Drafts mix straight and curly quotes, so a double quote may be closed by either kind.
-_CLOSERS = {"“": "”\"", "«": "»", "„": "“”", "‘": "’", '"': '"”', "'": "'"}
+_CLOSERS = {"“": '”"', "«": "»", "„": "“”", "‘": "’", '"': '"”', "'": "'"}
 _OPEN_CONTEXT = " \t\n([{—–-/:;,"  # characters that may stand before an opening quote
 _WORD = re.compile(r"[\w’'-]+")
 _CANDIDATE = re.compile(r"[“«„‘\"']")
@@ -49,14 +49,13 @@ def find_quotes(text: str) -> list[Quote]:
         close = _find_close(text, i + 1, mark)
         end = len(text) if close < 0 else close + 1
         inner_end = len(text) if close < 0 else close
-        inner = text[i + 1:inner_end]
+        inner = text[i + 1 : inner_end]
         quotes.append(Quote(i, end, i + 1, inner_end, close >= 0, _count_words(inner)))
         pos = end
 
 
 # ASCII bytes of a word (\w, apostrophe, hyphen) become "a", all others a space.
-_WORD_BYTES = bytes(97 if chr(c).isalnum() or c in b"_'-" else 32 for c in range(128)) + \
-    b" " * 128
+_WORD_BYTES = bytes(97 if chr(c).isalnum() or c in b"_'-" else 32 for c in range(128)) + b" " * 128
 
 
 def _count_words(inner: str) -> int:
@@ -75,7 +74,7 @@ def _opens(text: str, i: int, mark: str) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if mark in "“«„":
         return not after.isspace()
-    if before not in _OPEN_CONTEXT and not before.isspace() and before not in "“\"":
+    if before not in _OPEN_CONTEXT and not before.isspace() and before not in '“"':
         return False
     if after.isspace() or after == "":
         return False

@@ -10,7 +10,9 @@ from editcheck.annotations import Severity
 from editcheck.checkapi import Rule
 
 UNATTRIBUTED_CLAIM = Rule(
-    "core/unattributed-claim", "unattributed-claim", Severity.WARNING,
+    "core/unattributed-claim",
+    "unattributed-claim",
+    Severity.WARNING,
     summary="A hedge, weasel phrase or anonymous source with nobody named to answer for it.",
     doc="""
     Flags hedges ("reportedly", "allegedly", "purportedly"), impersonal and agentless
@@ -60,8 +62,10 @@ UNATTRIBUTED_CLAIM = Rule(
 )
 
 VAGUE_ATTRIBUTION = Rule(
-    "core/vague-attribution", "unattributed-claim", Severity.INFO,
-    summary="A source given only by role (\"officials said\"): attributed, but vaguely.",
+    "core/vague-attribution",
+    "unattributed-claim",
+    Severity.INFO,
+    summary='A source given only by role ("officials said"): attributed, but vaguely.',
     doc="""
     Flags a reporting clause whose source is a role with no name and no organisation:
     "officials said", "authorities said", "a spokesperson said", "according to
@@ -84,7 +88,9 @@ VAGUE_ATTRIBUTION = Rule(
 )
 
 UNATTRIBUTED_QUOTE = Rule(
-    "core/unattributed-quote", "unattributed-claim", Severity.WARNING,
+    "core/unattributed-quote",
+    "unattributed-claim",
+    Severity.WARNING,
     summary="A direct quotation of four or more words whose speaker is never given.",
     doc="""
     Flags a quotation (straight, curly or single quotes; four words or more) with no
@@ -101,18 +107,18 @@ UNATTRIBUTED_QUOTE = Rule(
     named, a pronoun ("she said"), or a role ("an official said", which
     core/vague-attribution may flag).
     """,
-    flags=(
-        "The mood at the plant was grim. \"Nobody knows if they will have a job next week.\"",
-    ),
+    flags=('The mood at the plant was grim. "Nobody knows if they will have a job next week."',),
     passes=(
-        "\"Nobody knows if they will have a job next week,\" said Maria Lopez, a welder.",
-        "The minister called the report \"a whitewash\" and left.",
-        "She sang \"Somewhere Over the Rainbow\" to close the show.",
+        '"Nobody knows if they will have a job next week," said Maria Lopez, a welder.',
+        'The minister called the report "a whitewash" and left.',
+        'She sang "Somewhere Over the Rainbow" to close the show.',
     ),
 )
 
 UNSOURCED_STATISTIC = Rule(
-    "core/unsourced-statistic", "unsourced-statistic", Severity.WARNING,
+    "core/unsourced-statistic",
+    "unsourced-statistic",
+    Severity.WARNING,
     summary="A statistic (count, percentage, rate, sum, multiple) with no source.",
     doc="""
     Flags figures that state data: counts of people or events ("At least 16 people

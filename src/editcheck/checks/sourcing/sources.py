@@ -48,12 +48,14 @@ _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "four", "several"))
 _ADVERBIAL_OPENERS = wordset(
     "on in at during after before last this since for with under over speaking asked "
-    "yesterday today earlier later")
+    "yesterday today earlier later"
+)
 _PREPOSITIONS = wordset("of for at from with in on by who to")
 CALENDAR = wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december jan feb mar apr jun jul aug "
-    "sep sept oct nov dec")
+    "sep sept oct nov dec"
+)
 # Capitalised words that start sentences (or follow a colon) without naming anyone.
 COMMON_STARTERS = wordset(
     """the a an in on at but and so yet or if when while as after before since because
@@ -62,21 +64,42 @@ COMMON_STARTERS = wordset(
     earlier later today yesterday tomorrow asked speaking writing according also then now
     still even only just for with without from by of to about under over during despite among
     between what who which where why how such other others another more less few several
-    not new it's mr mrs ms dr local national federal state senior top former""")
+    not new it's mr mrs ms dr local national federal state senior top former"""
+)
 DOC_NOUNS = wordset(
     "statement report study survey poll census audit review analysis data figures research "
     "records documents filing indictment complaint lawsuit memo letter paper estimates "
     "findings numbers statistics tally count database register index trial consultation "
     "inquiry investigation assessment evaluation inspection experiment evidence "
-    "judgment judgement ruling accounts")
+    "judgment judgement ruling accounts"
+)
 _PLURAL_PEOPLE = wordset("people men women children others")
 # Plural nouns for people ("scientists", "observers", "historians"), not things ("countries").
-AGENT_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ics", "ives", "ees", "ites",
-                  "ars", "ards", "ones")
+AGENT_SUFFIXES = (
+    "ers",
+    "ors",
+    "ists",
+    "ians",
+    "ants",
+    "ents",
+    "ics",
+    "ives",
+    "ees",
+    "ites",
+    "ars",
+    "ards",
+    "ones",
+)
 
 
-def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
-             first_proper: bool = False, plural: bool = False) -> Source:
+def classify(
+    ws: list[str],
+    initial: bool,
+    kind: str,
+    past: bool = True,
+    first_proper: bool = False,
+    plural: bool = False,
+) -> Source:
     """Judge a source phrase read in order; ``initial``: its first word starts the sentence.
 
     ``kind`` is the verb's kind; "forward" (an inverted "said X") and "finding" accept
@@ -100,8 +123,11 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
     after = lows[head_i + 1] if head_i + 1 < len(lows) else ""
     if after in _LOCATING and _located(lows, head_i, names):
         return Source.NAMED  # "analysts at Peel Hunt", "researchers from Leeds University"
-    if after == "of" and _of_someone(lows, head_i, head, names, kind) and \
-            not (past and kind == "speech"):
+    if (
+        after == "of"
+        and _of_someone(lows, head_i, head, names, kind)
+        and not (past and kind == "speech")
+    ):
         # "allies of the Chancellor insist": the name is whom they stand with, not a speaker.
         return Source.WEASEL
     if head in _lex().weasel and head not in _lex().institutions:
@@ -110,13 +136,14 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
         return Source.WEASEL if head_i <= 2 else Source.NONE
     if head in _lex().vague:
         return _role(ws, lows, head_i, head, before, names, initial, first_proper, kind, past)
-    if names[head_i] or (head in _PRONOUNS and kind != "forward" and
-                         (kind != "finding" or head in ("i", "we"))):
+    if names[head_i] or (
+        head in _PRONOUNS and kind != "forward" and (kind != "finding" or head in ("i", "we"))
+    ):
         return Source.NAMED  # "she said"; "I counted 212 bikes": the writer's own count
     if head in _lex().institutions or head in DOC_NOUNS:
         if any(w.endswith("'s") for w in lows[:head_i]):
             return Source.NAMED  # "the council's own consultation", "Nationwide's index"
-        if before in _INDEFINITE and head in DOC_NOUNS and not any(names[head_i + 1:]):
+        if before in _INDEFINITE and head in DOC_NOUNS and not any(names[head_i + 1 :]):
             return Source.WEASEL  # "a study found": which study?
         return Source.NAMED
     if head_i and any(w.endswith("'s") for w in lows[:head_i]):
@@ -131,8 +158,13 @@ def classify(ws: list[str], initial: bool, kind: str, past: bool = True,
     if before in _POSSESSIVES or before in _DEFINITE or before in _INDEFINITE:
         return Source.NAMED  # "the man said", "her mother said", "a neighbour said"
     if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
-        if kind in ("speech", "belief") and not any(names) and _people(head) and \
-                lows[0] not in _DEFINITE and lows[0] not in _POSSESSIVES:
+        if (
+            kind in ("speech", "belief")
+            and not any(names)
+            and _people(head)
+            and lows[0] not in _DEFINITE
+            and lows[0] not in _POSSESSIVES
+        ):
             # An unnamed group: "campaigners say", "consumer groups warn" is a vague crowd;
             # "protesters said" (a report of what a group in the story said) a vague source,
             # but "colleagues described her as" (a view) a crowd.
@@ -148,19 +180,32 @@ _ANONYMOUS = wordset("sources source insiders insider rumours rumors reports")
 def _located(lows: list[str], head_i: int, names: list[bool]) -> bool:
     """A crowd word placed at a named organisation ("analysts at Peel Hunt", "scientists
     from Imperial College") is that organisation's people: a source."""
-    rest = lows[head_i + 1:]
+    rest = lows[head_i + 1 :]
     head = lows[head_i]
-    return bool(rest) and rest[0] in _LOCATING and any(names[head_i + 2:head_i + 6]) and (
-        head in _lex().weasel or head in _lex().vague) and head not in _ANONYMOUS
+    return (
+        bool(rest)
+        and rest[0] in _LOCATING
+        and any(names[head_i + 2 : head_i + 6])
+        and (head in _lex().weasel or head in _lex().vague)
+        and head not in _ANONYMOUS
+    )
 
 
 def _of_someone(lows: list[str], head_i: int, head: str, names: list[bool], kind: str) -> bool:
     """A plural of people "of" someone named, with no name of its own ("allies of the
     Chancellor", "friends of the singer"): an unnamed crowd."""
-    return (kind in ("speech", "belief") and head_i + 1 < len(lows) and lows[head_i + 1] == "of"
-            and lows[0] not in _DEFINITE and lows[0] not in _POSSESSIVES
-            and not any(names[:head_i + 1]) and head not in _lex().institutions
-            and head.endswith("s") and _people(head) and head not in ("others",))
+    return (
+        kind in ("speech", "belief")
+        and head_i + 1 < len(lows)
+        and lows[head_i + 1] == "of"
+        and lows[0] not in _DEFINITE
+        and lows[0] not in _POSSESSIVES
+        and not any(names[: head_i + 1])
+        and head not in _lex().institutions
+        and head.endswith("s")
+        and _people(head)
+        and head not in ("others",)
+    )
 
 
 def _sentence_case(ws: list[str], lows: list[str], head_i: int, plural: bool) -> bool:
@@ -173,8 +218,12 @@ def _sentence_case(ws: list[str], lows: list[str], head_i: int, plural: bool) ->
     if head_i == 0:
         return plural and lows[0].endswith(AGENT_SUFFIXES)
     head = ws[head_i]
-    return head.islower() and head.endswith("s") and not head.endswith("ss") and (
-        plural or _people(lows[head_i]) or head_i == 1)
+    return (
+        head.islower()
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and (plural or _people(lows[head_i]) or head_i == 1)
+    )
 
 
 def _people(head: str) -> bool:
@@ -219,9 +268,18 @@ def _crowd(lows: list[str], head_i: int, head: str, kind: str) -> Source | None:
     return None
 
 
-def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
-          names: list[bool], initial: bool, first_proper: bool = False,
-          kind: str = "speech", past: bool = True) -> Source:
+def _role(
+    ws: list[str],
+    lows: list[str],
+    head_i: int,
+    head: str,
+    before: str,
+    names: list[bool],
+    initial: bool,
+    first_proper: bool = False,
+    kind: str = "speech",
+    past: bool = True,
+) -> Source:
     """A role ("officials", "a spokesperson") is vague unless a name pins it down."""
     if head_i > 0:
         q = head_i - 1
@@ -231,9 +289,12 @@ def _role(ws: list[str], lows: list[str], head_i: int, head: str, before: str,
             pinned = names[q]
         if pinned:
             return Source.NAMED  # "ICE officials", "Treasury officials"
-    rest = lows[head_i + 1:]
-    if rest and rest[0] in ("at", "from", "for", "with", "of", "in") and \
-            any(names[head_i + 2:head_i + 6]):
+    rest = lows[head_i + 1 :]
+    if (
+        rest
+        and rest[0] in ("at", "from", "for", "with", "of", "in")
+        and any(names[head_i + 2 : head_i + 6])
+    ):
         return Source.NAMED  # "officials at the Treasury", "a spokesperson for Acme"
     if before in _POSSESSIVES or (before in _DEFINITE and head not in ("officials", "authorities")):
         return Source.NAMED

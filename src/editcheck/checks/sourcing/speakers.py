@@ -23,7 +23,8 @@ _TITLE_WORDS = wordset(
     series episode programme program documentary column essay article headline headlined
     titled entitled called named dubbed nicknamed slogan motto hashtag campaign banner sign
     placard phrase words term catchphrase label brand report paper painting exhibition hit
-    anthem chant ep lp game""")
+    anthem chant ep lp game"""
+)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 _SMALL = wordset("a an the and or of in on at to for with by from as but nor is")
@@ -43,10 +44,12 @@ def is_quotation(text: str, q: Quote) -> bool:
     """True for a quotation of someone's words; False for scare quotes and titles."""
     if q.words < MIN_WORDS:
         return False
-    before = text[max(0, q.start - 30):q.start].lower().replace(",", " ").replace(":", " ").split()
+    before = (
+        text[max(0, q.start - 30) : q.start].lower().replace(",", " ").replace(":", " ").split()
+    )
     if before and (before[-1] in _TITLE_WORDS or " ".join(before[-2:]) == "known as"):
         return False
-    return not _title_case(text[q.inner_start:q.inner_end])
+    return not _title_case(text[q.inner_start : q.inner_end])
 
 
 def _title_case(inner: str) -> bool:
@@ -63,8 +66,9 @@ def has_speaker(attributions: list[Attribution]) -> bool:
     return any(a.verb in _SPEECH and a.source >= Source.WEASEL for a in attributions)
 
 
-def attributed(qs: QuoteSentences, views_attr: Sequence[list[Attribution]], opens_block: bool,
-               carried: bool) -> bool:
+def attributed(
+    qs: QuoteSentences, views_attr: Sequence[list[Attribution]], opens_block: bool, carried: bool
+) -> bool:
     """True when the quote has a speaker nearby, or continues an attributed statement."""
     lo, hi = max(0, qs.first - 1), min(len(views_attr) - 1, qs.last + 1)
     if any(has_speaker(views_attr[i]) for i in range(lo, hi + 1)):
@@ -78,18 +82,22 @@ def speaker_names(attributions: Iterable[Attribution]) -> set[str]:
     out: set[str] = set()
     for a in attributions:
         if a.source is Source.NAMED and a.verb in _SPEECH:
-            out.update(w for w in _NAME.findall(a.phrase) if w.lower() not in COMMON_STARTERS
-                       and w.lower() not in CALENDAR)
+            out.update(
+                w
+                for w in _NAME.findall(a.phrase)
+                if w.lower() not in COMMON_STARTERS and w.lower() not in CALENDAR
+            )
     return out
 
 
 def introduced(text: str, q: Quote) -> bool:
     """A speaker named before a colon that opens the quote: "As Chris Boardman put it:",
     "In the words of the judge:"."""
-    before = text[max(0, q.start - 120):q.start].rstrip()
+    before = text[max(0, q.start - 120) : q.start].rstrip()
     if not before.endswith(":"):
         return False
     clause = _CLAUSE_START.split(before[:-1])[-1]
     ws = clause.split()
     return any(w[:1].isupper() for w in ws[1:]) or any(
-        w.lower() in ("he", "she", "they", "we", "i") for w in ws)
+        w.lower() in ("he", "she", "they", "we", "i") for w in ws
+    )

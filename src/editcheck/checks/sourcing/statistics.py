@@ -16,46 +16,100 @@ from functools import cache
 
 from editcheck.checks.sourcing.lexicon import lazy_regex, word_starts, wordset
 
-_SPELLED = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-            r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen")
+_SPELLED = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen"
+)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion|thousand|mn|mln)\b)"
 # What may stand just before a number, read from the words before it (set lookups: a
 # regex anchored at the end of a string is scanned from its start, which is slow).
-_QUANT = frozenset((
-    "at least", "more than", "less than", "fewer than", "nearly", "almost", "about", "around",
-    "approximately", "roughly", "some", "over", "under", "up to", "as many as", "as much as",
-    "an estimated", "close to", "upwards of", "in excess of", "just over", "just under",
-    "a total of", "a record", "only", "just", "another", "a further"))
+_QUANT = frozenset(
+    (
+        "at least",
+        "more than",
+        "less than",
+        "fewer than",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "over",
+        "under",
+        "up to",
+        "as many as",
+        "as much as",
+        "an estimated",
+        "close to",
+        "upwards of",
+        "in excess of",
+        "just over",
+        "just under",
+        "a total of",
+        "a record",
+        "only",
+        "just",
+        "another",
+        "a further",
+    )
+)
 _TREND = frozenset(
-    [f"{v}{p}" for v in wordset("rose fell climbed dropped jumped increased decreased declined "
-                                "grew surged soared plunged plummeted reached totalled totaled "
-                                "topped exceeded numbered grown risen fallen doubled tripled "
-                                "shrunk shrank") for p in ("", " by", " to")]
-    + ["stood at", "peaked at", "peaked", "toll rose to", "toll of", "toll is", "toll was",
-       "toll reached",
-       "toll stands at", "toll stood at", "tally of", "total of"])
+    [
+        f"{v}{p}"
+        for v in wordset(
+            "rose fell climbed dropped jumped increased decreased declined "
+            "grew surged soared plunged plummeted reached totalled totaled "
+            "topped exceeded numbered grown risen fallen doubled tripled "
+            "shrunk shrank"
+        )
+        for p in ("", " by", " to")
+    ]
+    + [
+        "stood at",
+        "peaked at",
+        "peaked",
+        "toll rose to",
+        "toll of",
+        "toll is",
+        "toll was",
+        "toll reached",
+        "toll stands at",
+        "toll stood at",
+        "tally of",
+        "total of",
+    ]
+)
 _NAME_WORDS = wordset(
     """no nos number page pages p pp chapter chapters ch line lines paragraph para verse clause
     article section sec part volume vol issue episode season series room gate platform bus
     route exit junction level ward district precinct grade seat case bill rule amendment title
     act figure fig table item flight track lane unit apartment apt suite box pier channel
     stage phase year class division tier band category type size model version v aged age
-    ages""")
+    ages"""
+)
 _MONTHS = wordset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
-    september oct october nov november dec december""")
+    september oct october nov november dec december"""
+)
 _DETERMINERS = wordset(
     """the these those both all his her their its our my your first last next other every each
-    another""")
+    another"""
+)
 _TAIL = re.compile(r"[\w’'.&%-]+")
 # The four kinds of figure, tried in this order at each place a figure can start.
-_PCT = (rf"(?P<pct>(?:{_NUM}|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))?)\s?"
-        rf"(?:%|per\s?cent\b|percent\b|"
-        rf"percentage\s+points?\b|pc\b))")
-_MONEY = (rf"(?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?{_NUM}{_SCALE}?|{_NUM}{_SCALE}?\s(?:dollars|"
-          rf"pounds|euros|yen|rupees|yuan|francs)\b)")
+_PCT = (
+    rf"(?P<pct>(?:{_NUM}|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))?)\s?"
+    rf"(?:%|per\s?cent\b|percent\b|"
+    rf"percentage\s+points?\b|pc\b))"
+)
+_MONEY = (
+    rf"(?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?{_NUM}{_SCALE}?|{_NUM}{_SCALE}?\s(?:dollars|"
+    rf"pounds|euros|yen|rupees|yuan|francs)\b)"
+)
 _RATIO_OR_COUNT = (
     rf"(?P<ratio>\b(?:one|two|three|four|five|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
     rf"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!\s*(?:days|weeks|months|years))"
@@ -74,13 +128,13 @@ _RATIO_OR_COUNT = (
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
     rf"|(?P<count>(?<![\w\-./:])(?:{_NUM}(?:{_SCALE})?|(?:{_SPELLED})(?:[- ](?:{_SPELLED}))*"
     rf"|(?:dozens|hundreds|thousands|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands)"
-    rf"\s+of)(?![\w\-])(?![.,:]\d))")
+    rf"\s+of)(?![\w\-])(?![.,:]\d))"
+)
 # Signs and words without one of which a percentage or a sum of money cannot match
 # (looked for in lower-cased text: none of these letters has a case-insensitive twin
 # outside ASCII, as "i" and "s" do).
 _PCT_SIGNS = ("%", "per", "pc")
-_MONEY_SIGNS = ("$", "£", "€", "¥", "₹", "dollar", "pound", "euro", "yen", "rupee", "yuan",
-                "franc")
+_MONEY_SIGNS = ("$", "£", "€", "¥", "₹", "dollar", "pound", "euro", "yen", "rupee", "yuan", "franc")
 
 _NOT_AFTER = re.compile(
     r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
@@ -90,10 +144,14 @@ _NOT_AFTER = re.compile(
     r"yards?|strokes?|shots?|games?|matches|sets?|rounds?|tries|holes?|overs?|sessions?|"
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|inches|cm|mm|kg|kilos?|"
     r"kilograms?|grams?|g|lb|lbs|pounds?\s+(?:in\s+weight)|tonnes?|tons?|degrees?|°|mph|kph|"
-    r"km/h|mps|acres?|hectares?|storeys?|stories|floors?|votes?\s+to|-\s*\d|–\s*\d|:\d)\b", re.I)
+    r"km/h|mps|acres?|hectares?|storeys?|stories|floors?|votes?\s+to|-\s*\d|–\s*\d|:\d)\b",
+    re.I,
+)
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,|^\s*\(\d{1,3}\)")
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTH}\b", re.I)
 _UK_PHONE = lazy_regex(r"\b0\d{3,4}\s\d{3}\s?\d{3,4}\b")
 _LONG_NUMBER = lazy_regex(r"(?<![\d,.])\d{7,}(?![\d,.])")  # phone numbers, case numbers
@@ -101,11 +159,13 @@ _PHONE = lazy_regex(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\d{2,5}[\s.-])\d{3,
 _ADDRESS = lazy_regex(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|"
     r"Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Close|Crescent|Highway|"
-    r"Hwy|Parkway|Pkwy|Row|Hill|Park|Gardens|Mews|Walk|Plaza)\b")
+    r"Hwy|Parkway|Pkwy|Row|Hill|Park|Gardens|Mews|Walk|Plaza)\b"
+)
 _NOUN_AFTER = re.compile(
     r"\s+((?:[\w’'-]+\s+){0,3}?)"
     r"(people|persons|children|men|women|adults|police|staff|personnel|cattle|sheep|fish|"
-    r"deer|aircraft|[a-z][a-z’'-]*[a-rt-z]s)\b")
+    r"deer|aircraft|[a-z][a-z’'-]*[a-rt-z]s)\b"
+)
 _NOT_COUNT_NOUN = wordset(
     "times seconds minutes hours days nights weeks months years decades centuries points goals "
     "runs wickets yards strokes shots games matches sets rounds tries laps holes overs innings "
@@ -118,34 +178,46 @@ _NOT_COUNT_NOUN = wordset(
     " albums books novels films movies songs singles records plays poems paintings operas "
     "symphonies awards oscars grammys emmys baftas trophies caps"
     # A page's own counters ("7.3K views") are furniture, not data.
-    " views likes retweets reposts upvotes")
+    " views likes retweets reposts upvotes"
+)
 _FUNCTION = wordset(
     "in on at to from by with for and or but was were is are had have has the a an who that "
     "which than as its his her their this these those it they he she we always perhaps across "
-    "whereas unless less besides towards afterwards nevertheless regardless")
-_RATIO_WHAT = lazy_regex(r"\s+(?:[a-z][\w’'-]*\s+)?((?:people|children|men|women|[a-z][\w’'-]*s))\b"
-                         r"|\s+([a-z][\w’'-]*)")
+    "whereas unless less besides towards afterwards nevertheless regardless"
+)
+_RATIO_WHAT = lazy_regex(
+    r"\s+(?:[a-z][\w’'-]*\s+)?((?:people|children|men|women|[a-z][\w’'-]*s))\b"
+    r"|\s+([a-z][\w’'-]*)"
+)
 # A fraction of one unit of time or distance ("a quarter of an hour") measures, not counts.
 _SMALL_MEASURE = re.compile(
     r"\s*(?:of\s+)?an?\s+(?:hour|minute|second|mile|century|day|week|month|year|inch|metre|"
-    r"meter|kilometre|kilometer|lap|match|game|season|point)\b", re.I)
+    r"meter|kilometre|kilometer|lap|match|game|season|point)\b",
+    re.I,
+)
 _MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|\w+-?fold)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|that|which|as|since|after)\b")
-_OF_WHAT = lazy_regex(r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
-                      r"|\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*")
+_OF_WHAT = lazy_regex(
+    r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
+    r"|\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*"
+)
 _MEASURES_WHAT = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
     r"decline|cut|share|stake|jump|gain|loss|growth|majority|turnout|rate|surge|hike|reduction|"
-    r"pay\s+rise|deficit|surplus)\b)")
+    r"pay\s+rise|deficit|surplus)\b)"
+)
 _MARKET_UNIT = lazy_regex(
     r"\s+(?:a|an|per)\s+(?:barrel|share|ounce|troy\s+ounce|tonne|ton|litre|liter|gallon|"
-    r"megawatt[- ]hour|mwh|kwh|bushel|kilo|kilogram|head\s+of\s+cattle)\b", re.I)
+    r"megawatt[- ]hour|mwh|kwh|bushel|kilo|kilogram|head\s+of\s+cattle)\b",
+    re.I,
+)
 _SMALL_SPELLED = wordset("two three four five six seven eight nine")
 # Small spelled-out counts are data only for events and casualties ("two people died");
 # "a couple with two young children" is narration.
 _HUMAN_COUNTS = wordset(
     "people persons patients victims deaths casualties injuries soldiers civilians migrants "
-    "refugees passengers prisoners inmates fatalities cases infections arrests jobs")
+    "refugees passengers prisoners inmates fatalities cases infections arrests jobs"
+)
 _DIGIT = re.compile(r"\d")
 _SCALED_WORD = re.compile(r"[\s-]*(?:hundred|thousand|million|billion)\b", re.I)
 _WORD_START = re.compile(r"(?<![\w’'-])[\w$£€¥₹]")
@@ -156,7 +228,8 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]*")
 _STREET_WORDS = wordset(
     """Street St Avenue Ave Road Rd Lane Ln Drive Dr Boulevard Blvd Way Place Pl Court Ct Square
     Sq Terrace Close Crescent Highway Hwy Parkway Pkwy Row Hill Park Gardens Mews Walk
-    Plaza""")
+    Plaza"""
+)
 _STREET_LOWER = frozenset(w.lower() for w in _STREET_WORDS)
 _LETTERS = re.compile(r"[a-z]+")
 _LOWER_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # a number word must not touch one ("network")
@@ -167,12 +240,16 @@ _SEVEN_DIGITS = re.compile(r"\d{7}")
 _LONG_OR_PHONE_HINT = re.compile(r"\d{2}(?:\d{5}|[\s.)-]+\d{3})")  # either of the two
 # Words that can start a figure that has no digit ("two-thirds", "dozens of", "doubled").
 SPELLED_WORDS = frozenset(
-    (_SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
-     "doubled tripled trebled quadrupled halved per percent cent dozens hundreds thousands "
-     "double triple treble quadruple twice "
-     "millions tens").split()) | frozenset(
-    w + "fold" for w in wordset("two three four five six seven eight nine ten twenty hundred "
-                                "thousand"))
+    (
+        _SPELLED.replace("|", " ") + " half halves third thirds quarter quarters fifth fifths "
+        "doubled tripled trebled quadrupled halved per percent cent dozens hundreds thousands "
+        "double triple treble quadruple twice "
+        "millions tens"
+    ).split()
+) | frozenset(
+    w + "fold"
+    for w in wordset("two three four five six seven eight nine ten twenty hundred thousand")
+)
 _NUMBER_ONLY = re.compile(r"^\d+$")
 
 
@@ -217,7 +294,7 @@ def _candidates(text: str, words: frozenset[str]) -> list[re.Match[str]]:
         for w in present:
             for hit in word_starts(low, w, _LOWER_LETTERS):
                 i = bisect.bisect_left(offsets, hit)
-                starts.update(offsets[max(0, i - 3):i + 1])
+                starts.update(offsets[max(0, i - 3) : i + 1])
     patterns = _figure_patterns(_holds_any(low, _PCT_SIGNS), _holds_any(low, _MONEY_SIGNS))
     out: list[re.Match[str]] = []
     covered = -1
@@ -265,8 +342,9 @@ def _blocked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         if _PHONE_HINT.search(text):
             out += [m.span() for m in _PHONE().finditer(text)]
             out += [m.span() for m in _UK_PHONE().finditer(text)]
-    if not _STREET_LOWER.isdisjoint(words) and \
-            not _STREET_WORDS.isdisjoint(_CAPITALISED.findall(text)):
+    if not _STREET_LOWER.isdisjoint(words) and not _STREET_WORDS.isdisjoint(
+        _CAPITALISED.findall(text)
+    ):
         out += [m.span() for m in _ADDRESS().finditer(text)]
     return out
 
@@ -276,7 +354,7 @@ def _judge(text: str, m: re.Match[str], kind: str) -> tuple[int, int] | None:
     start, end = m.start(), m.end()
     # Patterns anchored at the end of ``before`` scan it from the left: keep it short
     # (the longest phrase looked for, "in excess of", is three words).
-    before, after = text[max(0, start - 24):start], text[end:end + 60]
+    before, after = text[max(0, start - 24) : start], text[end : end + 60]
     tail = _Tail(before, start - len(before))
     qstart = tail.phrase_start(_QUANT)
     if kind == "money":
@@ -337,13 +415,18 @@ def _money(text: str, m: re.Match[str], qstart: int) -> tuple[int, int] | None:
     return qstart, _noun_end(text, m.end())
 
 
-def _count(text: str, m: re.Match[str], tail: _Tail, after: str,
-           qstart: int | None) -> tuple[int, int] | None:
+def _count(
+    text: str, m: re.Match[str], tail: _Tail, after: str, qstart: int | None
+) -> tuple[int, int] | None:
     tok = m.group()
     digit = tok[0].isdigit()
     quantified = qstart is not None
-    if _NOT_AFTER.match(after) or _AGE.match(after) or tail.last_in(_MONTHS) \
-            or _MONTH_AFTER.match(after):
+    if (
+        _NOT_AFTER.match(after)
+        or _AGE.match(after)
+        or tail.last_in(_MONTHS)
+        or _MONTH_AFTER.match(after)
+    ):
         return None
     if digit and not quantified and _named_before(tail):
         return None
@@ -356,20 +439,25 @@ def _count(text: str, m: re.Match[str], tail: _Tail, after: str,
     noun = _NOUN_AFTER.match(after)
     has_noun = noun is not None and _is_count_noun(noun.group(1), noun.group(2))
     trend = tail.phrase_start(_TREND) is not None and (
-        digit or _SCALED_WORD.search(tok) is not None or _SCALED_WORD.match(after) is not None)
+        digit or _SCALED_WORD.search(tok) is not None or _SCALED_WORD.match(after) is not None
+    )
     if not (has_noun or (quantified and digit) or trend):
         return None
     if not digit and not has_noun and not trend:
         return None
-    if tok.lower() in _SMALL_SPELLED and not quantified and noun is not None \
-            and noun.group(2).lower() not in _HUMAN_COUNTS:
+    if (
+        tok.lower() in _SMALL_SPELLED
+        and not quantified
+        and noun is not None
+        and noun.group(2).lower() not in _HUMAN_COUNTS
+    ):
         return None  # "two cars were taken": narration, not a count that needs a source
     end = m.end() + noun.end() if has_noun and noun is not None else m.end()
     return (qstart if qstart is not None else m.start()), end
 
 
 def _named_before(tail: _Tail) -> bool:
-    """"Route 66", "page 12", "aged 54", "ABC 15", "iPhone 15", "#3", "F-35"."""
+    """ "Route 66", "page 12", "aged 54", "ABC 15", "iPhone 15", "#3", "F-35"."""
     if tail.raw[-1:] in ("-", "#"):
         return True
     if not tail.raw[-1:].isspace():

@@ -18,11 +18,20 @@ class View:
     """One sentence as the rules read it: quotations masked, its words as a set (for cheap
     "could this rule apply?" tests), and its reporting clauses, found only when asked for."""
 
-    __slots__ = ("sentence", "rel", "masked", "words", "proper", "_attributions", "_speakers",
-                 "_names")
+    __slots__ = (
+        "sentence",
+        "rel",
+        "masked",
+        "words",
+        "proper",
+        "_attributions",
+        "_speakers",
+        "_names",
+    )
 
-    def __init__(self, sentence: Sentence, rel: int, masked: str,
-                 proper: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, sentence: Sentence, rel: int, masked: str, proper: frozenset[str] = frozenset()
+    ) -> None:
         self.sentence = sentence
         self.rel = rel  # the sentence's offset in its block's text
         self.masked = masked
@@ -59,8 +68,9 @@ class View:
         return self._names
 
 
-def make_view(block: Block, s: Sentence, quotes: list[Quote],
-          proper: frozenset[str] = frozenset()) -> View:
+def make_view(
+    block: Block, s: Sentence, quotes: list[Quote], proper: frozenset[str] = frozenset()
+) -> View:
     rel = s.start - block.start
     masked = mask(block.text, quotes, rel, rel + len(s.text)) if quotes else s.text
     return View(s, rel, masked, proper)
