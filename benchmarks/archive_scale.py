@@ -146,7 +146,7 @@ def learn_via_cli(gen: Generator, n: int, work: Path) -> dict[str, float]:
 
 def build_archive(gen: Generator, n: int, index: Path) -> dict[str, float]:
     """Learn ``n`` articles in-process (same writer the CLI uses, without the disk files)."""
-    from editcheck.boilerplate import IndexWriter
+    from editcheck.archive import IndexWriter
     from editcheck.document import load_html, load_text
 
     started = time.perf_counter()
@@ -227,7 +227,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
         print(f"learn (CLI) {args.learn_articles:,} articles: {result['learn_cli']}", flush=True)
     index = work / "archive.sqlite"
     if index.exists():
-        from editcheck.boilerplate import open_index
+        from editcheck.archive import open_index
 
         held = open_index(index).stats(0)["articles"]
         result["archive"] = {"reused": str(index), "articles": held,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from editcheck.checkapi import Check, CheckContext
 from editcheck.document import Document, load_text
-from editcheck.housestyle import house_style_check
+from editcheck.checks.housestyle import house_style_check
 
 PARAGRAPH = (
     "Officials said the council would vote on Tuesday on a plan to rebuild the bridge, "

@@ -255,7 +255,7 @@ def run(workers: int, args: argparse.Namespace, bodies: list[bytes], config: Pat
 def breakdown(bodies: list[bytes], config: Path, rounds: int = 40) -> None:
     """Where one request's time goes, measured in this process (no HTTP)."""
     from editcheck.document import load_html
-    from editcheck.service.engine import Engine
+    from editcheck.service.handler import Engine
     from editcheck.service.requests import check_request, parse_json
     from editcheck.service.settings import ServiceSettings
 

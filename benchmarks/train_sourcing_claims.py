@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from editcheck.checks.sourcing.claims import always  # noqa: E402
-from editcheck.checks.sourcing.engine import claim_candidates  # noqa: E402
+from editcheck.checks.sourcing.pipeline import claim_candidates  # noqa: E402
 from editcheck.document import load_text  # noqa: E402
 
 OUT = ROOT / "src" / "editcheck" / "checks" / "sourcing" / "data" / "claim_model.json"

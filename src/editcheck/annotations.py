@@ -10,9 +10,12 @@ import enum
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 SCHEMA = "editcheck/report@1"
+
+PositionEncoding = Literal["utf-32", "utf-16"]  # as LSP names them: code points, or UTF-16 units
+POSITION_ENCODINGS: tuple[PositionEncoding, ...] = ("utf-32", "utf-16")
 
 CATEGORIES = (
     "unattributed-claim",
@@ -65,6 +68,39 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where an annotation is in the draft as given (HTML source, or the text itself).
+
+    1-based ``line``/``column`` of the first character and of the position just after the
+    last, and code-point offsets ``start``/``end`` into the decoded input. When the
+    flagged text cannot be found verbatim in the HTML source (entities or markup inside
+    the span) the span is the element's line, with zero length.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Utf16Offsets:
+    """An annotation's offsets counted in UTF-16 code units, as JavaScript strings count.
+
+    Only recorded where they differ from the code-point offsets (a character outside the
+    Basic Multilingual Plane, most emoji, counts twice in UTF-16).
+    """
+
+    start: int
+    end: int
+    column: int
+    block_start: int
+    block_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """One finding, with every position field a CMS needs to highlight it."""
 
@@ -82,13 +118,21 @@ class Annotation:
     quote: Quote
     fingerprint: str
     data: Mapping[str, Any] = field(default_factory=dict)
+    source: SourceSpan | None = None
+    utf16: Utf16Offsets | None = None
 
     def sort_key(self) -> tuple[int, int, str, str]:
         """Document order, then rule id: stable whatever order plugins ran in."""
         return (self.start, self.end, self.rule, self.message)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The annotation as JSON-ready data (schema ``editcheck/report@1``)."""
+    def to_dict(self, position_encoding: PositionEncoding = "utf-32") -> dict[str, Any]:
+        """The annotation as JSON-ready data (schema ``editcheck/report@1``); offsets in
+        code points, or in UTF-16 code units for a JavaScript editor."""
+        start, end, column = self.start, self.end, self.column
+        block_start, block_end = self.block.start, self.block.end
+        if position_encoding == "utf-16" and self.utf16 is not None:
+            start, end, column = self.utf16.start, self.utf16.end, self.utf16.column
+            block_start, block_end = self.utf16.block_start, self.utf16.block_end
         return {
             "rule": self.rule,
             "category": self.category,
@@ -96,15 +140,15 @@ class Annotation:
             "message": self.message,
             "suggestion": self.suggestion,
             "text": self.text,
-            "start": self.start,
-            "end": self.end,
+            "start": start,
+            "end": end,
             "line": self.line,
-            "column": self.column,
+            "column": column,
             "block": {
                 "index": self.block.index,
                 "xpath": self.block.xpath,
-                "start": self.block.start,
-                "end": self.block.end,
+                "start": block_start,
+                "end": block_end,
             },
             "quote": {
                 "exact": self.quote.exact,
@@ -139,6 +183,8 @@ class Report:
     stats: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     editcheck_version: str = ""
+    # The draft as it was read (decoded), kept only when a format needs to show it.
+    content: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def partial(self) -> bool:
@@ -182,7 +228,7 @@ class Report:
             return False
         return any(a.severity.rank >= threshold.rank for a in self.annotations)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, position_encoding: PositionEncoding = "utf-32") -> dict[str, Any]:
         """The report as JSON-ready data (schema ``editcheck/report@1``)."""
         return {
             "schema": SCHEMA,
@@ -190,7 +236,7 @@ class Report:
             "source": self.source,
             "media_type": self.media_type,
             "summary": self.summary(),
-            "annotations": [a.to_dict() for a in self.annotations],
+            "annotations": [a.to_dict(position_encoding) for a in self.annotations],
             "errors": [e.to_dict() for e in self.errors],
             "partial": self.partial,
             "stats": dict(self.stats),

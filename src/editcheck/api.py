@@ -21,7 +21,7 @@ from editcheck.config import Config, load_config, parse_config
 from editcheck.document import Document, load_bytes, load_html, load_text, media_type_for
 from editcheck.errors import InputError, InputTooLarge
 from editcheck.plugins import AUTOLOAD_ENV, PluginSet, load_plugins
-from editcheck.runner import Plan, plan_run, run_checks
+from editcheck.runner import Plan, plan_run, preflight, run_checks
 
 ConfigLike = Config | Mapping[str, Any] | str | Path | None
 
@@ -57,7 +57,13 @@ def plugins_for(config: Config, blocked: Iterable[str] = ()) -> PluginSet:
 
 
 class Checker:
-    """Plugins and settings loaded once, ready to check many drafts."""
+    """Plugins and settings loaded once, ready to check many drafts.
+
+    Building one validates the whole run up front (selectors, rule options, what each
+    check prepares, such as an archive index) and raises :class:`EditcheckError` for a bad
+    setting. ``keep_content`` keeps each decoded draft with its report, for formats that
+    show the draft (the HTML review page).
+    """
 
     def __init__(
         self,
@@ -67,17 +73,20 @@ class Checker:
         ignore: Iterable[str] = (),
         blocked: Iterable[str] = (),
         plugins: PluginSet | None = None,
+        keep_content: bool = False,
     ) -> None:
         self.config = resolve_config(config)
         self.plugins = plugins or plugins_for(self.config, blocked)
         self.plan: Plan = plan_run(self.plugins.checks, self.config, select=select, ignore=ignore)
+        self.keep_content = keep_content
+        preflight(self.plan)
 
     def check_document(self, doc: Document, *, deadline: float | None = None) -> Report:
         """Run the planned checks over an already parsed document.
 
         ``deadline`` (``time.monotonic()``) bounds the whole run; see :func:`run_checks`.
         """
-        return run_checks(doc, self.plan, deadline=deadline)
+        return run_checks(doc, self.plan, deadline=deadline, keep_content=self.keep_content)
 
     def check_html(self, html: str, *, source: str | None = None) -> Report:
         """Check an HTML fragment or page given as text."""

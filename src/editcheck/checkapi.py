@@ -38,7 +38,9 @@ class Rule:
     """A kind of finding: id ``namespace/kebab-name``, category, default severity, docs.
 
     ``options`` holds the defaults of the options a newsroom may set in its config
-    (``[rules."ns/name"]``); ``flags`` and ``passes`` are examples for the docs and tests.
+    (``[rules."ns/name"]``); ``path_options`` names those that hold a file path (made
+    absolute when a run moves to other machines); ``flags`` and ``passes`` are examples
+    for the docs and tests.
     """
 
     id: str
@@ -49,6 +51,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
+    path_options: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _RULE_ID.match(self.id):
@@ -75,27 +78,40 @@ class CheckFunction(Protocol):
     def __call__(self, doc: Document, ctx: CheckContext) -> None: ...
 
 
+PrepareFunction = Callable[[Mapping[str, Mapping[str, Any]]], None]
+
+
 @dataclass(frozen=True, slots=True)
 class Check:
-    """A check function and the rules it may report; ``name`` identifies it in errors."""
+    """A check function and the rules it may report; ``name`` identifies it in errors.
+
+    ``prepare``, when given, is called once per run before any draft, with the options of
+    the check's rules (``{rule id: options}``): the place to open a file an option names
+    or to validate an option, raising :class:`editcheck.ConfigError`, so a bad setting
+    stops the run up front instead of failing on every draft.
+    """
 
     name: str
     rules: tuple[Rule, ...]
     run: CheckFunction
+    prepare: PrepareFunction | None = None
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
         return tuple(r.id for r in self.rules)
 
 
-def check(*rules: Rule, name: str | None = None) -> Callable[[CheckFunction], Check]:
-    """Decorator: declare ``fn`` as a check that reports ``rules``."""
+def check(
+    *rules: Rule, name: str | None = None, prepare: PrepareFunction | None = None
+) -> Callable[[CheckFunction], Check]:
+    """Decorator: declare ``fn`` as a check that reports ``rules`` (``prepare``: see
+    :class:`Check`)."""
     if not rules:
         raise PluginError("a check must declare at least one rule")
 
     def wrap(fn: CheckFunction) -> Check:
         check_name = name or f"{rules[0].id.split('/')[0]}.{getattr(fn, '__name__', 'check')}"
-        return Check(check_name, tuple(rules), fn)
+        return Check(check_name, tuple(rules), fn, prepare)
 
     return wrap
 

@@ -71,7 +71,7 @@ def editcheck_house_style_files() -> list[str | PathLike[str]]:  # type: ignore[
     """Declare house-style TOML files shipped inside this plugin's package.
 
     Called once, when plugins load. Return paths to declarative rule files (see
-    :mod:`editcheck.housestyle`), usually found next to the plugin module::
+    :mod:`editcheck.checks.housestyle`), usually found next to the plugin module::
 
         @hookimpl
         def editcheck_house_style_files():

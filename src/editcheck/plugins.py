@@ -145,13 +145,13 @@ def _house_style_checks(pm: pluggy.PluginManager, name: str, plugin: object) -> 
         )
     if not files:
         return []
-    from editcheck.housestyle import checks_from_files  # only when a plugin ships a style
+    from editcheck.checks.housestyle import checks_from_files  # only when a plugin ships a style
 
     return checks_from_files(files, namespace=name.lower())
 
 
 def _add_config_house_style(files: tuple[str | Path, ...], result: PluginSet) -> None:
-    from editcheck.housestyle import checks_from_files
+    from editcheck.checks.housestyle import checks_from_files
 
     checks = checks_from_files(files)
     known = {r.id for c in result.checks for r in c.rules}

@@ -7,14 +7,24 @@ API and the service all call :func:`run_checks`, so they give the same answers.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from editcheck import budget
-from editcheck.annotations import Annotation, BlockRef, CheckFailure, Quote, Report, Severity
+from editcheck.annotations import (
+    Annotation,
+    BlockRef,
+    CheckFailure,
+    Quote,
+    Report,
+    Severity,
+    Utf16Offsets,
+)
 from editcheck.checkapi import Check, CheckContext, Finding, Rule
 from editcheck.config import Config
 from editcheck.document import Block, Document
@@ -97,12 +107,23 @@ def _same_kind(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
-def run_checks(doc: Document, plan: Plan, *, deadline: float | None = None) -> Report:
+def preflight(plan: Plan) -> None:
+    """Let each planned check prepare what it needs (open an index, compile a pattern) so
+    a bad option stops the run before any draft is read; raises EditcheckError."""
+    for check in plan.checks:
+        if check.prepare is not None:
+            check.prepare({rid: plan.options[rid] for rid in check.rule_ids})
+
+
+def run_checks(
+    doc: Document, plan: Plan, *, deadline: float | None = None, keep_content: bool = False
+) -> Report:
     """Run each planned check in its own error and time boundary; build the report.
 
     ``deadline`` (a ``time.monotonic()`` value) is a budget for the whole run, as the
     service gives each request: a check still running then is stopped, and checks not yet
-    started are reported as timed out without running.
+    started are reported as timed out without running. ``keep_content`` keeps the decoded
+    draft with the report, for formats that show it.
     """
     failures: list[CheckFailure] = []
     findings: list[Finding] = []
@@ -138,6 +159,7 @@ def run_checks(doc: Document, plan: Plan, *, deadline: float | None = None) -> R
         stats=stats,
         notes=doc.notes,
         editcheck_version=__version__,
+        content=doc.source_text if keep_content else None,
     )
 
 
@@ -162,7 +184,8 @@ def _run_one(
 
 
 def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annotation, ...]:
-    raw_cache: dict[int, str] = {}
+    raw_cache: dict[int, _RawText] = {}
+    astral = () if doc.text.isascii() else astral_offsets(doc.text)
     seen: dict[tuple[str, str], int] = {}
     annotations = []
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule, f.message)):
@@ -173,7 +196,9 @@ def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annot
         end = max(start, min(f.end, block.end))  # never across two blocks
         key = (f.rule, _fold(doc.text[start:end]))
         occurrence = seen[key] = seen.get(key, -1) + 1
-        annotations.append(_annotation(doc, block, f, start, end, plan, raw_cache, occurrence))
+        annotations.append(
+            _annotation(doc, block, f, start, end, plan, raw_cache, astral, occurrence)
+        )
     return tuple(sorted(annotations, key=Annotation.sort_key))
 
 
@@ -188,7 +213,8 @@ def _annotation(
     start: int,
     end: int,
     plan: Plan,
-    raw_cache: dict[int, str],
+    raw_cache: dict[int, _RawText],
+    astral: tuple[int, ...],
     occurrence: int,
 ) -> Annotation:
     rule = plan.rules[f.rule]
@@ -197,10 +223,13 @@ def _annotation(
     if raw_end < raw_start:
         raw_end = raw_start
     if block.index not in raw_cache:
-        raw_cache[block.index] = block.raw_text()
-    raw = raw_cache[block.index]
+        raw_cache[block.index] = _RawText(block.raw_text())
+    raw_text = raw_cache[block.index]
+    raw = raw_text.text
     line, column = doc.line_col(start)
     text = doc.text[start:end]
+    exact = raw[raw_start:raw_end]
+    source = doc.locator.span(block, start, end, exact, line, column) if doc.locator else None
     return Annotation(
         rule=rule.id,
         category=rule.category,
@@ -214,13 +243,61 @@ def _annotation(
         column=column,
         block=BlockRef(block.index, block.xpath, raw_start, raw_end),
         quote=Quote(
-            raw[raw_start:raw_end],
+            exact,
             raw[max(0, raw_start - _CONTEXT_CHARS) : raw_start],
             raw[raw_end : raw_end + _CONTEXT_CHARS],
         ),
         fingerprint=fingerprint(rule.id, text, occurrence),
         data=f.data,
+        source=source,
+        utf16=_utf16(astral, raw_text, start, end, column, raw_start, raw_end),
     )
+
+
+class _RawText:
+    """A block's raw text content and, when it has any, where its astral characters are."""
+
+    __slots__ = ("astral", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.astral = () if text.isascii() else astral_offsets(text)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def astral_offsets(text: str) -> tuple[int, ...]:
+    """Offsets of the characters that take two UTF-16 code units."""
+    return tuple(m.start() for m in _ASTRAL.finditer(text))
+
+
+def _utf16(
+    astral: tuple[int, ...],
+    raw: _RawText,
+    start: int,
+    end: int,
+    column: int,
+    raw_start: int,
+    raw_end: int,
+) -> Utf16Offsets | None:
+    """The offsets in UTF-16 code units, or None when they equal the code-point ones."""
+    if not astral and not raw.astral:
+        return None
+    line_start = start - (column - 1)
+
+    def units(offsets: tuple[int, ...], offset: int) -> int:
+        return offset + bisect.bisect_left(offsets, offset)
+
+    result = Utf16Offsets(
+        units(astral, start),
+        units(astral, end),
+        units(astral, start) - units(astral, line_start) + 1,
+        units(raw.astral, raw_start),
+        units(raw.astral, raw_end),
+    )
+    unchanged = Utf16Offsets(start, end, column, raw_start, raw_end)
+    return None if result == unchanged else result
 
 
 def _fold(text: str) -> str:

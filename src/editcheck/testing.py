@@ -202,7 +202,7 @@ def checks_from(source: CheckSource) -> list[Check]:
     if isinstance(source, Check):
         return [source]
     if isinstance(source, (str, Path)):
-        from editcheck.housestyle import house_style_check
+        from editcheck.checks.housestyle import house_style_check
 
         return [house_style_check(source)]
     if isinstance(source, (list, tuple)):
@@ -210,7 +210,7 @@ def checks_from(source: CheckSource) -> list[Check]:
     found = list(getattr(source, "editcheck_checks", lambda: [])() or [])
     files: list[Any] = getattr(source, "editcheck_house_style_files", lambda: [])() or []
     if files:
-        from editcheck.housestyle import checks_from_files
+        from editcheck.checks.housestyle import checks_from_files
 
         name = getattr(source, "__name__", "plugin").rsplit(".", 1)[-1].replace("_", "-")
         found += checks_from_files(files, namespace=name.lower())

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from editcheck.api import Checker
-from editcheck.boilerplate import IndexWriter, close_all
+from editcheck.archive import ArchiveIndexError, IndexWriter, close_all
 from editcheck.checks.archive import ARCHIVE_BOILERPLATE
 from editcheck.document import load_html, load_text
+from editcheck.errors import ConfigError
 
 RULE = ARCHIVE_BOILERPLATE.id
 PROMO = "Sign up to our newsletter for the latest news"
@@ -121,25 +122,33 @@ def test_no_index_configured_is_silent(index: Path) -> None:
     assert report.annotations == () and report.errors == ()
 
 
-def test_missing_index_is_a_reported_failure_naming_the_file(tmp_path: Path) -> None:
+def test_missing_index_stops_the_run_before_any_draft(tmp_path: Path) -> None:
     missing = tmp_path / "gone.sqlite"
-    report = checker(missing).check_text(f"{PROMO}\n")
-    assert report.annotations == ()
-    assert len(report.errors) == 1
-    assert str(missing) in report.errors[0].message
-    assert "no boilerplate index there" in report.errors[0].message
+    with pytest.raises(ArchiveIndexError, match="no boilerplate index there") as raised:
+        checker(missing)
+    assert str(missing) in str(raised.value)
 
 
-def test_corrupt_index_is_a_reported_failure(tmp_path: Path) -> None:
+def test_corrupt_index_stops_the_run(tmp_path: Path) -> None:
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"\x00garbage" * 500)
-    report = checker(bad).check_text(f"{PROMO}\n")
-    assert len(report.errors) == 1 and str(bad) in report.errors[0].message
+    with pytest.raises(ArchiveIndexError, match=str(bad)):
+        checker(bad)
 
 
-def test_bad_min_docs_is_reported(index: Path) -> None:
-    report = checker(index, **{"min-docs": 0}).check_text(f"{PROMO}\n")
-    assert len(report.errors) == 1 and "min-docs" in report.errors[0].message
+def test_index_gone_after_the_start_is_a_reported_failure(tmp_path: Path) -> None:
+    index = learn(tmp_path / "a.sqlite", BODIES[:3])
+    check = checker(index)
+    close_all()
+    index.unlink()
+    report = check.check_text(f"{PROMO}\n")
+    assert report.annotations == () and len(report.errors) == 1
+    assert str(index) in report.errors[0].message
+
+
+def test_bad_min_docs_is_refused(index: Path) -> None:
+    with pytest.raises(ConfigError, match="min-docs"):
+        checker(index, **{"min-docs": 0})
 
 
 def test_rule_examples_hold_against_an_index_that_has_them(tmp_path: Path) -> None:
@@ -159,7 +168,7 @@ def test_rule_is_documented() -> None:
     rule = ARCHIVE_BOILERPLATE
     assert rule.category == "repeated-boilerplate"
     assert rule.options == {"index": "", "min-docs": 3}
-    for words in ("min-docs", "--boilerplate-index", "near-duplicate", "4 words", "6 words"):
+    for words in ("min-docs", "--archive-index", "near-duplicate", "4 words", "6 words"):
         assert words.lower() in rule.doc.lower()
 
 

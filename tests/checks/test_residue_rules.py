@@ -7,15 +7,15 @@ import pytest
 
 from editcheck.api import Checker
 from editcheck.checkapi import Rule
-from editcheck.checks import boilerplate
+from editcheck.checks import repetition
 from editcheck.checks.residue import rules as residue_rules
 
 RULES: list[Rule] = [
     *residue_rules.RULES,
     residue_rules.PAGE_FURNITURE,
-    boilerplate.DUPLICATE_PARAGRAPH,
-    boilerplate.DUPLICATE_SENTENCE,
-    boilerplate.PROMO_FURNITURE,
+    repetition.DUPLICATE_PARAGRAPH,
+    repetition.DUPLICATE_SENTENCE,
+    repetition.PROMO_FURNITURE,
 ]
 
 

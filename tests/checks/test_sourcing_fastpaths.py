@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editcheck.checks.sourcing import engine, quotes, statistics
+from editcheck.checks.sourcing import pipeline, quotes, statistics
 from editcheck.checks.sourcing.lexicon import lower_words, word_starts
 
 FEW = settings(max_examples=300, deadline=None)
@@ -50,7 +50,7 @@ def test_number_starts_match_the_plain_pattern(text: str) -> None:
 @given(_text("aZ,; .-'’B", ["the Mayor", "x, Smith", "Ab Cd"]))
 def test_mid_sentence_capitals_match_the_plain_pattern(text: str) -> None:
     plain = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
-    assert engine._MID_CAPITAL.findall(text) == plain.findall(text)
+    assert pipeline._MID_CAPITAL.findall(text) == plain.findall(text)
 
 
 @FEW
@@ -164,5 +164,5 @@ _NOUNS = [
     ).map("".join)
 )
 def test_data_reference_needs_one_of_its_nouns_in_ascii_text(text: str) -> None:
-    if engine._DATA_REFERENCE.search(text):
-        assert not engine._REFERENCE_NOUNS.isdisjoint(lower_words(text))
+    if pipeline._DATA_REFERENCE.search(text):
+        assert not pipeline._REFERENCE_NOUNS.isdisjoint(lower_words(text))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from editcheck.batch import Progress
+from editcheck.cli.common import Progress
 
 PARAGRAPH = (
     "<p>The council said 40 people attended the meeting on Tuesday. Critics say the "

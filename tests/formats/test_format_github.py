@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from editcheck.annotations import Annotation, BlockRef, Quote, Report, Severity
+from editcheck.formats.base import RenderContext
 from editcheck.formats.github import render_github
 
 COMMAND = re.compile(r"^::(error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")
@@ -24,8 +25,10 @@ def parse(line: str) -> tuple[str, dict[str, str], str]:
     return m.group(1), {k: unescape(v) for k, v in props.items()}, unescape(m["message"])
 
 
-def test_one_command_per_annotation_at_the_right_place(reports: list[Report]) -> None:
-    lines = render_github(reports, {}).splitlines()
+def test_one_command_per_annotation_at_the_right_place(
+    reports: list[Report], context: RenderContext
+) -> None:
+    lines = render_github(reports, context).splitlines()
     annotations = [a for r in reports for a in r.annotations]
     assert len(lines) == len(annotations)
     text_report = reports[2]
@@ -40,7 +43,7 @@ def test_one_command_per_annotation_at_the_right_place(reports: list[Report]) ->
             assert row[col - 1 : int(props["endColumn"]) - 1] == a.text
 
 
-def test_values_are_escaped_so_nothing_can_inject_a_command() -> None:
+def test_values_are_escaped_so_nothing_can_inject_a_command(context: RenderContext) -> None:
     a = Annotation(
         rule="acme/x",
         category="house-style",
@@ -57,7 +60,7 @@ def test_values_are_escaped_so_nothing_can_inject_a_command() -> None:
         fingerprint="0" * 16,
     )
     report = Report(source="odd, name:v1.txt", media_type="text/plain", annotations=(a,))
-    out = render_github([report], {})
+    out = render_github([report], context)
     assert out.count("\n") == 1 and len(out.splitlines()) == 1  # no second command line
     level, props, message = parse(out.rstrip("\n"))
     assert level == "error"
@@ -65,10 +68,12 @@ def test_values_are_escaped_so_nothing_can_inject_a_command() -> None:
     assert message == "100% wrong\n::error::injected\nSuggestion: use a, b: c"
 
 
-def test_paragraphs_sharing_a_line_point_at_their_own_text(tmp_path: Path, checker) -> None:  # type: ignore[no-untyped-def]
+def test_paragraphs_sharing_a_line_point_at_their_own_text(
+    tmp_path: Path, checker, context: RenderContext
+) -> None:  # type: ignore[no-untyped-def]
     draft = tmp_path / "one-line.html"
     draft.write_text("<div><p>First zzsame.</p><p>Second zzsame.</p></div>\n", "utf-8")
-    lines = render_github([checker.check_path(draft)], {}).splitlines()
+    lines = render_github([checker.check_path(draft)], context).splitlines()
     columns = [int(parse(line)[1]["col"]) for line in lines if "svc/zz-word" in line]
     source = draft.read_text("utf-8")
     assert columns == [source.index("zzsame") + 1, source.rindex("zzsame") + 1]

@@ -9,7 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from editcheck.annotations import Report
+from editcheck.api import Checker
 from editcheck.cli import main
+from editcheck.formats.base import RenderContext
 from editcheck.formats.html import render_html
 
 from .formatkit import DRAFTS, PLUGINS
@@ -20,8 +22,8 @@ def embedded(page: str) -> dict:  # type: ignore[type-arg]
     return json.loads(blob.split("</script>")[0])  # type: ignore[no-any-return]
 
 
-def test_page_is_self_contained(reports: list[Report]) -> None:
-    page = render_html(reports, {})
+def test_page_is_self_contained(reports: list[Report], context: RenderContext) -> None:
+    page = render_html(reports, context)
     outside_data = page.split('id="editcheck-data">')[0] + page.split("</script>", 1)[1]
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", outside_data)
     assert '<link rel="stylesheet"' not in page and "<script src" not in page
@@ -35,18 +37,26 @@ def test_page_is_self_contained(reports: list[Report]) -> None:
     assert data["rules"]["core/stray-timestamp"]["summary"]
 
 
-def test_a_draft_cannot_break_out_of_the_data_block(tmp_path: Path, checker) -> None:  # type: ignore[no-untyped-def]
+def test_a_draft_cannot_break_out_of_the_data_block(
+    tmp_path: Path, checker, context: RenderContext
+) -> None:  # type: ignore[no-untyped-def]
     draft = tmp_path / "evil.html"
     draft.write_text("<p>zzword </script><script>alert(1)</script><!-- x --></p>", "utf-8")
-    page = render_html([checker.check_path(draft)], {})
+    page = render_html([checker.check_path(draft)], context)
     assert page.count("</script>") == 2  # the data block and the page's own script
     assert embedded(page)["drafts"][0]["content"] == draft.read_text("utf-8")
 
 
-def test_standard_input_is_listed_without_its_text(checker) -> None:  # type: ignore[no-untyped-def]
+def test_standard_input_is_shown_with_its_text(checker, context: RenderContext) -> None:  # type: ignore[no-untyped-def]
     report = checker.check_bytes(b"zzword here", source="<stdin>", media_type="text/plain")
-    (draft,) = embedded(render_html([report], {}))["drafts"]
-    assert draft["content"] is None and "standard input" in draft["note"]
+    (draft,) = embedded(render_html([report], context))["drafts"]
+    assert draft["content"] == "zzword here" and draft["note"] == ""
+
+
+def test_a_report_without_its_text_says_so(context: RenderContext) -> None:
+    report = Checker({}).check_text("zzword here", source="story.txt")
+    (draft,) = embedded(render_html([report], context))["drafts"]
+    assert draft["content"] is None and "not kept" in draft["note"]
 
 
 def test_cli_writes_one_file_for_many_drafts(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from urllib.request import url2pathname
 import jsonschema
 
 from editcheck.annotations import CheckFailure, Report
+from editcheck.formats.base import RenderContext
 from editcheck.formats.sarif import render_sarif
 
 from .formatkit import DATA
@@ -19,8 +20,10 @@ def sarif_schema() -> dict:  # type: ignore[type-arg]
     return json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
-def test_sarif_is_valid_against_the_published_schema(reports: list[Report]) -> None:
-    log = json.loads(render_sarif(reports, {}))
+def test_sarif_is_valid_against_the_published_schema(
+    reports: list[Report], context: RenderContext
+) -> None:
+    log = json.loads(render_sarif(reports, context))
     jsonschema.Draft4Validator(sarif_schema()).validate(log)
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
@@ -29,8 +32,10 @@ def test_sarif_is_valid_against_the_published_schema(reports: list[Report]) -> N
     assert run["invocations"][0]["executionSuccessful"] is True
 
 
-def test_regions_point_at_the_flagged_text_in_the_file(reports: list[Report]) -> None:
-    results = json.loads(render_sarif(reports, {}))["runs"][0]["results"]
+def test_regions_point_at_the_flagged_text_in_the_file(
+    reports: list[Report], context: RenderContext
+) -> None:
+    results = json.loads(render_sarif(reports, context))["runs"][0]["results"]
     by_uri: dict[str, list[str]] = {}
     exact_hits = 0
     for res, a in zip(results, [a for r in reports for a in r.annotations], strict=True):
@@ -52,8 +57,8 @@ def test_regions_point_at_the_flagged_text_in_the_file(reports: list[Report]) ->
     assert exact_hits >= len(results) - 3
 
 
-def test_rules_levels_and_fingerprints(reports: list[Report]) -> None:
-    run = json.loads(render_sarif(reports, {}))["runs"][0]
+def test_rules_levels_and_fingerprints(reports: list[Report], context: RenderContext) -> None:
+    run = json.loads(render_sarif(reports, context))["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     for res in run["results"]:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
@@ -66,20 +71,20 @@ def test_rules_levels_and_fingerprints(reports: list[Report]) -> None:
     assert levels["svc/zz-span"] == "error" and levels["svc/zz-word"] == "warning"
 
 
-def test_relative_paths_stay_relative_uri_references() -> None:
+def test_relative_paths_stay_relative_uri_references(context: RenderContext) -> None:
     report = Report(source="drafts/my story.txt", media_type="text/plain", annotations=())
-    run = json.loads(render_sarif([report], {}))["runs"][0]
+    run = json.loads(render_sarif([report], context))["runs"][0]
     assert run["artifacts"][0]["location"]["uri"] == "drafts/my%20story.txt"
 
 
-def test_failed_checks_become_notifications() -> None:
+def test_failed_checks_become_notifications(context: RenderContext) -> None:
     report = Report(
         source="draft.txt",
         media_type="text/plain",
         annotations=(),
         errors=(CheckFailure("acme.slow", "stopped after 1 s", "timeout"),),
     )
-    log = json.loads(render_sarif([report], {}))
+    log = json.loads(render_sarif([report], context))
     jsonschema.Draft4Validator(sarif_schema()).validate(log)
     invocation = log["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False

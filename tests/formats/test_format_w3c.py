@@ -8,11 +8,14 @@ from pathlib import Path
 import lxml.html
 
 from editcheck.annotations import Report
+from editcheck.formats.base import RenderContext
 from editcheck.formats.w3c import render_w3c
 
 
-def test_collections_and_selectors_resolve_to_the_flagged_text(reports: list[Report]) -> None:
-    collections = json.loads(render_w3c(reports, {}))
+def test_collections_and_selectors_resolve_to_the_flagged_text(
+    reports: list[Report], context: RenderContext
+) -> None:
+    collections = json.loads(render_w3c(reports, context))
     assert len(collections) == len(reports)
     ids = set()
     for coll, report in zip(collections, reports, strict=True):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from editcheck.housestyle import RULE_TYPES, load_house_style
+from editcheck.checks.housestyle import RULE_TYPES, load_house_style
 from editcheck.testing import (
     assert_flags,
     assert_passes,

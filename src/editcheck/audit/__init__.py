@@ -1,6 +1,6 @@
 """Archive audits: many drafts' reports folded into one summary, as JSON and an HTML page.
 
-``editcheck audit PATH... --out DIR`` streams check outcomes (``editcheck.batch``) into an
+``editcheck audit PATH... --out DIR`` streams check outcomes (``editcheck.run.batch``) into an
 :class:`ArchiveAudit`, which keeps counters, not reports, so memory stays flat over an
 archive of any size; :func:`write_audit` then writes ``audit.json`` and ``audit.html``.
 ``editcheck audit --reports`` audits reports already written (:func:`read_reports`).

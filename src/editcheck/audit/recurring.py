@@ -8,7 +8,7 @@ than the smallest counter is kept, and each reported count is exact when its
 ``overcount_at_most`` is 0 (always the case while fewer than ``capacity`` distinct
 passages have been seen).
 
-Passages are keyed the way the archive index keys them (:func:`editcheck.boilerplate.key_of`:
+Passages are keyed the way the archive index keys them (:func:`editcheck.archive.key_of`:
 case, spacing, punctuation, figures and function words folded away), so "Sign up to our
 newsletter" and "Sign up for our newsletter!" share a counter. Passages too short for
 that key (residue such as ".png) 6 hours ago") are keyed by their case- and space-folded text.
@@ -21,7 +21,7 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
-from editcheck.boilerplate import key_of
+from editcheck.archive import key_of
 
 SAMPLE_CHARS = 200
 

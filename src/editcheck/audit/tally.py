@@ -17,7 +17,7 @@ from typing import Any
 
 from editcheck.annotations import Report
 from editcheck.audit.recurring import RecurringPassages, passage_key
-from editcheck.batch import Outcome
+from editcheck.run.batch import Outcome
 
 #: Weighted severity: what one annotation adds to a draft's score.
 WEIGHTS = {"error": 3, "warning": 2, "info": 1}

@@ -2,8 +2,8 @@
 
 A standard footer, a newsletter promo or a legal line pasted into a new draft looks like
 copy on its own; only the archive shows it has run under hundreds of stories. The counts
-come from an index built with ``editcheck boilerplate learn`` (see
-:mod:`editcheck.boilerplate`); with no index configured the rule stays silent. The index
+come from an index built with ``editcheck archive learn`` (see
+:mod:`editcheck.archive`); with no index configured the rule stays silent. The index
 module is imported only when an index is set, so a run without one pays nothing.
 """
 
@@ -37,15 +37,17 @@ ARCHIVE_BOILERPLATE = Rule(
     fingerprinted: labels and stock phrases recur everywhere without being boilerplate.
     A draft that is itself in the index is not counted against itself.
 
-    Build the index with `editcheck boilerplate learn ARCHIVE_FOLDER --index archive.sqlite`,
-    then set the `index` option (`editcheck check --boilerplate-index archive.sqlite`, or
+    Build the index with `editcheck archive learn ARCHIVE_FOLDER --index archive.sqlite`,
+    then set the `index` option (`editcheck check --archive-index archive.sqlite`, or
     `index = "archive.sqlite"` under `[rules."core/archive-boilerplate"]`; a relative path
     is taken from the working directory). With no index the rule is silent; a missing or
-    unreadable index is a reported check failure naming the file (exit 2 in the CLI).
+    unreadable index stops the run before any draft is checked, naming the file (exit 2
+    in the CLI); one that becomes unreadable during a run is a reported check failure.
     The examples below assume an index where the flagged passages ran in three or more
     earlier articles and the passing ones did not.
     """,
     options={"index": "", "min-docs": 3},
+    path_options=("index",),
     flags=(
         "Sign up for our newsletter for all the latest news!",
         "© 2024 Northfield Gazette. All rights reserved. Reproduction without permission "
@@ -67,7 +69,18 @@ def _min_docs(options: Mapping[str, Any]) -> int:
     return value
 
 
-@check(ARCHIVE_BOILERPLATE, name="core.archive")
+def open_configured_index(options: Mapping[str, Mapping[str, Any]]) -> None:
+    """Open the index the options name (and check ``min-docs``) before any draft is read,
+    so a missing or corrupt index stops the run up front; the reader is cached."""
+    mine = options.get(ARCHIVE_BOILERPLATE.id, {})
+    if mine.get("index"):
+        from editcheck.archive import open_index
+
+        _min_docs(mine)
+        open_index(mine["index"])
+
+
+@check(ARCHIVE_BOILERPLATE, name="core.archive", prepare=open_configured_index)
 def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
     """Flag paragraphs, else sentences, found in at least ``min-docs`` earlier articles."""
     options = ctx.options(ARCHIVE_BOILERPLATE.id)
@@ -75,7 +88,7 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
     if not index:
         return
     min_docs = _min_docs(options)
-    from editcheck.boilerplate import document_key, open_index, passages
+    from editcheck.archive import document_key, open_index, passages
 
     reader = open_index(index)
     found = list(passages(doc))

@@ -6,7 +6,6 @@ light: each subcommand lives in its own module and is imported only when it runs
 
 from __future__ import annotations
 
-import enum
 import importlib
 from typing import Any
 
@@ -15,7 +14,7 @@ import click
 # name -> "module:attribute"; a subcommand is imported only when invoked or listed in help.
 SUBCOMMANDS = {
     "audit": "editcheck.cli.audit:audit_command",
-    "boilerplate": "editcheck.cli.boilerplate:boilerplate_group",
+    "archive": "editcheck.cli.archive:archive_group",
     "check": "editcheck.cli.check:check_command",
     "new-plugin": "editcheck.cli.new_plugin:new_plugin_command",
     "plugins": "editcheck.cli.listing:plugins_command",
@@ -24,12 +23,8 @@ SUBCOMMANDS = {
 }
 
 
-class ExitCode(enum.IntEnum):
-    """What the process exit status means to a CI job or a pre-publish hook."""
-
-    OK = 0  # no finding at or above --fail-on
-    FINDINGS = 1  # findings at or above --fail-on
-    USAGE = 2  # bad arguments, bad config, or an input that could not be read
+# Earlier names that still work but are not listed.
+ALIASES = {"boilerplate": "archive"}
 
 
 class LazyGroup(click.Group):
@@ -39,6 +34,7 @@ class LazyGroup(click.Group):
         return sorted({*super().list_commands(ctx), *SUBCOMMANDS})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        name = ALIASES.get(name, name)
         if name in SUBCOMMANDS:
             module, attr = SUBCOMMANDS[name].split(":")
             command: Any = getattr(importlib.import_module(module), attr)

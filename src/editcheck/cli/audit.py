@@ -1,6 +1,6 @@
 """``editcheck audit``: check a whole archive and write a summary, not per-draft reports.
 
-Reports stream from :func:`editcheck.batch.check_paths` (one process or ``--jobs N``) into
+Reports stream from :func:`editcheck.run.batch.check_paths` (one process or ``--jobs N``) into
 an :class:`editcheck.audit.ArchiveAudit` and are dropped once counted, so memory stays
 flat however many drafts there are.
 """
@@ -14,8 +14,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from editcheck.cli import ExitCode
-from editcheck.cli.options import blocked_plugins, load_settings, plugin_options, split_list
+from editcheck.cli.common import (
+    ExitCode,
+    PluginFlags,
+    Progress,
+    RuleFlags,
+    build_settings,
+    plugin_options,
+    rule_options,
+    with_progress,
+)
 
 if TYPE_CHECKING:
     from editcheck.audit import ArchiveAudit, ReadReport
@@ -42,13 +50,7 @@ if TYPE_CHECKING:
     default=0,
     help="Worker processes [default: one per CPU].",
 )
-@click.option("--select", multiple=True, help="Only these rules (ids, globs, category:NAME).")
-@click.option("--ignore", multiple=True, help="Skip these rules (ids, globs, category:NAME).")
-@click.option(
-    "--boilerplate-index",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Archive index for core/archive-boilerplate (see 'editcheck boilerplate').",
-)
+@rule_options
 @click.option(
     "--reports",
     is_flag=True,
@@ -67,14 +69,10 @@ def audit_command(
     out_dir: Path,
     from_list: Path | None,
     jobs: int,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    boilerplate_index: Path | None,
+    rules: RuleFlags,
     reports: bool,
     top: int,
-    config_path: Path | None,
-    plugins_dir: Path | None,
-    plugin_flags: tuple[str, ...],
+    plugins: PluginFlags,
 ) -> None:
     """Audit drafts (files or folders): counts by rule and category, worst drafts,
     recurring boilerplate and residue, check failures, as DIR/audit.json and DIR/audit.html.
@@ -94,17 +92,7 @@ def audit_command(
     if reports:
         found = _written_reports(paths, from_list)
     else:
-        found = _checked_reports(
-            paths,
-            from_list,
-            jobs,
-            config_path,
-            plugins_dir,
-            plugin_flags,
-            select,
-            ignore,
-            boilerplate_index,
-        )
+        found = _checked_reports(paths, from_list, jobs, plugins, rules)
     audit = ArchiveAudit(top=top)
     interrupted = False
     try:
@@ -159,7 +147,7 @@ def _writable(out_dir: Path) -> None:
 
 def _written_reports(paths: tuple[str, ...], from_list: Path | None) -> Iterator[ReadReport]:
     from editcheck.audit import read_reports
-    from editcheck.distributed import read_path_list
+    from editcheck.run.inputs import read_path_list
 
     yield from read_reports(paths)
     if from_list is not None:
@@ -167,54 +155,21 @@ def _written_reports(paths: tuple[str, ...], from_list: Path | None) -> Iterator
 
 
 def _checked_reports(
-    paths,
-    from_list,
-    jobs,
-    config_path,
-    plugins_dir,
-    plugin_flags,  # type: ignore[no-untyped-def]
-    select,
-    ignore,
-    boilerplate_index,
+    paths: tuple[str, ...],
+    from_list: Path | None,
+    jobs: int,
+    plugins: PluginFlags,
+    rules: RuleFlags,
 ) -> Iterator[ReadReport]:
     """Check the drafts (one process or ``--jobs``), streaming what the audit counts."""
     from editcheck.audit import ReadReport, ReportFacts
-    from editcheck.batch import Progress, check_paths, consume, default_jobs
-    from editcheck.cli.check import iter_inputs
+    from editcheck.run.batch import check_paths, default_jobs
+    from editcheck.run.inputs import STDIN, expand_inputs
 
-    checker, spec = _checker(
-        config_path, plugins_dir, plugin_flags, select, ignore, boilerplate_index
-    )
-    files = [str(p) for p in iter_inputs(paths) if p != "-"]
-    if from_list is not None:
-        from editcheck.distributed import read_path_list
-
-        files.extend(read_path_list(from_list))
-    for outcome in consume(
-        check_paths(checker, spec, files, jobs or default_jobs()), Progress(len(files))
-    ):
+    config, _ = plugins.load()
+    settings, checker = build_settings(config, plugins, rules)
+    files = [p for p in expand_inputs(paths, from_list) if p != STDIN]
+    outcomes = check_paths(checker, settings, files, jobs or default_jobs())
+    for outcome in with_progress(outcomes, Progress(len(files))):
         report = outcome.report
         yield ReadReport(outcome.item, ReportFacts.of(report) if report else None, outcome.error)
-
-
-def _checker(config_path, plugins_dir, plugin_flags, select, ignore, boilerplate_index):  # type: ignore[no-untyped-def]
-    """The checker and its picklable spec, built as ``check`` builds them."""
-    from editcheck.api import Checker
-    from editcheck.batch import CheckerSpec
-    from editcheck.cli.boilerplate import preflight
-    from editcheck.errors import EditcheckError
-
-    config, plugins = load_settings(config_path, plugins_dir, plugin_flags)
-    if boilerplate_index is not None:
-        config = config.with_rule_options("core/archive-boilerplate", index=str(boilerplate_index))
-    try:
-        checker = Checker(
-            config, select=split_list(select), ignore=split_list(ignore), plugins=plugins
-        )
-        preflight(checker)
-    except EditcheckError as exc:
-        raise click.UsageError(str(exc)) from exc
-    spec = CheckerSpec(
-        config, split_list(select), split_list(ignore), blocked_plugins(plugin_flags)
-    )
-    return checker, spec

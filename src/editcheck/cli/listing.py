@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
 
 import click
 
-from editcheck.cli.options import load_settings, plugin_options
+from editcheck.cli.common import PluginFlags, plugin_options
 
 
 @click.command("plugins")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @plugin_options
-def plugins_command(
-    as_json: bool, config_path: Path | None, plugins_dir: Path | None, plugin_flags: tuple[str, ...]
-) -> None:
+def plugins_command(as_json: bool, plugins: PluginFlags) -> None:
     """List loaded plugins with their checks, rules and formats."""
-    _, plugins = load_settings(config_path, plugins_dir, plugin_flags)
+    _, loaded = plugins.load()
     if as_json:
         data = {
-            "plugins": [p.to_dict() for p in plugins.plugins],
-            "failures": [{"name": f.name, "message": f.message} for f in plugins.failures],
+            "plugins": [p.to_dict() for p in loaded.plugins],
+            "failures": [{"name": f.name, "message": f.message} for f in loaded.failures],
         }
         click.echo(json.dumps(data, indent=2))
         return
-    for p in plugins.plugins:
+    for p in loaded.plugins:
         version = f" {p.version}" if p.version else ""
         click.echo(f"{p.name}{version} ({p.origin})")
         for name in p.checks:
@@ -35,7 +32,7 @@ def plugins_command(
             click.echo(f"  rule   {rule}")
         for fmt in p.formatters:
             click.echo(f"  format {fmt}")
-    for f in plugins.failures:
+    for f in loaded.failures:
         click.echo(f"{f.name} (failed to load): {f.message}")
 
 
@@ -46,15 +43,13 @@ def plugins_command(
 def rules_command(
     as_json: bool,
     selectors: tuple[str, ...],
-    config_path: Path | None,
-    plugins_dir: Path | None,
-    plugin_flags: tuple[str, ...],
+    plugins: PluginFlags,
 ) -> None:
     """List every rule (or those matching SELECTORS) with its documentation."""
     from editcheck.selectors import matches_any
 
-    _, plugins = load_settings(config_path, plugins_dir, plugin_flags)
-    rules = [r for r in plugins.rules if not selectors or matches_any(r, selectors)]
+    _, loaded = plugins.load()
+    rules = [r for r in loaded.rules if not selectors or matches_any(r, selectors)]
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in rules], indent=2))
         return

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from editcheck.cli.options import split_list
+from editcheck.cli.common import split_list
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -78,7 +78,7 @@ def serve_command(
 ) -> None:
     """Serve POST /v1/check, the review page at /, and /v1/openapi.json."""
     try:
-        from editcheck.service.engine import Engine
+        from editcheck.service.handler import CheckHandler
         from editcheck.service.launch import serve
         from editcheck.service.settings import TOKEN_ENV, ServiceSettings, read_token_file
     except ImportError as exc:
@@ -97,10 +97,10 @@ def serve_command(
             token=token,
             cors_origins=split_list(cors_origins),
         )
-        engine = Engine(settings)  # fail here, once, rather than in every worker
+        handler = CheckHandler(settings)  # fail here, once, rather than in every worker
     except EditcheckError as exc:
         raise click.UsageError(str(exc)) from exc
-    for failure in engine.plugins.failures:
+    for failure in handler.plugins.failures:
         click.echo(f"editcheck: warning: plugin {failure}", err=True)
     if host not in _LOOPBACK and token is None:
         click.echo(f"editcheck: warning: serving on {host} without a token", err=True)

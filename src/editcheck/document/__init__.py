@@ -18,6 +18,7 @@ from editcheck.document.plaintext import blocks_from_text
 from editcheck.errors import InputTooLarge
 
 __all__ = [
+    "DRAFT_SUFFIXES",
     "Block",
     "Document",
     "MediaType",
@@ -31,6 +32,8 @@ __all__ = [
 ]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# What a folder walk picks up as drafts (every command that reads folders uses this list).
+DRAFT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
 
 
 @contextmanager
@@ -53,7 +56,12 @@ def load_html(
     with _gc_paused():
         blocks, parse_notes = blocks_from_html(html)
         return build_document(
-            blocks, "text/html", source=source, encoding=encoding, notes=notes + parse_notes
+            blocks,
+            "text/html",
+            source_text=html,
+            source=source,
+            encoding=encoding,
+            notes=notes + parse_notes,
         )
 
 

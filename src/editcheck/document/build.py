@@ -10,6 +10,7 @@ from itertools import accumulate
 from editcheck.document.html import BlockDraft
 from editcheck.document.model import Block, Document, MediaType, Sentence
 from editcheck.document.sentences import split_sentences
+from editcheck.document.source import SourceLocator
 from editcheck.document.tokens import tokenize
 
 
@@ -18,11 +19,15 @@ def build_document(
     media_type: MediaType,
     *,
     text: str | None = None,
+    source_text: str | None = None,
     source: str | None = None,
     encoding: str = "utf-8",
     notes: tuple[str, ...] = (),
 ) -> Document:
-    """Lay the blocks end to end (HTML: joined by newlines; text: the text itself)."""
+    """Lay the blocks end to end (HTML: joined by newlines; text: the text itself).
+
+    ``source_text`` is the decoded input (the HTML source; for text, ``text`` itself).
+    """
     starts = _block_starts(drafts, text)
     if text is None:
         text = "\n".join(d.text for d in drafts)
@@ -67,6 +72,8 @@ def build_document(
         encoding=encoding,
         notes=notes,
         _block_starts=tuple(starts),
+        source_text=source_text if source_text is not None else text,
+        locator=SourceLocator(source_text if source_text is not None else text, media_type),
     )
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from editcheck.document.source import SourceLocator
 
 MediaType = Literal["text/html", "text/plain"]
 
@@ -129,6 +132,9 @@ class Document:
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
     _block_starts: tuple[int, ...] = field(default=(), repr=False)
+    # The decoded input (HTML source or the text) and how to find a span in it.
+    source_text: str = field(default="", repr=False, compare=False)
+    locator: SourceLocator | None = field(default=None, repr=False, compare=False)
 
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
         """The sentences of ``block``, in order."""

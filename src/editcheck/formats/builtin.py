@@ -32,6 +32,9 @@ def editcheck_formatters() -> list[Formatter]:
         ),
         Formatter("w3c", "W3C Web Annotation collections (JSON-LD)", render_w3c),
         Formatter(
-            "html", "one self-contained page showing the drafts with highlights", render_html
+            "html",
+            "one self-contained page showing the drafts with highlights",
+            render_html,
+            needs_content=True,
         ),
     ]

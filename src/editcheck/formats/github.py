@@ -8,10 +8,9 @@ message or a file name cannot end the command early or inject another one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from editcheck.annotations import Report
-from editcheck.formats.sources import SourceMap
+from editcheck.formats.base import RenderContext, source_span
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,18 +25,17 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+def render_github(reports: Sequence[Report], context: RenderContext) -> str:
     """One workflow command per annotation and one ``::error`` per failed check."""
     lines: list[str] = []
     for report in reports:
         file = report.source or "<stdin>"
-        where = SourceMap(report)
         for a in report.annotations:
-            r = where.region(a)
+            r = source_span(a)
             props = {
                 "file": file,
-                "line": r.start_line,
-                "col": r.start_column,
+                "line": r.line,
+                "col": r.column,
                 "endLine": r.end_line,
                 "endColumn": r.end_column,
                 "title": f"{a.rule} ({a.category})",

@@ -3,21 +3,20 @@
 The same view as the service's review page (the same script and style, inlined), with
 the reports and the drafts' text embedded as JSON: the file opens from disk with no
 server and makes no network request (a Content-Security-Policy forbids any, including
-images inside the drafts). The drafts are read back from their files, decoded as the
-check read them; a draft from standard input is listed without its text.
+images inside the drafts). Each draft's text comes with its report (the format asks the
+run to keep it), decoded as the check read it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from html import escape
 from importlib import resources
 from typing import Any
 
 from editcheck.annotations import Report
-from editcheck.formats.ruledocs import rule_docs
-from editcheck.formats.sources import read_draft
+from editcheck.formats.base import RenderContext
 
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -35,15 +34,25 @@ def embed_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+def render_html(reports: Sequence[Report], context: RenderContext) -> str:
     """The whole page for ``reports``."""
     drafts = []
     for report in reports:
-        content, note = read_draft(report)
+        note = "" if report.content is not None else "the draft's text was not kept"
         drafts.append(
-            {"source": report.source, "content": content, "note": note, "report": report.to_dict()}
+            {
+                "source": report.source,
+                "content": report.content,
+                "note": note,
+                "report": report.to_dict(),
+            }
         )
-    rules = rule_docs({a.rule for r in reports for a in r.annotations})
+    shown = {a.rule for r in reports for a in r.annotations}
+    rules = {
+        rid: {"id": r.id, "summary": r.summary, "doc": r.doc, "severity": r.severity.value}
+        for rid, r in sorted(context.rules.items())
+        if rid in shown
+    }
     total = sum(len(r.annotations) for r in reports)
     title = (
         f"editcheck: {len(reports)} draft{'s' if len(reports) != 1 else ''}, "

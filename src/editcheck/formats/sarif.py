@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from editcheck.annotations import Annotation, Report
-from editcheck.formats.ruledocs import rule_docs
-from editcheck.formats.sources import SourceMap
+from editcheck.formats.base import RenderContext, source_span
 from editcheck.version import __version__
+
+if TYPE_CHECKING:
+    from editcheck.checkapi import Rule
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -26,18 +28,16 @@ SCHEMA_URI = (
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render_sarif(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+def render_sarif(reports: Sequence[Report], context: RenderContext) -> str:
     """The whole SARIF log for ``reports`` as indented JSON."""
     rule_ids = sorted({a.rule for r in reports for a in r.annotations})
     index = {rid: i for i, rid in enumerate(rule_ids)}
     categories = {a.rule: a.category for r in reports for a in r.annotations}
-    docs = rule_docs(rule_ids)
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     for report in reports:
-        where = SourceMap(report)
         uri = _uri(report)
-        results.extend(_result(a, index, uri, where) for a in report.annotations)
+        results.extend(_result(a, index, uri) for a in report.annotations)
         notifications.extend(_notification(e.check, e.kind, e.message, uri) for e in report.errors)
     run = {
         "tool": {
@@ -45,7 +45,7 @@ def render_sarif(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
                 "name": "editcheck",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [_rule(rid, categories[rid], docs.get(rid)) for rid in rule_ids],
+                "rules": [_rule(rid, categories[rid], context.rules.get(rid)) for rid in rule_ids],
             }
         },
         "columnKind": "unicodeCodePoints",
@@ -59,18 +59,18 @@ def render_sarif(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def _rule(rule_id: str, category: str, doc: Mapping[str, Any] | None) -> dict[str, Any]:
+def _rule(rule_id: str, category: str, doc: Rule | None) -> dict[str, Any]:
     rule: dict[str, Any] = {
         "id": rule_id,
         "name": rule_id.split("/", 1)[1],
         "properties": {"category": category},
     }
-    if doc and doc["summary"]:
-        rule["shortDescription"] = {"text": doc["summary"]}
-    if doc and doc["doc"]:
-        rule["fullDescription"] = {"text": " ".join(doc["doc"].split())}
+    if doc and doc.summary:
+        rule["shortDescription"] = {"text": doc.summary}
+    if doc and doc.doc:
+        rule["fullDescription"] = {"text": " ".join(doc.doc.split())}
     if doc:
-        rule["defaultConfiguration"] = {"level": LEVELS[doc["severity"]]}
+        rule["defaultConfiguration"] = {"level": LEVELS[doc.severity.value]}
     return rule
 
 
@@ -86,8 +86,8 @@ def _uri(report: Report) -> str:
     return quote(path.as_posix())
 
 
-def _result(a: Annotation, index: Mapping[str, int], uri: str, where: SourceMap) -> dict[str, Any]:
-    r = where.region(a)
+def _result(a: Annotation, index: Mapping[str, int], uri: str) -> dict[str, Any]:
+    r = source_span(a)
     message = a.message + (f" Suggestion: {a.suggestion}" if a.suggestion else "")
     result: dict[str, Any] = {
         "ruleId": a.rule,
@@ -99,8 +99,8 @@ def _result(a: Annotation, index: Mapping[str, int], uri: str, where: SourceMap)
                 "physicalLocation": {
                     "artifactLocation": {"uri": uri},
                     "region": {
-                        "startLine": r.start_line,
-                        "startColumn": r.start_column,
+                        "startLine": r.line,
+                        "startColumn": r.column,
                         "endLine": r.end_line,
                         "endColumn": r.end_column,
                         "snippet": {"text": a.text},

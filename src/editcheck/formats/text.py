@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from editcheck.annotations import Annotation, Report
+from editcheck.formats.base import RenderContext
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _MAX_SHOWN = 100
 
 
-def render_text(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+def render_text(reports: Sequence[Report], context: RenderContext) -> str:
     """One diagnostic per annotation with the flagged text beneath, then a summary line."""
     import click  # only the text format needs it
 
-    colour = bool(options.get("color"))
+    colour = context.color
     style = click.style if colour else (lambda text, **_: text)
     lines: list[str] = []
     for report in reports:

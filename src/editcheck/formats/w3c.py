@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from editcheck.annotations import Annotation, Report
+from editcheck.formats.base import RenderContext
 from editcheck.version import __version__
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 GENERATOR = {"id": "urn:editcheck", "type": "Software", "name": f"editcheck {__version__}"}
 
 
-def render_w3c(reports: Sequence[Report], options: Mapping[str, Any]) -> str:
+def render_w3c(reports: Sequence[Report], context: RenderContext) -> str:
     """A JSON array with one AnnotationCollection per report."""
     collections = [collection(r) for r in reports]
     return json.dumps(collections, ensure_ascii=False, indent=2) + "\n"

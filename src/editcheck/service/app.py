@@ -28,7 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from editcheck.service.auth import BearerAuth
-from editcheck.service.engine import Engine
+from editcheck.service.handler import CheckHandler
 from editcheck.service.openapi import openapi_document
 from editcheck.service.problems import Problem, from_problem, problem_response
 from editcheck.service.requests import batch_request, check_request, parse_json
@@ -50,7 +50,7 @@ def static_text(name: str) -> str:
 def create_app(settings: ServiceSettings | None = None) -> Starlette:
     """Build the app; plugins load here, once per worker process."""
     settings = settings or ServiceSettings()
-    engine = Engine(settings)
+    handler = CheckHandler(settings)
     routes = [
         Route("/", _page, methods=["GET"]),
         Route("/static/{name}", _static, methods=["GET"]),
@@ -79,7 +79,7 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
         middleware=middleware,
         exception_handlers={Problem: _on_problem, HTTPException: _on_http, Exception: _on_crash},
     )
-    app.state.engine = engine
+    app.state.handler = handler
     app.state.settings = settings
     app.state.limiter = None  # made on first use, inside the event loop
     return app
@@ -114,24 +114,24 @@ async def _healthz(request: Request) -> Response:
 
 
 async def _readyz(request: Request) -> Response:
-    engine: Engine = request.app.state.engine
-    plugins = engine.plugins
+    handler: CheckHandler = request.app.state.handler
+    plugins = handler.plugins
     return JSONResponse(
         {
             "status": "ready",
             "editcheck_version": __version__,
             "plugins": [p.name for p in plugins.plugins],
-            "rules": len(engine.checker.plan.rules),
+            "rules": len(handler.checker.plan.rules),
             "plugin_failures": [str(f) for f in plugins.failures],
         }
     )
 
 
 async def _rules(request: Request) -> Response:
-    engine: Engine = request.app.state.engine
-    plan = engine.checker.plan
+    handler: CheckHandler = request.app.state.handler
+    plan = handler.checker.plan
     rules = []
-    for rule in engine.plugins.rules:
+    for rule in handler.plugins.rules:
         data = rule.to_dict()
         data["enabled"] = rule.id in plan.rules
         data["severity"] = plan.severities.get(rule.id, rule.severity).value
@@ -145,11 +145,11 @@ async def _openapi(request: Request) -> Response:
 
 async def _check(request: Request) -> Response:
     req = check_request(parse_json(await _body(request)))
-    engine: Engine = request.app.state.engine
+    handler: CheckHandler = request.app.state.handler
     budget = request.app.state.settings.time_budget
 
     def work() -> dict[str, Any]:
-        return engine.check(req, _deadline(budget))
+        return handler.check(req, _deadline(budget))
 
     return JSONResponse(await _in_thread(request, work))
 
@@ -157,11 +157,11 @@ async def _check(request: Request) -> Response:
 async def _batch(request: Request) -> Response:
     settings: ServiceSettings = request.app.state.settings
     reqs = batch_request(parse_json(await _body(request)), settings.max_batch)
-    engine: Engine = request.app.state.engine
+    handler: CheckHandler = request.app.state.handler
 
     def work() -> list[dict[str, Any]]:
         deadline = _deadline(settings.time_budget)  # one budget for the whole batch
-        return [engine.check(r, deadline) for r in reqs]
+        return [handler.check(r, deadline) for r in reqs]
 
     results = await _in_thread(request, work)
     verdict = "fail" if any(r["verdict"] == "fail" for r in results) else "pass"

@@ -8,7 +8,7 @@ package data in ``data/``, loaded once per process on first use.
 from __future__ import annotations
 
 from editcheck.checkapi import CheckContext, check
-from editcheck.checks.sourcing.engine import run_sourcing
+from editcheck.checks.sourcing.pipeline import run_sourcing
 from editcheck.checks.sourcing.rules import RULES
 from editcheck.document import Document
 from editcheck.hookspecs import hookimpl

@@ -1,0 +1,95 @@
+"""The local engine: many drafts in this process, or across worker processes.
+
+An archive audit may cover 100,000+ files, so outcomes come back one at a time in input
+order (see :mod:`editcheck.run.pool`, which also survives a worker that dies) and nothing
+accumulates here. Each worker builds its own checker once from the run's
+:class:`~editcheck.run.settings.CheckerSettings`; with the ``fork`` start method it
+inherits the loaded plugins.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from editcheck.annotations import Report
+from editcheck.api import Checker
+from editcheck.errors import EditcheckError
+from editcheck.run.settings import CheckerSettings, build_checker
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One input's report, or the one-line reason it could not be read."""
+
+    item: str
+    report: Report | None
+    error: str | None = None
+
+
+_worker_checker: Checker | None = None
+
+
+def _init_worker(settings: CheckerSettings) -> None:
+    global _worker_checker
+    # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_checker = build_checker(settings)
+
+
+def _check_in_worker(paths: list[str]) -> list[Outcome]:
+    """Check a small batch of paths: one task per batch keeps the pool's overhead low."""
+    assert _worker_checker is not None
+    return [check_one(_worker_checker, path) for path in paths]
+
+
+def check_one(checker: Checker, path: str | Path) -> Outcome:
+    """Check one file; an unreadable file becomes an Outcome with an error line."""
+    try:
+        return Outcome(str(path), checker.check_path(path))
+    except EditcheckError as exc:
+        message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+        return Outcome(str(path), None, message)
+
+
+def default_jobs() -> int:
+    """One worker per available CPU."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_paths(
+    checker: Checker, settings: CheckerSettings, paths: list[str], jobs: int
+) -> Iterator[Outcome]:
+    """Outcomes for ``paths`` in order; ``jobs`` > 1 spreads them over worker processes."""
+    jobs = max(1, min(jobs, len(paths)))
+    if jobs == 1:
+        for path in paths:
+            yield check_one(checker, path)
+        return
+    from editcheck.run.pool import ResilientPool  # multiprocessing only when it is used
+
+    # Warm up here (lazy patterns, word lists, textstat) so forked workers inherit it.
+    checker.check_text("Warm-up draft. It said 5 people came.", source="<warm-up>")
+    size = max(1, min(8, len(paths) // (jobs * 8)))
+    batches = [paths[i : i + size] for i in range(0, len(paths), size)]
+    pool = ResilientPool(
+        _check_in_worker,
+        jobs,
+        _crashed,
+        _init_worker,
+        (settings,),
+        split=lambda batch: [[p] for p in batch],
+    )
+    for outcomes in pool.map(batches):
+        yield from outcomes
+
+
+def _crashed(batch: list[str]) -> list[Outcome]:
+    message = "the worker process checking it died; a check crashed on this draft"
+    return [Outcome(path, None, f"{path}: {message}") for path in batch]
