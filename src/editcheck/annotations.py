@@ -32,7 +32,10 @@ def report_schema() -> dict[str, Any]:
     import json
     from importlib.resources import files
 
-    return json.loads(files("editcheck").joinpath("schema/report-1.json").read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        files("editcheck").joinpath("schema/report-1.json").read_text("utf-8")
+    )
+    return schema
 
 
 class Severity(enum.StrEnum):

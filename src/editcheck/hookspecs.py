@@ -82,3 +82,16 @@ def editcheck_house_style_files() -> list[str | PathLike[str]]:  # type: ignore[
     that does not validate is reported as a failure of this plugin (naming the file, the
     rule and the field) and the other plugins still load.
     """
+
+
+@hookspec(firstresult=True)
+def editcheck_compile_house_style(  # type: ignore[empty-body]
+    files: list[str | PathLike[str]], namespace: str | None
+) -> list[Check]:
+    """Compile house-style files into checks (editcheck's own ``housestyle`` plugin).
+
+    Called for each plugin's declared files (``namespace``: the plugin's name) and for the
+    config's ``house-style`` files (``namespace`` None: each file declares its own, or
+    its file name is used). The first plugin to answer wins; a plugin that replaces the
+    house-style engine implements this and blocks ``housestyle``.
+    """

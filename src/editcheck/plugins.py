@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pluggy
 
@@ -131,8 +132,21 @@ def load_plugins(
     for name, origin, version, plugin in loaded:
         _collect(pm, name, origin, version, plugin, result)
     if house_style:
-        _add_config_house_style(tuple(house_style), result)
+        _add_config_house_style(pm, tuple(house_style), result)
     return result
+
+
+def _compile_house_style(
+    pm: pluggy.PluginManager, files: list[str | os.PathLike[str]], namespace: str | None
+) -> list[Check]:
+    """Ask the plugin that compiles house-style files (the built-in ``housestyle``)."""
+    checks = pm.hook.editcheck_compile_house_style(files=files, namespace=namespace)
+    if checks is None:
+        raise PluginError(
+            "house-style files were given but no loaded plugin compiles them "
+            "(is the built-in 'housestyle' plugin blocked with -p no:housestyle?)"
+        )
+    return list(checks)
 
 
 def _house_style_checks(pm: pluggy.PluginManager, name: str, plugin: object) -> list[Check]:
@@ -145,15 +159,13 @@ def _house_style_checks(pm: pluggy.PluginManager, name: str, plugin: object) -> 
         )
     if not files:
         return []
-    from editcheck.checks.housestyle import checks_from_files  # only when a plugin ships a style
-
-    return checks_from_files(files, namespace=name.lower())
+    return _compile_house_style(pm, files, name.lower())
 
 
-def _add_config_house_style(files: tuple[str | Path, ...], result: PluginSet) -> None:
-    from editcheck.checks.housestyle import checks_from_files
-
-    checks = checks_from_files(files)
+def _add_config_house_style(
+    pm: pluggy.PluginManager, files: tuple[str | Path, ...], result: PluginSet
+) -> None:
+    checks = _compile_house_style(pm, list(files), None)
     known = {r.id for c in result.checks for r in c.rules}
     for c in checks:
         clash = known.intersection(c.rule_ids)
@@ -266,14 +278,14 @@ def _collect(
     )
 
 
-def _call_one(pm: pluggy.PluginManager, plugin: object, hook_name: str, kind: type) -> list:
+def _call_one(pm: pluggy.PluginManager, plugin: object, hook_name: str, kind: type) -> list[Any]:
     """Call one hook of one plugin only, so results and failures are attributed to it."""
     impl = getattr(plugin, hook_name, None)
     hook = getattr(pm.hook, hook_name)
     if impl is None or not any(i.plugin is plugin for i in hook.get_hookimpls()):
         return []
     caller = pm.subset_hook_caller(hook_name, [p for p in pm.get_plugins() if p is not plugin])
-    items: list = []
+    items: list[Any] = []
     for batch in caller():
         items.extend(batch or [])
     bad = [x for x in items if not isinstance(x, kind)]

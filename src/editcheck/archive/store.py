@@ -142,7 +142,11 @@ def check_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
 
 def index_stats(conn: sqlite3.Connection, path: Path, top: int = 10) -> dict[str, Any]:
     """What an index holds: articles, fingerprints, the most recurring passages, its size."""
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731 - four scalar queries
+
+    def one(sql: str) -> int:
+        count: int = conn.execute(sql).fetchone()[0]
+        return count
+
     rows = conn.execute(
         "SELECT f.docs, p.kind, p.text FROM passages p JOIN fingerprints f ON f.fp = p.fp "
         "ORDER BY f.docs DESC, p.text LIMIT ?",

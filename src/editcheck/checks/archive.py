@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from editcheck.annotations import Severity
-from editcheck.checkapi import CheckContext, Rule, check
+from editcheck.checkapi import Check, CheckContext, Rule, check
 from editcheck.document import Document
 from editcheck.errors import ConfigError
 from editcheck.hookspecs import hookimpl
@@ -114,5 +114,5 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
 
 
 @hookimpl
-def editcheck_checks() -> list:
+def editcheck_checks() -> list[Check]:
     return [archive_boilerplate]

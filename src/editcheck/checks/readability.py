@@ -9,7 +9,7 @@ pronouncing dictionary, which a run with this check switched off should not pay 
 from __future__ import annotations
 
 from editcheck.annotations import Severity
-from editcheck.checkapi import CheckContext, Rule, check
+from editcheck.checkapi import Check, CheckContext, Rule, check
 from editcheck.document import Document, Sentence
 from editcheck.hookspecs import hookimpl
 
@@ -114,5 +114,5 @@ def readability(doc: Document, ctx: CheckContext) -> None:
 
 
 @hookimpl
-def editcheck_checks() -> list:
+def editcheck_checks() -> list[Check]:
     return [readability]

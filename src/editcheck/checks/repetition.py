@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from editcheck.annotations import Severity
-from editcheck.checkapi import CheckContext, Rule, check
+from editcheck.checkapi import Check, CheckContext, Rule, check
 from editcheck.document import Block, Document, Sentence, Token
 from editcheck.hookspecs import hookimpl
 
@@ -357,8 +357,8 @@ def _keyword_blocks(doc: Document, keys: Iterable[str]) -> dict[str, list[Block]
     return found
 
 
-@check(DUPLICATE_PARAGRAPH, DUPLICATE_SENTENCE, PROMO_FURNITURE, name="core.boilerplate")
-def boilerplate(doc: Document, ctx: CheckContext) -> None:
+@check(DUPLICATE_PARAGRAPH, DUPLICATE_SENTENCE, PROMO_FURNITURE, name="core.repetition")
+def repetition(doc: Document, ctx: CheckContext) -> None:
     """Duplicated paragraphs and sentences, and promo furniture, in one draft."""
     flagged = duplicate_paragraphs(doc, ctx) if ctx.enabled(DUPLICATE_PARAGRAPH.id) else set()
     if ctx.enabled(DUPLICATE_SENTENCE.id):
@@ -368,5 +368,5 @@ def boilerplate(doc: Document, ctx: CheckContext) -> None:
 
 
 @hookimpl
-def editcheck_checks() -> list:
-    return [boilerplate]
+def editcheck_checks() -> list[Check]:
+    return [repetition]

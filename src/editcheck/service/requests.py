@@ -197,7 +197,7 @@ def _choice(
     if value is not None and value not in allowed:
         _err(errors, where + name, f"must be one of {', '.join(allowed)}")
         return None
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _opt_str(
@@ -207,7 +207,7 @@ def _opt_str(
     if value is not None and not isinstance(value, str):
         _err(errors, where + name, "must be a string")
         return None
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _err(errors: list[dict[str, str]], field: str, message: str) -> None:

@@ -99,7 +99,8 @@ def compile_house_style(style: HouseStyle) -> Check:
 
 def _phrases(rule: HouseRule) -> Iterable[tuple[str, str | None]]:
     if rule.type == "substitution":
-        return rule.params["swap"].items()
+        swap: dict[str, str] = rule.params["swap"]
+        return swap.items()
     if rule.type == "capitalization":
         return ((t, t) for t in rule.params["terms"])
     if rule.type in _PHRASE_TYPES:

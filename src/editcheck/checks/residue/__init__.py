@@ -7,7 +7,7 @@ furniture (:mod:`.furniture`).
 
 from __future__ import annotations
 
-from editcheck.checkapi import CheckContext, check
+from editcheck.checkapi import Check, CheckContext, check
 from editcheck.checks.residue import furniture
 from editcheck.checks.residue import rules as R
 from editcheck.checks.residue.blank import empty_lines
@@ -76,5 +76,5 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
 
 
 @hookimpl
-def editcheck_checks() -> list:
+def editcheck_checks() -> list[Check]:
     return [residue, blank_runs, page_furniture]

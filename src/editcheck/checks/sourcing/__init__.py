@@ -7,7 +7,7 @@ package data in ``data/``, loaded once per process on first use.
 
 from __future__ import annotations
 
-from editcheck.checkapi import CheckContext, check
+from editcheck.checkapi import Check, CheckContext, check
 from editcheck.checks.sourcing.pipeline import run_sourcing
 from editcheck.checks.sourcing.rules import RULES
 from editcheck.document import Document
@@ -21,5 +21,5 @@ def sourcing(doc: Document, ctx: CheckContext) -> None:
 
 
 @hookimpl
-def editcheck_checks() -> list:
+def editcheck_checks() -> list[Check]:
     return [sourcing]

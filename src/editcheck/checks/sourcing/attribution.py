@@ -17,6 +17,7 @@ Its source is judged without a model (see :mod:`.sources`):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -142,7 +143,9 @@ def _triggers() -> frozenset[str]:
 _JOINERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-"
 
 
-def _reporting_words(text: str, words: frozenset[str] | None = None):
+def _reporting_words(
+    text: str, words: frozenset[str] | None = None
+) -> Iterator[tuple[str, int, int, str]]:
     """``(kind, start, end, word)`` for each reporting word of ``text``, in order.
 
     With ``words`` (the sentence's lower-cased words), only the reporting words it holds

@@ -24,7 +24,8 @@ def _model() -> dict[str, Any] | None:
     path = resources.files("editcheck.checks.sourcing.data").joinpath(_FILE)
     if not path.is_file():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return model
 
 
 def score(features: list[str]) -> float:
