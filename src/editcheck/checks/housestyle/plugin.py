@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from editcheck.hookspecs import hookimpl
