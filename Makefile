@@ -7,7 +7,8 @@ test:
 	$(PY) -m pytest
 
 lint:
-	$(PY) -m ruff check src tests benchmarks scripts
+	$(PY) -m ruff format --check src tests plugins scripts
+	$(PY) -m ruff check src tests plugins scripts
 	$(PY) -m mypy
 
 bench:
