@@ -204,7 +204,8 @@ def views(drafts: list[Draft], root: Path,
 
 
 def error_details(drafts: list[Draft], root: Path) -> list[dict[str, Any]]:
-    """Each miss and false alarm with its line and the annotations around it."""
+    """Each miss and false alarm with its line, the annotations that caused a false alarm
+    and the other residue/boilerplate annotations on the same line."""
     out = []
     for d in drafts:
         lines = d.text.split("\n")
@@ -213,7 +214,8 @@ def error_details(drafts: list[Draft], root: Path) -> list[dict[str, Any]]:
             if (lab.expect == "flag") == bool(hits):
                 continue
             line_no = d.text.count("\n", 0, lab.start) + 1
-            same_line = [a for a in d.annotations if a.line == line_no]
+            same_line = [a for a in d.annotations
+                         if a.line == line_no and a.category in RESIDUE_FAMILIES]
             out.append({
                 "kind": "miss" if lab.expect == "flag" else "false alarm",
                 "split": d.split, "family": d.family, "draft": _name(d, root),
@@ -277,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     results["all"] = views(drafts, root, categories)
     details = error_details(drafts, root)
     check_errors = {_name(d, root): d.check_errors for d in drafts if d.check_errors}
-    meta: dict[str, Any] = {"set": str(root.relative_to(ROOT) if root.is_relative_to(ROOT) else root),
+    shown = root.relative_to(ROOT) if root.is_relative_to(ROOT) else root
+    meta: dict[str, Any] = {"set": str(shown),
             "draft_config": "ignored" if args.ignore_draft_config else "applied",
             "drafts": {s: len(ds) for s, ds in splits.items()} | {"all": len(drafts)},
             "check_errors": check_errors,
