@@ -20,5 +20,6 @@ quality:
 	$(PY) benchmarks/quality_residue.py
 
 golden:
-	$(PY) -m pytest tests/test_golden.py --regen-golden
+	$(PY) -m pytest tests/test_golden.py --update-golden
+	git status --short fixtures/golden
 	git diff --stat fixtures/golden

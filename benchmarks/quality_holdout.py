@@ -7,8 +7,8 @@
 this script reports and always exits 0; there is no floor. For each folder it prints:
 
 * **by label**: recall and false-positive rate of each label's own rule or category, as
-  :func:`editcheck.testing.evaluate_folder` scores them (the sourcing labels name rules,
-  the residue labels name categories);
+  :func:`editcheck.testing.quality.evaluate_folder` scores them (the sourcing labels name
+  rules, the residue labels name categories);
 * **by category** (sourcing): the same labels scored against any annotation of the
   rule's category, so a claim caught by the quote rule still counts for the category;
 * **by rule** (residue): what each rule of a family contributes: the share of the
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editcheck.annotations import Annotation, Report
-from editcheck.testing import (
+from editcheck.testing.quality import (
     Label,
     Score,
     check_labelled,

@@ -4,8 +4,8 @@
     python benchmarks/quality_residue.py --labelled # only fixtures/residue/ and the seed
     python benchmarks/quality_residue.py --pages --baseline   # also the short-line baseline
 
-1. Labelled drafts (``fixtures/residue/``, labels as in :mod:`editcheck.testing`): recall
-   and false-positive rate per family (``category:page-residue``,
+1. Labelled drafts (``fixtures/residue/``, labels as in :mod:`editcheck.testing.quality`):
+   recall and false-positive rate per family (``category:page-residue``,
    ``category:repeated-boilerplate``) and per rule.
 2. The seed (``../shared/seed/ice-shooting.txt`` and ``fixtures/seed/ice-shooting.html``):
    which residue lines are flagged, and whether any body line is.
@@ -40,7 +40,7 @@ from pathlib import Path
 
 from editcheck.api import Checker
 from editcheck.document import Document, load_bytes
-from editcheck.testing import Score, check_labelled, evaluate_folder
+from editcheck.testing.quality import Score, check_labelled, evaluate_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from editcheck.api import Checker  # noqa: E402
 from editcheck.checks.sourcing.rules import RULES  # noqa: E402
 from editcheck.document import load_bytes, load_html, load_text, media_type_for  # noqa: E402
-from editcheck.testing import evaluate_folder  # noqa: E402
+from editcheck.testing.quality import evaluate_folder  # noqa: E402
 
 RULE_IDS = [r.id for r in RULES]
 CLAIM, _, _, STAT = RULE_IDS

@@ -10,19 +10,6 @@ import pytest
 from shared_paths import SEED_HTML, SHARED
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--regen-golden",
-        action="store_true",
-        help="Rewrite golden report files from the current output (review the diff).",
-    )
-
-
-@pytest.fixture
-def regen_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--regen-golden"))
-
-
 @pytest.fixture
 def seed_txt() -> Path:
     path = SHARED / "seed" / "ice-shooting.txt"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from editcheck.document import load_bytes, media_type_for
-from editcheck.testing import labelled_drafts, resolve_labels
+from editcheck.testing.quality import labelled_drafts, resolve_labels
 
 HOLDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "holdout"
 SETS = {

@@ -151,19 +151,6 @@ def test_bad_min_docs_is_refused(index: Path) -> None:
         checker(index, **{"min-docs": 0})
 
 
-def test_rule_examples_hold_against_an_index_that_has_them(tmp_path: Path) -> None:
-    """The documented flags recur in 3 earlier articles, the passes in 2 or fewer."""
-    texts = ["\n".join([body, *ARCHIVE_BOILERPLATE.flags]) for body in BODIES[:3]]
-    texts += ["\n".join([body, *ARCHIVE_BOILERPLATE.passes]) for body in BODIES[3:5]]
-    index = learn(tmp_path / "a.sqlite", texts)
-    check = checker(index)
-    assert ARCHIVE_BOILERPLATE.flags and ARCHIVE_BOILERPLATE.passes
-    for example in ARCHIVE_BOILERPLATE.flags:
-        assert [a.text for a in check.check_text(example).annotations] == [example]
-    for example in ARCHIVE_BOILERPLATE.passes:
-        assert check.check_text(example).annotations == ()
-
-
 def test_rule_is_documented() -> None:
     rule = ARCHIVE_BOILERPLATE
     assert rule.category == "repeated-boilerplate"

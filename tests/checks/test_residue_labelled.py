@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editcheck.api import Checker
-from editcheck.testing import Score, check_labelled, evaluate_folder, labelled_drafts
+from editcheck.testing.quality import Score, check_labelled, evaluate_folder, labelled_drafts
 
 FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "residue"
 FAMILIES = ("page-residue", "repeated-boilerplate")

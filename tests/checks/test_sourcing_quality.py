@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from editcheck.testing import labelled_drafts
+from editcheck.testing.quality import labelled_drafts
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "sourcing"

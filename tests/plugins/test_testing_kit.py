@@ -17,6 +17,9 @@ from editcheck.testing import (
     assert_rule_examples,
     check_golden,
     flagged,
+    golden_cases,
+    looks_like_html,
+    report_view,
     run_check,
 )
 
@@ -35,6 +38,58 @@ def no_very(doc, ctx) -> None:  # type: ignore[no-untyped-def]
         for t in s.tokens:
             if t.text.lower() == "very":
                 ctx.report(WRONG_EXAMPLE.id, t.start, t.end, "Cut 'very'.", suggestion="")
+
+
+HEADLINE = Rule(
+    "kit/headline",
+    "house-style",
+    summary="Flags headings (only HTML has them).",
+    flags=("<h1>Bridge to reopen</h1><p>The bridge reopens on Monday.</p>",),
+    passes=("Bridge to reopen\nThe bridge reopens on Monday.", "<3 the bridge"),
+)
+
+
+@check(HEADLINE)
+def headline(doc, ctx) -> None:  # type: ignore[no-untyped-def]
+    for block in doc.blocks:
+        if block.tag == "h1":
+            ctx.report_in(HEADLINE.id, block, 0, len(block.text), "A heading.")
+
+
+UNDOCUMENTED = Rule("kit/undocumented", "house-style", flags=("It was very hot.",))
+
+
+@check(UNDOCUMENTED)
+def undocumented(doc, ctx) -> None:  # type: ignore[no-untyped-def]
+    return None
+
+
+CRASHING = Rule("kit/crashing", "house-style", flags=("Any.",), passes=("Other.",))
+
+
+@check(CRASHING)
+def crashing(doc, ctx) -> None:  # type: ignore[no-untyped-def]
+    raise RuntimeError("boom")
+
+
+def test_examples_that_start_with_markup_run_as_html() -> None:
+    assert assert_rule_examples(headline) == 3
+    assert looks_like_html("  <p>One.</p>") and looks_like_html("<!doctype html><p>x</p>")
+    assert not looks_like_html("<3 the bridge") and not looks_like_html("Tom&nbsp;Smith")
+
+
+def test_rule_examples_are_required_and_errors_fail_them() -> None:
+    with pytest.raises(AssertionError, match="kit/undocumented needs both flags and passes"):
+        assert_rule_examples(undocumented)
+    with pytest.raises(AssertionError) as info:
+        assert_rule_examples(crashing)
+    assert "kit/crashing example 'Other.': check errors" in str(info.value)
+
+
+def test_rule_examples_of_named_rules_only() -> None:
+    assert assert_rule_examples([no_very, headline], rules=["kit/headline"]) == 3
+    with pytest.raises(ValueError, match="kit/nope"):
+        assert_rule_examples(headline, rules=["kit/nope"])
 
 
 def test_run_check_and_flagged_on_text_and_html() -> None:
@@ -65,7 +120,7 @@ def test_rule_examples_failures_are_collected_in_one_error() -> None:
 def test_golden_case_missing_update_and_mismatch(tmp_path: Path) -> None:
     draft = tmp_path / "story.txt"
     draft.write_text("It was very hot.\n")
-    with pytest.raises(AssertionError, match="story.expected.json is missing"):
+    with pytest.raises(AssertionError, match="story.expected.json is missing.*--update-golden"):
         check_golden(draft, no_very)
     check_golden(draft, no_very, update=True)
     expected = json.loads((tmp_path / "story.expected.json").read_text())
@@ -74,6 +129,30 @@ def test_golden_case_missing_update_and_mismatch(tmp_path: Path) -> None:
     draft.write_text("It was hot. Very hot.\n")
     with pytest.raises(AssertionError, match=r"(?s)expected but missing: .*new: .*'Very'"):
         check_golden(draft, no_very)
+
+
+def test_golden_of_a_draft_kept_elsewhere_with_the_whole_report(tmp_path: Path) -> None:
+    draft = tmp_path / "drafts" / "story.txt"
+    draft.parent.mkdir()
+    draft.write_text("It was very hot.\n")
+    expected = tmp_path / "story-whole.expected.json"
+    check_golden(draft, no_very, expected=expected, view=report_view, update=True)
+    saved = json.loads(expected.read_text())
+    assert saved["annotations"][0]["fingerprint"] and "source" not in saved
+    check_golden(draft, no_very, expected=expected, view=report_view)
+    saved["stats"] = {"words": 99}
+    expected.write_text(json.dumps(saved))
+    with pytest.raises(AssertionError, match=r"stats: expected \{'words': 99\}, got \{\}"):
+        check_golden(draft, no_very, expected=expected, view=report_view)
+
+
+def test_golden_cases_refuse_two_drafts_sharing_an_expected_file(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One.\n")
+    (tmp_path / "b.html").write_text("<p>Two.</p>\n")
+    assert [p.name for p in golden_cases(tmp_path)] == ["a.txt", "b.html"]
+    (tmp_path / "a.html").write_text("<p>One.</p>\n")
+    with pytest.raises(ValueError, match="would share a.expected.json"):
+        golden_cases(tmp_path)
 
 
 def test_pytest_plugin_adds_update_golden(tmp_path: Path) -> None:

@@ -20,7 +20,14 @@ editcheck_datelines = pytest.importorskip(
 
 
 def test_rule_examples() -> None:
-    assert assert_rule_examples(editcheck_datelines) == 3
+    # datelines/missing's examples hold where the desk requires a dateline (its doc says so).
+    required = {"datelines/missing": {"required": True}}
+    assert assert_rule_examples(editcheck_datelines, options=required) == 7
+
+
+def test_missing_examples_need_the_option_they_document() -> None:
+    with pytest.raises(AssertionError, match="datelines/missing should flag"):
+        assert_rule_examples(editcheck_datelines, rules=["datelines/missing"])
 
 
 @pytest.mark.parametrize(

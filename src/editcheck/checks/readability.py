@@ -46,6 +46,31 @@ READING_GRADE = Rule(
     `min-words` words are too short for the formula to mean anything and are left alone.
     """,
     options={"max-grade": 12.0, "min-words": 100},
+    flags=(
+        "The authority's comprehensive reorganisation of municipal transportation "
+        "infrastructure, announced following prolonged consultation with neighbourhood "
+        "associations, environmental organisations and representatives of commercial "
+        "enterprises, anticipates considerable administrative complexity. Implementation will "
+        "necessitate coordination between regional departments responsible for highway "
+        "maintenance, procurement, environmental regulation and financial oversight, alongside "
+        "independent evaluation of accessibility considerations affecting disabled passengers. "
+        "Councillors acknowledged that unprecedented inflationary pressures on construction "
+        "materials, combined with persistent difficulties recruiting specialist engineering "
+        "personnel, could substantially postpone completion beyond the originally published "
+        "timetable, particularly if supplementary environmental assessments become obligatory "
+        "under forthcoming national legislation. Opposition members immediately characterised "
+        "the proposals as fundamentally unrealistic and insufficiently transparent.",
+    ),
+    passes=(
+        "The bus route will change next month. The council said the new stops will be closer "
+        "to the shops and the school. Buses will run every ten minutes in the day and every "
+        "half hour at night. Fares will stay the same. Some people at the meeting were "
+        "pleased. Others said they would now have a longer walk to the stop. The first bus "
+        "will leave the depot at six in the morning. The last one will leave just before "
+        "midnight. A map of the new route is on the council's website. Paper copies will be "
+        "put up at every stop by the end of next week, the council said.",
+        "Short drafts are not scored, however polysyllabic their vocabulary.",
+    ),
 )
 
 

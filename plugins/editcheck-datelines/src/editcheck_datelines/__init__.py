@@ -45,8 +45,17 @@ MISSING = Rule(
     doc="""
     Off until `required = true` is set for this rule in editcheck.toml (wire desks turn it
     on; features desks leave it off). Reports the start of the first paragraph.
+    The examples below assume `required = true`.
     """,
     options={"required": False},
+    flags=(
+        "The bank raised rates on Thursday, its ninth rise in a row.",
+        "<h1>Rates rise</h1><p>By Jane Doe</p><p>The bank raised rates again.</p>",
+    ),
+    passes=(
+        "LONDON (Reuters) — The bank raised rates on Thursday, its ninth rise in a row.",
+        "<h1>Rates rise</h1><p>By Jane Doe</p><p>LONDON (Reuters) — The bank raised rates.</p>",
+    ),
 )
 
 # A place (one to four words, optionally ", STATE"), an optional "(Agency)", a separator.
