@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from editcheck.checkapi import Check, CheckContext
-from editcheck.document import Document, load_text
 from editcheck.checks.housestyle import house_style_check
+from editcheck.document import Document, load_text
 
 PARAGRAPH = (
     "Officials said the council would vote on Tuesday on a plan to rebuild the bridge, "

@@ -57,7 +57,7 @@ from typing import Any
 from editcheck.annotations import Report
 from editcheck.document import load_bytes, media_type_for
 from editcheck.document.sentences import split_sentences
-from editcheck.testing import (
+from editcheck.testing.quality import (
     Label,
     Score,
     check_labelled,

@@ -44,7 +44,14 @@ from typing import Any
 
 from editcheck.annotations import Annotation
 from editcheck.errors import ConfigError
-from editcheck.testing import Label, Score, check_labelled, labelled_drafts, resolve_labels, score
+from editcheck.testing.quality import (
+    Label,
+    Score,
+    check_labelled,
+    labelled_drafts,
+    resolve_labels,
+    score,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "fixtures" / "boilerplate-v2"
