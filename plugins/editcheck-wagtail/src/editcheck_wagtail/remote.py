@@ -34,7 +34,8 @@ class Refused(Exception):
 
 def check_fragments(fragments: list[Fragment], gate: GateSettings, source: str) -> Outcome:
     """Ask the service about each fragment within one ``TIMEOUT`` for the whole page."""
-    assert gate.url is not None
+    if gate.url is None:
+        raise ValueError("remote mode needs EDITCHECK['URL']")
     deadline = time.monotonic() + gate.timeout
     fail_on = gate.fail_on.value if gate.fail_on else None
     results: list[FragmentResult] = []
