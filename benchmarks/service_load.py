@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import Draft, drafts
-from measure import loadavg
+from measure import children_cpu, loadavg
 
 HOST = "127.0.0.1"  # loopback only, by design
 ROOT = Path(__file__).resolve().parent.parent
@@ -287,16 +287,17 @@ def start_server(workers: int, config: Path) -> tuple[subprocess.Popen[bytes], i
 
 
 def measured(proc: subprocess.Popen[bytes], client: Client, phase: object) -> dict:
-    """Run ``phase()`` and add the server's and this process's CPU and the load average."""
-    load, server0, own0, sent0 = loadavg(), tree_cpu(proc.pid), time.process_time(), \
-        client.sent()
+    """Run ``phase()`` and add the server's and the load generator's CPU (this process, and
+    wrk when it runs) and the load average."""
+    load, server0, sent0 = loadavg(), tree_cpu(proc.pid), client.sent()
+    own0 = time.process_time() + children_cpu()
     result = phase()  # type: ignore[operator]
     summary = result if isinstance(result, dict) else result.summary()
     server = tree_cpu(proc.pid) - server0
     answered = max(1, int(summary["answered"]))
     summary.update(server_cpu_s=round(server, 2),
                    server_cpu_ms_per_req=round(server * 1000 / answered, 2),
-                   client_cpu_s=round(time.process_time() - own0, 2),
+                   client_cpu_s=round(time.process_time() + children_cpu() - own0, 2),
                    bodies_sent=client.sent() - sent0,
                    load_avg_at_start=load[0], load_avg_at_end=loadavg()[0])
     return summary
