@@ -474,7 +474,7 @@ def folder(size: int, shared: bool) -> Path:
     return CACHE / str(size) if shared else CACHE / "fixtures-only" / str(size)
 
 
-def build(size: int, n: int, *, shared: bool = True, quiet: bool = False) -> dict:
+def build(size: int, n: int, *, shared: bool = True) -> dict:
     """Build (or reuse) ``n`` drafts of ``size`` words; returns the manifest."""
     shared = shared and AEB.is_dir() and WIKI.is_dir()
     digest = inputs_hash(input_files(shared))
@@ -513,11 +513,15 @@ def build(size: int, n: int, *, shared: bool = True, quiet: bool = False) -> dic
                 "exhausted": len(plans) < n, "shared": m.shared, "seed": SEED,
                 "material_words": m.words(), "drafts": entries}
     manifest_path.write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
-    if not quiet and len(plans) < n:
-        print(f"corpus: only {len(plans)} distinct drafts of {size} words could be built "
-              f"from {'shared and fixture' if m.shared else 'fixture'} material "
-              f"(asked for {n})", file=sys.stderr)
     return manifest
+
+
+def shortfall(manifest: dict, n: int) -> None:
+    """Say on stderr when fewer drafts than asked for exist."""
+    if manifest["built"] < n:
+        print(f"corpus: only {manifest['built']} distinct drafts of {manifest['size']} words "
+              f"could be built from {'shared and fixture' if manifest['shared'] else 'fixture'}"
+              f" material (asked for {n})", file=sys.stderr)
 
 
 def drafts(size: int = 1000, n: int = 200, *, shared: bool = True,
@@ -527,11 +531,13 @@ def drafts(size: int = 1000, n: int = 200, *, shared: bool = True,
     The first k drafts are the same whatever ``n`` is, so scripts asking for different
     counts measure on the same drafts.
     """
-    manifest = build(size, n, shared=shared, quiet=quiet)
+    manifest = build(size, n, shared=shared)
     out = folder(size, manifest["shared"])
-    if not quiet and not manifest["shared"]:
-        print(f"corpus: ../shared is absent; {manifest['built']} distinct drafts of {size} "
-              "words from fixture material only", file=sys.stderr)
+    if not quiet:
+        if shared and not manifest["shared"]:
+            print(f"corpus: ../shared is absent; {manifest['built']} distinct drafts of {size} "
+                  "words from fixture material only", file=sys.stderr)
+        shortfall(manifest, n)
     result = []
     for e in manifest["drafts"][:n]:
         path = out / e["file"]
@@ -582,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     if shared and not AEB.is_dir():
         print(f"corpus: {SHARED} is absent: fixture material only", file=sys.stderr)
     manifest = build(args.size, args.n, shared=shared)
+    shortfall(manifest, args.n)
     for line in describe(manifest, args.n):
         print(line)
     return 0

@@ -74,7 +74,7 @@ def test_the_builder_refuses_a_corpus_with_a_shared_block() -> None:
 def test_with_shared_material_there_are_200_news_drafts_some_with_residue() -> None:
     ds = corpus.drafts(1000, 200, quiet=True)
     assert len(ds) == 200
-    manifest = corpus.build(1000, 200, quiet=True)["drafts"]
+    manifest = corpus.build(1000, 200)["drafts"]
     with_residue = sum(e["residue_lines"] > 0 for e in manifest)
     assert 0.15 * len(ds) < with_residue < 0.5 * len(ds)
     assert sum(e["unsourced_figures"] for e in manifest) > 0
