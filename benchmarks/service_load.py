@@ -4,13 +4,21 @@
     python benchmarks/service_load.py --workers 2 --rate 50 --duration 10 --clients 8
 
 For each worker count it starts a real server on a free 127.0.0.1 port (the only address
-this script ever sends to), warms it up, then runs two phases on 1,000-word HTML drafts:
+this script ever sends to), warms it up, then runs two phases on the distinct 1,000-word
+drafts of ``corpus.py`` (``--drafts``, HTML or text as they are):
 
 * fixed rate: ``--rate`` requests per second for ``--duration`` seconds, open loop.
   Latency is measured from each request's *scheduled* time, so a server that falls
   behind shows it (no coordinated omission).
 * saturation: ``--clients`` closed-loop clients for ``--duration`` seconds; throughput
   is answered requests per second.
+
+No whole text is sent twice to one server: request i gets draft ``i mod D`` with its
+paragraphs rotated by ``i div D`` places, so textstat's whole-text cache never hits
+(paragraphs do recur after D requests, as they would not in a newsroom; the count is
+printed). The wrk load generator (``--wrk``) cycles over the D drafts unrotated. Beside
+each phase's latency and throughput it reports the server's CPU (the process and its
+workers, from /proc) per request, the load generator's own CPU, and the load average.
 
 Every phase is bounded in time and count and stops by itself. The load generator runs on
 the same machine as the server and takes CPU from it, so on a 2-core machine the figures
@@ -27,7 +35,6 @@ import argparse
 import http.client
 import json
 import os
-import random
 import re
 import socket
 import subprocess
@@ -39,27 +46,61 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus import Draft, drafts
+from measure import children_cpu, loadavg
+
 HOST = "127.0.0.1"  # loopback only, by design
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "fixtures" / "seed" / "ice-shooting.html"
 MAX_DURATION = 60.0
 MAX_REQUESTS = 100_000
 
 
-def make_drafts(count: int, words: int = 1000, seed: int = 7) -> list[str]:
-    """Deterministic ~1,000-word HTML drafts built from the seed article's paragraphs."""
-    paras = [p for p in re.findall(r"<p>(.*?)</p>", SEED.read_text(encoding="utf-8"), re.S)
-             if len(p.split()) > 8]
-    rnd = random.Random(seed)
-    drafts = []
-    for _ in range(count):
-        chosen, total = [], 0
-        while total < words:
-            p = rnd.choice(paras)
-            chosen.append(f"<p>{p}</p>")
-            total += len(p.split())
-        drafts.append("<article>\n" + "\n".join(chosen) + "\n</article>")
-    return drafts
+_HTML_BLOCK = re.compile(r"<ul>.*?</ul>|<blockquote>.*?</blockquote>|<(h1|h2|p)>.*?</\1>", re.S)
+
+
+def chunks(d: Draft) -> tuple[str, list[str]]:
+    """A draft's top-level blocks, to rotate: HTML elements, or text paragraphs."""
+    if d.kind == "html":
+        return "html", [m.group(0) for m in _HTML_BLOCK.finditer(d.content)]
+    return "text", d.content.strip().split("\n\n")
+
+
+class Bodies:
+    """Request bodies, none repeated: draft ``i mod D`` rotated by ``i div D`` blocks."""
+
+    def __init__(self, ds: list[Draft], select: list[str]) -> None:
+        self.parts = [chunks(d) for d in ds]
+        self.select = {"select": select} if select else {}
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __getitem__(self, i: int) -> bytes:
+        kind, blocks = self.parts[i % len(self.parts)]
+        k = (i // len(self.parts)) % len(blocks)
+        text = ("\n" if kind == "html" else "\n\n").join(blocks[k:] + blocks[:k])
+        return json.dumps({kind: text, **self.select}).encode()
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a live process and all its live descendants."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += stats.get(p, (0, 0.0))[1]
+        todo += [c for c, (ppid, _) in stats.items() if ppid == p]
+    return total
 
 
 @dataclass
@@ -82,22 +123,32 @@ class Phase:
 
 
 class Client:
-    """One keep-alive connection per thread."""
+    """One keep-alive connection per thread; every request a body not sent before."""
 
-    def __init__(self, port: int, bodies: list[bytes]) -> None:
+    def __init__(self, port: int, bodies: Bodies) -> None:
         self.port = port
         self.bodies = bodies
         self.local = threading.local()
+        self.next = 0
+        self.lock = threading.Lock()
 
-    def send(self, i: int) -> bool:
-        """POST draft ``i``; a kept-alive connection the server closed is reopened once."""
+    def sent(self) -> int:
+        """How many bodies have been handed out so far."""
+        with self.lock:
+            return self.next
+
+    def send(self) -> bool:
+        """POST the next body; a kept-alive connection the server closed is reopened once."""
+        with self.lock:
+            i, self.next = self.next, self.next + 1
+        body = self.bodies[i]
         for attempt in (1, 2):
             conn = getattr(self.local, "conn", None)
             reused = conn is not None
             if conn is None:
                 conn = self.local.conn = self._connect()
             try:
-                conn.request("POST", "/v1/check", body=self.bodies[i % len(self.bodies)],
+                conn.request("POST", "/v1/check", body=body,
                              headers={"Content-Type": "application/json"})
                 resp = conn.getresponse()
                 resp.read()
@@ -121,8 +172,8 @@ def fixed_rate(client: Client, rate: float, duration: float, threads: int) -> Ph
     lock = threading.Lock()
     n = min(int(rate * duration), MAX_REQUESTS)
 
-    def one(i: int, scheduled: float) -> None:
-        ok = client.send(i)
+    def one(scheduled: float) -> None:
+        ok = client.send()
         done = time.perf_counter()
         with lock:
             if ok:
@@ -137,7 +188,7 @@ def fixed_rate(client: Client, rate: float, duration: float, threads: int) -> Ph
             delay = scheduled - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            pool.submit(one, i, scheduled)
+            pool.submit(one, scheduled)
     phase.elapsed = time.perf_counter() - start
     return phase
 
@@ -155,7 +206,7 @@ def saturate(client: Client, clients: int, duration: float) -> Phase:
             if i is None:
                 return
             t0 = time.perf_counter()
-            ok = client.send(i)
+            ok = client.send()
             with lock:
                 if ok:
                     phase.latencies.append(time.perf_counter() - t0)
@@ -172,12 +223,15 @@ def saturate(client: Client, clients: int, duration: float) -> Phase:
     return phase
 
 
-def saturate_wrk(port: int, bodies: list[bytes], clients: int, duration: float) -> dict:
+def saturate_wrk(port: int, bodies: Bodies, clients: int, duration: float) -> dict:
     """Saturation measured with wrk (C, one thread), so the load generator's own CPU use
-    takes far less from the server than Python client threads do."""
+    takes far less from the server than Python client threads do. wrk cycles over the
+    D distinct drafts (rotated once past the ones the earlier phases sent)."""
     with tempfile.TemporaryDirectory() as tmp:
         lua = Path(tmp, "post.lua")
-        bodies_lua = ",\n".join("[==[" + b.decode("utf-8") + "]==]" for b in bodies[:16])
+        first = len(bodies) * 7  # rotation 7: past what the fixed-rate phase sends by default
+        bodies_lua = ",\n".join("[==[" + bodies[first + j].decode("utf-8") + "]==]"
+                                 for j in range(len(bodies)))
         lua.write_text(
             "local bodies = {" + bodies_lua + "}\nlocal i = 0\n"
             "request = function()\n  i = i % #bodies + 1\n"
@@ -232,27 +286,46 @@ def start_server(workers: int, config: Path) -> tuple[subprocess.Popen[bytes], i
     raise SystemExit("the server did not start within 60 s")
 
 
-def run(workers: int, args: argparse.Namespace, bodies: list[bytes], config: Path) -> list[dict]:
+def measured(proc: subprocess.Popen[bytes], client: Client, phase: object) -> dict:
+    """Run ``phase()`` and add the server's and the load generator's CPU (this process, and
+    wrk when it runs) and the load average."""
+    load, server0, sent0 = loadavg(), tree_cpu(proc.pid), client.sent()
+    own0 = time.process_time() + children_cpu()
+    result = phase()  # type: ignore[operator]
+    summary = result if isinstance(result, dict) else result.summary()
+    server = tree_cpu(proc.pid) - server0
+    answered = max(1, int(summary["answered"]))
+    summary.update(server_cpu_s=round(server, 2),
+                   server_cpu_ms_per_req=round(server * 1000 / answered, 2),
+                   client_cpu_s=round(time.process_time() + children_cpu() - own0, 2),
+                   bodies_sent=client.sent() - sent0,
+                   load_avg_at_start=load[0], load_avg_at_end=loadavg()[0])
+    return summary
+
+
+def run(workers: int, args: argparse.Namespace, bodies: Bodies, config: Path) -> list[dict]:
     proc, port = start_server(workers, config)
     try:
         client = Client(port, bodies)
-        for i in range(20 * workers):  # warm up every worker's plugins and caches
-            client.send(i)
-        load = os.getloadavg()[0]
-        results = [fixed_rate(client, args.rate, args.duration, args.clients * 2).summary()]
+        for _ in range(20 * workers):  # warm up every worker's plugins and caches
+            client.send()
+        results = [measured(proc, client, lambda: fixed_rate(
+            client, args.rate, args.duration, args.clients * 2))]
         if args.wrk:
-            results.append(saturate_wrk(port, bodies, args.clients, args.duration))
+            results.append(measured(proc, client, lambda: saturate_wrk(
+                port, bodies, args.clients, args.duration)))
         else:
-            results.append(saturate(client, args.clients, args.duration).summary())
+            results.append(measured(proc, client, lambda: saturate(
+                client, args.clients, args.duration)))
         for r in results:
-            r.update(workers=workers, load_avg_at_start=round(load, 2))
+            r.update(workers=workers)
         return results
     finally:
         proc.terminate()
         proc.wait(timeout=30)
 
 
-def breakdown(bodies: list[bytes], config: Path, rounds: int = 40) -> None:
+def breakdown(bodies: Bodies, config: Path, rounds: int = 40) -> None:
     """Where one request's time goes, measured in this process (no HTTP)."""
     from editcheck.document import load_html
     from editcheck.service.handler import Engine
@@ -260,9 +333,9 @@ def breakdown(bodies: list[bytes], config: Path, rounds: int = 40) -> None:
     from editcheck.service.settings import ServiceSettings
 
     engine = Engine(ServiceSettings(config=config))
-    reqs = [check_request(parse_json(b)) for b in bodies]
-    for r in reqs[:3]:
-        engine.check(r, None)
+    reqs = [check_request(parse_json(bodies[i])) for i in range(rounds)]
+    for i in range(3):  # rotated copies: not the drafts measured below
+        engine.check(check_request(parse_json(bodies[len(bodies) + i])), None)
     engine.checker.plan.timings.clear()
     t0 = time.perf_counter()
     answers = [engine.check(reqs[i % len(reqs)], None) for i in range(rounds)]
@@ -289,6 +362,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per phase")
     parser.add_argument("--clients", type=int, default=8, help="closed-loop clients")
     parser.add_argument("--select", nargs="*", default=[], help="rules to run (default: all)")
+    parser.add_argument("--drafts", type=int, default=400,
+                        help="distinct 1,000-word corpus drafts (fewer if it runs out)")
     parser.add_argument("--config", type=Path,
                         help="server config (default: an empty one: every installed plugin)")
     parser.add_argument("--json", type=Path, help="also write the results here")
@@ -298,12 +373,12 @@ def main() -> None:
                         help="time the parts of one request in-process; no load test")
     args = parser.parse_args()
     args.duration = min(args.duration, MAX_DURATION)
-    drafts = make_drafts(20)
-    words = sum(len(re.sub(r"<[^>]+>", " ", d).split()) for d in drafts) // len(drafts)
-    bodies = [json.dumps({"html": d, **({"select": args.select} if args.select else {})}).encode()
-              for d in drafts]
-    print(f"drafts: {len(drafts)} of ~{words} words; cpus: {os.cpu_count()}; "
-          f"load average now: {os.getloadavg()[0]:.2f}")
+    ds = drafts(1000, args.drafts)
+    words = sum(d.words for d in ds) // len(ds)
+    bodies = Bodies(ds, args.select)
+    print(f"drafts: {len(ds)} distinct of ~{words} words (request i: draft i mod {len(ds)}, "
+          f"rotated by i div {len(ds)}); cpus: {os.cpu_count()}; "
+          f"load average now: {' '.join(map(str, loadavg()))}")
     with tempfile.TemporaryDirectory() as tmp:
         config = args.config.resolve() if args.config else Path(tmp) / "editcheck.toml"
         if not args.config:
@@ -315,7 +390,9 @@ def main() -> None:
     for r in results:
         print(f"workers={r['workers']} {r['phase']:<24} answered={r['answered']:<6} "
               f"failed={r['failed']:<3} {r['req_per_s']:>7} req/s  p50={r['p50_ms']} ms  "
-              f"p99={r['p99_ms']} ms  max={r['max_ms']} ms  (load avg {r['load_avg_at_start']})")
+              f"p99={r['p99_ms']} ms  max={r['max_ms']} ms  server CPU "
+              f"{r['server_cpu_ms_per_req']} ms/req, load generator CPU {r['client_cpu_s']} s "
+              f"(load avg {r['load_avg_at_start']} -> {r['load_avg_at_end']})")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

@@ -1,154 +1,129 @@
 """How fast editcheck is where it matters: in an editor's save path and over an archive.
 
-Measures, on drafts built from the shared corpus (gold article bodies of the
-article-extraction benchmark; the seed draft when ../shared is absent):
+Measures, on distinct drafts of the shared corpus (``corpus.py``: no draft checked twice in
+a process, no paragraph repeated within a size; fixture material only when ../shared is
+absent):
 
-- per draft, by size (250, 1,000, 5,000, 20,000 words): parsing, all built-in checks, and
-  each check's share, as medians with the interquartile range;
-- the cold CLI (``editcheck check one.html``) wall time and ``import editcheck`` time;
-- batch throughput over a folder with ``--jobs 1`` and ``--jobs 2``.
+- per draft, by size (250, 1,000, 5,000, 20,000, 100,000 words): parsing, all built-in
+  checks, and each check's share, as CPU medians with the interquartile range (wall beside);
+- the cold CLI (``editcheck check DRAFT``, a different draft each run): wall time and the
+  child's CPU, and ``import editcheck``;
+- batch throughput over a folder of distinct drafts with ``--jobs 1`` and ``--jobs 2``.
+
+Every figure comes with the load average at the start and the end of the run.
 
     python benchmarks/speed.py                 # everything, a markdown table on stdout
     python benchmarks/speed.py --only drafts   # just the per-draft figures
     python benchmarks/speed.py --json out.json # also write the figures as JSON
+    python benchmarks/speed.py --only batch --batch-drafts 1000 --batch-words 250
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
-import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from corpus import drafts
+from measure import Stopwatch, load_line, loadavg, summarise
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SIZES = (250, 1000, 5000, 20000)
+SIZES = (250, 1000, 5000, 20000, 100000)
+WARM_UP = ROOT / "fixtures" / "seed" / "ice-shooting.html"  # not a corpus draft as a whole
+ENV = {**os.environ, "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}  # built-in checks only
 
 
-def corpus_paragraphs() -> list[str]:
-    """Real article paragraphs to build drafts from."""
-    truth = SHARED / "corpus" / "article-extraction-benchmark" / "ground-truth.json"
-    if truth.is_file():
-        bodies = [v["articleBody"] for v in json.loads(truth.read_text("utf-8")).values()]
-        return [p.strip() for body in bodies for p in body.split("\n") if len(p.split()) > 8]
-    seed = ROOT / "fixtures" / "seed" / "ice-shooting.html"
-    return [line.strip()[3:-4] for line in seed.read_text("utf-8").splitlines() if "<p>" in line]
-
-
-def make_draft(paragraphs: list[str], words: int, offset: int = 0) -> str:
-    """An HTML draft of about ``words`` words, paragraphs taken in order from ``offset``."""
-    out, count, i = [], 0, offset
-    while count < words:
-        para = paragraphs[i % len(paragraphs)]
-        out.append(f"<p>{html.escape(para, quote=False)}</p>")
-        count += len(para.split())
-        i += 1
-    return "<h1>Headline</h1>\n" + "\n".join(out)
-
-
-def summarise(samples: list[float]) -> dict[str, float]:
-    """Median and interquartile range, in milliseconds."""
-    q = statistics.quantiles(samples, n=4) if len(samples) > 1 else [samples[0]] * 3
-    return {
-        "median_ms": round(statistics.median(samples) * 1000, 3),
-        "p25_ms": round(q[0] * 1000, 3),
-        "p75_ms": round(q[2] * 1000, 3),
-    }
-
-
-def bench_drafts(repeats: int) -> dict[str, object]:
-    """Parse and check time per draft size, with each check's share."""
-    os.environ["EDITCHECK_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # built-in checks only
+def bench_drafts(repeats: int, sizes: tuple[int, ...] = SIZES) -> dict[str, object]:
+    """Parse and check time per draft size, with each check's share; each draft once."""
+    os.environ["EDITCHECK_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     from editcheck.api import Checker
-    from editcheck.document import load_html
+    from editcheck.document import load_html, load_text
 
     checker = Checker({})
-    paragraphs = corpus_paragraphs()
+    checker.check_html(WARM_UP.read_text("utf-8"))  # lazy loads (pyphen, models) paid here
     results: dict[str, object] = {}
-    for size in SIZES:
-        parse, checks = [], []
+    for size in sizes:
+        parse, checks, parse_wall, checks_wall, words = [], [], [], [], []
         per_check: dict[str, list[float]] = {}
-        for r in range(repeats):
-            source = make_draft(paragraphs, size, offset=r * 7)
-            t0 = time.perf_counter()
-            doc = load_html(source)
-            t1 = time.perf_counter()
+        for d in drafts(size, repeats):
+            with Stopwatch() as p:
+                doc = load_html(d.content) if d.kind == "html" else load_text(d.content)
             checker.plan.timings.clear()
-            checker.check_document(doc)
-            t2 = time.perf_counter()
-            parse.append(t1 - t0)
-            checks.append(t2 - t1)
+            with Stopwatch() as c:
+                checker.check_document(doc)
+            parse.append(p.cpu)
+            checks.append(c.cpu)
+            parse_wall.append(p.wall)
+            checks_wall.append(c.wall)
+            words.append(doc.word_count)
             for name, seconds in checker.plan.timings.items():
                 per_check.setdefault(name, []).append(seconds)
+        if not words:
+            continue
+        scale = 1000 / (sum(words) / len(words))
         results[str(size)] = {
-            "words": doc.word_count,
-            "parse": summarise(parse),
-            "all_checks": summarise(checks),
+            "drafts": len(words),
+            "words": round(sum(words) / len(words)),
+            "parse_cpu": summarise(parse),
+            "all_checks_cpu": summarise(checks),
+            "parse_wall": summarise(parse_wall),
+            "all_checks_wall": summarise(checks_wall),
+            "cpu_ms_per_1000_words": round(summarise([a + b for a, b in zip(parse, checks,
+                                                      strict=True)])["median"] * scale, 3),
             "per_check_median_ms": {
-                k: round(statistics.median(v) * 1000, 3) for k, v in sorted(per_check.items())
+                k: summarise(v)["median"] for k, v in sorted(per_check.items())
             },
         }
     return results
 
 
 def bench_cold(repeats: int) -> dict[str, object]:
-    """Wall time of a fresh ``editcheck check`` on one draft, and of the import alone."""
-    draft = ROOT / "fixtures" / "seed" / "ice-shooting.html"
-    exe = [sys.executable, "-m", "editcheck", "check", "--fail-on", "never", str(draft)]
-    env = {**os.environ, "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    cli, imp = [], []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        subprocess.run(exe, capture_output=True, check=True, env=env)
-        cli.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import editcheck"], check=True, env=env)
-        imp.append(time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    for _ in range(repeats):
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-    bare = (time.perf_counter() - t0) / repeats
+    """A fresh ``editcheck check`` on a different draft each run, and the import alone."""
+    exe = [sys.executable, "-m", "editcheck", "check", "--fail-on", "never"]
+    cli_wall, cli_cpu, imp_wall, imp_cpu, bare = [], [], [], [], []
+    for d in drafts(1000, repeats):
+        with Stopwatch() as lap:
+            subprocess.run([*exe, str(d.path)], capture_output=True, check=True, env=ENV)
+        cli_wall.append(lap.wall)
+        cli_cpu.append(lap.child_cpu)
+        with Stopwatch() as lap:
+            subprocess.run([sys.executable, "-c", "import editcheck"], check=True, env=ENV)
+        imp_wall.append(lap.wall)
+        imp_cpu.append(lap.child_cpu)
+        with Stopwatch() as lap:
+            subprocess.run([sys.executable, "-c", "pass"], check=True)
+        bare.append(lap.wall)
     return {
-        "cli_one_draft": summarise(cli),
-        "import_editcheck": summarise(imp),
-        "python_startup_ms": round(bare * 1000, 1),
+        "runs": len(cli_wall),
+        "cli_one_draft_wall": summarise(cli_wall),
+        "cli_one_draft_cpu": summarise(cli_cpu),
+        "import_editcheck_wall": summarise(imp_wall),
+        "import_editcheck_cpu": summarise(imp_cpu),
+        "python_startup_ms": summarise(bare)["median"],
     }
 
 
-def bench_batch(drafts: int) -> dict[str, object]:
-    """Drafts per second over a folder of 1,000-word drafts, one process and --jobs 2."""
-    paragraphs = corpus_paragraphs()
-    env = {**os.environ, "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    out: dict[str, object] = {"drafts": drafts}
+def bench_batch(count: int, words: int = 1000) -> dict[str, object]:
+    """Drafts per second over a folder of distinct drafts, one process and --jobs 2."""
+    ds = drafts(words, count)
+    out: dict[str, object] = {"drafts": len(ds), "words": words}
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(drafts):
-            Path(tmp, f"d{i:05d}.html").write_text(make_draft(paragraphs, 1000, i * 3), "utf-8")
+        for d in ds:
+            shutil.copy(d.path, Path(tmp, d.name))
         for jobs in (1, 2):
-            cmd = [
-                sys.executable,
-                "-m",
-                "editcheck",
-                "check",
-                "-f",
-                "jsonl",
-                "--fail-on",
-                "never",
-                "--jobs",
-                str(jobs),
-                tmp,
-            ]
-            t0 = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=env)
-            seconds = time.perf_counter() - t0
+            cmd = [sys.executable, "-m", "editcheck", "check", "-f", "jsonl", "--fail-on",
+                   "never", "--jobs", str(jobs), tmp]
+            with Stopwatch() as lap:
+                subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=ENV)
             out[f"jobs_{jobs}"] = {
-                "seconds": round(seconds, 2),
-                "drafts_per_s": round(drafts / seconds, 1),
+                "seconds": round(lap.wall, 2),
+                "cpu_seconds": round(lap.child_cpu, 2),
+                "drafts_per_s": round(len(ds) / lap.wall, 1),
             }
     out["speedup"] = round(out["jobs_1"]["seconds"] / out["jobs_2"]["seconds"], 2)  # type: ignore[index]
     return out
@@ -158,47 +133,58 @@ def markdown(figures: dict[str, dict]) -> str:
     lines = []
     if "drafts" in figures:
         lines += [
-            "| words | parse median ms | all checks median ms (p25-p75) | per check median ms |",
-            "| --- | --- | --- | --- |",
+            "| words | drafts | parse CPU ms | all checks CPU ms (p25-p75) | wall ms | "
+            "CPU ms / 1,000 words | per check median wall ms |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
         ]
-        for size, f in figures["drafts"].items():
+        for f in figures["drafts"].values():
             shares = ", ".join(f"{k} {v}" for k, v in f["per_check_median_ms"].items())
-            c = f["all_checks"]
+            c = f["all_checks_cpu"]
             lines.append(
-                f"| {size} | {f['parse']['median_ms']} | {c['median_ms']} "
-                f"({c['p25_ms']}-{c['p75_ms']}) | {shares} |"
+                f"| {f['words']} | {f['drafts']} | {f['parse_cpu']['median']} | {c['median']} "
+                f"({c['p25']}-{c['p75']}) | {f['all_checks_wall']['median']} | "
+                f"{f['cpu_ms_per_1000_words']} | {shares} |"
             )
     if "cold" in figures:
         c = figures["cold"]
         lines.append(
-            f"\ncold CLI on one draft: {c['cli_one_draft']['median_ms']} ms median; "
-            f"import editcheck: {c['import_editcheck']['median_ms']} ms; "
-            f"bare python: {c['python_startup_ms']} ms"
+            f"\ncold CLI, {c['runs']} distinct drafts: {c['cli_one_draft_wall']['median']} ms "
+            f"wall, {c['cli_one_draft_cpu']['median']} ms CPU (medians); import editcheck: "
+            f"{c['import_editcheck_wall']['median']} ms wall, "
+            f"{c['import_editcheck_cpu']['median']} ms CPU; bare python: "
+            f"{c['python_startup_ms']} ms"
         )
     if "batch" in figures:
         b = figures["batch"]
         lines.append(
-            f"\nbatch of {b['drafts']} 1,000-word drafts: --jobs 1 "
-            f"{b['jobs_1']['drafts_per_s']}/s, --jobs 2 {b['jobs_2']['drafts_per_s']}/s, "
+            f"\nbatch of {b['drafts']} distinct {b['words']}-word drafts: --jobs 1 "
+            f"{b['jobs_1']['drafts_per_s']}/s ({b['jobs_1']['cpu_seconds']} s CPU), --jobs 2 "
+            f"{b['jobs_2']['drafts_per_s']}/s ({b['jobs_2']['cpu_seconds']} s CPU), "
             f"speed-up {b['speedup']}x"
         )
+    lines.append("\n" + load_line(figures["loadavg_start"], figures["loadavg_end"]))
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=["drafts", "cold", "batch"])
-    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--repeats", type=int, default=30,
+                        help="distinct drafts per size (fewer when the corpus runs out)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--batch-drafts", type=int, default=400)
+    parser.add_argument("--batch-words", type=int, default=1000)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     figures: dict[str, dict] = {}
+    start = loadavg()
     if args.only in (None, "drafts"):
-        figures["drafts"] = bench_drafts(args.repeats)
+        figures["drafts"] = bench_drafts(args.repeats, tuple(args.sizes))
     if args.only in (None, "cold"):
         figures["cold"] = bench_cold(max(5, args.repeats // 3))
     if args.only in (None, "batch"):
-        figures["batch"] = bench_batch(args.batch_drafts)
+        figures["batch"] = bench_batch(args.batch_drafts, args.batch_words)
+    figures.update(loadavg_start=start, loadavg_end=loadavg())  # type: ignore[arg-type]
     print(markdown(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
