@@ -28,13 +28,13 @@ from corpus import drafts as corpus_drafts
 from measure import loadavg
 
 from editcheck.checkapi import CheckContext
-from editcheck.checks import boilerplate, residue
+from editcheck.checks import repetition, residue
 from editcheck.document import Document, load_bytes, load_html, load_text, media_type_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "article-extraction-benchmark" / "html"
-CHECKS = [*residue.editcheck_checks(), *boilerplate.editcheck_checks()]
+CHECKS = [*residue.editcheck_checks(), *repetition.editcheck_checks()]
 WARM_UP = "Share this article\nAdvertisement\n\n\n\nThe council met on Monday, it said.\n"
 
 
