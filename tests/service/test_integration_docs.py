@@ -74,28 +74,47 @@ def _webhook_gate() -> str:
 
 
 GATE_CASES = {
-    "clean": ({"html": "<p>The council met on Tuesday.</p>", "select": ["core/placeholder"]},
-              0, ""),
-    "fail": ({"html": "<p>Lorem ipsum dolor sit amet.</p>", "select": ["core/placeholder"]},
-             1, "not a clean pass"),
-    "timed out": ({"html": "<p>SLOW-DOWN</p>", "select": ["core/placeholder", "svc/slow"]},
-                  1, "not a clean pass"),
-    "nothing listening": ({"html": "<p>The council met on Tuesday.</p>"}, 1,
-                          "could not run"),
+    "clean": (
+        {"html": "<p>The council met on Tuesday.</p>", "select": ["core/placeholder"]},
+        0,
+        "",
+    ),
+    "fail": (
+        {"html": "<p>Lorem ipsum dolor sit amet.</p>", "select": ["core/placeholder"]},
+        1,
+        "not a clean pass",
+    ),
+    "timed out": (
+        {"html": "<p>SLOW-DOWN</p>", "select": ["core/placeholder", "svc/slow"]},
+        1,
+        "not a clean pass",
+    ),
+    "nothing listening": ({"html": "<p>The council met on Tuesday.</p>"}, 1, "could not run"),
 }
 
 
-@pytest.mark.skipif(not all(shutil.which(t) for t in ("bash", "curl", "jq")),
-                    reason="the webhook gate snippet needs bash, curl and jq (Debian: curl jq)")
+@pytest.mark.skipif(
+    not all(shutil.which(t) for t in ("bash", "curl", "jq")),
+    reason="the webhook gate snippet needs bash, curl and jq (Debian: curl jq)",
+)
 @pytest.mark.parametrize("case", sorted(GATE_CASES))
-def test_the_webhook_gate_passes_only_a_clean_pass(service: Server, tmp_path: Path,
-                                                   case: str) -> None:
+def test_the_webhook_gate_passes_only_a_clean_pass(
+    service: Server, tmp_path: Path, case: str
+) -> None:
     draft, code, said = GATE_CASES[case]
     (tmp_path / "draft.json").write_text(json.dumps(draft), encoding="utf-8")
     url = f"http://127.0.0.1:{free_port()}" if case == "nothing listening" else service.base
-    done = subprocess.run(["bash", "-c", _webhook_gate()], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=60,
-                          env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-                               "EDITCHECK_URL": url, "EDITCHECK_TOKEN": TOKEN})
+    done = subprocess.run(
+        ["bash", "-c", _webhook_gate()],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "EDITCHECK_URL": url,
+            "EDITCHECK_TOKEN": TOKEN,
+        },
+    )
     assert done.returncode == code, done.stderr
     assert said in done.stderr

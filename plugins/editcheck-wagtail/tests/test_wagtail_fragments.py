@@ -9,14 +9,18 @@ from wagtail_testsite.news.models import StoryPage
 
 
 def test_rich_text_plain_text_structs_and_lists_are_checked_embeds_are_not() -> None:
-    page = StoryPage(title="Budget <approved>", slug="budget", standfirst="<p>Standfirst.</p>",
-                     body=[
-                         ("heading", "What happened"),
-                         ("paragraph", RichText("<p>One.</p><p>Two.</p>")),
-                         ("embed", "<script>advert()</script><p>Advertisement</p>"),
-                         ("quote", {"text": "Line one.\nLine two.", "attribution": ""}),
-                         ("facts", [RichText("<p>Fact A.</p>"), RichText("<p>Fact B.</p>")]),
-                     ])
+    page = StoryPage(
+        title="Budget <approved>",
+        slug="budget",
+        standfirst="<p>Standfirst.</p>",
+        body=[
+            ("heading", "What happened"),
+            ("paragraph", RichText("<p>One.</p><p>Two.</p>")),
+            ("embed", "<script>advert()</script><p>Advertisement</p>"),
+            ("quote", {"text": "Line one.\nLine two.", "attribution": ""}),
+            ("facts", [RichText("<p>Fact A.</p>"), RichText("<p>Fact B.</p>")]),
+        ],
+    )
     home().add_child(instance=page)
     assert page_fragments(StoryPage.objects.get(pk=page.pk)) == [
         Fragment("Title", "html", "<h1>Budget &lt;approved&gt;</h1>"),

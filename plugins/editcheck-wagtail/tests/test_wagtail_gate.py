@@ -90,9 +90,11 @@ def test_fail_on_sets_what_blocks(editor, fail_on: str, blocked: bool) -> None:
     with override_settings(EDITCHECK={"FAIL_ON": fail_on, "CONFIG": {"select": ["core/*"]}}):
         create_story(editor, story_form(only_warnings, action="publish"))
         assert story().live
-        response = edit_story(editor, story(), story_form([*only_warnings,
-                                                            ("text", "Turnout was TK.")],
-                                                           action="publish"))
+        response = edit_story(
+            editor,
+            story(),
+            story_form([*only_warnings, ("text", "Turnout was TK.")], action="publish"),
+        )
     (message,) = messages_text(response)
     assert story().has_unpublished_changes is blocked
     if blocked:
@@ -105,32 +107,45 @@ def test_fail_on_sets_what_blocks(editor, fail_on: str, blocked: bool) -> None:
 
 PROBE_CASES = {
     # a plugin (loaded from a plugins folder) whose check raises on every draft
-    "crash": ({"plugins-dir": str(PROBES / "raising")}, {}, "Nothing to see here.",
-              "check probe.raises failed: RuntimeError: probe check crashed"),
+    "crash": (
+        {"plugins-dir": str(PROBES / "raising")},
+        {},
+        "Nothing to see here.",
+        "check probe.raises failed: RuntimeError: probe check crashed",
+    ),
     # a plugin whose check never ends on SLOW-DOWN; TIMEOUT stops it
-    "timeout": ({"plugins-dir": str(PROBES / "slow")}, {"TIMEOUT": 0.5},
-                "Nothing to see here. SLOW-DOWN", "check probe.slow ran out of time"),
+    "timeout": (
+        {"plugins-dir": str(PROBES / "slow")},
+        {"TIMEOUT": 0.5},
+        "Nothing to see here. SLOW-DOWN",
+        "check probe.slow ran out of time",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(PROBE_CASES))
 @pytest.mark.parametrize("allow_incomplete", [False, True])
-def test_an_incomplete_check_blocks_unless_allowed(editor, case: str,
-                                                   allow_incomplete: bool) -> None:
+def test_an_incomplete_check_blocks_unless_allowed(
+    editor, case: str, allow_incomplete: bool
+) -> None:
     config, extra, text, problem = PROBE_CASES[case]
-    gate = {"FAIL_ON": "warning", "CONFIG": {"select": ["core/*", "probe/*"], **config},
-            **extra, "FAIL_ON_INCOMPLETE": not allow_incomplete}
+    gate = {
+        "FAIL_ON": "warning",
+        "CONFIG": {"select": ["core/*", "probe/*"], **config},
+        **extra,
+        "FAIL_ON_INCOMPLETE": not allow_incomplete,
+    }
     with override_settings(EDITCHECK=gate):
         response = create_story(editor, story_form([("text", text)], action="publish"))
     (message,) = messages_text(response)
     assert problem in message
     assert story().live is allow_incomplete
     if allow_incomplete:
-        assert message.startswith("editcheck could not finish checking this page; it was "
-                                  "published")
+        assert message.startswith("editcheck could not finish checking this page; it was published")
     else:
-        assert message.startswith("editcheck blocked publishing: the check could not run or "
-                                  "did not finish")
+        assert message.startswith(
+            "editcheck blocked publishing: the check could not run or did not finish"
+        )
 
 
 def test_a_misspelt_setting_blocks_publishing_and_fails_the_system_check(editor) -> None:
@@ -150,8 +165,9 @@ def test_bulk_publish_is_refused_while_a_selected_draft_fails(editor) -> None:
     url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
     response = editor.post(f"{url}?id={page.pk}", {"include_descendants": ""})
     assert not story().live
-    assert any(m.startswith("editcheck blocked publishing: 5 findings")
-               for m in messages_text(response))
+    assert any(
+        m.startswith("editcheck blocked publishing: 5 findings") for m in messages_text(response)
+    )
 
     edit_story(editor, page, story_form(FIXED_BODY, action=None))
     editor.post(f"{url}?id={page.pk}", {"include_descendants": ""})

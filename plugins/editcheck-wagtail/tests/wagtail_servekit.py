@@ -56,8 +56,19 @@ def start_service(folder: Path, config: str, *args: str) -> Service:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("EDITCHECK_", "DJANGO_"))}
     log = folder / f"serve-{port}.log"
-    cmd = [sys.executable, "-m", "editcheck", "serve", "--port", str(port), "--config",
-           str(folder / "editcheck.toml"), "--log-level", "warning", *args]
+    cmd = [
+        sys.executable,
+        "-m",
+        "editcheck",
+        "serve",
+        "--port",
+        str(port),
+        "--config",
+        str(folder / "editcheck.toml"),
+        "--log-level",
+        "warning",
+        *args,
+    ]
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
     service = Service(f"http://127.0.0.1:{port}", proc, log)
@@ -107,8 +118,9 @@ def stub_service(answer: Answer, delay: float = 0.0) -> Iterator[str]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

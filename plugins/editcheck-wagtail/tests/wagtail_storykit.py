@@ -20,12 +20,13 @@ PROBES = Path(__file__).resolve().parent / "editcheck_probes"  # editcheck plugi
 
 # A story with residue in each kind of field: rich text, plain text, a struct, a list.
 BAD_BODY: list[tuple[str, Any]] = [
-    ("paragraph", "<p>Councillors met for three hours, the clerk said.</p>"
-                  "<p>.png) 6 hours ago</p>"),
+    (
+        "paragraph",
+        "<p>Councillors met for three hours, the clerk said.</p><p>.png) 6 hours ago</p>",
+    ),
     ("text", "Advertisement"),
     ("quote", {"text": "The vote was TK to 3.", "attribution": "the clerk"}),
-    ("facts", ["<p>The budget is balanced, the treasurer said.</p>",
-               "<p>Share this article</p>"]),
+    ("facts", ["<p>The budget is balanced, the treasurer said.</p>", "<p>Share this article</p>"]),
 ]
 FIXED_BODY: list[tuple[str, Any]] = [
     ("paragraph", "<p>Councillors met for three hours, the clerk said.</p>"),
@@ -39,13 +40,24 @@ def home() -> Page:
     return Site.objects.get(is_default_site=True).root_page
 
 
-def story_form(body: list[tuple[str, Any]], *, action: str | None, title: str = "Council "
-               "approves budget", slug: str = "council-approves-budget",
-               standfirst: str = STANDFIRST) -> dict[str, str]:
+def story_form(
+    body: list[tuple[str, Any]],
+    *,
+    action: str | None,
+    title: str = "Council approves budget",
+    slug: str = "council-approves-budget",
+    standfirst: str = STANDFIRST,
+) -> dict[str, str]:
     """The admin form's POST data; ``action`` is ``publish`` or None (save a draft)."""
     items = [(kind, _block_form(kind, value)) for kind, value in body]
-    data = nested_form_data({"title": title, "slug": slug, "standfirst": rich_text(standfirst),
-                             "body": streamfield(items)})
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "standfirst": rich_text(standfirst),
+            "body": streamfield(items),
+        }
+    )
     if action:
         data[f"action-{action}"] = action
     return data
@@ -55,8 +67,10 @@ def _block_form(kind: str, value: Any) -> Any:
     if kind == "paragraph":
         return rich_text(value)
     if kind == "facts":
-        rows = {str(i): {"value": rich_text(v), "deleted": "", "order": str(i), "id": ""}
-                for i, v in enumerate(value)}
+        rows = {
+            str(i): {"value": rich_text(v), "deleted": "", "order": str(i), "id": ""}
+            for i, v in enumerate(value)
+        }
         return {**rows, "count": str(len(value))}
     return value
 

@@ -20,8 +20,12 @@ def check_editcheck_settings(app_configs: Any = None, **kwargs: Any) -> list[che
         return [checks.Error(str(exc), id="editcheck_wagtail.E001")]
     if gate.remote:
         if not gate.url.startswith(("http://", "https://")):  # type: ignore[union-attr]
-            return [checks.Error(f"EDITCHECK['URL'] must be an http(s) URL (got {gate.url!r})",
-                                 id="editcheck_wagtail.E002")]
+            return [
+                checks.Error(
+                    f"EDITCHECK['URL'] must be an http(s) URL (got {gate.url!r})",
+                    id="editcheck_wagtail.E002",
+                )
+            ]
         return []
     from editcheck_wagtail.local import checker_for
 

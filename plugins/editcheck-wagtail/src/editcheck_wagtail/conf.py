@@ -31,8 +31,17 @@ from editcheck.errors import ConfigError
 
 DEFAULT_TIMEOUT = 5.0
 KEYS = frozenset(
-    {"FAIL_ON", "FAIL_ON_INCOMPLETE", "CONFIG", "SELECT", "IGNORE", "URL", "TOKEN", "TIMEOUT",
-     "REVIEW_URL"}
+    {
+        "FAIL_ON",
+        "FAIL_ON_INCOMPLETE",
+        "CONFIG",
+        "SELECT",
+        "IGNORE",
+        "URL",
+        "TOKEN",
+        "TIMEOUT",
+        "REVIEW_URL",
+    }
 )
 
 
@@ -136,6 +145,7 @@ def _config(value: Any) -> str | Path | Mapping[str, Any] | None:
 
 def _timeout(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise ImproperlyConfigured(f"EDITCHECK['TIMEOUT'] must be a positive number of "
-                                   f"seconds (got {value!r})")
+        raise ImproperlyConfigured(
+            f"EDITCHECK['TIMEOUT'] must be a positive number of seconds (got {value!r})"
+        )
     return float(value)

@@ -35,5 +35,4 @@ def check_page(page: Page) -> Outcome:
         return local.check_fragments(fragments, gate)
     except Exception as exc:  # noqa: BLE001 - the gate must fail closed, whatever broke
         log.exception("editcheck could not check page %s", page.pk)
-        return Outcome.not_checked(f"the check could not run: {type(exc).__name__}: {exc}",
-                                   fail_on)
+        return Outcome.not_checked(f"the check could not run: {type(exc).__name__}: {exc}", fail_on)

@@ -53,19 +53,28 @@ def check_fragments(fragments: list[Fragment], gate: GateSettings) -> Outcome:
         loader = load_html if fragment.kind == "html" else load_text
         size = len(fragment.content.encode("utf-8", "surrogatepass"))
         if size > checker.config.max_bytes:
-            results.append(FragmentResult("incomplete", problems=(
-                f"{fragment.where}: {size:,} bytes is over the max-bytes limit of "
-                f"{checker.config.max_bytes:,}, so it was not checked",)))
+            results.append(
+                FragmentResult(
+                    "incomplete",
+                    problems=(
+                        f"{fragment.where}: {size:,} bytes is over the max-bytes limit of "
+                        f"{checker.config.max_bytes:,}, so it was not checked",
+                    ),
+                )
+            )
             continue
         report = checker.check_document(loader(fragment.content), deadline=deadline)
         findings = tuple(
             Finding(fragment.where, a.rule, a.severity.value, a.message, a.text)
             for a in report.annotations
         )
-        problems = tuple(
-            f"{fragment.where}: check {e.check} {_kind(e.kind)}: {e.message}"
-            for e in report.errors
-        ) + failed_plugins
+        problems = (
+            tuple(
+                f"{fragment.where}: check {e.check} {_kind(e.kind)}: {e.message}"
+                for e in report.errors
+            )
+            + failed_plugins
+        )
         verdict = report.verdict(threshold)
         if verdict == "pass" and failed_plugins:
             verdict = "incomplete"

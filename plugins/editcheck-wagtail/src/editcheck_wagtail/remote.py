@@ -42,9 +42,15 @@ def check_fragments(fragments: list[Fragment], gate: GateSettings, source: str) 
     for i, fragment in enumerate(fragments):
         left = deadline - time.monotonic()
         if left <= 0:
-            results.append(FragmentResult("incomplete", problems=(
-                f"the {gate.timeout:g} s editcheck time limit ran out before "
-                f"{len(fragments) - i} part(s) of the page were checked",)))
+            results.append(
+                FragmentResult(
+                    "incomplete",
+                    problems=(
+                        f"the {gate.timeout:g} s editcheck time limit ran out before "
+                        f"{len(fragments) - i} part(s) of the page were checked",
+                    ),
+                )
+            )
             break
         body = _request_body(fragment, gate, source)
         try:
@@ -79,8 +85,7 @@ def _post(gate: GateSettings, body: bytes, timeout: float) -> Any:
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     if gate.token:
         headers["Authorization"] = f"Bearer {gate.token}"
-    req = urllib.request.Request(f"{gate.url}/v1/check", data=body, headers=headers,
-                                 method="POST")
+    req = urllib.request.Request(f"{gate.url}/v1/check", data=body, headers=headers, method="POST")
     where = f"the editcheck service at {gate.url}"
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - configured URL
@@ -119,8 +124,10 @@ def read_answer(answer: Any, where: str) -> tuple[FragmentResult, str | None]:
 
     Anything that is not a well-formed answer is ``incomplete``, never a pass.
     """
-    malformed = FragmentResult("incomplete", problems=(
-        f"{where}: the editcheck service sent an answer that could not be read",))
+    malformed = FragmentResult(
+        "incomplete",
+        problems=(f"{where}: the editcheck service sent an answer that could not be read",),
+    )
     if not isinstance(answer, dict) or not isinstance(answer.get("report"), dict):
         return malformed, None
     report = answer["report"]
@@ -136,8 +143,11 @@ def read_answer(answer: Any, where: str) -> tuple[FragmentResult, str | None]:
         return malformed, None
     fail_on = answer.get("fail_on") if isinstance(answer.get("fail_on"), str) else None
     verdict = answer.get("verdict")
-    problems = [f"{where}: check {e.get('check', '?')} did not finish: {e.get('message', '')}"
-                for e in errors if isinstance(e, dict)]
+    problems = [
+        f"{where}: check {e.get('check', '?')} did not finish: {e.get('message', '')}"
+        for e in errors
+        if isinstance(e, dict)
+    ]
     if answer.get("partial") is not False and not problems:
         problems.append(f"{where}: the editcheck service checked it only in part")
     if verdict not in ("pass", "fail"):

@@ -36,15 +36,22 @@ def check_before_publish(request: HttpRequest, page: Page) -> HttpResponse | Non
     _keep_unpublished(request, page)
     feedback.blocked(request, outcome, review_url)
     if not request.accepts("text/html"):
-        return JsonResponse({"success": False, "error_code": "blocked_by_editcheck",
-                             "error_message": f"editcheck: {outcome.verdict}"}, status=400)
+        return JsonResponse(
+            {
+                "success": False,
+                "error_code": "blocked_by_editcheck",
+                "error_message": f"editcheck: {outcome.verdict}",
+            },
+            status=400,
+        )
     _remember_reported(request, page)
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("before_bulk_action")
-def check_before_bulk_publish(request: HttpRequest, action_type: str, objects: list[Any],
-                              action: Any) -> HttpResponse | None:
+def check_before_bulk_publish(
+    request: HttpRequest, action_type: str, objects: list[Any], action: Any
+) -> HttpResponse | None:
     """Bulk Publish: every page it would publish (the selected pages' latest drafts, and
     their draft descendants when asked) must pass, or none is published."""
     if action_type != "publish" or not all(isinstance(o, Page) for o in objects):
@@ -71,8 +78,9 @@ def show_draft_findings(request: HttpRequest, page: Page) -> None:
         return None  # the publish that was just blocked already listed the findings
     outcome = check_page(page)
     review_url, fail_on_incomplete = _display_settings()
-    feedback.draft(request, outcome, outcome.blocks(fail_on_incomplete=fail_on_incomplete),
-                   review_url)
+    feedback.draft(
+        request, outcome, outcome.blocks(fail_on_incomplete=fail_on_incomplete), review_url
+    )
     return None
 
 

@@ -3,8 +3,7 @@
 from editcheck import Rule, check, hookimpl
 
 
-@check(Rule("probe/raises", "house-style", "info", summary="Always raises."),
-       name="probe.raises")
+@check(Rule("probe/raises", "house-style", "info", summary="Always raises."), name="probe.raises")
 def raises(doc, ctx):
     raise RuntimeError("probe check crashed")
 

@@ -5,8 +5,7 @@ import time
 from editcheck import Rule, check, hookimpl
 
 
-@check(Rule("probe/slow", "house-style", "info", summary="Spins on SLOW-DOWN."),
-       name="probe.slow")
+@check(Rule("probe/slow", "house-style", "info", summary="Spins on SLOW-DOWN."), name="probe.slow")
 def slow(doc, ctx):
     if "SLOW-DOWN" not in doc.text:
         return

@@ -14,10 +14,15 @@ class StoryPage(Page):
             ("heading", blocks.CharBlock()),
             ("paragraph", blocks.RichTextBlock()),
             ("text", blocks.TextBlock()),
-            ("quote", blocks.StructBlock([
-                ("text", blocks.TextBlock()),
-                ("attribution", blocks.CharBlock(required=False)),
-            ])),
+            (
+                "quote",
+                blocks.StructBlock(
+                    [
+                        ("text", blocks.TextBlock()),
+                        ("attribution", blocks.CharBlock(required=False)),
+                    ]
+                ),
+            ),
             ("facts", blocks.ListBlock(blocks.RichTextBlock(), label="Fact box")),
             ("embed", blocks.RawHTMLBlock()),
         ],

@@ -27,15 +27,33 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="StoryPage",
             fields=[
-                ("page_ptr", models.OneToOneField(
-                    auto_created=True, on_delete=django.db.models.deletion.CASCADE,
-                    parent_link=True, primary_key=True, serialize=False,
-                    to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
                 ("standfirst", wagtail.fields.RichTextField(blank=True)),
-                ("body", wagtail.fields.StreamField(
-                    [("heading", 0), ("paragraph", 1), ("text", 2), ("quote", 4), ("facts", 5),
-                     ("embed", 6)],
-                    blank=True, block_lookup=BODY_BLOCKS)),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("text", 2),
+                            ("quote", 4),
+                            ("facts", 5),
+                            ("embed", 6),
+                        ],
+                        blank=True,
+                        block_lookup=BODY_BLOCKS,
+                    ),
+                ),
             ],
             options={"abstract": False},
             bases=("wagtailcore.page",),
