@@ -164,9 +164,15 @@ async def _batch(request: Request) -> Response:
         return [handler.check(r, deadline) for r in reqs]
 
     results = await _in_thread(request, work)
-    verdict = "fail" if any(r["verdict"] == "fail" for r in results) else "pass"
+    verdicts = {r["verdict"] for r in results}
+    verdict = next(v for v in ("fail", "incomplete", "pass") if v in verdicts)
     return JSONResponse(
-        {"verdict": verdict, "partial": any(r["partial"] for r in results), "results": results}
+        {
+            "verdict": verdict,
+            "blocking": any(r["blocking"] for r in results),
+            "partial": any(r["partial"] for r in results),
+            "results": results,
+        }
     )
 
 

@@ -15,7 +15,7 @@ from editcheck.annotations import Report
 from editcheck.api import Checker
 from editcheck.config import Config, load_config, parse_fail_on
 from editcheck.document import Document, load_html, load_text
-from editcheck.errors import ConfigError, InputTooLarge
+from editcheck.errors import ConfigError, InputTooLarge, SelectorError
 from editcheck.plugins import PluginSet
 from editcheck.run.settings import CheckerSettings, build_checker
 from editcheck.service.problems import Problem
@@ -46,6 +46,14 @@ class CheckHandler:
         try:
             checker = self._plan_for(req.select, req.ignore)
             fail_on = parse_fail_on(req.fail_on) if req.fail_on else self.config.fail_on
+        except SelectorError as exc:
+            field = req.where + exc.field
+            raise Problem(
+                422,
+                f"{field}: {exc}",
+                slug="invalid-fields",
+                errors=[{"field": field, "message": str(exc)}],
+            ) from None
         except ConfigError as exc:
             raise Problem(422, str(exc), slug="invalid-fields") from None
         doc = self._load(req)
@@ -72,9 +80,16 @@ class CheckHandler:
         self, req: CheckRequest, doc: Document, report: Report, fail_on: Any
     ) -> dict[str, Any]:
         data = report.to_dict("utf-16" if req.position_encoding == "utf-16" else "utf-32")
+        on_incomplete = (
+            self.config.fail_on_incomplete
+            if req.fail_on_incomplete is None
+            else req.fail_on_incomplete
+        )
         answer: dict[str, Any] = {
-            "verdict": "fail" if report.fails(fail_on) else "pass",
+            "verdict": report.verdict(fail_on),
+            "blocking": report.blocks(fail_on, fail_on_incomplete=on_incomplete),
             "fail_on": fail_on.value if fail_on else "never",
+            "fail_on_incomplete": on_incomplete,
             "partial": report.partial,
             "timed_out": [e.check for e in report.errors if e.kind == "timeout"],
             "position_encoding": req.position_encoding,
