@@ -169,7 +169,7 @@ class CheckFailure:
 
     check: str
     message: str
-    kind: str = "error"  # "error" or "timeout"
+    kind: str = "error"  # "error", "timeout" or "exit" (the check tried to end the process)
 
     def to_dict(self) -> dict[str, str]:
         return {"check": self.check, "kind": self.kind, "message": self.message}

@@ -12,8 +12,8 @@ setting is a rule an editor believes is on.
     plugins-dir = "newsroom-plugins"     # relative to the config file
     disable-plugins = ["acme"]
     max-bytes = 5_000_000
-    check-timeout = 2.0                  # seconds per check; 0 means no limit
-    draft-timeout = 60                   # seconds per draft in a worker process, killed past it
+    check-timeout = 2.0                  # seconds per check (default 10); 0 means no limit
+    draft-timeout = 60                   # seconds per draft in a --jobs worker, killed past it
     house-style = ["style/newsroom.toml"] # declarative rule files, relative to the config file
 
     [rules."core/long-sentence"]
@@ -33,6 +33,12 @@ from editcheck.annotations import Severity
 from editcheck.errors import ConfigError
 
 DEFAULT_MAX_BYTES = 10_000_000
+# A check still running after this many seconds is stopped and the draft is incomplete:
+# no ordinary draft comes near it, and a gate must not wait forever on a runaway check.
+DEFAULT_CHECK_TIMEOUT = 10.0
+# With worker processes (--jobs), a draft still running after this is killed with its
+# worker, even inside C code; the draft is reported as not checked.
+DEFAULT_DRAFT_TIMEOUT = 60.0
 CONFIG_FILE = "editcheck.toml"
 _KEYS = {
     "select",
@@ -68,8 +74,8 @@ class Config:
     plugins_dir: Path | None = None
     disable_plugins: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
-    check_timeout: float | None = None
-    draft_timeout: float | None = None
+    check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
+    draft_timeout: float | None = DEFAULT_DRAFT_TIMEOUT
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     path: Path | None = None
     house_style: tuple[Path, ...] = ()
@@ -126,8 +132,10 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         plugins_dir=(base / _str(plugins_dir, "plugins-dir", where)) if plugins_dir else None,
         disable_plugins=_str_list(data, "disable-plugins", where),
         max_bytes=_positive_int(data.get("max-bytes", DEFAULT_MAX_BYTES), "max-bytes", where),
-        check_timeout=_timeout(data.get("check-timeout", 0), where),
-        draft_timeout=_timeout(data.get("draft-timeout", 0), where, "draft-timeout"),
+        check_timeout=_timeout(data.get("check-timeout", DEFAULT_CHECK_TIMEOUT), where),
+        draft_timeout=_timeout(
+            data.get("draft-timeout", DEFAULT_DRAFT_TIMEOUT), where, "draft-timeout"
+        ),
         rules=_rules(data.get("rules", {}), where),
         path=path,
         house_style=tuple(base / p for p in _str_list(data, "house-style", where)),

@@ -232,6 +232,9 @@ def _try_register(
     except Exception as exc:  # noqa: BLE001 - any import error must not stop startup
         result.failures.append(PluginFailure(name, f"{type(exc).__name__}: {exc}"))
         return
+    except SystemExit as exc:  # a plugin that exits on import must not end the run
+        result.failures.append(PluginFailure(name, f"called sys.exit({exc.code!r}) on import"))
+        return
     loaded.append((name, origin, version, plugin))
 
 
@@ -267,6 +270,9 @@ def _collect(
         formatters = _call_one(pm, plugin, "editcheck_formatters", Formatter)
     except Exception as exc:  # noqa: BLE001
         result.failures.append(PluginFailure(name, f"{type(exc).__name__}: {exc}"))
+        return
+    except SystemExit as exc:
+        result.failures.append(PluginFailure(name, f"called sys.exit({exc.code!r})"))
         return
     known_rules = {r.id for c in result.checks for r in c.rules}
     kept: list[Check] = []

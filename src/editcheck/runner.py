@@ -46,6 +46,9 @@ class Plan:
     options: Mapping[str, Mapping[str, Any]]
     timeout: float | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    # Plugins that failed to load: their checks are missing from every report, so every
+    # report says so (and its verdict is incomplete).
+    unloaded: tuple[CheckFailure, ...] = ()
 
 
 def plan_run(
@@ -143,7 +146,7 @@ def run_checks(
     started are reported as timed out without running. ``keep_content`` keeps the decoded
     draft with the report, for formats that show it.
     """
-    failures: list[CheckFailure] = []
+    failures: list[CheckFailure] = list(plan.unloaded)
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
     enabled = frozenset(plan.rules)
@@ -198,6 +201,9 @@ def _run_one(
     except Exception as exc:  # noqa: BLE001 - one check must never sink the others
         ctx.findings.clear()
         return CheckFailure(check.name, f"{type(exc).__name__}: {exc}")
+    except SystemExit as exc:  # a plugin must not end the run, least of all with "0"
+        ctx.findings.clear()
+        return CheckFailure(check.name, f"the check called sys.exit({exc.code!r})", "exit")
     return None
 
 

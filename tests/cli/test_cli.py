@@ -79,8 +79,14 @@ def test_broken_plugins_are_reported_and_the_rest_still_run(cli, drafts, probe_p
         "probe/banana"
     ]
     assert report["errors"] == [
-        {"check": "broken.raises", "kind": "error", "message": "RuntimeError: boom while checking"}
+        {
+            "check": "plugin broken_import",
+            "kind": "error",
+            "message": "did not load: ImportError: cannot import this plugin",
+        },
+        {"check": "broken.raises", "kind": "error", "message": "RuntimeError: boom while checking"},
     ]
+    assert report["verdict"] == "incomplete"  # a plugin's checks are missing: it blocks
 
 
 def test_block_a_plugin_with_p_no(cli, drafts, probe_plugins) -> None:  # type: ignore[no-untyped-def]

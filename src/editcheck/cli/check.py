@@ -137,8 +137,8 @@ dask_options = option_group(
 @click.option(
     "--draft-timeout",
     type=click.FloatRange(min=0),
-    help="Kill the worker of a draft that runs longer (seconds; 0: no limit) "
-    "[default: the config's draft-timeout].",
+    help="With --jobs 2+, kill the worker of a draft that runs longer (seconds; 0: no "
+    "limit) [default: the config's draft-timeout, 60].",
 )
 @click.option(
     "--fail-on-incomplete/--no-fail-on-incomplete",

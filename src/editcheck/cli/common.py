@@ -48,6 +48,8 @@ def outcome_code(outcome: Outcome, fail_on: Any, fail_on_incomplete: bool) -> Ex
         if outcome.kind == "timeout":
             return ExitCode.FINDINGS if fail_on_incomplete else ExitCode.OK
         return ExitCode.USAGE
+    if any(e.kind == "exit" for e in outcome.report.errors):
+        return ExitCode.INTERNAL  # a plugin tried to end the process: never "findings"
     blocks = outcome.report.blocks(fail_on, fail_on_incomplete=fail_on_incomplete)
     return ExitCode.FINDINGS if blocks else ExitCode.OK
 
@@ -126,7 +128,11 @@ class PluginFlags:
         except EditcheckError as exc:
             raise click.UsageError(str(exc)) from exc
         for failure in plugins.failures:
-            click.echo(f"editcheck: warning: plugin {failure}", err=True)
+            click.echo(
+                f"editcheck: warning: plugin {failure}; its checks are missing, so every "
+                f"report is incomplete (fix it, or block it with -p no:{failure.name})",
+                err=True,
+            )
         return config, plugins
 
 

@@ -46,6 +46,7 @@ def _init_worker(settings: CheckerSettings) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # so the pool can stop us
     _worker_checker = build_checker(settings)
 
 
@@ -85,11 +86,12 @@ def check_paths(
 ) -> Iterator[Outcome]:
     """Outcomes for ``paths`` in order; ``jobs`` > 1 spreads them over worker processes.
 
-    ``draft_timeout`` (seconds) kills the worker of a draft that runs longer, even inside
-    C code; it needs a worker process, so with it even one job runs in one.
+    ``draft_timeout`` (seconds) kills the worker process of a draft that runs longer, even
+    inside C code. One job runs here, in this process, where the per-check budget is the
+    limit (it stops a check at its next Python instruction, not inside C code).
     """
     jobs = max(1, min(jobs, len(paths)))
-    if jobs == 1 and draft_timeout is None:
+    if jobs == 1:
         for path in paths:
             yield check_one(checker, path)
         return

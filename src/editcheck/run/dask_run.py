@@ -134,7 +134,8 @@ def run_on_dask(
     show_progress: bool = False,
 ) -> int:
     """Run, report through ``say``, and return the exit code (0, 1 findings, 2 unreadable
-    inputs, 3 partitions lost to a crash, 130 interrupted); raises EditcheckError when the run cannot start."""
+    inputs, 3 partitions lost to a crash, 130 interrupted); raises EditcheckError when
+    the run cannot start."""
     if out_dir is not None:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ however many inputs there are.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, TimeoutError
@@ -58,6 +59,16 @@ class ResilientPool(Generic[T, R]):
             initargs=initargs,
             context=multiprocessing.get_context(method),
         )
+        # Ctrl-C goes to the whole process group. A worker must never see it, not even
+        # in the instant after its fork before its initializer ignores it (it would print
+        # a traceback): pebble's threads, and every worker they fork, inherit the signal
+        # mask of the thread that starts them, so they start with SIGINT and SIGTERM
+        # blocked; the initializer sets its own handlers and unblocks SIGTERM.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            self._pool.schedule(_nothing).result()  # starts the pool's threads and workers
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
     def map(self, items: Iterable[T]) -> Iterator[R]:
         """Results for ``items`` in order; a crashed or stuck input gives its stand-in."""
@@ -106,3 +117,7 @@ class ResilientPool(Generic[T, R]):
 
 
 _END = object()
+
+
+def _nothing() -> None:
+    """A first task, so the pool starts inside the blocked-signal window."""
