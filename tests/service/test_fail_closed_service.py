@@ -17,9 +17,9 @@ from .servicekit import Server, start_server, stop_server, write_config
 
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """A server without a token and a 0.5 s budget."""
+    """A server without a token and a 2 s budget."""
     folder = tmp_path_factory.mktemp("fail-closed")
-    server = start_server(write_config(folder), "--time-budget", "0.5", cwd=folder)
+    server = start_server(write_config(folder), "--time-budget", "2", cwd=folder)
     yield server
     stop_server(server)
 

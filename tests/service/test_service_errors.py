@@ -29,7 +29,31 @@ def test_malformed_json_is_400(service: Server) -> None:
         "POST", "/v1/check", b'{"html": "<p>x</p>"', {"Content-Type": "application/json"}
     )
     assert "not valid JSON" in assert_problem(reply, 400)["detail"]
-    assert_problem(service.request("POST", "/v1/check", b"\xff\xfe{}"), 400)
+    json_type = {"Content-Type": "application/json"}
+    assert_problem(service.request("POST", "/v1/check", b"\xff\xfe{}", json_type), 400)
+    deep = b"[" * 5000 + b"]" * 5000
+    assert (
+        "nested too deeply"
+        in assert_problem(service.request("POST", "/v1/check", deep, json_type), 400)["detail"]
+        or "not valid JSON"
+        in assert_problem(service.request("POST", "/v1/check", deep, json_type), 400)["detail"]
+    )
+    huge = b'{"text": "x", "id": ' + b"9" * 5000 + b"}"
+    assert_problem(service.request("POST", "/v1/check", huge, json_type), 400)
+
+
+def test_a_drive_by_text_plain_post_is_refused(service: Server) -> None:
+    """A web page can POST text/plain to a local service without a CORS preflight."""
+    body = b'{"text": "Critics say it."}'
+    reply = service.request("POST", "/v1/check", body, {"Content-Type": "text/plain"})
+    assert assert_problem(reply, 415)["type"].endswith("/unsupported-media-type")
+    assert reply.headers["connection"] == "close"
+
+
+def test_a_rebound_host_name_is_refused(service: Server) -> None:
+    reply = service.request("GET", "/v1/rules", headers={"Host": "attacker.example:8750"})
+    assert assert_problem(reply, 421)["status"] == 421
+    assert service.get("/v1/rules").status == 200
 
 
 def test_wrong_field_types_are_422_naming_each_field(service: Server) -> None:
@@ -61,7 +85,9 @@ def test_unpaired_surrogates_are_refused_not_crashed_on(service: Server) -> None
         (b'{"blocks": [{"id": "x\\udc00", "text": "ok"}]}', "blocks"),
         (b'{"html": "ok", "source": "\\udfff"}', "source"),
     ):
-        problem = assert_problem(service.request("POST", "/v1/check", body), 422)
+        problem = assert_problem(
+            service.request("POST", "/v1/check", body, {"Content-Type": "application/json"}), 422
+        )
         assert problem["errors"][0]["field"] == field
 
 

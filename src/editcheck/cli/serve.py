@@ -10,6 +10,7 @@ import click
 from editcheck.cli.common import split_list
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+_LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 @click.command("serve")
@@ -66,6 +67,13 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
     help="Allow browser calls from this origin (repeatable, or comma-separated).",
 )
 @click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host names requests may address (repeatable, or comma-separated) "
+    "[default: loopback names when serving on loopback, else any].",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -80,6 +88,7 @@ def serve_command(
     time_budget: float,
     token_file: Path | None,
     cors_origins: tuple[str, ...],
+    allowed_hosts: tuple[str, ...],
     log_level: str,
 ) -> None:
     """Serve POST /v1/check, the review page at /, and /v1/openapi.json."""
@@ -102,6 +111,8 @@ def serve_command(
             time_budget=time_budget or None,
             token=token,
             cors_origins=split_list(cors_origins),
+            allowed_hosts=split_list(allowed_hosts)
+            or (_LOOPBACK_NAMES if host in _LOOPBACK else ()),
         )
         handler = CheckHandler(settings)  # fail here, once, rather than in every worker
     except EditcheckError as exc:

@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from editcheck.service import workers
-from editcheck.service.auth import BearerAuth
+from editcheck.service.auth import BearerAuth, HostAllowList
 from editcheck.service.check_process import CheckProcess
 from editcheck.service.handler import CheckHandler
 from editcheck.service.openapi import openapi_document
@@ -70,6 +70,8 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
                 max_age=600,
             )
         )
+    if settings.allowed_hosts:  # before auth: a rebound page gets nothing, not even a 401
+        middleware.append(Middleware(HostAllowList, hosts=settings.allowed_hosts))
     if settings.token:
         middleware.append(Middleware(BearerAuth, token=settings.token))
     checks = CheckProcess(settings, handler, CHECK_PROCESSES)
@@ -182,8 +184,16 @@ async def _batch(request: Request) -> Response:
 async def _body(request: Request) -> bytes:
     """The body, refused with 413 as soon as it passes the limit (before reading it all).
 
-    The body is read as JSON whatever its Content-Type says, so ``curl -d`` works.
+    Only ``application/json`` is read: a web page can send ``text/plain`` to a local
+    service without a CORS preflight, and that must not get a draft checked (415).
     """
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise Problem(
+            415,
+            f"send the body as application/json (got {kind or 'no Content-Type'})",
+            slug="unsupported-media-type",
+        )
     limit = request.app.state.settings.max_body_bytes
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:

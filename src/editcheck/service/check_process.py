@@ -38,6 +38,9 @@ def _start_child(settings: ServiceSettings) -> None:
     global _handler
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when to stop
     _handler = CheckHandler(settings)
+    # Load what checks load on first use (word lists, patterns, the syllable table) now,
+    # so a fresh child's first draft is not the one that runs out of budget.
+    _handler.checker.check_text("Warm-up draft. The council said 5 people came.")
 
 
 def _check_in_child(reqs: list[CheckRequest], budget: float | None) -> tuple[Any, ...]:

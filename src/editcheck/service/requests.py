@@ -65,6 +65,12 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise Problem(400, f"the body is not valid JSON: {exc}", slug="malformed-json") from None
+    except RecursionError:  # arrays or objects nested about a thousand deep
+        raise Problem(400, "the body's JSON is nested too deeply", slug="malformed-json") from None
+    except ValueError as exc:  # an integer past Python's 4,300-digit limit
+        raise Problem(
+            400, f"the body's JSON cannot be read: {exc}", slug="malformed-json"
+        ) from None
 
 
 def check_request(data: Any, where: str = "") -> CheckRequest:
