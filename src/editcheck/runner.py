@@ -162,7 +162,7 @@ def run_checks(
                 )
                 continue
             timeout = left if timeout is None else min(timeout, left)
-        ctx = CheckContext(doc, plan.options, enabled)
+        ctx = CheckContext(doc, plan.options, enabled, frozenset(check.rule_ids))
         started = time.perf_counter()
         failure = _run_one(check, doc, ctx, timeout)
         plan.timings[check.name] = plan.timings.get(check.name, 0.0) + time.perf_counter() - started

@@ -134,9 +134,16 @@ def test_unknown_route_is_404_and_wrong_method_405(service: Server) -> None:
     assert_problem(service.get("/v1/check"), 405)
 
 
-def test_an_internal_error_is_a_plain_500_and_the_worker_goes_on(service: Server) -> None:
-    body = assert_problem(service.post("/v1/check", {"text": "Please CRASH-ME now."}), 500)
-    assert "object" not in body["detail"]
+def test_a_plugins_garbage_is_dropped_and_named_and_the_rest_survive(service: Server) -> None:
+    reply = service.post("/v1/check", {"text": "Please CRASH-ME now. Critics say it failed."})
+    assert reply.status == 200
+    answer = reply.json()
+    rules = [a["rule"] for a in answer["report"]["annotations"]]
+    assert rules.count("svc/crash") == 1  # the one good finding
+    assert "core/unattributed-claim" in rules  # the built-ins are untouched
+    dropped = [e for e in answer["report"]["errors"] if e["check"] == "svc.crash"]
+    assert len(dropped) == 4 and all("dropped" in e["message"] for e in dropped)
+    assert answer["verdict"] == "incomplete" and answer["blocking"] is True
     assert service.post("/v1/check", {"text": "zzfine"}).status == 200
 
 
