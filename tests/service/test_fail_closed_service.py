@@ -4,6 +4,8 @@ and a second server cannot join a port that one already serves."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -107,8 +109,38 @@ def test_the_server_says_where_it_listens_and_how_many_workers_are_up(
                 break
             time.sleep(0.1)
         assert server.get("/readyz").json()["workers"] == {"up": 2, "configured": 2}
+        victim = _children(server.proc.pid)[0]
+        os.kill(victim, signal.SIGKILL)  # a worker dies: it is replaced, the server serves on
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if victim not in _children(server.proc.pid) and len(_children(server.proc.pid)) == 2:
+                ready = server.get("/readyz")
+                if ready.status == 200 and ready.json()["workers"]["up"] == 2:
+                    break
+            time.sleep(0.1)
+        assert victim not in _children(server.proc.pid)
+        assert server.get("/readyz").json()["workers"] == {"up": 2, "configured": 2}
+        assert server.post("/v1/check", {"text": "Fine copy."}).status == 200
     finally:
         stop_server(server)
     log = tmp_path.glob("serve-*.log")
     text = next(log).read_text()
     assert f"serving on http://127.0.0.1:{server.port}/ (2 workers)" in text
+
+
+def _children(pid: int) -> list[int]:
+    """The supervisor's worker processes (Linux /proc; the resource tracker excluded)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return [c for c in found if "resource_tracker" not in _cmdline(c)]
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""

@@ -107,12 +107,10 @@ def run_worker(
     *,
     reuse_port: bool = True,
     table: Any = None,
-    slot: int = 0,
 ) -> None:
     """One uvicorn server on its own listening socket (the body of each worker process)."""
     if table is not None:
         worker_table.attach(table)
-        table[slot] = 1
     sock = _bind(host, port, reuse_port=reuse_port)
     config = uvicorn.Config(
         APP, factory=True, log_level=log_level, access_log=log_level == "debug", server_header=False
@@ -135,15 +133,21 @@ def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket
 
 
 def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
-    """Start ``workers`` processes on one port; restart any that dies; stop on a signal."""
+    """Start ``workers`` processes on one port; restart any that dies; stop on a signal.
+
+    A worker that keeps dying is restarted after a growing pause (up to 10 s), never
+    given up on: the server goes on answering with the workers it has, and ``/readyz``
+    says how many are up.
+    """
     context = multiprocessing.get_context("spawn")
     table = context.Array("b", workers, lock=False)  # 1 while that worker is alive
 
     def start(slot: int) -> Any:
+        table[slot] = 1  # alive from now until the supervisor sees it dead
         process = context.Process(
             target=run_worker,
             args=(host, port, log_level),
-            kwargs={"table": table, "slot": slot},
+            kwargs={"table": table},
         )
         process.start()
         return process
@@ -152,19 +156,30 @@ def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda signum, _frame: stopping.append(signum))
     processes = [start(slot) for slot in range(workers)]
-    restarts: list[float] = []
+    backoff = [0.0] * workers  # seconds to wait before the next restart of each slot
+    due = [0.0] * workers  # when a dead slot may be restarted
     try:
         while not stopping:
+            now = time.monotonic()
             for i, process in enumerate(processes):
-                if not process.is_alive() and not stopping:
+                if stopping or process.is_alive():
+                    if process.is_alive() and now - due[i] > 60:
+                        backoff[i] = 0.0  # a minute up: forgive its past deaths
+                    continue
+                if table[i]:  # just found dead: schedule the restart, backing off
                     table[i] = 0
-                    restarts = [t for t in restarts if time.monotonic() - t < 10] + [
-                        time.monotonic()
-                    ]
-                    if len(restarts) > 2 * workers:
-                        raise SystemExit("editcheck serve: workers keep dying; stopping")
+                    backoff[i] = min(max(backoff[i] * 2, 0.2), 10.0)
+                    due[i] = now + backoff[i]
+                    print(
+                        f"editcheck serve: worker {i + 1} (pid {process.pid}) exited with "
+                        f"{process.exitcode}; restarting in {backoff[i]:g} s",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                elif now >= due[i]:
                     processes[i] = start(i)
-            time.sleep(0.2)
+                    due[i] = now
+            time.sleep(0.1)
     finally:
         for process in processes:
             process.terminate()  # uvicorn shuts down gracefully on SIGTERM
