@@ -144,3 +144,16 @@ def _cmdline(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
         return ""
+
+
+def test_a_client_that_never_sends_its_body_gets_408(plain: Server) -> None:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", plain.port), timeout=30) as sock:
+        sock.sendall(
+            b"POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+        )
+        answer = sock.recv(65536).decode()
+    assert answer.startswith("HTTP/1.1 408"), answer
+    assert plain.get("/healthz").status == 200

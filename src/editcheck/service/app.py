@@ -10,6 +10,7 @@ one that dies answers 503. Nothing a draft does takes the worker itself down.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -36,6 +37,7 @@ from editcheck.version import __version__
 
 log = logging.getLogger("editcheck.service")
 CHECK_PROCESSES = 1  # per server worker: checks are CPU work, one core each
+BODY_SECONDS = 10.0  # how long a request's body may take to arrive
 STATIC_FILES = {"review.js": "text/javascript", "review.css": "text/css"}
 
 
@@ -198,12 +200,20 @@ async def _body(request: Request) -> bytes:
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
         raise Problem(413, f"the body is {int(length):,} bytes; the limit is {limit:,}")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Problem(413, f"the body is over the limit of {limit:,} bytes")
-        chunks.append(chunk)
+    chunks: list[bytes] = []
+
+    async def read() -> None:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise Problem(413, f"the body is over the limit of {limit:,} bytes")
+            chunks.append(chunk)
+
+    try:  # a client that trickles its body must not hold a worker's connection for ever
+        await asyncio.wait_for(read(), BODY_SECONDS)
+    except TimeoutError:
+        raise Problem(408, f"the body did not arrive within {BODY_SECONDS:g} s") from None
     return b"".join(chunks)
 
 

@@ -20,6 +20,7 @@ _TITLES = {
     404: "Not found",
     405: "Method not allowed",
     413: "Request body too large",
+    408: "Request timeout",
     415: "Unsupported media type",
     421: "Misdirected request",
     422: "Invalid request fields",
