@@ -3,6 +3,7 @@ SIGTERM each give an exit status a CI job reads correctly, and never a traceback
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -121,3 +122,31 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
     except (FileNotFoundError, IndexError):
         return False
+
+
+EXITING = """
+import sys
+from editcheck import Rule, check, hookimpl
+
+@check(Rule("exits/now", "house-style"), name="exits.now")
+def exits(doc, ctx):
+    sys.exit(0)  # a "clean" exit from inside a check must not read as a pass
+
+@hookimpl
+def editcheck_checks():
+    return [exits]
+"""
+
+
+def test_a_check_that_calls_sys_exit_is_exit_3_not_a_pass(cli, draft, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    plugins = tmp_path / "exits"
+    plugins.mkdir()
+    (plugins / "exits.py").write_text(EXITING)
+    (plugins / "exits_on_import.py").write_text("import sys\nsys.exit(0)\n")
+    done = run(cli, "check", "--plugins-dir", str(plugins), "-f", "json", str(draft))
+    assert done.returncode == 3, done.stderr
+    (report,) = json.loads(done.stdout)
+    kinds = {e["check"]: e["kind"] for e in report["errors"]}
+    assert kinds == {"exits.now": "exit", "plugin exits_on_import": "error"}
+    assert "called sys.exit(0) on import" in done.stderr
+    assert report["verdict"] == "incomplete"
