@@ -18,6 +18,7 @@ from typing import Any
 
 from editcheck.annotations import Severity
 from editcheck.checkapi import Check, CheckContext, Rule, check
+from editcheck.checks.repetition import nearcopy
 from editcheck.document import Block, Document, Sentence, Token
 from editcheck.hookspecs import hookimpl
 
@@ -110,6 +111,11 @@ PROMO_FURNITURE = Rule(
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _QUOTES = frozenset({"blockquote", "pre", "q"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Items of a list or a table share a frame by design ("Under the plan, drivers in ...").
+_ITEMS = frozenset({"li", "td", "th", "dt", "dd"})
+_CLOSING = tuple(".!?:;\"”’')…")
+_HEADLINE_WORDS = 25
 _KEYED = re.compile(r"^(.+?)\s::\s(.+)$")
 _LEADING_SPACE = re.compile(r"^\\s\*")
 _ESCAPE = re.compile(r"\\.")  # "\S", "\W": escapes whose case matters
@@ -220,13 +226,14 @@ def _clashes(items: Sequence[Any], signature: Callable[[Any], Any]) -> list[Any]
 
 
 def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
-    """Report later copies of paragraphs; return the indexes of the blocks flagged."""
+    """Report later copies of paragraphs, exact or edited; return the indexes flagged."""
     least = int(ctx.options(DUPLICATE_PARAGRAPH.id).get("min-words", 8))
     blocks = [
         b
         for b in doc.blocks
         if len(b.text) >= 2 * least
         and not _quoted(b)
+        and b.tag not in _HEADINGS
         and b.sentence_range[1] > b.sentence_range[0]
         and not _stock_question(b.text)
     ]
@@ -243,7 +250,7 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
         if key.count(" ") + 1 < least:
             continue
         first = seen.setdefault(key, block)
-        if first is not block:
+        if first is not block and not _template_pair(doc, first, block):
             flagged.add(block.index)
             ctx.report_in(
                 DUPLICATE_PARAGRAPH.id,
@@ -252,15 +259,58 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
                 len(block.text),
                 f"Paragraph repeats line {doc.line_col(first.start)[0]}.",
                 suggestion="",
-                data=_first(doc, first.start, first.end),
+                data={**_first(doc, first.start, first.end), "similarity": 1.0, "diff": []},
             )
+    near = [
+        b
+        for b in blocks
+        if b.index not in flagged and b.tag not in _ITEMS and not _headline_shaped(b)
+    ]
+    for found in nearcopy.edited_copies(doc, near):
+        first, block = found.first.block, found.copy.block
+        if _template_pair(doc, first, block):
+            continue
+        flagged.add(block.index)
+        ctx.report_in(
+            DUPLICATE_PARAGRAPH.id,
+            block,
+            0,
+            len(block.text),
+            f"Paragraph repeats line {doc.line_col(first.start)[0]} with edits "
+            f"({found.similarity:.0%} of its content words in order).",
+            suggestion="",
+            data=nearcopy.data_of(doc, found),
+        )
     return flagged
+
+
+def _template_pair(doc: Document, first: Block, copy: Block) -> bool:
+    """A standfirst under a repeated headline: a template (a teaser preview) repeats the
+    pair by design, so the copy is the page's, not the reporter's."""
+    before = [_previous(doc, b) for b in (first, copy)]
+    if any(b is None or b.tag not in _HEADINGS for b in before):
+        return False
+    return fold(before[0].text) == fold(before[1].text)  # type: ignore[union-attr]
+
+
+def _previous(doc: Document, block: Block) -> Block | None:
+    for i in range(block.index - 1, -1, -1):
+        if not doc.blocks[i].is_blank:
+            return doc.blocks[i]
+    return None
+
+
+def _headline_shaped(block: Block) -> bool:
+    """A headline or standfirst line of a text draft: short, no closing punctuation. The
+    lead paragraph restates the headline by design."""
+    text = block.text.rstrip()
+    return not text.endswith(_CLOSING) and text.count(" ") < _HEADLINE_WORDS
 
 
 def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> None:
     """Report later copies of sentences outside paragraphs already flagged."""
     least = int(ctx.options(DUPLICATE_SENTENCE.id).get("min-words", 7))
-    quoted = {b.index for b in doc.blocks if _quoted(b)}
+    quoted = {b.index for b in doc.blocks if _quoted(b) or b.tag in _HEADINGS}
     candidates = [
         s for s in doc.sentences if len(s.tokens) >= least and s.block_index not in quoted
     ]
@@ -271,6 +321,8 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
             continue
         first = seen.setdefault(fold(sentence.text), sentence)
         if first is sentence or sentence.block_index in skip:
+            continue
+        if _template_pair(doc, doc.blocks[first.block_index], doc.blocks[sentence.block_index]):
             continue
         ctx.report(
             DUPLICATE_SENTENCE.id,
