@@ -187,3 +187,70 @@ def test_the_lead_restating_the_headline_passes() -> None:
         "placed in special measures over safeguarding failures.\n"
     )
     assert hits(text) == []
+
+
+# The publication's own furniture (issue 14).
+GAZETTE = {"publication": ["Gazette", "The Harbour Gazette"]}
+
+
+def promo_texts(text: str, config: dict[str, Any] | None = None) -> list[str]:
+    return [a.text for a in hits(text, config) if a.rule == "core/promo-furniture"]
+
+
+def test_own_brand_promos_name_the_paper_from_config() -> None:
+    text = (
+        "Get the Gazette app for harbour closures and tide tables, free on iPhone.\n"
+        "Join Gazette Plus for full access to our coverage. Your first month is £1.\n"
+        "Weekend Kitchen is the Gazette's recipe letter: suppers from our cooks, every Saturday.\n"
+        "The Harbour Gazette corrects errors of fact as soon as we can. If you think we got "
+        "something wrong, write to corrections@harbourgazette.co.uk.\n"
+    )
+    generic = promo_texts(text)  # an app pitch and a corrections footer need no name
+    assert len(generic) == 2 and "Join Gazette Plus" not in " ".join(generic)
+    assert promo_texts(text, GAZETTE) == text.splitlines()  # each whole paragraph
+
+
+def test_the_paper_named_in_news_is_not_a_promo() -> None:
+    text = (
+        "Harbour master Ines Kovac told the Gazette the dredger would work at night.\n"
+        "A Gazette investigation in March found the channel had silted to 2.9 metres.\n"
+        "The daily commute takes an hour, and the gazette of 1851 is in the library.\n"
+        "The Lowmoor Bins app, which the council launched in August, works first time.\n"
+    )
+    assert promo_texts(text, GAZETTE) == []
+
+
+def test_a_publication_option_in_a_rule_table_wins_over_the_top_level() -> None:
+    text = "Courier Plus members read every story first.\n"
+    config = {**GAZETTE, "rules": {"core/promo-furniture": {"publication": ["Courier"]}}}
+    assert promo_texts(text, config) == [text.strip()]
+    assert promo_texts(text, GAZETTE) == []
+
+
+def test_a_promo_quoted_from_somebody_elses_notice_is_left_alone() -> None:
+    text = (
+        'The notice read: "Your supply is due for a meter upgrade. Sign up for alerts at '
+        'example-water.com to avoid interruption, and follow us on Facebook."\n'
+    )
+    assert promo_texts(text) == []
+
+
+def test_a_promo_hit_takes_the_sentences_of_its_paragraph_that_address_the_reader() -> None:
+    text = (
+        "The bridge reopened on Monday. Sign up for our newsletter to get daily updates. "
+        "It lands at 6am, and you can leave at any time.\n"
+    )
+    assert promo_texts(text) == [
+        "Sign up for our newsletter to get daily updates. It lands at 6am, and you can "
+        "leave at any time."
+    ]
+
+
+def test_generic_disclaimers_and_footers() -> None:
+    lines = [
+        "Opinions expressed in this column are the writer's own and do not necessarily "
+        "reflect those of the paper.",
+        "Enter your email address and press subscribe.",
+        "This column was produced in partnership with the Pennine Local News Trust.",
+    ]
+    assert promo_texts("\n".join(lines) + "\n") == lines

@@ -19,6 +19,7 @@ from typing import Any
 from editcheck.annotations import Severity
 from editcheck.checkapi import Check, CheckContext, Rule, check
 from editcheck.checks.repetition import nearcopy
+from editcheck.checks.repetition.ownbrand import own_brand, reader_lines
 from editcheck.document import Block, Document, Sentence, Token
 from editcheck.hookspecs import hookimpl
 
@@ -85,15 +86,31 @@ PROMO_FURNITURE = Rule(
     responsible for all content"), press-regulation and affiliate disclosures, and the
     legal notices of court reports ("Comments are closed for legal reasons"). Patterns
     are in `checks/data/boilerplate-promo.txt`; `extra-patterns` adds a newsroom's own
-    regexes (searched in every sentence).
-    Leaves alone: the same words reported as news ("She urged fans to follow her on
+    regexes (searched in every sentence). Opinion disclaimers ("Opinions in this column
+    are the writer's own"), e-mail capture blurbs ("Enter your email address and press
+    subscribe"), syndication and funding footers and correction-policy footers are
+    furniture too.
+
+    The publication's own promos name the paper: set `publication = ["Gazette", "The
+    Harbour Gazette"]` at the top of the config (every rule with a `publication` option
+    takes it) and a sentence naming the paper that pitches one of its products (app,
+    newsletter, podcast, membership, "Gazette Plus"), calls readers towards it, states its
+    standards or gives its address is flagged, unless it reports ("told the Gazette", "A
+    Gazette investigation found"). Names match in their own case ("the daily commute"
+    does not name the Daily). Vocabularies: `checks/data/boilerplate-own-brand.txt`.
+
+    A hit covers its paragraph: the sentences around it up to one that quotes or
+    attributes (a newsroom deletes the furniture paragraph, not the phrase).
+    Leaves alone: promo wording inside quotation marks (somebody else's notice, card or
+    leaflet, reported), the same words reported as news ("She urged fans to follow her on
     Instagram" is not "Follow us on Instagram"; "Residents were told to sign up for the
     new bin service" is not a sign-up prompt), police appeals for information, and a
     bare picture credit ("© Reuters").
     """,
-    options={"extra-patterns": []},
+    options={"extra-patterns": [], "publication": []},
     flags=(
         "Sign up for our newsletter to get the latest news.",
+        "Opinions expressed in this column are the writer's own.",
         "Read more: Council votes",
         "Follow us on Twitter and Facebook.",
         "This article was amended on 3 May 2024.",
@@ -106,6 +123,7 @@ PROMO_FURNITURE = Rule(
         "The council said residents could read more about the plan online.",
         "Anyone with information should call police on 101.",
         "© Reuters",
+        'The card read: "Sign up for alerts at example.com to avoid interruption."',
     ),
 )
 
@@ -114,6 +132,8 @@ _QUOTES = frozenset({"blockquote", "pre", "q"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Items of a list or a table share a frame by design ("Under the plan, drivers in ...").
 _ITEMS = frozenset({"li", "td", "th", "dt", "dd"})
+_QUOTE_MARKS = nearcopy.QUOTE_MARKS
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|asked)\b", re.I)
 _CLOSING = tuple(".!?:;\"”’')…")
 _HEADLINE_WORDS = 25
 _KEYED = re.compile(r"^(.+?)\s::\s(.+)$")
@@ -335,8 +355,10 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
 
 
 def promo_furniture(doc: Document, ctx: CheckContext) -> None:
-    """Report each sentence holding promo, legal or social furniture."""
-    patterns = promo_patterns(tuple(ctx.options(PROMO_FURNITURE.id).get("extra-patterns", ())))
+    """Report each paragraph (or run of sentences) holding promo, legal or social
+    furniture, the publication's own included; a promo quoted from a notice is news."""
+    options = ctx.options(PROMO_FURNITURE.id)
+    patterns = promo_patterns(tuple(options.get("extra-patterns", ())))
     hits = _sentence_starts(doc, patterns)
     found = _keyword_blocks(doc, patterns.keys)
     low_sentences: dict[int, str] = {}
@@ -357,21 +379,68 @@ def promo_furniture(doc: Document, ctx: CheckContext) -> None:
                         continue
                 m = rx.search(sentence.text)
                 if m:
-                    hits[sentence.index] = m.group()
-    for index, what in sorted(hits.items()):
-        sentence = doc.sentences[index]
+                    hits[sentence.index] = (m.group(), sentence.start + m.start())
+    brand = own_brand(tuple(options.get("publication", ())))
+    if brand is not None:
+        for sentence in doc.sentences:
+            if sentence.index not in hits:
+                m = brand.pitch_in(sentence.text)
+                if m is not None:
+                    hits[sentence.index] = (m.group(), sentence.start + m.start())
+    kept = {i: what for i, (what, at) in hits.items() if not _inside_quotes(doc, at)}
+    for first, last, what in _paragraph_runs(doc, kept):
         ctx.report(
             PROMO_FURNITURE.id,
-            sentence.start,
-            sentence.end,
+            doc.sentences[first].start,
+            doc.sentences[last].end,
             f"Promo or legal furniture: {what.strip()!r}.",
             suggestion="",
         )
 
 
-def _sentence_starts(doc: Document, patterns: PromoPatterns) -> dict[int, str]:
-    """Sentences opening with furniture (or holding a newsroom's own pattern)."""
-    hits: dict[int, str] = {}
+def _inside_quotes(doc: Document, at: int) -> bool:
+    """True when document offset ``at`` is inside quotation marks of its block: the
+    words of somebody else's notice, leaflet or card, reported."""
+    block = doc.block_at(at)
+    if block is None:
+        return False
+    before = doc.text[block.start : at]
+    return sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1
+
+
+def _paragraph_runs(doc: Document, hits: Mapping[int, str]) -> list[tuple[int, int, str]]:
+    """Each hit widened to the sentences around it in its paragraph, up to one that
+    reports (a quotation, an attribution): a newsroom deletes the paragraph, not the
+    phrase. Runs as (first sentence, last sentence, the first hit's words)."""
+    runs: list[tuple[int, int, str]] = []
+    for index in sorted(hits):
+        if runs and runs[-1][1] >= index:
+            continue  # already inside the run of an earlier hit
+        first_s, end_s = doc.blocks[doc.sentences[index].block_index].sentence_range
+        lo = index
+        while lo > first_s and (lo - 1 in hits or not _reports(doc.sentences[lo - 1].text)):
+            lo -= 1
+        hi = index
+        while hi + 1 < end_s and (hi + 1 in hits or not _reports(doc.sentences[hi + 1].text)):
+            hi += 1
+        if runs and runs[-1][1] >= lo:
+            lo = runs.pop()[0]
+        runs.append((lo, hi, hits[index]))
+    return runs
+
+
+def _reports(text: str) -> bool:
+    """A sentence the promo beside it does not take: news (it quotes or attributes), or
+    anything that does not address the reader (``[reader]`` of the own-brand data)."""
+    if any(q in text for q in _QUOTE_MARKS) or _REPORTING.search(text) is not None:
+        return True
+    return reader_lines().search(text) is None
+
+
+def _sentence_starts(doc: Document, patterns: PromoPatterns) -> dict[int, tuple[str, int]]:
+    """Sentences opening with furniture (or holding a newsroom's own pattern): the words
+    matched and their document offset."""
+    hits: dict[int, tuple[str, int]] = {}
     gate, starts, extra = patterns.starts_gate, patterns.starts, patterns.extra
     lowered = doc.text.lower()
     if gate is None or starts is None or len(lowered) != len(doc.text):
@@ -383,7 +452,7 @@ def _sentence_starts(doc: Document, patterns: PromoPatterns) -> dict[int, str]:
         if m is None and extra is not None:
             m = extra.search(sentence.text)
         if m is not None:
-            hits[sentence.index] = m.group()
+            hits[sentence.index] = (m.group(), sentence.start + m.start())
     return hits
 
 

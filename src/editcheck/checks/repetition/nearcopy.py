@@ -40,7 +40,7 @@ _CANDIDATES = 3  # earlier paragraphs aligned per paragraph, best shared bigrams
 _SHARED_GRAMS = 0.4  # of the smaller set of content bigrams, shared, to align a pair at all
 _COMMON = 16  # a bigram in more paragraphs than this is a stock phrase: not a candidate key
 _MAX_DIFF = 24  # differing spans kept in ``data.diff``
-_QUOTE_MARKS = frozenset('"“”„«»')
+QUOTE_MARKS = '"“”„«»'  # double quotation marks: an apostrophe is not one
 _WORD = re.compile(r"\w+(?:[-'’.,]\w+)*")
 
 
@@ -99,7 +99,7 @@ def words_of(doc: Document, block: Block) -> Words:
         first_word = True
         for tok in sentence.tokens:
             if tok.kind == "punct":
-                if any(ch in _QUOTE_MARKS for ch in tok.text):
+                if any(ch in QUOTE_MARKS for ch in tok.text):
                     inside = not inside
                     first_word = first_word or inside  # a quotation opens with a capital
                 continue
