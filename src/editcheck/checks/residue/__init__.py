@@ -60,10 +60,12 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
             continue  # a byline or credit the article itself carries
         if (
             own_rules
+            and verdict.inside
+            and verdict.reason != furniture.THREAD
             and whole_line_residue(block)
             and not any(allows.allowed(r, block.text) for r in _WHOLE_LINE_RULES)
         ):
-            continue  # already an interface string or a counter: one annotation is enough
+            continue  # in the article, an interface string or a counter is annotated once
         ctx.report_in(
             R.PAGE_FURNITURE.id,
             block,
