@@ -151,3 +151,31 @@ def test_keep_lines_is_configurable_inside_the_article() -> None:
     flagged = _furniture(PAGE, config)
     assert "Tags: Transport, Newcastle" not in flagged
     assert "Most read" in flagged  # outside the article a kept line is still chrome
+
+
+# Live blogs (issue 14): a relative time ending an entry's body, "TK" before a date.
+def test_a_relative_time_ending_an_entry_body_is_residue_even_with_headers() -> None:
+    text = (
+        "23:05 4 hours ago\nTurnout was 31.8 per cent, the returning officer said. Updated "
+        "4 hours ago\n23:40 3 hours ago\nReplacement buses are full, passengers say, with "
+        "people left on the kerb. 47 minutes ago\n"
+    )
+    found = [(a.rule, a.text) for a in text_hits(text) if a.rule == "core/stray-timestamp"]
+    assert found == [
+        ("core/stray-timestamp", "Updated 4 hours ago"),
+        ("core/stray-timestamp", "47 minutes ago"),
+    ]
+
+
+def test_a_relative_time_inside_a_sentence_or_quote_is_copy() -> None:
+    text = (
+        '"An hour ago I was still stuck behind a tractor," she said.\n'
+        "Two hours ago the count had barely started, officials said.\n"
+    )
+    assert [a for a in text_hits(text) if a.rule == "core/stray-timestamp"] == []
+
+
+def test_tk_before_a_weekday_or_month_is_a_placeholder_tk_maxx_is_not() -> None:
+    text = "Results will be published TK Friday. TK Maxx will open on Friday.\nDue TK January.\n"
+    found = [a.text for a in text_hits(text) if a.rule == "core/placeholder"]
+    assert found == ["TK", "TK"]

@@ -27,7 +27,9 @@ _CODE = frozenset({"pre", "code", "kbd", "samp"})
 _SENTENCE_END = tuple(".!?…\"”’'")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_ENTRY_LABELS = 2
 _SHORT = 80  # longest block the whole-line tests look at
+_TRAILING = " \t.·|•)"  # what may follow a timestamp that ends its paragraph
 _ALNUM = re.compile(r"[^\W_]")
 _COUNT = re.compile(r"^\d[\d,.]*[km]?$")
 _SEPARATORS = ("·", "•", "|", " - ", " – ", " — ", " / ")  # what ``P.BAR_SEPARATOR`` splits at
@@ -193,17 +195,18 @@ def live_blog_headers(blocks: Sequence[Block], stamped: set[int], min_entries: i
 
 
 def _entry_follows(blocks: Sequence[Block], i: int, stamped: set[int]) -> bool:
-    """A paragraph follows block ``i``, straight away or after the entry's own headline."""
+    """A paragraph follows block ``i``, straight away or after the entry's own headline
+    and label (at most ``_ENTRY_LABELS`` short lines)."""
     after = blocks[i + 1]
     if is_prose(after):
         return True
-    titled = (
-        after.index not in stamped
-        and not P.CLOCK.match(after.text)
-        and len(after.text) <= _SHORT
-        and i + 2 < len(blocks)
-    )
-    return titled and is_prose(blocks[i + 2])
+    for k in range(i + 1, min(i + 1 + _ENTRY_LABELS, len(blocks) - 1)):
+        between = blocks[k]  # the entry's label ("Key event") or its own headline
+        if between.index in stamped or P.CLOCK.match(between.text) or len(between.text) > _SHORT:
+            return False
+        if is_prose(blocks[k + 1]):
+            return True
+    return False
 
 
 def _timestamps(
@@ -237,7 +240,7 @@ def _timestamps(
             words = len(_WORD.findall(rest))
             leading = P.STAMP_PREFIX.match(block.text[s:e]) is not None and s <= 2
             alone = words <= 4 and not rest.rstrip().endswith(_SENTENCE_END)
-            if alone or (leading and words <= 8):
+            if alone or (leading and words <= 8) or _own_sentence(block.text, s, e):
                 report(
                     R.STRAY_TIMESTAMP.id,
                     block,
@@ -246,6 +249,15 @@ def _timestamps(
                     f"Stray relative timestamp {what!r}: "
                     "it was true only when the page was copied.",
                 )
+
+
+def _own_sentence(text: str, start: int, end: int) -> bool:
+    """A timestamp standing as a sentence of its own at the end of a paragraph ("... the
+    8.30 departure. 47 minutes ago"): what a live blog's entry footer leaves in its body.
+    One that opens or sits inside a sentence ("An hour ago I was stuck") is copy."""
+    before = text[:start].rstrip()
+    after = text[end:].strip(_TRAILING)
+    return bool(before) and before.endswith(_SENTENCE_END) and not after
 
 
 def whole_line_residue(block: Block) -> bool:
