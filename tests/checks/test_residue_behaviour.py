@@ -179,3 +179,29 @@ def test_tk_before_a_weekday_or_month_is_a_placeholder_tk_maxx_is_not() -> None:
     text = "Results will be published TK Friday. TK Maxx will open on Friday.\nDue TK January.\n"
     found = [a.text for a in text_hits(text) if a.rule == "core/placeholder"]
     assert found == ["TK", "TK"]
+
+
+# Mojibake (issue 14): repaired with ftfy, accented names and symbols left alone.
+def test_mojibake_is_flagged_with_its_repair() -> None:
+    text = (
+        "Plans by a cafÃ©â€™s owner were refused. â€œNot persuadedâ€, the committee said, "
+        "and AcademyÃ¢â‚¬â„¢s fees rose to Â£45 at 18Â°C.\n"
+    )
+    found = {a.text: a.suggestion for a in text_hits(text) if a.rule == "core/mojibake"}
+    assert found == {
+        "cafÃ©â€™s": "café’s",
+        "â€œNot": "“Not",
+        "persuadedâ€,": "persuaded”,",
+        "AcademyÃ¢â‚¬â„¢s": "Academy’s",
+        "Â£45": "£45",
+        "18Â°C.": "18°C.",
+    }
+
+
+def test_accented_names_symbols_and_maths_are_not_mojibake() -> None:
+    text = (
+        "José Álvarez met Zoë Müller, Ângela Sousa and Søren Ærø in São Paulo and Âncora.\n"
+        "Nguyễn Thị Lan, Łukasz Wójcik, Ólafur Sigurðsson and Åsa Öberg visited Tŷ Gŵyl.\n"
+        "It cost €12,000, or ½ of £24; at 34°C, x² − 3x ≥ 4 ± 5 µg ≈ it’s fine.\n"
+    )
+    assert [a for a in text_hits(text) if a.rule == "core/mojibake"] == []

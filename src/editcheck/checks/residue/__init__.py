@@ -32,10 +32,12 @@ _WHOLE_LINE_RULES = (R.INTERFACE_STRING.id, R.ORPHAN_COUNTER.id)
     R.INTERFACE_STRING,
     R.PLACEHOLDER,
     R.INVISIBLE_CHARACTER,
+    R.MOJIBAKE,
     name="core.residue",
 )
 def residue(doc: Document, ctx: CheckContext) -> None:
-    """Timestamps, counters, broken markup, interface text, placeholders, invisible chars."""
+    """Timestamps, counters, broken markup, interface text, placeholders, invisible
+    characters, mojibake."""
     block_residue(doc, ctx)
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from editcheck.checkapi import CheckContext
+from editcheck.checks.residue import mojibake
 from editcheck.checks.residue import patterns as P
 from editcheck.checks.residue import rules as R
 from editcheck.checks.residue.widgets import widget_entries
@@ -147,6 +148,8 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
     _placeholders(doc, report)
     _phrases(doc, lowered, report, whole)
     _widgets(blocks, report, whole)
+    if report.on(R.MOJIBAKE.id) and mojibake.has_marks(doc.text):
+        _mojibake(blocks, report)
     for m in P.INVISIBLE.finditer(doc.text):
         block = doc.block_at(m.start())
         if block is not None:
@@ -258,6 +261,25 @@ def _own_sentence(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip()
     after = text[end:].strip(_TRAILING)
     return bool(before) and before.endswith(_SENTENCE_END) and not after
+
+
+def _mojibake(blocks: list[Block], report: Reporter) -> None:
+    """Each garbled run, with ftfy's repair as the suggestion."""
+    for block in blocks:
+        if not mojibake.has_marks(block.text) or _code(block):
+            continue
+        if report.allowed(R.MOJIBAKE.id, block.text):
+            continue
+        for start, end, garbled, fixed in mojibake.repairs(block):
+            report.ctx.report_in(
+                R.MOJIBAKE.id,
+                block,
+                start,
+                end,
+                f"Mojibake {garbled!r}: UTF-8 read with the wrong codec; it should read {fixed!r}.",
+                suggestion=fixed,
+                data={"repaired": fixed},
+            )
 
 
 def whole_line_residue(block: Block) -> bool:

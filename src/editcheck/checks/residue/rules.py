@@ -203,6 +203,33 @@ INVISIBLE_CHARACTER = Rule(
     flags=("Zero\u200bwidth", "soft\u00adhyphen", "\ufeffHeadline"),
     passes=("Plain text.", "Family emoji \U0001f468\u200d\U0001f469\u200d\U0001f467"),
 )
+MOJIBAKE = Rule(
+    "core/mojibake",
+    CATEGORY,
+    Severity.WARNING,
+    summary="Mojibake: UTF-8 read with the wrong codec ('councilâ€™s', 'cafÃ©', 'Â£5').",
+    doc="""
+    Flags text garbled by a paste or an export that decoded UTF-8 as Windows-1252 or
+    Latin-1, once or twice: "councilâ€™s", "â€œ ... â€", "â€”", "Ã©", "Â£", "Â°",
+    double-encoded "Ã¢â‚¬â„¢" and "ÃƒÂ©". The suggestion is the repaired text, from
+    `ftfy.fix_encoding`, which re-decodes only where the result is more plausible.
+    Leaves alone: accented names and words ("José Álvarez", "São Paulo", "Âncora", "Tŷ"),
+    symbols and maths ("€", "½", "≥", "µg", "x²"), code blocks, and lines matched by
+    `allow`.
+    """,
+    options={"allow": []},
+    flags=(
+        "The councilâ€™s plan",
+        "A cafÃ© on the corner",
+        "Tickets cost Â£5.",
+        "AcademyÃ¢â‚¬â„¢s",
+    ),
+    passes=(
+        "José Álvarez met Zoë in São Paulo.",
+        "Âncora is a town.",
+        "It costs €12, or ½ of £24.",
+    ),
+)
 PAGE_FURNITURE = Rule(
     "core/page-furniture",
     CATEGORY,
@@ -248,4 +275,5 @@ RULES = (
     PLACEHOLDER,
     EMPTY_LINES,
     INVISIBLE_CHARACTER,
+    MOJIBAKE,
 )
