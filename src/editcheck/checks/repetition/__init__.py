@@ -18,6 +18,7 @@ from typing import Any
 
 from editcheck.annotations import Severity
 from editcheck.checkapi import Check, CheckContext, Rule, check
+from editcheck.checks.prose import SENTENCE_END
 from editcheck.checks.repetition import nearcopy
 from editcheck.checks.repetition.ownbrand import own_brand, reader_lines
 from editcheck.document import Block, Document, Sentence, Token
@@ -134,7 +135,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ITEMS = frozenset({"li", "td", "th", "dt", "dd"})
 _QUOTE_MARKS = nearcopy.QUOTE_MARKS
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|according to|added|asked)\b", re.I)
-_CLOSING = tuple(".!?:;\"”’')…")
+_CLOSING = (*SENTENCE_END, ":", ";")
 _HEADLINE_WORDS = 25
 _KEYED = re.compile(r"^(.+?)\s::\s(.+)$")
 _LEADING_SPACE = re.compile(r"^\\s\*")

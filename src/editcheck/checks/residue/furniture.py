@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from editcheck.checks import prose
 from editcheck.checks.residue import threads
 from editcheck.document import Block, Document
 
-_SENTENCE_END = tuple(".!?。！？…\"”»'’)")
 _PAGE_CONTEXT = frozenset({"nav", "footer"})
 CHROME_CONTEXT = frozenset(
     {"nav", "aside", "footer", "form", "button", "menu", "select", "label", "dialog"}
@@ -92,11 +92,8 @@ def looks_like_page(doc: Document) -> bool:
 
 
 def is_prose(block: Block) -> bool:
-    """A paragraph of article copy: long, few links, usually a finished sentence."""
-    if block.link_density >= 0.3:
-        return False
-    n = len(block.text.rstrip())
-    return n >= 150 or (n >= 70 and block.text.rstrip().endswith(_SENTENCE_END))
+    """A paragraph of article copy, strong enough to vote (see :func:`prose.is_prose`)."""
+    return prose.is_prose(block, paragraph=True)
 
 
 def content_roots(blocks: Sequence[Block]) -> list[str]:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from editcheck.checkapi import CheckContext
+from editcheck.checks import prose
 from editcheck.checks.residue import mojibake
 from editcheck.checks.residue import patterns as P
 from editcheck.checks.residue import rules as R
@@ -125,9 +126,8 @@ class Reporter:
 
 
 def is_prose(block: Block) -> bool:
-    """A paragraph of copy: enough words, or a finished sentence of some length."""
-    words = len(_WORD.findall(block.text))
-    return words >= 12 or (words >= 6 and block.text.rstrip().endswith(_SENTENCE_END))
+    """A paragraph of copy (links do not count here: a live-blog entry may be linked)."""
+    return prose.is_prose(block.text)
 
 
 def block_residue(doc: Document, ctx: CheckContext) -> None:
