@@ -154,7 +154,7 @@ def test_bad_min_docs_is_refused(index: Path) -> None:
 def test_rule_is_documented() -> None:
     rule = ARCHIVE_BOILERPLATE
     assert rule.category == "repeated-boilerplate"
-    assert rule.options == {"index": "", "min-docs": 3}
+    assert rule.options == {"index": "", "min-docs": 3, "publication": []}
     for words in ("min-docs", "--archive-index", "near-duplicate", "4 words", "6 words"):
         assert words.lower() in rule.doc.lower()
 
@@ -208,3 +208,14 @@ def test_a_short_line_recurring_beside_recurring_furniture_is_flagged(tmp_path: 
     found = flagged(checker(index).check_text(f"{BODIES[5]}\n{box}\n{PROMO}\n"))
     assert [t for t, _ in found] == [box, PROMO]
     assert flagged(checker(index).check_text(f"{BODIES[5]}\n{box}\n{BODIES[2]}\n")) == []
+
+
+def test_a_passage_naming_the_paper_needs_fewer_articles(tmp_path: Path) -> None:
+    promo = "Gazette Extra readers get the crossword a day early with the weekend edition"
+    index = learn(tmp_path / "n.sqlite", [f"{b}\n{promo}\n" for b in BODIES[:2]])
+    draft = f"{BODIES[5]}\n{promo}\n"
+    assert flagged(checker(index).check_text(draft)) == []  # 2 < min-docs 3
+    named = Checker(
+        {"publication": ["Gazette"], "rules": {RULE: {"index": str(index)}}}, select=[RULE]
+    )
+    assert [t for t, _ in flagged(named.check_text(draft))] == [promo]

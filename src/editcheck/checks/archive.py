@@ -9,7 +9,9 @@ module is imported only when an index is set, so a run without one pays nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from editcheck.annotations import Severity
@@ -41,7 +43,10 @@ ARCHIVE_BOILERPLATE = Rule(
     sign-off, author bios, `<address>`, `rel=author`, byline/author class names) are
     never counted nor flagged: they recur in every story a reporter writes, but are not
     furniture to delete.
-    A draft that is itself in the index is not counted against itself.
+    A passage that names the publication (the config's `publication = [...]`, which this
+    rule takes like `core/promo-furniture`) is the paper's own furniture once it recurs in
+    two earlier articles: the index learns the promos no pattern knows. A draft that is
+    itself in the index is not counted against itself.
 
     Build the index with `editcheck archive learn ARCHIVE_FOLDER --index archive.sqlite`,
     then set the `index` option (`editcheck check --archive-index archive.sqlite`, or
@@ -52,7 +57,7 @@ ARCHIVE_BOILERPLATE = Rule(
     The examples below assume an index where the flagged passages ran in three or more
     earlier articles and the passing ones did not.
     """,
-    options={"index": "", "min-docs": 3},
+    options={"index": "", "min-docs": 3, "publication": []},
     path_options=("index",),
     flags=(
         "Sign up for our newsletter for all the latest news!",
@@ -105,9 +110,11 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
     own = 1 if reader.has_article(document_key(doc)) else 0
     covered: set[int] = set()
     lines = []
+    named = _names(tuple(options.get("publication", ())))
     for p in found:  # a block's paragraph passage comes before its sentences
         n = counts.get(p.key, 0) - own
-        if n < min_docs or p.block_index in covered:
+        least = min(min_docs, _OWN_MIN_DOCS) if named and named.search(p.text) else min_docs
+        if n < least or p.block_index in covered:
             continue
         if p.kind == "line":
             lines.append((p, n))
@@ -119,6 +126,18 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
     for p, n in lines:  # a short recurring line counts only beside recurring furniture
         if _neighbours(doc, p.block_index) & flagged:
             _report(ctx, p, n)
+
+
+_OWN_MIN_DOCS = 2  # a passage naming the paper that recurs at all is the paper's furniture
+
+
+@lru_cache(maxsize=16)
+def _names(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The publication's names, whole words in their own case."""
+    names = tuple(n.strip() for n in names if n.strip())
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 
 
 def _report(ctx: CheckContext, p: Any, n: int) -> None:
