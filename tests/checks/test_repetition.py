@@ -254,3 +254,15 @@ def test_generic_disclaimers_and_footers() -> None:
         "This column was produced in partnership with the Pennine Local News Trust.",
     ]
     assert promo_texts("\n".join(lines) + "\n") == lines
+
+
+def test_advertising_gift_and_event_promos_under_the_papers_name() -> None:
+    lines = [
+        "Advertise with the Gazette: reach 40,000 readers a week.",
+        "Give a Gazette subscription as a gift this Christmas.",
+        "Book tickets for Gazette Live, an evening of talks with our reporters.",
+    ]
+    assert promo_texts("\n".join(lines) + "\n", GAZETTE) == lines
+    assert (
+        promo_texts("The Gazette reported the gift of land to the town in 2019.\n", GAZETTE) == []
+    )
