@@ -26,6 +26,7 @@ _MARK = re.compile(
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|\u00c3 (?=[a-z])"
 )
+_LEADS = "\u00c2\u00c3\u00c4\u00c5\u00c6\u00c9\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2\u00e3"
 # A closing quotation mark whose last byte (0x9D, undefined in Windows-1252) was dropped:
 # "â€" not followed by a continuation character. Put back, ftfy repairs it as "”".
 _LOST_9D = re.compile("\u00e2\u20ac(?![\u0080-\u00bf\u0152-\u2122])")
@@ -33,8 +34,9 @@ _JOIN = 1  # garbled runs this close together are one annotation
 
 
 def has_marks(text: str) -> bool:
-    """The cheap gate: could ``text`` hold mojibake at all?"""
-    return _MARK.search(text) is not None
+    """The cheap gate: could ``text`` hold mojibake at all? (A lead character first, by
+    plain substring search, which is far cheaper than the regex on clean copy.)"""
+    return any(c in text for c in _LEADS) and _MARK.search(text) is not None
 
 
 def repairs(block: Block) -> Iterator[tuple[int, int, str, str]]:
