@@ -40,8 +40,7 @@ _SHARED_GRAMS = 0.4  # of the smaller set of content bigrams, shared, to align a
 _COMMON = 16  # a bigram in more paragraphs than this is a stock phrase: not a candidate key
 _MAX_DIFF = 24  # differing spans kept in ``data.diff``
 QUOTE_MARKS = '"“”„«»'  # double quotation marks: an apostrophe is not one
-# Punctuation that separates words (an apostrophe or a hyphen inside a word does not).
-_PUNCT_TO_SPACE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘—–…·•', " "))
+_PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘’'—–…·•"  # stripped off a word's ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +165,8 @@ def _other_sentence(words: Words, starts: Iterable[int], sizes: Iterable[int]) -
 def content_grams(text: str) -> set[tuple[str, str]]:
     """Bigrams of the content words of ``text``: the candidate keys. Every paragraph goes
     through this and few ever need aligning, so it stays in C as far as it can (one
-    ``translate`` for the punctuation, one ``split``, one set lookup a word)."""
-    words = [w for w in text.lower().translate(_PUNCT_TO_SPACE).split() if w not in FUNCTION_WORDS]
+    ``split``, then a ``strip`` of the punctuation and a set lookup a word)."""
+    words = [w for x in text.lower().split() if (w := x.strip(_PUNCT)) and w not in FUNCTION_WORDS]
     return set(zip(words, words[1:], strict=False))
 
 
