@@ -1,10 +1,12 @@
 """Repeated boilerplate inside one draft: pasted-twice paragraphs and sentences, and the
-promo, legal and social furniture sites append to every story.
+promo, legal and social furniture sites append to every story (the paper's own included).
 
 Duplicates are found by a folded key (case, punctuation and spacing removed), so a copy
-that lost a comma or gained a capital still matches; the second copy is flagged and its
-``data.first`` points at the first. The archive-wide counterpart (passages recurring in
-earlier articles) is :mod:`editcheck.checks.archive`; this module needs no index.
+that lost a comma or gained a capital still matches, and edited copies by a token-level
+alignment (:mod:`.nearcopy`); the second copy is flagged and its ``data.first`` points at
+the first. The publication's own promos are :mod:`.ownbrand`. The archive-wide
+counterpart (passages recurring in earlier articles) is :mod:`editcheck.checks.archive`;
+this module needs no index.
 """
 
 from __future__ import annotations
@@ -31,26 +33,45 @@ DUPLICATE_PARAGRAPH = Rule(
     "core/duplicate-paragraph",
     CATEGORY,
     Severity.WARNING,
-    summary="A paragraph that appears earlier in the same draft.",
+    summary="A paragraph that repeats an earlier one of the draft, exactly or edited.",
     doc="""
     Flags the second (and later) copy of a paragraph of at least `min-words` words,
-    compared after folding case, punctuation and spacing, so near-identical copies match.
-    `data.first` holds the first copy's `start`, `end` and `line`.
+    compared after folding case, punctuation and spacing, so near-identical copies match,
+    and an *edited* copy: a later paragraph that keeps, in order, most of an earlier
+    one's content words (a token-level alignment, not a bag of words), with a clause
+    added or cut or a few words changed, as when an older version is left in the draft.
+    `data.first` holds the first copy's `start`, `end` and `line`; `data.similarity` the
+    share of the two paragraphs' content words the alignment keeps (1.0 for an exact
+    copy); `data.diff` what differs, as `{"op", "first", "copy"}` spans (`replace`,
+    `insert`, `delete`), for a review page to render as a diff.
     Leaves alone: short repeated lines (headings, list items, table cells such as "Draw"
     or "Meal 1", a refrain), which other rules judge, quotations (`<blockquote>`,
     `<pre>`), where a repeated line is the text being quoted, and short questions (the
-    same question put to each interviewee).
+    same question put to each interviewee); and, for edited copies, parallel structure
+    (the aligned slots swap figures, names or dates: "The council voted 7-2 on Tuesday"
+    against "The board voted 5-4 on Monday"), list items and table cells that share a
+    frame, a quotation repeated with a new attribution (a "What they said" box), a
+    headline and standfirst a template repeats, the lead restating the headline, and two
+    paragraphs that share one sentence but each have one of their own (that sentence is
+    `core/duplicate-sentence`'s).
     """,
     options={"min-words": 8},
     flags=(
         "The council voted to close the library on Tuesday night.\n"
         "Residents protested.\nThe council voted to close the library on Tuesday night!",
+        "Councillor Tom Aske, who proposed the rise, said the levy had not changed since 2019 "
+        "and the car parks were losing £310,000 a year, according to the council's accounts."
+        "\nTraders were not consulted.\n"
+        "Councillor Tom Aske, who proposed the increase, said the levy had been frozen since "
+        "2019 and the car parks were losing £310,000 a year, according to council accounts.",
     ),
     passes=(
         "Residents protested.\nResidents protested.",
         "<blockquote><p>Oh, we shall walk in the light of the morning sun</p>"
         "<p>Oh, we shall walk in the light of the morning sun</p></blockquote>",
         "The council voted to close the library.\nThe council voted to keep the pool.",
+        "Under the plan, drivers in the Mill Lane car park will pay £1.90 an hour.\n"
+        "Under the plan, drivers in the Sheep Street car park will pay £2.30 an hour.",
     ),
 )
 DUPLICATE_SENTENCE = Rule(
