@@ -266,3 +266,16 @@ def test_advertising_gift_and_event_promos_under_the_papers_name() -> None:
     assert (
         promo_texts("The Gazette reported the gift of land to the town in 2019.\n", GAZETTE) == []
     )
+
+
+def test_a_long_edited_copy_is_still_found() -> None:
+    sentences = [
+        f"Councillor number {i} of the Fenwick ward said the levy on parking bays in "
+        f"street {i} had risen every year since {1990 + i}, according to council minutes."
+        for i in range(12)
+    ]
+    first = " ".join(sentences)
+    copy = first.replace("had risen", "has gone up").replace("according to", "citing")
+    found = hits(f"{first}\nTraders were not consulted.\n{copy}\n")
+    assert [(a.rule, a.line) for a in found] == [("core/duplicate-paragraph", 3)]
+    assert len(first.split()) > 200  # aligned with difflib's autojunk heuristic

@@ -38,6 +38,7 @@ _OUTSIDE = 3
 _CANDIDATES = 3  # earlier paragraphs aligned per paragraph, best shared bigrams first
 _SHARED_GRAMS = 0.4  # of the smaller set of content bigrams, shared, to align a pair at all
 _COMMON = 16  # a bigram in more paragraphs than this is a stock phrase: not a candidate key
+_EXACT_ALIGN = 200  # words: longer paragraphs are aligned with difflib's autojunk
 _MAX_DIFF = 24  # differing spans kept in ``data.diff``
 QUOTE_MARKS = '"“”„«»'  # double quotation marks: an apostrophe is not one
 _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘’'—–…·•"  # stripped off a word's ends
@@ -123,7 +124,11 @@ def words_of(doc: Document, block: Block) -> Words:
 
 def align(first: Words, copy: Words) -> Alignment | None:
     """The alignment of ``copy`` on ``first`` when ``copy`` is an edited copy, else None."""
-    matcher = SequenceMatcher(None, first.folded, copy.folded, autojunk=False)
+    # difflib's popular-element heuristic keeps a long paragraph's alignment near linear
+    # (a word in over 1% of a 200+-word sequence is not matched on its own); short ones,
+    # the usual case, are aligned exactly.
+    long = max(len(first.folded), len(copy.folded)) > _EXACT_ALIGN
+    matcher = SequenceMatcher(None, first.folded, copy.folded, autojunk=long)
     kept = kept_outside = kept_facts = 0
     matches = matcher.get_matching_blocks()
     if _other_sentence(first, (m.a for m in matches), (m.size for m in matches)) and (
