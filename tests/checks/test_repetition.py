@@ -279,3 +279,11 @@ def test_a_long_edited_copy_is_still_found() -> None:
     found = hits(f"{first}\nTraders were not consulted.\n{copy}\n")
     assert [(a.rule, a.line) for a in found] == [("core/duplicate-paragraph", 3)]
     assert len(first.split()) > 200  # aligned with difflib's autojunk heuristic
+
+
+def test_a_promo_does_not_take_a_neighbour_that_only_mentions_the_us_or_freedom() -> None:
+    text = (
+        "Sign up for our newsletter to get daily updates. The US embassy was set free of "
+        "charges on Monday.\n"
+    )
+    assert promo_texts(text) == ["Sign up for our newsletter to get daily updates."]
