@@ -21,8 +21,9 @@ import pluggy
 
 from editcheck import hookspecs
 from editcheck.checkapi import Check, Rule
-from editcheck.errors import PluginError
+from editcheck.errors import PluginError, SelectorError
 from editcheck.formats.base import Formatter
+from editcheck.selectors import closest
 
 ENTRY_POINT_GROUP = "editcheck"
 AUTOLOAD_ENV = "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD"
@@ -98,7 +99,10 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     result = PluginSet()
     loaded: list[tuple[str, str, str | None, object]] = []
-    for ep in _entry_points():
+    entry_points = _entry_points()
+    local_files = sorted(Path(plugins_dir).glob("*.py")) if plugins_dir is not None else []
+    _require_known(blocked_names, [ep.name for ep in entry_points] + [p.stem for p in local_files])
+    for ep in entry_points:
         dist = ep.dist.name if ep.dist else None
         origin = "builtin" if dist == "editcheck" else "entry-point"
         if ep.name in blocked_names or (origin != "builtin" and not autoload):
@@ -113,7 +117,7 @@ def load_plugins(
             result,
         )
     if plugins_dir is not None:
-        for path in sorted(Path(plugins_dir).glob("*.py")):
+        for path in local_files:
             if path.stem in blocked_names or path.stem.startswith("_"):
                 continue
             _try_register(
@@ -134,6 +138,21 @@ def load_plugins(
     if house_style:
         _add_config_house_style(pm, tuple(house_style), result)
     return result
+
+
+def _require_known(blocked: set[str], available: list[str]) -> None:
+    """A blocked plugin name that names no installed plugin is an error: a typo in
+    ``-p no:NAME`` or ``disable-plugins`` must not pass for a plugin switched off."""
+    for name in sorted(blocked - set(available)):
+        hints = closest(name, available)
+        hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
+        known = ", ".join(sorted(set(available))) or "none"
+        raise SelectorError(
+            f"plugins: no plugin named {name!r} is installed{hint} (installed: {known})",
+            field="plugins",
+            name=name,
+            suggestions=hints,
+        )
 
 
 def _compile_house_style(
@@ -213,6 +232,9 @@ def _try_register(
     except Exception as exc:  # noqa: BLE001 - any import error must not stop startup
         result.failures.append(PluginFailure(name, f"{type(exc).__name__}: {exc}"))
         return
+    except SystemExit as exc:  # a plugin that exits on import must not end the run
+        result.failures.append(PluginFailure(name, f"called sys.exit({exc.code!r}) on import"))
+        return
     loaded.append((name, origin, version, plugin))
 
 
@@ -248,6 +270,9 @@ def _collect(
         formatters = _call_one(pm, plugin, "editcheck_formatters", Formatter)
     except Exception as exc:  # noqa: BLE001
         result.failures.append(PluginFailure(name, f"{type(exc).__name__}: {exc}"))
+        return
+    except SystemExit as exc:
+        result.failures.append(PluginFailure(name, f"called sys.exit({exc.code!r})"))
         return
     known_rules = {r.id for c in result.checks for r in c.rules}
     kept: list[Check] = []
