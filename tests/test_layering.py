@@ -63,7 +63,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "__main__": {"cli"},
 }
 # Modules of the checks room that several check families share (data, not rules).
-SHARED_CHECK_MODULES = {"editcheck.checks.syllables"}
+SHARED_CHECK_MODULES = {"editcheck.checks.syllables", "editcheck.checks.prose"}
 # The package's public face re-exports the API types.
 PUBLIC = {"annotations", "api", "checkapi", "document", "errors", "hookspecs", "version"}
 

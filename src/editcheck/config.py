@@ -15,6 +15,7 @@ setting is a rule an editor believes is on.
     check-timeout = 2.0                  # seconds per check (default 10); 0 means no limit
     draft-timeout = 60                   # seconds per draft in a --jobs worker, killed past it
     house-style = ["style/newsroom.toml"] # declarative rule files, relative to the config file
+    publication = ["Gazette", "The Harbour Gazette"]  # the paper's own names (its promos)
 
     [rules."core/long-sentence"]
     severity = "warning"
@@ -52,7 +53,11 @@ _KEYS = {
     "house-style",
     "fail-on-incomplete",
     "draft-timeout",
+    "publication",
 }
+#: Top-level settings every rule that declares an option of the same name inherits
+#: (unless the rule's own table sets it): facts about the newsroom, not about one rule.
+SHARED_OPTIONS = ("publication",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,11 @@ class Config:
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     path: Path | None = None
     house_style: tuple[Path, ...] = ()
+    publication: tuple[str, ...] = ()
+
+    def shared_options(self) -> dict[str, Any]:
+        """The :data:`SHARED_OPTIONS` this config sets, as rule option values."""
+        return {"publication": list(self.publication)} if self.publication else {}
 
     def with_rule_options(self, rule_id: str, **options: Any) -> Config:
         """A copy with extra options for one rule (used by CLI flags)."""
@@ -139,7 +149,16 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         rules=_rules(data.get("rules", {}), where),
         path=path,
         house_style=tuple(base / p for p in _str_list(data, "house-style", where)),
+        publication=_names(data, "publication", where),
     )
+
+
+def _names(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A list of names, each non-empty once stripped."""
+    names = tuple(n.strip() for n in _str_list(data, key, where))
+    if any(not n for n in names):
+        raise ConfigError(f"{where}: {key} must not hold an empty name")
+    return names
 
 
 def parse_fail_on(value: Any, where: str = "fail-on") -> Severity | None:

@@ -109,6 +109,7 @@ def _options(rule: Rule, given: Mapping[str, Any], config: Config) -> dict[str, 
             f"{', '.join(sorted(unknown))} (allowed: {allowed})"
         )
     merged = dict(rule.options)
+    merged.update({k: v for k, v in config.shared_options().items() if k in rule.options})
     for key, value in given.items():
         default = rule.options[key]
         if default is not None and not _same_kind(default, value):

@@ -88,6 +88,12 @@ PLACEHOLDER = re.compile(
 # word ("killed XX") - never after a capitalised word, where it is a Roman numeral.
 XX_NUMBER = re.compile(r"(?<![\w.])X{2,3}(?![\w.])")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
+# Weekdays and months: "TK" before one is the date still to come, not a name ("TK Maxx").
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december mon tue tues wed thu thurs "
+    "fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _ARTICLES = frozenset(
@@ -176,7 +182,7 @@ def _beside_name(text: str, start: int, end: int) -> bool:
         return True
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[:1].isupper():
-        return True
+        return after.group(1).lower() not in _CALENDAR  # "TK Friday": the date to come
     before = _WORD_BEFORE.search(text, 0, start)
     return before is not None and before.group(1).lower() in _ARTICLES
 
@@ -228,7 +234,7 @@ INTERFACE_SHAPE = re.compile(
    |comment\ on\ this\ (?:story|article|post)
    |(?:filter\ by|show|view)\ key\ (?:events|moments|updates)(?:\ only)?|key\ events\ only
    |share(?:\ (?:this|the|our|your))?(?:\ (?:post|article|story|page|video|gallery|piece|update
-        |entry|link|image|photo|quote|this|report|feature))?
+        |entry|link|image|photo|quote|this|report|feature|blog|live\ blog))?
         (?:\ (?:on|via|with|to|by)\ {_SOCIAL}(?:\ (?:or|and)\ {_SOCIAL})?)?
    |(?:click|tap)\ (?:here\ )?to\ (?:share|email|print|tweet)(?:\ (?:on|via)\ {_SOCIAL})?
         (?:\ \(opens\ in\ (?:a\ )?new\ (?:window|tab))?
