@@ -98,8 +98,7 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     result = PluginSet()
     loaded: list[tuple[str, str, str | None, object]] = []
-    for ep in _entry_points():
-        dist = ep.dist.name if ep.dist else None
+    for ep, (dist, version) in _entry_points():
         origin = "builtin" if dist == "editcheck" else "entry-point"
         if ep.name in blocked_names or (origin != "builtin" and not autoload):
             continue
@@ -108,7 +107,7 @@ def load_plugins(
             ep.name,
             lambda ep=ep: ep.load(),
             origin,
-            ep.dist.version if ep.dist else None,
+            version,
             loaded,
             result,
         )
@@ -184,14 +183,30 @@ def _add_config_house_style(
     )
 
 
-def _entry_points() -> list[importlib.metadata.EntryPoint]:
+DistInfo = tuple[str | None, str | None]  # a distribution's name and version
+
+
+def _entry_points() -> list[tuple[importlib.metadata.EntryPoint, DistInfo]]:
+    """editcheck's entry points, built-ins first, each with its distribution's name and
+    version. ``ep.dist.name`` parses the distribution's whole METADATA file on every read,
+    so each distribution's is read once here (not three times per entry point)."""
     eps = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
     seen: dict[str, importlib.metadata.EntryPoint] = {}
     for ep in eps:  # an editable install can list a distribution twice
         seen.setdefault(ep.name, ep)
-    return sorted(
-        seen.values(), key=lambda ep: (ep.dist is None or ep.dist.name != "editcheck", ep.name)
-    )
+    dists: dict[int, DistInfo] = {}
+
+    def info(ep: importlib.metadata.EntryPoint) -> DistInfo:
+        if ep.dist is None:
+            return None, None
+        key = id(ep.dist)  # a distribution's entry points share its object
+        if key not in dists:
+            metadata = ep.dist.metadata
+            dists[key] = (metadata["Name"], metadata["Version"])
+        return dists[key]
+
+    found = [(ep, info(ep)) for ep in seen.values()]
+    return sorted(found, key=lambda item: (item[1][0] != "editcheck", item[0].name))
 
 
 def _try_register(
