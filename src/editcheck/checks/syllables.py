@@ -10,17 +10,21 @@ look up, laid out by three-letter prefix so a word is found with one ``str.find`
 table is never turned into a 125,000-entry dict. Only the words a draft uses are looked
 up (and remembered); pyphen is loaded the first time a word is outside the table, and
 gives textstat's own fallback for it, so the counts are the ones the full dictionary and
-pyphen give.
+pyphen give. pyphen is handed its en_US patterns already parsed (``data/hyph_en_US.txt``,
+a few milliseconds to read instead of its own ~70 ms parse) when they were built from the
+very file and pyphen version installed; otherwise it parses its dictionary as usual.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable
 from importlib.resources import files
 from typing import Any
 
 _DATA = "checks/data/syllables.txt"
+_PATTERNS = "checks/data/hyph_en_US.txt"
 # textstat reads entry[0] and counts its phones ending in a digit: one shared, read-only
 # entry per syllable count saves building a list for every word of every draft.
 _ENTRIES = tuple([tuple("1" for _ in range(n))] for n in range(64))
@@ -68,6 +72,47 @@ def table() -> SyllableIndex:
             if _table is None:
                 _table = SyllableIndex(files("editcheck").joinpath(_DATA).read_text("utf-8"))
     return _table
+
+
+def prebuilt_patterns(lang: str) -> bool:
+    """Give pyphen its parsed patterns for ``lang`` from the shipped copy, if that copy is
+    of the dictionary file and pyphen version installed (else pyphen parses as usual).
+
+    True when pyphen now holds the shipped patterns for ``lang``.
+    """
+    try:
+        import pyphen
+
+        path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    except (ImportError, KeyError, TypeError, AttributeError):
+        return False
+    if path in pyphen.hdcache:
+        return getattr(pyphen.hdcache[path], "editcheck_prebuilt", False) is True
+    text = files("editcheck").joinpath(_PATTERNS).read_text("utf-8")
+    header, _, body = text.partition("\n")
+    fields = dict(f.split("=", 1) for f in header.split() if "=" in f)
+    made_for = header.split()[1:4]  # "pyphen", version, file name
+    if made_for != ["pyphen", str(pyphen.__version__), path.name]:
+        return False
+    if hashlib.sha256(path.read_bytes()).hexdigest() != fields.get("sha256"):
+        return False
+    words = body.split()
+    tags, specs = words[0::2], words[1::2]
+    digit = {str(d): d for d in range(10)}.__getitem__
+    parsed = {}  # about 1,500 distinct (start, weights), each built once and shared
+    for spec in set(specs):
+        start, _, weights = spec.partition(":")
+        parsed[spec] = (int(start), tuple(map(digit, weights)))
+    patterns = dict(zip(tags, map(parsed.__getitem__, specs), strict=True))
+    if len(patterns) != int(fields.get("patterns", -1)):
+        return False
+    hyph_dict = pyphen.HyphDict.__new__(pyphen.HyphDict)  # what HyphDict(path) would hold
+    hyph_dict.patterns = patterns
+    hyph_dict.cache = {}
+    hyph_dict.maxlen = int(fields["maxlen"])
+    hyph_dict.editcheck_prebuilt = True
+    pyphen.hdcache[path] = hyph_dict
+    return True
 
 
 class LazyHyphenator:
@@ -148,7 +193,12 @@ def install() -> bool:
             if get_lang_root(lang) != "en":
                 return original_pyphen(lang)
             if lang not in hyphenators:  # the hyphenator textstat would build, when needed
-                hyphenators[lang] = LazyHyphenator(lambda: original_pyphen(lang))
+
+                def load() -> Any:
+                    prebuilt_patterns(lang)
+                    return original_pyphen(lang)
+
+                hyphenators[lang] = LazyHyphenator(load)
             return hyphenators[lang]
 
         def get_cmudict(lang: str) -> Any:

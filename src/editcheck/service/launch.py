@@ -14,6 +14,7 @@ ACK.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -65,7 +66,25 @@ def run_worker(host: str, port: int, log_level: str, *, reuse_port: bool = True)
     config = uvicorn.Config(
         APP, factory=True, log_level=log_level, access_log=log_level == "debug", server_header=False
     )
+    config.load()  # the app and its plugins, before the collector is tuned for requests
+    tune_gc_for_requests()
     uvicorn.Server(config).run(sockets=[sock])
+
+
+# A request makes tens of thousands of short-lived objects and almost no cycles: at the
+# default threshold (700) the young generation is collected about once per request for
+# ~0.7 ms (3% of a 1,000-word draft's CPU, measured with gc.callbacks); at 10,000 about
+# once per fifty requests. Objects that live as long as the worker (plugins, patterns,
+# tables) are frozen first, so no collection walks them again.
+GC_GEN0_THRESHOLD = 10_000
+
+
+def tune_gc_for_requests() -> None:
+    """Freeze what start-up built and collect the young generation less often."""
+    gc.collect()
+    gc.freeze()
+    _, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(GC_GEN0_THRESHOLD, gen1, gen2)
 
 
 def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
