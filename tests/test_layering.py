@@ -24,11 +24,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "document": {"annotations", "errors"},
     "config": {"annotations", "errors"},
     "checkapi": {"annotations", "document", "errors"},
-    "selectors": {"checkapi"},
+    "selectors": {"checkapi", "errors"},
     "hookspecs": {"checkapi", "formats"},  # the types the hooks return
     "formats": {"annotations", "checkapi", "hookspecs", "version"},
     "checks": {"annotations", "archive", "checkapi", "document", "errors", "hookspecs"},
-    "plugins": {"checkapi", "errors", "formats", "hookspecs"},
+    "plugins": {"checkapi", "errors", "formats", "hookspecs", "selectors"},
     "runner": {
         "annotations",
         "budget",

@@ -210,6 +210,11 @@ class Report:
             return "incomplete"
         return "pass"
 
+    def to_verdict_dict(self, threshold: Severity | None) -> dict[str, Any]:
+        """The report as JSON-ready data with the gate's ``verdict`` at ``threshold``
+        (what ``-f json``/``jsonl`` and the Dask engine write)."""
+        return {**self.to_dict(), "verdict": self.verdict(threshold)}
+
     def blocks(self, threshold: Severity | None, *, fail_on_incomplete: bool = True) -> bool:
         """True when the verdict should stop publication (``incomplete`` does by default)."""
         verdict = self.verdict(threshold)

@@ -8,10 +8,12 @@ setting is a rule an editor believes is on.
     select = ["core/*"]                  # rule ids, globs, or category:NAME
     ignore = ["category:readability"]
     fail-on = "warning"                  # error | warning | info | never
+    fail-on-incomplete = true            # a check that timed out or crashed blocks (default)
     plugins-dir = "newsroom-plugins"     # relative to the config file
     disable-plugins = ["acme"]
     max-bytes = 5_000_000
     check-timeout = 2.0                  # seconds per check; 0 means no limit
+    draft-timeout = 60                   # seconds per draft in a worker process, killed past it
     house-style = ["style/newsroom.toml"] # declarative rule files, relative to the config file
 
     [rules."core/long-sentence"]
@@ -41,6 +43,8 @@ _KEYS = {
     "check-timeout",
     "rules",
     "house-style",
+    "fail-on-incomplete",
+    "draft-timeout",
 }
 
 
@@ -59,10 +63,12 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = Severity.ERROR
+    fail_on_incomplete: bool = True
     plugins_dir: Path | None = None
     disable_plugins: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
     check_timeout: float | None = None
+    draft_timeout: float | None = None
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     path: Path | None = None
     house_style: tuple[Path, ...] = ()
@@ -115,10 +121,12 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         select=_str_list(data, "select", where),
         ignore=_str_list(data, "ignore", where),
         fail_on=parse_fail_on(data.get("fail-on", "error"), where),
+        fail_on_incomplete=_bool(data.get("fail-on-incomplete", True), "fail-on-incomplete", where),
         plugins_dir=(base / _str(plugins_dir, "plugins-dir", where)) if plugins_dir else None,
         disable_plugins=_str_list(data, "disable-plugins", where),
         max_bytes=_positive_int(data.get("max-bytes", DEFAULT_MAX_BYTES), "max-bytes", where),
         check_timeout=_timeout(data.get("check-timeout", 0), where),
+        draft_timeout=_timeout(data.get("draft-timeout", 0), where, "draft-timeout"),
         rules=_rules(data.get("rules", {}), where),
         path=path,
         house_style=tuple(base / p for p in _str_list(data, "house-style", where)),
@@ -164,17 +172,21 @@ def _str_list(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _bool(value: Any, key: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key} must be true or false (got {value!r})")
+    return value
+
+
 def _positive_int(value: Any, key: str, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise ConfigError(f"{where}: {key} must be a positive integer (got {value!r})")
     return value
 
 
-def _timeout(value: Any, where: str) -> float | None:
+def _timeout(value: Any, where: str, key: str = "check-timeout") -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ConfigError(
-            f"{where}: check-timeout must be a number of seconds >= 0 (got {value!r})"
-        )
+        raise ConfigError(f"{where}: {key} must be a number of seconds >= 0 (got {value!r})")
     return float(value) or None
 
 

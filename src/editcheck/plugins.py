@@ -21,8 +21,9 @@ import pluggy
 
 from editcheck import hookspecs
 from editcheck.checkapi import Check, Rule
-from editcheck.errors import PluginError
+from editcheck.errors import PluginError, SelectorError
 from editcheck.formats.base import Formatter
+from editcheck.selectors import closest
 
 ENTRY_POINT_GROUP = "editcheck"
 AUTOLOAD_ENV = "EDITCHECK_DISABLE_PLUGIN_AUTOLOAD"
@@ -98,7 +99,12 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     result = PluginSet()
     loaded: list[tuple[str, str, str | None, object]] = []
-    for ep, (dist, version) in _entry_points():
+    entry_points = _entry_points()
+    local_files = sorted(Path(plugins_dir).glob("*.py")) if plugins_dir is not None else []
+    _require_known(
+        blocked_names, [ep.name for ep, _ in entry_points] + [p.stem for p in local_files]
+    )
+    for ep, (dist, version) in entry_points:
         origin = "builtin" if dist == "editcheck" else "entry-point"
         if ep.name in blocked_names or (origin != "builtin" and not autoload):
             continue
@@ -112,7 +118,7 @@ def load_plugins(
             result,
         )
     if plugins_dir is not None:
-        for path in sorted(Path(plugins_dir).glob("*.py")):
+        for path in local_files:
             if path.stem in blocked_names or path.stem.startswith("_"):
                 continue
             _try_register(
@@ -133,6 +139,21 @@ def load_plugins(
     if house_style:
         _add_config_house_style(pm, tuple(house_style), result)
     return result
+
+
+def _require_known(blocked: set[str], available: list[str]) -> None:
+    """A blocked plugin name that names no installed plugin is an error: a typo in
+    ``-p no:NAME`` or ``disable-plugins`` must not pass for a plugin switched off."""
+    for name in sorted(blocked - set(available)):
+        hints = closest(name, available)
+        hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
+        known = ", ".join(sorted(set(available))) or "none"
+        raise SelectorError(
+            f"plugins: no plugin named {name!r} is installed{hint} (installed: {known})",
+            field="plugins",
+            name=name,
+            suggestions=hints,
+        )
 
 
 def _compile_house_style(

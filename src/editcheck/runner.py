@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from typing import Any
 
 from editcheck import budget
@@ -26,10 +27,10 @@ from editcheck.annotations import (
     Utf16Offsets,
 )
 from editcheck.checkapi import Check, CheckContext, Finding, Rule
-from editcheck.config import Config
+from editcheck.config import Config, RuleSettings
 from editcheck.document import Block, Document
-from editcheck.errors import ConfigError
-from editcheck.selectors import matches_any
+from editcheck.errors import ConfigError, SelectorError
+from editcheck.selectors import matches_any, require_matches
 from editcheck.version import __version__
 
 _CONTEXT_CHARS = 32
@@ -57,6 +58,12 @@ def plan_run(
     """Resolve select/ignore and per-rule settings against the declared rules."""
     checks = tuple(checks)
     declared = {r.id: r for c in checks for r in c.rules}
+    where = str(config.path or "config")
+    require_matches(declared.values(), config.select, field="select", where=where)
+    require_matches(declared.values(), config.ignore, field="ignore", where=where)
+    require_matches(declared.values(), config.rules, field="rules", where=where)
+    require_matches(declared.values(), select, field="select")
+    require_matches(declared.values(), ignore, field="ignore")
     selectors = tuple(select) or config.select
     ignored = (*config.ignore, *ignore)
     enabled = {
@@ -64,19 +71,30 @@ def plan_run(
         for rid, rule in declared.items()
         if (not selectors or matches_any(rule, selectors)) and not matches_any(rule, ignored)
     }
+    if not enabled:
+        raise SelectorError(
+            "no rule is left to run: the select and ignore settings switch every check off",
+            field="select",
+            name=",".join(selectors),
+        )
     severities, options = {}, {}
     for rid, rule in declared.items():  # options of rules that are off stay readable
-        settings = config.rules.get(rid)
+        settings = _settings_for(rid, config)
         severities[rid] = settings.severity if settings and settings.severity else rule.severity
         options[rid] = _options(rule, settings.options if settings else {}, config)
-    for rid in config.rules:
-        if rid not in declared and "*" not in rid:
-            known = ", ".join(sorted(declared)) or "none"
-            raise ConfigError(
-                f"{config.path or 'config'}: rules.{rid!r}: no such rule (known: {known})"
-            )
     active = tuple(c for c in checks if any(r in enabled for r in c.rule_ids))
     return Plan(active, enabled, severities, options, config.check_timeout)
+
+
+def _settings_for(rule_id: str, config: Config) -> RuleSettings | None:
+    """A rule's settings: its own table, else the first glob table that picks it."""
+    if rule_id in config.rules:
+        return config.rules[rule_id]
+    return next((v for k, v in config.rules.items() if _glob_picks(k, rule_id)), None)
+
+
+def _glob_picks(selector: str, rule_id: str) -> bool:
+    return any(ch in selector for ch in "*?[") and fnmatchcase(rule_id, selector)
 
 
 def _options(rule: Rule, given: Mapping[str, Any], config: Config) -> dict[str, Any]:

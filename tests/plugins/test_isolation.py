@@ -81,8 +81,9 @@ def test_a_crashing_check_leaves_other_results_intact_in_the_cli(
         "never",
         str(story),
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # a check that crashed: incomplete blocks
     (report,) = json.loads(done.stdout)
+    assert report["verdict"] == "incomplete"
     assert [a["rule"] for a in report["annotations"]] == ["datelines/format", "local/no-banana"]
     (error,) = report["errors"]
     assert error["check"] == "crashy.boom" and "ZeroDivisionError" in error["message"]

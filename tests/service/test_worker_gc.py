@@ -1,4 +1,4 @@
-"""A service worker tunes the cyclic collector for request work (in a fresh process)."""
+"""Service processes tune the cyclic collector for request work (in a fresh process)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 PROBE = """
 import gc
-from editcheck.service.launch import GC_GEN0_THRESHOLD, tune_gc_for_requests
+from editcheck.service.gctune import GC_GEN0_THRESHOLD, tune_gc_for_requests
 before = gc.get_threshold()
 tune_gc_for_requests()
 after = gc.get_threshold()

@@ -19,7 +19,13 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
     show_default=True,
     help="Address to bind; anything but loopback exposes the service.",
 )
-@click.option("--port", type=click.IntRange(1, 65535), default=8750, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8750,
+    show_default=True,
+    help="Port to listen on (0: any free port; the server prints the one it took).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -104,6 +110,21 @@ def serve_command(
         click.echo(f"editcheck: warning: plugin {failure}", err=True)
     if host not in _LOOPBACK and token is None:
         click.echo(f"editcheck: warning: serving on {host} without a token", err=True)
-    serve(
-        settings, host=host, port=port, workers=workers, log_level=log_level, token_file=token_file
-    )
+    try:
+        serve(
+            settings,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            token_file=token_file,
+        )
+    except EditcheckError as exc:  # the port is taken: one line, exit 2
+        raise _CannotServe(str(exc)) from None
+
+
+class _CannotServe(click.ClickException):
+    exit_code = 2
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"editcheck serve: {self.message}", err=True)

@@ -41,6 +41,12 @@ def render_text(reports: Sequence[Report], context: RenderContext) -> str:
     )
     if errors:
         summary += f"; {errors} check failure{'s' if errors != 1 else ''}"
+    verdict = context.overall(reports)
+    summary += f"; verdict: {verdict}"
+    if verdict == "incomplete":
+        summary += " (some checks did not finish" + (
+            "; this blocks publication)" if context.fail_on_incomplete else ")"
+        )
     lines.append(style(summary, bold=True))
     return "\n".join(lines) + "\n"
 

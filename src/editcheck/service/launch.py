@@ -10,24 +10,37 @@ is the fallback.
 Listening sockets get TCP_NODELAY, which Linux copies to the connections they accept:
 without it every answer (headers, then body) waits about 40 ms for the client's delayed
 ACK.
+
+SO_REUSEPORT would also let a second ``editcheck serve`` join the port and take part of
+the traffic with another config, so the server first locks the port
+(:mod:`editcheck.service.portlock`); a port that is locked or bound by anything else is
+one line and exit 2. The server says where it listens once it is bound.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
 import socket
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import uvicorn
 
+from editcheck.errors import EditcheckError
+from editcheck.service import workers as worker_table
+from editcheck.service.gctune import tune_gc_for_requests
+from editcheck.service.portlock import hold_port
 from editcheck.service.settings import ServiceSettings
 
 APP = "editcheck.service.app:app_from_env"
+
+
+class CannotListen(EditcheckError):
+    """The address cannot be bound (taken, not local, not allowed)."""
 
 
 def serve(
@@ -39,8 +52,19 @@ def serve(
     log_level: str,
     token_file: Path | None = None,
 ) -> None:
-    """Run until interrupted; workers rebuild ``settings`` from the environment."""
+    """Run until interrupted; workers rebuild ``settings`` from the environment.
+
+    Raises :class:`~editcheck.service.portlock.PortTaken` or :class:`CannotListen`
+    before anything starts.
+    """
     os.environ.update(settings.to_env(token_file))
+    if port == 0:  # pick a free port now: every worker (and the lock) must use the same one
+        with _bind(host, 0, reuse_port=False) as probe:
+            port = probe.getsockname()[1]
+    _port_lock = hold_port(port)  # held until this process exits
+    with _bind(host, port, reuse_port=workers > 1 and hasattr(socket, "SO_REUSEPORT")):
+        pass  # taken by something that is not editcheck: say so now, in one line
+    _say_listening(host, port, workers)
     if workers > 1 and not hasattr(socket, "SO_REUSEPORT"):
         _patch_uvicorn_nodelay()
         uvicorn.run(
@@ -60,31 +84,43 @@ def serve(
     _supervise(host, port, workers, log_level)
 
 
-def run_worker(host: str, port: int, log_level: str, *, reuse_port: bool = True) -> None:
+def _bind(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+    try:
+        return listening_socket(host, port, reuse_port=reuse_port)
+    except OSError as exc:
+        raise CannotListen(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def _say_listening(host: str, port: int, workers: int) -> None:
+    shown = f"[{host}]" if ":" in host else host
+    plural = "s" if workers != 1 else ""
+    print(
+        f"editcheck: serving on http://{shown}:{port}/ ({workers} worker{plural})",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def run_worker(
+    host: str,
+    port: int,
+    log_level: str,
+    *,
+    reuse_port: bool = True,
+    table: Any = None,
+    slot: int = 0,
+) -> None:
     """One uvicorn server on its own listening socket (the body of each worker process)."""
-    sock = listening_socket(host, port, reuse_port=reuse_port)
+    if table is not None:
+        worker_table.attach(table)
+        table[slot] = 1
+    sock = _bind(host, port, reuse_port=reuse_port)
     config = uvicorn.Config(
         APP, factory=True, log_level=log_level, access_log=log_level == "debug", server_header=False
     )
     config.load()  # the app and its plugins, before the collector is tuned for requests
     tune_gc_for_requests()
     uvicorn.Server(config).run(sockets=[sock])
-
-
-# A request makes tens of thousands of short-lived objects and almost no cycles: at the
-# default threshold (700) the young generation is collected about once per request for
-# ~0.7 ms (3% of a 1,000-word draft's CPU, measured with gc.callbacks); at 10,000 about
-# once per fifty requests. Objects that live as long as the worker (plugins, patterns,
-# tables) are frozen first, so no collection walks them again.
-GC_GEN0_THRESHOLD = 10_000
-
-
-def tune_gc_for_requests() -> None:
-    """Freeze what start-up built and collect the young generation less often."""
-    gc.collect()
-    gc.freeze()
-    _, gen1, gen2 = gc.get_threshold()
-    gc.set_threshold(GC_GEN0_THRESHOLD, gen1, gen2)
 
 
 def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
@@ -103,30 +139,34 @@ def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket
 
 def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
     """Start ``workers`` processes on one port; restart any that dies; stop on a signal."""
-    with listening_socket(host, port, reuse_port=True) as probe:  # fails early if taken
-        port = probe.getsockname()[1]  # with --port 0, every worker must share one port
     context = multiprocessing.get_context("spawn")
+    table = context.Array("b", workers, lock=False)  # 1 while that worker is alive
 
-    def start() -> Any:
-        process = context.Process(target=run_worker, args=(host, port, log_level))
+    def start(slot: int) -> Any:
+        process = context.Process(
+            target=run_worker,
+            args=(host, port, log_level),
+            kwargs={"table": table, "slot": slot},
+        )
         process.start()
         return process
 
     stopping: list[int] = []
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda signum, _frame: stopping.append(signum))
-    processes = [start() for _ in range(workers)]
+    processes = [start(slot) for slot in range(workers)]
     restarts: list[float] = []
     try:
         while not stopping:
             for i, process in enumerate(processes):
                 if not process.is_alive() and not stopping:
+                    table[i] = 0
                     restarts = [t for t in restarts if time.monotonic() - t < 10] + [
                         time.monotonic()
                     ]
                     if len(restarts) > 2 * workers:
                         raise SystemExit("editcheck serve: workers keep dying; stopping")
-                    processes[i] = start()
+                    processes[i] = start(i)
             time.sleep(0.2)
     finally:
         for process in processes:
