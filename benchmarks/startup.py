@@ -8,7 +8,8 @@ any work is felt on every save. This script runs fresh interpreters and reports:
   number of modules, and the modules with the largest median self time (top-level package
   sums too), parsed from the ``import time:`` lines on stderr;
 - a cold ``editcheck check`` on a different corpus draft each run: child CPU
-  (``getrusage(RUSAGE_CHILDREN)``) and wall, medians;
+  (``getrusage(RUSAGE_CHILDREN)``) and wall, medians, with the built-in checks only and
+  (the venv's console script, as a user runs it) with the installed plugins too;
 - with ``--baseline-src DIR`` (say, ``git archive main | tar -x -C /tmp/base``), the same
   figures for the editcheck package under ``DIR/src``, interleaved run by run with this
   tree's, so both sides see the same load.
@@ -115,6 +116,8 @@ def run(runs: int, top: int, baseline: Path | None) -> dict[str, object]:
     check_imports: dict[str, list] = {n: [] for n in names}
     cold_cpu: dict[str, list[float]] = {n: [] for n in names}
     cold_wall: dict[str, list[float]] = {n: [] for n in names}
+    plugged_cpu: dict[str, list[float]] = {n: [] for n in names}
+    script = Path(sys.executable).parent / "editcheck"
     with tempfile.TemporaryDirectory() as cwd:  # no editcheck.toml nearby
         for i, path in enumerate(files):
             order = sides(baseline)
@@ -133,6 +136,12 @@ def run(runs: int, top: int, baseline: Path | None) -> dict[str, object]:
                     )
                 cold_cpu[name].append(lap.child_cpu)
                 cold_wall[name].append(lap.wall)
+                if script.exists():
+                    with Stopwatch() as lap:
+                        subprocess.run([str(script), *check[2:], str(path)], cwd=cwd,
+                                       env=env_for(src, autoload=True),
+                                       stdout=subprocess.DEVNULL, check=False)
+                    plugged_cpu[name].append(lap.child_cpu)
     out: dict[str, object] = {}
     for name in names:
         out[name] = {
@@ -141,6 +150,7 @@ def run(runs: int, top: int, baseline: Path | None) -> dict[str, object]:
             "cold_check_imports": summarise_imports(check_imports[name], "editcheck", top),
             "cold_check_cpu_ms": summarise(cold_cpu[name]),
             "cold_check_wall_ms": summarise(cold_wall[name]),
+            "cold_check_with_plugins_cpu_ms": summarise(plugged_cpu[name]),
         }
     return out
 
@@ -158,7 +168,8 @@ def report(figures: dict[str, object]) -> str:
             f"- cold editcheck check: {f['cold_check_cpu_ms']['median']} ms CPU "
             f"(p25-p75 {f['cold_check_cpu_ms']['p25']}-{f['cold_check_cpu_ms']['p75']}), "
             f"{f['cold_check_wall_ms']['median']} ms wall; imports {chk['all_imports_ms']} ms "
-            f"self total over {chk['modules']} modules",
+            f"self total over {chk['modules']} modules; with the installed plugins "
+            f"(console script) {f['cold_check_with_plugins_cpu_ms']['median']} ms CPU",
             "- heaviest packages in the cold check (self ms): "
             + ", ".join(f"{k} {v}" for k, v in chk["top_packages_self_ms"].items()),
             "- heaviest modules in the cold check (self ms): "
