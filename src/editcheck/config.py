@@ -24,7 +24,6 @@ setting is a rule an editor believes is on.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -174,6 +173,8 @@ def parse_fail_on(value: Any, where: str = "fail-on") -> Severity | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read: most runs have none nearby
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -101,9 +101,10 @@ def load_plugins(
     loaded: list[tuple[str, str, str | None, object]] = []
     entry_points = _entry_points()
     local_files = sorted(Path(plugins_dir).glob("*.py")) if plugins_dir is not None else []
-    _require_known(blocked_names, [ep.name for ep in entry_points] + [p.stem for p in local_files])
-    for ep in entry_points:
-        dist = ep.dist.name if ep.dist else None
+    _require_known(
+        blocked_names, [ep.name for ep, _ in entry_points] + [p.stem for p in local_files]
+    )
+    for ep, (dist, version) in entry_points:
         origin = "builtin" if dist == "editcheck" else "entry-point"
         if ep.name in blocked_names or (origin != "builtin" and not autoload):
             continue
@@ -112,7 +113,7 @@ def load_plugins(
             ep.name,
             lambda ep=ep: ep.load(),
             origin,
-            ep.dist.version if ep.dist else None,
+            version,
             loaded,
             result,
         )
@@ -203,14 +204,30 @@ def _add_config_house_style(
     )
 
 
-def _entry_points() -> list[importlib.metadata.EntryPoint]:
+DistInfo = tuple[str | None, str | None]  # a distribution's name and version
+
+
+def _entry_points() -> list[tuple[importlib.metadata.EntryPoint, DistInfo]]:
+    """editcheck's entry points, built-ins first, each with its distribution's name and
+    version. ``ep.dist.name`` parses the distribution's whole METADATA file on every read,
+    so each distribution's is read once here (not three times per entry point)."""
     eps = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
     seen: dict[str, importlib.metadata.EntryPoint] = {}
     for ep in eps:  # an editable install can list a distribution twice
         seen.setdefault(ep.name, ep)
-    return sorted(
-        seen.values(), key=lambda ep: (ep.dist is None or ep.dist.name != "editcheck", ep.name)
-    )
+    dists: dict[int, DistInfo] = {}
+
+    def info(ep: importlib.metadata.EntryPoint) -> DistInfo:
+        if ep.dist is None:
+            return None, None
+        key = id(ep.dist)  # a distribution's entry points share its object
+        if key not in dists:
+            metadata = ep.dist.metadata
+            dists[key] = (metadata["Name"], metadata["Version"])
+        return dists[key]
+
+    found = [(ep, info(ep)) for ep in seen.values()]
+    return sorted(found, key=lambda item: (item[1][0] != "editcheck", item[0].name))
 
 
 def _try_register(

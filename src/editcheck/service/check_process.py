@@ -23,6 +23,7 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from editcheck.service.gctune import tune_gc_for_requests
 from editcheck.service.handler import CheckHandler
 from editcheck.service.problems import Problem
 from editcheck.service.requests import CheckRequest
@@ -41,6 +42,7 @@ def _start_child(settings: ServiceSettings) -> None:
     # Load what checks load on first use (word lists, patterns, the syllable table) now,
     # so a fresh child's first draft is not the one that runs out of budget.
     _handler.checker.check_text("Warm-up draft. The council said 5 people came.")
+    tune_gc_for_requests()  # the checks' objects are made here, in the child
 
 
 def _check_in_child(reqs: list[CheckRequest], budget: float | None) -> tuple[Any, ...]:

@@ -33,6 +33,7 @@ import uvicorn
 
 from editcheck.errors import EditcheckError
 from editcheck.service import workers as worker_table
+from editcheck.service.gctune import tune_gc_for_requests
 from editcheck.service.portlock import hold_port
 from editcheck.service.settings import ServiceSettings
 
@@ -127,6 +128,8 @@ def run_worker(
     )
     for name in ("uvicorn.error", "uvicorn"):
         logging.getLogger(name).addFilter(RateLimitedLog())
+    config.load()  # the app and its plugins, before the collector is tuned for requests
+    tune_gc_for_requests()
     uvicorn.Server(config).run(sockets=[sock])
 
 
