@@ -118,13 +118,29 @@ _ARTICLES = frozenset(
     }
 )
 
-INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064]+")
+# Zero-width and invisible format characters; bidirectional embeddings, overrides and
+# isolates, which reorder what a reader sees without showing themselves ("Trojan source");
+# and control characters a paste can carry (ESC starts a terminal sequence).
+INVISIBLE = re.compile(
+    "[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064\u202a-\u202e\u2066-\u2069"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+"
+)
 _INVISIBLE_NAMES = {
     "\u200b": "zero-width space",
     "\u2060": "word joiner",
     "\ufeff": "byte-order mark",
     "\u00ad": "soft hyphen",
     "\u180e": "Mongolian vowel separator",
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+    "\x1b": "escape character",
 }
 
 _EDGE = " \t\u00a0.,:;!?|•·›»«‹>-–—/\\*#()[]{}\"'“”‘’←→↑↓▶►▲▼✕×"

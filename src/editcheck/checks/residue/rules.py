@@ -206,14 +206,24 @@ INVISIBLE_CHARACTER = Rule(
     "core/invisible-character",
     CATEGORY,
     Severity.WARNING,
-    summary="An invisible character in the text: zero-width space, soft hyphen, BOM.",
+    summary="An invisible character in the text: zero-width space, soft hyphen, BOM, "
+    "bidi override, control character.",
     doc="""
     Flags zero-width spaces, word joiners, soft hyphens and byte-order marks inside the
-    text: they break search, word counts and hyphenation in print.
-    Leaves alone: zero-width joiners and directional marks, which emoji and right-to-left
-    scripts need.
+    text: they break search, word counts and hyphenation in print. Also bidirectional
+    embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which silently
+    reorder the text a reader sees, and control characters a paste can carry (ESC,
+    BEL, form feed).
+    Leaves alone: zero-width joiners and the directional marks (LRM, RLM), which emoji
+    and right-to-left scripts need.
     """,
-    flags=("Zero\u200bwidth", "soft\u00adhyphen", "\ufeffHeadline"),
+    flags=(
+        "Zero\u200bwidth",
+        "soft\u00adhyphen",
+        "\ufeffHeadline",
+        "The fee is \u202e01$\u202c today.",
+        "A pasted \x1b[31m escape.",
+    ),
     passes=("Plain text.", "Family emoji \U0001f468\u200d\U0001f469\u200d\U0001f467"),
 )
 MOJIBAKE = Rule(
