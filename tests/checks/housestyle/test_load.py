@@ -51,6 +51,18 @@ BAD = {
         "message",
         "{match}",
     ),
+    "a message that inflates": (
+        '[rules.x]\ntype = "existence"\nphrases = ["a"]\nmessage = "{match:>50000000}"',
+        "x",
+        "message",
+        "no format spec",
+    ),
+    "a replacement naming a missing group": (
+        '[rules.x]\ntype = "pattern"\npattern = "(a)b"\nreplacement = "\\\\2"',
+        "x",
+        "replacement",
+        "does not have",
+    ),
     "occurrence without max": (
         '[rules.x]\ntype = "occurrence"\nphrases = ["a"]',
         "x",

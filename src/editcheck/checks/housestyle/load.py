@@ -245,9 +245,13 @@ def _message(value: Any, kind: str, fail: Callable[..., HouseStyleError]) -> str
     if not isinstance(value, str) or not value.strip():
         raise fail("must be a non-empty string", "message")
     try:
-        names = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(value)]
     except ValueError as exc:
         raise fail(f"bad placeholder: {exc} (write {{{{ for a literal brace)", "message") from None
+    names = {f for f, _, _ in parts if f is not None}
+    if any(spec for f, spec, _ in parts if f is not None):
+        # "{match:>50000000}" would make every finding's message 50 MB
+        raise fail("placeholders take no format spec: write {match} (or {match!r})", "message")
     unknown = names - _PLACEHOLDERS[kind]
     if unknown:
         allowed = ", ".join("{" + n + "}" for n in sorted(_PLACEHOLDERS[kind]))
@@ -326,11 +330,28 @@ def _numbers(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, Any]
 
 
 def _pattern(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, Any]:
+    pattern = f.pattern("pattern", ignore_case)
+    replacement = f.optional_str("replacement")
+    if replacement is not None:
+        _check_template(pattern, replacement, f)
     return {
-        "pattern": f.pattern("pattern", ignore_case),
-        "replacement": f.optional_str("replacement"),
+        "pattern": pattern,
+        "replacement": replacement,
         "timeout": f.seconds("timeout", DEFAULT_TIMEOUT),
     }
+
+
+_GROUP_REF = regex.compile(r"\\(?:g<([^>]*)>|(\d+))")
+
+
+def _check_template(pattern: regex.Pattern, replacement: str, f: _Fields) -> None:
+    """A replacement that names a group the pattern lacks is refused when the file loads,
+    not found on the first draft that matches."""
+    for m in _GROUP_REF.finditer(replacement):
+        ref = m.group(1) if m.group(1) is not None else m.group(2)
+        known = ref in pattern.groupindex or (ref.isdigit() and int(ref) <= pattern.groups)
+        if not known:
+            raise f.fail(f"refers to group {ref!r}, which the pattern does not have", "replacement")
 
 
 _PARAMS: dict[str, Callable[[_Fields, bool, Path | None], dict[str, Any]]] = {
