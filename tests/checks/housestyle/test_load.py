@@ -63,6 +63,12 @@ BAD = {
         "replacement",
         "does not have",
     ),
+    "a phrase list outside the style folder": (
+        '[rules.x]\ntype = "existence"\nphrases-file = "../../../../etc/passwd"',
+        "x",
+        "phrases-file",
+        "outside the style file's folder",
+    ),
     "occurrence without max": (
         '[rules.x]\ntype = "occurrence"\nphrases = ["a"]',
         "x",

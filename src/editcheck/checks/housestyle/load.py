@@ -273,7 +273,13 @@ def _existence(f: _Fields, ignore_case: bool, base: Path | None) -> dict[str, An
 
 
 def _read_list(f: _Fields, name: str, base: Path | None) -> list[str]:
-    path = (base or Path.cwd()) / name
+    """A phrase list beside the style file. The path must stay inside the style file's
+    folder: a style file (which a plugin or a shared config may ship) must not be able to
+    read ``/etc/passwd`` into rule messages and listings."""
+    folder = (base or Path.cwd()).resolve()
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder):
+        raise f.fail(f"{name!r} is outside the style file's folder {folder}", "phrases-file")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
