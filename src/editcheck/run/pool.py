@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, TimeoutError
@@ -112,11 +113,34 @@ class ResilientPool(Generic[T, R]):
 
     def close(self) -> None:
         """Stop the workers now, without waiting for a draft that may never finish."""
-        self._pool.stop()  # type: ignore[no-untyped-call]
-        self._pool.join(timeout=10)
+        stop_now(self._pool)
 
 
 _END = object()
+
+
+def stop_now(pool: ProcessPool, wait: float = 5.0) -> None:
+    """Kill ``pool``'s workers and stop its threads, waiting at most ``wait`` seconds.
+
+    pebble's own ``stop()``/``join()`` can block for a minute or for ever when a worker
+    dies holding the pool's channel lock, or writes a result nobody reads any more
+    (pebble issues 147 and 163): a Ctrl-C must not turn into a hang. The workers are this
+    process's children, so they are killed first; then the pool is stopped in a daemon
+    thread that is waited for only briefly.
+    """
+    for child in multiprocessing.active_children():
+        if child.name == _PEBBLE_WORKER:
+            child.kill()
+    pool.stop()  # type: ignore[no-untyped-call]
+    stopper = threading.Thread(target=pool.join, name="editcheck-pool-stop", daemon=True)
+    stopper.start()
+    stopper.join(wait)
+    for child in multiprocessing.active_children():  # reap them: no zombie, no atexit join
+        if child.name == _PEBBLE_WORKER:
+            child.join(1.0)
+
+
+_PEBBLE_WORKER = "pebble_pool_worker"  # the name pebble gives its worker processes
 
 
 def _nothing() -> None:

@@ -23,6 +23,7 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from editcheck.run.pool import stop_now
 from editcheck.service.gctune import tune_gc_for_requests
 from editcheck.service.handler import CheckHandler
 from editcheck.service.problems import Problem
@@ -111,8 +112,7 @@ class CheckProcess:
         return sum(1 for p in dict(processes).values() if p.is_alive())
 
     def close(self) -> None:
-        self._pool.stop()  # type: ignore[no-untyped-call]
-        self._pool.join(timeout=5)
+        stop_now(self._pool)
 
 
 def _death(exc: ProcessExpired) -> str:
