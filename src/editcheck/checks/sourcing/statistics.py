@@ -139,9 +139,9 @@ _MONEY_SIGNS = ("$", "£", "€", "¥", "₹", "dollar", "pound", "euro", "yen",
 # The patterns matched just after a figure start with a look-behind: they are tried where a
 # run of spaces starts, never from inside one, so scanning a long run is linear.
 _NOT_AFTER = re.compile(
-    r"(?<!\s)\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
+    r"(?<!\s)\s*+(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|bst|utc|[ecmp][sd]?t\b))"
-    r"|(?<!\s)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|"
+    r"|(?<!\s)\s*+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|"
     r"decades?|centuries|century|generations?|innings|laps?|points?|goals?|runs?|wickets?|"
     r"yards?|strokes?|shots?|games?|matches|sets?|rounds?|tries|holes?|overs?|sessions?|"
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|inches|cm|mm|kg|kilos?|"
