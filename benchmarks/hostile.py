@@ -235,12 +235,13 @@ def main() -> None:
         result = run_case(checker, name, make, args.timeout, int(args.memory_gib * 2**30))
         results[name] = result
         size = result.get("bytes", 0)
-        per_mb = result["seconds"] / (size / MB) if size else 0.0
+        # per MB only where the input is large enough for it to mean something
+        per_mb = f"{result['seconds'] / (size / MB):.2f}" if size >= 100_000 else "-"
         added = result.get("added_mb")
         memory = f"{added:.0f} MB" if added is not None else "?"
         multiple = f"{added * 2**20 / size:.1f}" if added is not None and size else "?"
         print(
-            f"| {name} | {describe(result)} | {result['seconds']:.2f} | {per_mb:.2f} "
+            f"| {name} | {describe(result)} | {result['seconds']:.2f} | {per_mb} "
             f"| {memory} | {multiple} |",
             flush=True,
         )
