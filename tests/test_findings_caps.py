@@ -69,3 +69,13 @@ def test_suppressed_findings_do_not_use_up_the_cap() -> None:
 def test_an_uncapped_report_has_no_cap_note() -> None:
     report = run_checks(load_text("short"), plan_run([flood], Config()))
     assert not any("not listed" in n for n in report.notes)
+
+
+def test_a_zero_width_flood_through_the_built_in_checks_is_capped_and_still_fails() -> None:
+    from editcheck.api import Checker
+
+    report = Checker().check_text("a\u200b" * 3_000)
+    invisible = [a for a in report.annotations if a.rule == "core/invisible-character"]
+    assert len(invisible) == MAX_FINDINGS_PER_RULE
+    assert any(n.startswith("core/invisible-character:") for n in report.notes)
+    assert report.verdict(invisible[0].severity) == "fail"
