@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
                              "annotations that caused or surround it")
     parser.add_argument("--ignore-draft-config", action="store_true",
                         help="drop each labels file's 'config' (e.g. the 'publication' key, "
-                             "which editcheck does not know yet and refuses), only so that a "
+                             "which editcheck before issue 14 refused), only so that a "
                              "version without it can be measured; the archive index of "
                              "series/<site>/ is still learned and used")
     args = parser.parse_args(argv)

@@ -50,6 +50,8 @@ def test_no_config_gives_defaults(tmp_path: Path, monkeypatch) -> None:  # type:
             "severity must be error, warning or info",
         ),
         ("select = [", "invalid TOML"),
+        ("publication = 3", "publication must be a list of strings"),
+        ("publication = ['Gazette', ' ']", "publication must not hold an empty name"),
     ],
 )
 def test_bad_config_names_file_and_key(tmp_path: Path, toml: str, message: str) -> None:
@@ -69,3 +71,14 @@ def test_fail_on_never_and_rule_settings() -> None:
     config = parse_config({"fail-on": "never", "rules": {"core/long-sentence": {"max-words": 30}}})
     assert config.fail_on is None
     assert config.rules["core/long-sentence"].options == {"max-words": 30}
+
+
+def test_publication_names_reach_every_rule_with_that_option() -> None:
+    from editcheck.api import plugins_for
+    from editcheck.runner import plan_run
+
+    config = parse_config({"publication": "The Harbour Gazette"})
+    assert config.publication == ("The Harbour Gazette",)
+    plan = plan_run(plugins_for(config).checks, config)
+    assert plan.options["core/promo-furniture"]["publication"] == ["The Harbour Gazette"]
+    assert "publication" not in plan.options["core/long-sentence"]

@@ -24,11 +24,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "document": {"annotations", "errors"},
     "config": {"annotations", "errors"},
     "checkapi": {"annotations", "document", "errors"},
-    "selectors": {"checkapi"},
+    "selectors": {"checkapi", "errors"},
     "hookspecs": {"checkapi", "formats"},  # the types the hooks return
     "formats": {"annotations", "checkapi", "hookspecs", "version"},
     "checks": {"annotations", "archive", "checkapi", "document", "errors", "hookspecs"},
-    "plugins": {"checkapi", "errors", "formats", "hookspecs"},
+    "plugins": {"checkapi", "errors", "formats", "hookspecs", "selectors"},
     "runner": {
         "annotations",
         "budget",
@@ -63,7 +63,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "__main__": {"cli"},
 }
 # Modules of the checks room that several check families share (data, not rules).
-SHARED_CHECK_MODULES = {"editcheck.checks.syllables"}
+SHARED_CHECK_MODULES = {"editcheck.checks.syllables", "editcheck.checks.prose"}
 # The package's public face re-exports the API types.
 PUBLIC = {"annotations", "api", "checkapi", "document", "errors", "hookspecs", "version"}
 

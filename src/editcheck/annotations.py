@@ -169,7 +169,7 @@ class CheckFailure:
 
     check: str
     message: str
-    kind: str = "error"  # "error" or "timeout"
+    kind: str = "error"  # "error", "timeout" or "exit" (the check tried to end the process)
 
     def to_dict(self) -> dict[str, str]:
         return {"check": self.check, "kind": self.kind, "message": self.message}
@@ -209,6 +209,11 @@ class Report:
         if self.incomplete:
             return "incomplete"
         return "pass"
+
+    def to_verdict_dict(self, threshold: Severity | None) -> dict[str, Any]:
+        """The report as JSON-ready data with the gate's ``verdict`` at ``threshold``
+        (what ``-f json``/``jsonl`` and the Dask engine write)."""
+        return {**self.to_dict(), "verdict": self.verdict(threshold)}
 
     def blocks(self, threshold: Severity | None, *, fail_on_incomplete: bool = True) -> bool:
         """True when the verdict should stop publication (``incomplete`` does by default)."""

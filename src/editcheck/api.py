@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from editcheck.annotations import Report
+from editcheck.annotations import CheckFailure, Report
 from editcheck.config import Config, load_config, parse_config
 from editcheck.document import Document, load_bytes, load_html, load_text, media_type_for
 from editcheck.errors import InputError, InputTooLarge
@@ -77,7 +78,15 @@ class Checker:
     ) -> None:
         self.config = resolve_config(config)
         self.plugins = plugins or plugins_for(self.config, blocked)
-        self.plan: Plan = plan_run(self.plugins.checks, self.config, select=select, ignore=ignore)
+        select = tuple(select)
+        plan = plan_run(self.plugins.checks, self.config, select=select, ignore=ignore)
+        unloaded = tuple(
+            CheckFailure(f"plugin {f.name}", f"did not load: {f.message}", "error")
+            for f in self.plugins.failures
+        )
+        if _only_exact_ids(select or self.config.select, plan):
+            unloaded = ()  # every rule asked for by id is here: nothing asked for is missing
+        self.plan: Plan = replace(plan, unloaded=unloaded)
         self.keep_content = keep_content
         preflight(self.plan)
 
@@ -120,6 +129,12 @@ class Checker:
     def _limit(self, size: int) -> None:
         if size > self.config.max_bytes:
             raise InputTooLarge(size, self.config.max_bytes)
+
+
+def _only_exact_ids(selectors: tuple[str, ...], plan: Plan) -> bool:
+    """True when the run selects rules by exact id only, each of them loaded: a plugin
+    that failed to load cannot have held a rule that was asked for."""
+    return bool(selectors) and all(s in plan.rules for s in selectors)
 
 
 def check_html(html: str, config: ConfigLike = None, **kwargs: Any) -> Report:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import os
 import threading
 import time
 
@@ -59,6 +60,16 @@ class _Watchdog:
 
 
 _WATCHDOG = _Watchdog()
+
+
+def _fresh_watchdog_after_fork() -> None:
+    """A forked worker gets a watchdog of its own: the parent's thread does not exist in
+    the child, and its lock may have been held at the moment of the fork."""
+    global _WATCHDOG
+    _WATCHDOG = _Watchdog()
+
+
+os.register_at_fork(after_in_child=_fresh_watchdog_after_fork)
 
 
 def arm(seconds: float) -> int:

@@ -21,6 +21,7 @@ filled in one place, so no check ever computes an xpath or a line number.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -146,6 +147,7 @@ class CheckContext:
         doc: Document,
         options: Mapping[str, Mapping[str, Any]],
         enabled: frozenset[str],
+        own: frozenset[str] | None = None,
         *,
         room: int = MAX_FINDINGS_PER_DRAFT,
         per_rule: int = MAX_FINDINGS_PER_RULE,
@@ -154,6 +156,8 @@ class CheckContext:
         self._doc = doc
         self._options = options
         self._enabled = enabled
+        self._own = own  # the rules this check declared; None: any (tests, tools)
+        self._rejected = 0
         self._room = room
         self._per_rule = per_rule
         self._hidden = hidden
@@ -182,8 +186,17 @@ class CheckContext:
         data: Mapping[str, Any] | None = None,
     ) -> None:
         """Report document offsets ``[start, end)``; findings for rules that are off are dropped,
-        and so are those past the per-rule or per-draft cap (counted, for a note)."""
-        if rule_id not in self._enabled:
+        and so are those past the per-rule or per-draft cap (counted, for a note).
+
+        A finding a plugin got wrong (offsets that are not integers in the document, a
+        message that is not text, data that is not JSON, a rule the check did not declare)
+        is dropped and named in the report's errors; the check's other findings stand.
+        """
+        if rule_id not in self._enabled and (self._own is None or rule_id in self._own):
+            return  # a rule of this check that is switched off
+        problem = self._invalid(rule_id, start, end, message, suggestion, data)
+        if problem is not None:
+            self._reject(problem)
             return
         finding = Finding(rule_id, start, end, message, suggestion, data or {})
         if self._hidden is not None and self._hidden(finding):
@@ -202,6 +215,38 @@ class CheckContext:
             f"and {MAX_FINDINGS_PER_DRAFT:,} per draft are kept); the verdict counts them"
             for rule, count in sorted(self.dropped.items())
         )
+
+    def _invalid(
+        self,
+        rule_id: object,
+        start: object,
+        end: object,
+        message: object,
+        suggestion: object,
+        data: object,
+    ) -> str | None:
+        if self._own is not None and rule_id not in self._own:
+            return f"reported under {rule_id!r}, a rule this check does not declare"
+        size = len(self._doc.text)
+        if not all(type(x) is int for x in (start, end)):
+            return f"offsets must be integers (got {start!r}, {end!r})"
+        if not 0 <= start <= end <= size:  # type: ignore[operator]
+            return f"offsets {start}..{end} are outside the document (0..{size})"
+        if not isinstance(message, str) or not (suggestion is None or isinstance(suggestion, str)):
+            return "message and suggestion must be text"
+        if data:
+            try:
+                json.dumps(data, allow_nan=False)
+            except (TypeError, ValueError) as exc:
+                return f"data is not JSON ({exc})"
+        return None
+
+    def _reject(self, problem: str) -> None:
+        self._rejected += 1
+        if self._rejected <= 3:  # a buggy loop must not flood the report
+            self.failures.append((f"a finding was dropped: {problem}", "error"))
+        elif self._rejected == 4:
+            self.failures.append(("more findings were dropped for the same kind of bug", "error"))
 
     def report_in(
         self,

@@ -8,11 +8,14 @@ setting is a rule an editor believes is on.
     select = ["core/*"]                  # rule ids, globs, or category:NAME
     ignore = ["category:readability"]
     fail-on = "warning"                  # error | warning | info | never
+    fail-on-incomplete = true            # a check that timed out or crashed blocks (default)
     plugins-dir = "newsroom-plugins"     # relative to the config file
     disable-plugins = ["acme"]
     max-bytes = 5_000_000
-    check-timeout = 2.0                  # seconds per check; 0 means no limit
+    check-timeout = 2.0                  # seconds per check (default 10); 0 means no limit
+    draft-timeout = 60                   # seconds per draft in a --jobs worker, killed past it
     house-style = ["style/newsroom.toml"] # declarative rule files, relative to the config file
+    publication = ["Gazette", "The Harbour Gazette"]  # the paper's own names (its promos)
 
     [rules."core/long-sentence"]
     severity = "warning"
@@ -21,7 +24,6 @@ setting is a rule an editor believes is on.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +33,12 @@ from editcheck.annotations import Severity
 from editcheck.errors import ConfigError
 
 DEFAULT_MAX_BYTES = 10_000_000
+# A check still running after this many seconds is stopped and the draft is incomplete:
+# no ordinary draft comes near it, and a gate must not wait forever on a runaway check.
+DEFAULT_CHECK_TIMEOUT = 10.0
+# With worker processes (--jobs), a draft still running after this is killed with its
+# worker, even inside C code; the draft is reported as not checked.
+DEFAULT_DRAFT_TIMEOUT = 60.0
 CONFIG_FILE = "editcheck.toml"
 _KEYS = {
     "select",
@@ -42,7 +50,13 @@ _KEYS = {
     "check-timeout",
     "rules",
     "house-style",
+    "fail-on-incomplete",
+    "draft-timeout",
+    "publication",
 }
+#: Top-level settings every rule that declares an option of the same name inherits
+#: (unless the rule's own table sets it): facts about the newsroom, not about one rule.
+SHARED_OPTIONS = ("publication",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +74,20 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = Severity.ERROR
+    fail_on_incomplete: bool = True
     plugins_dir: Path | None = None
     disable_plugins: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
-    check_timeout: float | None = None
+    check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
+    draft_timeout: float | None = DEFAULT_DRAFT_TIMEOUT
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     path: Path | None = None
     house_style: tuple[Path, ...] = ()
+    publication: tuple[str, ...] = ()
+
+    def shared_options(self) -> dict[str, Any]:
+        """The :data:`SHARED_OPTIONS` this config sets, as rule option values."""
+        return {"publication": list(self.publication)} if self.publication else {}
 
     def with_rule_options(self, rule_id: str, **options: Any) -> Config:
         """A copy with extra options for one rule (used by CLI flags)."""
@@ -116,14 +137,27 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         select=_str_list(data, "select", where),
         ignore=_str_list(data, "ignore", where),
         fail_on=parse_fail_on(data.get("fail-on", "error"), where),
+        fail_on_incomplete=_bool(data.get("fail-on-incomplete", True), "fail-on-incomplete", where),
         plugins_dir=(base / _str(plugins_dir, "plugins-dir", where)) if plugins_dir else None,
         disable_plugins=_str_list(data, "disable-plugins", where),
         max_bytes=_positive_int(data.get("max-bytes", DEFAULT_MAX_BYTES), "max-bytes", where),
-        check_timeout=_timeout(data.get("check-timeout", 0), where),
+        check_timeout=_timeout(data.get("check-timeout", DEFAULT_CHECK_TIMEOUT), where),
+        draft_timeout=_timeout(
+            data.get("draft-timeout", DEFAULT_DRAFT_TIMEOUT), where, "draft-timeout"
+        ),
         rules=_rules(data.get("rules", {}), where),
         path=path,
         house_style=tuple(base / p for p in _str_list(data, "house-style", where)),
+        publication=_names(data, "publication", where),
     )
+
+
+def _names(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """A list of names, each non-empty once stripped."""
+    names = tuple(n.strip() for n in _str_list(data, key, where))
+    if any(not n for n in names):
+        raise ConfigError(f"{where}: {key} must not hold an empty name")
+    return names
 
 
 def parse_fail_on(value: Any, where: str = "fail-on") -> Severity | None:
@@ -139,6 +173,8 @@ def parse_fail_on(value: Any, where: str = "fail-on") -> Severity | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read: most runs have none nearby
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -163,17 +199,21 @@ def _str_list(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _bool(value: Any, key: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key} must be true or false (got {value!r})")
+    return value
+
+
 def _positive_int(value: Any, key: str, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise ConfigError(f"{where}: {key} must be a positive integer (got {value!r})")
     return value
 
 
-def _timeout(value: Any, where: str) -> float | None:
+def _timeout(value: Any, where: str, key: str = "check-timeout") -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ConfigError(
-            f"{where}: check-timeout must be a number of seconds >= 0 (got {value!r})"
-        )
+        raise ConfigError(f"{where}: {key} must be a number of seconds >= 0 (got {value!r})")
     return float(value) or None
 
 

@@ -7,6 +7,7 @@ an exit code or an HTTP problem, never a traceback::
      ├── InputError          the draft cannot be read (binary, undecodable, missing)
      │    └── InputTooLarge  the draft is over the configured ``max-bytes``
      ├── ConfigError         editcheck.toml / [tool.editcheck] / an option is invalid
+     │    └── SelectorError  a rule, category or plugin name that names nothing loaded
      └── PluginError         a plugin cannot be loaded or declares something invalid
 """
 
@@ -36,3 +37,20 @@ class ConfigError(EditcheckError):
 
 class PluginError(EditcheckError):
     """A plugin that cannot be loaded or that declares something invalid."""
+
+
+class SelectorError(ConfigError):
+    """A selector (``select``, ``ignore``, a rule's settings, a plugin name) that names
+    nothing loaded: a typo there would quietly switch checks off, so it is an error.
+
+    ``field`` says where it was given (``select``, ``ignore``, ``rules``, ``plugins``),
+    ``name`` what was given and ``suggestions`` the closest names that do exist.
+    """
+
+    def __init__(
+        self, message: str, *, field: str, name: str, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.name = name
+        self.suggestions = suggestions

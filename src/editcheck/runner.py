@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import Any
 
@@ -27,10 +28,10 @@ from editcheck.annotations import (
     Utf16Offsets,
 )
 from editcheck.checkapi import MAX_FINDINGS_PER_DRAFT, Check, CheckContext, Finding, Rule
-from editcheck.config import Config
+from editcheck.config import Config, RuleSettings
 from editcheck.document import Block, Document
-from editcheck.errors import ConfigError
-from editcheck.selectors import matches_any
+from editcheck.errors import ConfigError, SelectorError
+from editcheck.selectors import matches_any, require_matches
 from editcheck.version import __version__
 
 _CONTEXT_CHARS = 32
@@ -46,6 +47,9 @@ class Plan:
     options: Mapping[str, Mapping[str, Any]]
     timeout: float | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    # Plugins that failed to load: their checks are missing from every report, so every
+    # report says so (and its verdict is incomplete).
+    unloaded: tuple[CheckFailure, ...] = ()
 
 
 def plan_run(
@@ -58,6 +62,12 @@ def plan_run(
     """Resolve select/ignore and per-rule settings against the declared rules."""
     checks = tuple(checks)
     declared = {r.id: r for c in checks for r in c.rules}
+    where = str(config.path or "config")
+    require_matches(declared.values(), config.select, field="select", where=where)
+    require_matches(declared.values(), config.ignore, field="ignore", where=where)
+    require_matches(declared.values(), config.rules, field="rules", where=where)
+    require_matches(declared.values(), select, field="select")
+    require_matches(declared.values(), ignore, field="ignore")
     selectors = tuple(select) or config.select
     ignored = (*config.ignore, *ignore)
     enabled = {
@@ -65,19 +75,30 @@ def plan_run(
         for rid, rule in declared.items()
         if (not selectors or matches_any(rule, selectors)) and not matches_any(rule, ignored)
     }
+    if not enabled:
+        raise SelectorError(
+            "no rule is left to run: the select and ignore settings switch every check off",
+            field="select",
+            name=",".join(selectors),
+        )
     severities, options = {}, {}
     for rid, rule in declared.items():  # options of rules that are off stay readable
-        settings = config.rules.get(rid)
+        settings = _settings_for(rid, config)
         severities[rid] = settings.severity if settings and settings.severity else rule.severity
         options[rid] = _options(rule, settings.options if settings else {}, config)
-    for rid in config.rules:
-        if rid not in declared and "*" not in rid:
-            known = ", ".join(sorted(declared)) or "none"
-            raise ConfigError(
-                f"{config.path or 'config'}: rules.{rid!r}: no such rule (known: {known})"
-            )
     active = tuple(c for c in checks if any(r in enabled for r in c.rule_ids))
     return Plan(active, enabled, severities, options, config.check_timeout)
+
+
+def _settings_for(rule_id: str, config: Config) -> RuleSettings | None:
+    """A rule's settings: its own table, else the first glob table that picks it."""
+    if rule_id in config.rules:
+        return config.rules[rule_id]
+    return next((v for k, v in config.rules.items() if _glob_picks(k, rule_id)), None)
+
+
+def _glob_picks(selector: str, rule_id: str) -> bool:
+    return any(ch in selector for ch in "*?[") and fnmatchcase(rule_id, selector)
 
 
 def _options(rule: Rule, given: Mapping[str, Any], config: Config) -> dict[str, Any]:
@@ -89,6 +110,7 @@ def _options(rule: Rule, given: Mapping[str, Any], config: Config) -> dict[str, 
             f"{', '.join(sorted(unknown))} (allowed: {allowed})"
         )
     merged = dict(rule.options)
+    merged.update({k: v for k, v in config.shared_options().items() if k in rule.options})
     for key, value in given.items():
         default = rule.options[key]
         if default is not None and not _same_kind(default, value):
@@ -126,7 +148,7 @@ def run_checks(
     started are reported as timed out without running. ``keep_content`` keeps the decoded
     draft with the report, for formats that show it.
     """
-    failures: list[CheckFailure] = []
+    failures: list[CheckFailure] = list(plan.unloaded)
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
     capped: list[str] = []
@@ -145,7 +167,12 @@ def run_checks(
                 continue
             timeout = left if timeout is None else min(timeout, left)
         ctx = CheckContext(
-            doc, plan.options, enabled, room=MAX_FINDINGS_PER_DRAFT - len(findings), hidden=hidden
+            doc,
+            plan.options,
+            enabled,
+            frozenset(check.rule_ids),
+            room=MAX_FINDINGS_PER_DRAFT - len(findings),
+            hidden=hidden,
         )
         started = time.perf_counter()
         failure = _run_one(check, doc, ctx, timeout)
@@ -187,6 +214,9 @@ def _run_one(
     except Exception as exc:  # noqa: BLE001 - one check must never sink the others
         ctx.findings.clear()
         return CheckFailure(check.name, f"{type(exc).__name__}: {exc}")
+    except SystemExit as exc:  # a plugin must not end the run, least of all with "0"
+        ctx.findings.clear()
+        return CheckFailure(check.name, f"the check called sys.exit({exc.code!r})", "exit")
     return None
 
 

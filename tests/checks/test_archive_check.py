@@ -154,7 +154,7 @@ def test_bad_min_docs_is_refused(index: Path) -> None:
 def test_rule_is_documented() -> None:
     rule = ARCHIVE_BOILERPLATE
     assert rule.category == "repeated-boilerplate"
-    assert rule.options == {"index": "", "min-docs": 3}
+    assert rule.options == {"index": "", "min-docs": 3, "publication": []}
     for words in ("min-docs", "--archive-index", "near-duplicate", "4 words", "6 words"):
         assert words.lower() in rule.doc.lower()
 
@@ -167,3 +167,55 @@ def test_html_article_learned_text_draft_found(tmp_path: Path) -> None:
     assert flagged(checker(index).check_text(f"{BODIES[4]}\n{PROMO}\n")) == [
         (PROMO, "This paragraph appears in 3 earlier articles: boilerplate?")
     ]
+
+
+# The archive must not learn people (issue 14).
+PEOPLE = [
+    "By Dev Okafor, Courts Reporter",
+    "Till next week, keep your boots muddy. — Marnie",
+    "Dev Okafor is the Courier's courts and crime reporter. He joined the paper in 2022.",
+    "Marnie Cole has kept a plot on the Brook Road allotments since 1994. Her column appears "
+    "in the Courier every other Saturday.",
+]
+
+
+def test_bylines_signoffs_and_bios_are_never_learned_nor_flagged(tmp_path: Path) -> None:
+    people = "\n".join(PEOPLE)
+    index = learn(tmp_path / "p.sqlite", [f"{b}\n{people}\n{PROMO}\n" for b in BODIES[:4]])
+    report = checker(index).check_text(f"{BODIES[5]}\n{people}\n{PROMO}\n")
+    assert [text for text, _ in flagged(report)] == [PROMO]
+
+
+def test_author_markup_keeps_a_block_out_of_the_index(tmp_path: Path) -> None:
+    marked = [
+        '<p>Words: <a rel="author" href="/a">Ama Boateng</a> · Health Reporter, Northgate</p>',
+        '<p class="byline">Reporting from the county hall for the Bulletin each week</p>',
+        "<address>Write to Ama Boateng at the Bulletin, 4 Mill Street, Northgate</address>",
+    ]
+    with IndexWriter(tmp_path / "m.sqlite") as writer:
+        for body in BODIES[:4]:
+            writer.add(load_html(f"<article><p>{body}</p>{''.join(marked)}</article>"))
+    report = checker(tmp_path / "m.sqlite").check_html(
+        f"<article><p>{BODIES[5]}</p>{''.join(marked)}</article>"
+    )
+    assert flagged(report) == []
+
+
+def test_a_short_line_recurring_beside_recurring_furniture_is_flagged(tmp_path: Path) -> None:
+    box = "The Morning Post"
+    pages = [f"{b}\n{box}\n{PROMO}\n" for b in BODIES[:4]] + [f"{BODIES[4]}\n{box}\n"]
+    index = learn(tmp_path / "l.sqlite", pages)
+    found = flagged(checker(index).check_text(f"{BODIES[5]}\n{box}\n{PROMO}\n"))
+    assert [t for t, _ in found] == [box, PROMO]
+    assert flagged(checker(index).check_text(f"{BODIES[5]}\n{box}\n{BODIES[2]}\n")) == []
+
+
+def test_a_passage_naming_the_paper_needs_fewer_articles(tmp_path: Path) -> None:
+    promo = "Gazette Extra readers get the crossword a day early with the weekend edition"
+    index = learn(tmp_path / "n.sqlite", [f"{b}\n{promo}\n" for b in BODIES[:2]])
+    draft = f"{BODIES[5]}\n{promo}\n"
+    assert flagged(checker(index).check_text(draft)) == []  # 2 < min-docs 3
+    named = Checker(
+        {"publication": ["Gazette"], "rules": {RULE: {"index": str(index)}}}, select=[RULE]
+    )
+    assert [t for t, _ in flagged(named.check_text(draft))] == [promo]

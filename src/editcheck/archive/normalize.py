@@ -68,7 +68,10 @@ _DATE_WORDS = """
     monday tuesday wednesday thursday friday saturday sunday
     mon tue tues wed thu thur thurs fri today yesterday tomorrow
 """
-STOP_WORDS: Final = frozenset(_STOP_WORDS.split()) | frozenset(_DATE_WORDS.split())
+#: Function words alone: what two passages share without saying the same thing. Dates are
+#: not among them (two reports of the same event share them; parallel ones swap them).
+FUNCTION_WORDS: Final = frozenset(_STOP_WORDS.split())
+STOP_WORDS: Final = FUNCTION_WORDS | frozenset(_DATE_WORDS.split())
 
 
 def words_of(found: Iterable[Token]) -> list[str]:

@@ -17,6 +17,8 @@ Tables, and why each looks as it does:
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -102,6 +104,7 @@ def connect_for_reading(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA mmap_size=268435456")
         conn.execute("PRAGMA cache_size=-32768")
         check_meta(conn, path)
+        _check_pages(conn, path)
     except sqlite3.Error as exc:
         conn.close()
         raise ArchiveIndexError(f"{path}: not a readable boilerplate index: {exc}") from exc
@@ -109,6 +112,36 @@ def connect_for_reading(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse an index with damaged pages before any draft is checked against it: a
+    look-up that hits one mid-run would leave that draft unchecked for boilerplate.
+    ``quick_check`` reads every page once (about 0.1 s per 100 MB here) and only when a
+    process first opens the index."""
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise ArchiveIndexError(
+            f"{path}: the boilerplate index is damaged ({'; '.join(problems)}); "
+            f"learn it again ({learn_hint(path)})"
+        )
+
+
+def lock_for_writing(path: Path) -> int:
+    """An exclusive ``flock`` on the index file, held while one learn writes it, so a
+    second learn on the same index is told the index is busy instead of meeting "database
+    is locked" halfway through. (``flock`` and SQLite's own POSIX locks are independent
+    on Linux; the descriptor is closed only after SQLite's connection is.)"""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise ArchiveIndexError(
+            f"{path}: the index is busy: another 'archive learn' is writing it; wait for "
+            "it to finish, or learn into another file"
+        ) from None
+    return fd
 
 
 def _create(conn: sqlite3.Connection) -> None:

@@ -8,6 +8,7 @@ load to a few statements per thousand articles instead of one per passage.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +19,7 @@ from editcheck.archive.store import (
     ArchiveIndexError,
     connect_for_writing,
     finish_writing,
+    lock_for_writing,
 )
 from editcheck.document import Document
 
@@ -48,7 +50,12 @@ class IndexWriter:
 
     def __init__(self, path: Path | str, batch_articles: int = BATCH_ARTICLES) -> None:
         self.path = Path(path)
-        self._conn = connect_for_writing(self.path)
+        self._lock = lock_for_writing(self.path)
+        try:
+            self._conn = connect_for_writing(self.path)
+        except BaseException:
+            os.close(self._lock)
+            raise
         self._conn.execute(_BATCH_TABLE)
         self._batch_articles = batch_articles
         self._articles: dict[bytes, str | None] = {}
@@ -114,7 +121,10 @@ class IndexWriter:
         try:
             self.flush()
         finally:
-            finish_writing(self._conn)
+            try:
+                finish_writing(self._conn)
+            finally:
+                os.close(self._lock)
 
     def __enter__(self) -> IndexWriter:
         return self

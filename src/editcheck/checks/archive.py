@@ -9,7 +9,9 @@ module is imported only when an index is set, so a run without one pays nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from editcheck.annotations import Severity
@@ -33,9 +35,18 @@ ARCHIVE_BOILERPLATE = Rule(
     Near-duplicates count: case, spacing, punctuation, figures and function words are
     folded away before fingerprinting, so "Sign up to our newsletter for the latest news"
     and "Sign up for our newsletter for all the latest news!" share one counter.
-    Paragraphs under 4 words and sentences under 6 words (numbers do not count) are never
-    fingerprinted: labels and stock phrases recur everywhere without being boilerplate.
-    A draft that is itself in the index is not counted against itself.
+    Paragraphs under 4 words and sentences under 6 words (numbers do not count) are not
+    fingerprinted as paragraphs or sentences, and a line of two or three words (a
+    newsletter box's heading, "The Morning Post") is flagged only when it recurs and the
+    block beside it is flagged too: labels and stock phrases recur everywhere without
+    being boilerplate. Blocks about people (bylines, a columnist's
+    sign-off, author bios, `<address>`, `rel=author`, byline/author class names) are
+    never counted nor flagged: they recur in every story a reporter writes, but are not
+    furniture to delete.
+    A passage that names the publication (the config's `publication = [...]`, which this
+    rule takes like `core/promo-furniture`) is the paper's own furniture once it recurs in
+    two earlier articles: the index learns the promos no pattern knows. A draft that is
+    itself in the index is not counted against itself.
 
     Build the index with `editcheck archive learn ARCHIVE_FOLDER --index archive.sqlite`,
     then set the `index` option (`editcheck check --archive-index archive.sqlite`, or
@@ -46,7 +57,7 @@ ARCHIVE_BOILERPLATE = Rule(
     The examples below assume an index where the flagged passages ran in three or more
     earlier articles and the passing ones did not.
     """,
-    options={"index": "", "min-docs": 3},
+    options={"index": "", "min-docs": 3, "publication": []},
     path_options=("index",),
     flags=(
         "Sign up for our newsletter for all the latest news!",
@@ -91,26 +102,66 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
     from editcheck.archive import document_key, open_index, passages
 
     reader = open_index(index)
+    flagged: set[int] = set()
     found = list(passages(doc))
     counts = reader.counts(p.key for p in found) if found else {}
     if not counts:
         return
     own = 1 if reader.has_article(document_key(doc)) else 0
     covered: set[int] = set()
+    lines = []
+    named = _names(tuple(options.get("publication", ())))
     for p in found:  # a block's paragraph passage comes before its sentences
         n = counts.get(p.key, 0) - own
-        if n < min_docs or p.block_index in covered:
+        least = min(min_docs, _OWN_MIN_DOCS) if named and named.search(p.text) else min_docs
+        if n < least or p.block_index in covered:
+            continue
+        if p.kind == "line":
+            lines.append((p, n))
             continue
         if p.kind == "paragraph":
             covered.add(p.block_index)
-        plural = "s" if n != 1 else ""
-        ctx.report(
-            ARCHIVE_BOILERPLATE.id,
-            p.start,
-            p.end,
-            f"This {p.kind} appears in {n:,} earlier article{plural}: boilerplate?",
-            data={"articles": n, "passage": p.kind},
-        )
+        _report(ctx, p, n)
+        flagged.add(p.block_index)
+    for p, n in lines:  # a short recurring line counts only beside recurring furniture
+        if _neighbours(doc, p.block_index) & flagged:
+            _report(ctx, p, n)
+
+
+_OWN_MIN_DOCS = 2  # a passage naming the paper that recurs at all is the paper's furniture
+
+
+@lru_cache(maxsize=16)
+def _names(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The publication's names, whole words in their own case."""
+    names = tuple(n.strip() for n in names if n.strip())
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def _report(ctx: CheckContext, p: Any, n: int) -> None:
+    plural = "s" if n != 1 else ""
+    kind = "line" if p.kind == "line" else p.kind
+    ctx.report(
+        ARCHIVE_BOILERPLATE.id,
+        p.start,
+        p.end,
+        f"This {kind} appears in {n:,} earlier article{plural}: boilerplate?",
+        data={"articles": n, "passage": p.kind},
+    )
+
+
+def _neighbours(doc: Document, index: int) -> set[int]:
+    """The nearest non-blank block on each side."""
+    out = set()
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(doc.blocks) and doc.blocks[i].is_blank:
+            i += step
+        if 0 <= i < len(doc.blocks):
+            out.add(i)
+    return out
 
 
 @hookimpl

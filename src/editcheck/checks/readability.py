@@ -2,8 +2,10 @@
 
 Scores are computed on the prose blocks only (paragraphs, list items, quotes, lines of a
 text draft), not on headings, captions or table cells, whose short fragments would make a
-draft look easier than it reads. textstat is imported on first use: it loads a
-pronouncing dictionary, which a run with this check switched off should not pay for.
+draft look easier than it reads. Word counts come from the document's word index (the
+parse's tokens). textstat is imported on first use, and its syllable lookups answered from
+the shipped table (:mod:`editcheck.checks.syllables`): a run with this check switched off
+pays for neither.
 """
 
 from __future__ import annotations
@@ -83,15 +85,12 @@ def _prose(doc: Document) -> list[Sentence]:
     ]
 
 
-def _words(sentence: Sentence) -> int:
-    return sum(1 for t in sentence.tokens if t.kind != "punct")
-
-
 @check(LONG_SENTENCE, READING_GRADE, name="core.readability")
 def readability(doc: Document, ctx: CheckContext) -> None:
     """Report scores in ``stats`` and flag long sentences and a high grade."""
     sentences = _prose(doc)
-    counts = [_words(s) for s in sentences]
+    index = doc.words
+    counts = [index.sentence_words(s.index) for s in sentences]
     words = sum(counts)
     limit = ctx.options(LONG_SENTENCE.id).get("max-words", 40)
     for sentence, n in zip(sentences, counts, strict=True):

@@ -7,6 +7,7 @@ light: each subcommand lives in its own module and is imported only when it runs
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import click
@@ -28,7 +29,27 @@ ALIASES = {"boilerplate": "archive"}
 
 
 class LazyGroup(click.Group):
-    """A group that imports a subcommand's module only when that subcommand is needed."""
+    """A group that imports a subcommand's module only when that subcommand is needed.
+
+    It is also the last line of defence: an exception no command handled is an internal
+    failure, exit 3 with one line (``EDITCHECK_DEBUG=1`` shows the traceback), never the
+    exit 1 a CI job would read as "findings".
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the whole point: no bare traceback
+            if os.environ.get("EDITCHECK_DEBUG"):
+                raise
+            click.echo(
+                f"editcheck: internal error: {type(exc).__name__}: {exc} "
+                "(a bug in editcheck or a plugin; EDITCHECK_DEBUG=1 shows the traceback)",
+                err=True,
+            )
+            ctx.exit(3)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *SUBCOMMANDS})

@@ -8,6 +8,7 @@ flat however many drafts there are.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +20,10 @@ from editcheck.cli.common import (
     PluginFlags,
     Progress,
     RuleFlags,
+    Terminated,
     build_settings,
     plugin_options,
+    raise_on_sigterm,
     rule_options,
     with_progress,
 )
@@ -94,7 +97,8 @@ def audit_command(
     else:
         found = _checked_reports(paths, from_list, jobs, plugins, rules)
     audit = ArchiveAudit(top=top)
-    interrupted = False
+    interrupted: int | None = None
+    raise_on_sigterm()
     try:
         for read in found:
             if read.facts is None:
@@ -103,16 +107,18 @@ def audit_command(
             else:
                 audit.add_facts(read.item, read.facts)
     except KeyboardInterrupt:
-        interrupted = True
+        interrupted = ExitCode.INTERRUPTED
+    except Terminated:
+        interrupted = ExitCode.TERMINATED
     inputs = [*paths, *([f"--from-list {from_list}"] if from_list else [])]
     sys.exit(_finish(audit, interrupted, out_dir, inputs))
 
 
-def _finish(audit: ArchiveAudit, interrupted: bool, out_dir: Path, inputs: list[str]) -> int:
+def _finish(audit: ArchiveAudit, interrupted: int | None, out_dir: Path, inputs: list[str]) -> int:
     """Write the audit, say where, and return the exit status."""
     from editcheck.audit import write_audit
 
-    summary = audit.summary(interrupted=interrupted)
+    summary = audit.summary(interrupted=interrupted is not None)
     try:
         written = write_audit(summary, out_dir, inputs)
     except OSError as exc:
@@ -124,10 +130,12 @@ def _finish(audit: ArchiveAudit, interrupted: bool, out_dir: Path, inputs: list[
         f"in {totals['seconds']:,} s: {', '.join(str(p) for p in written)}",
         err=True,
     )
-    if interrupted:
+    if interrupted is not None:
         click.echo("editcheck: interrupted; the audit covers the drafts checked so far", err=True)
-        return 130
-    return int(ExitCode.USAGE if totals["unreadable"] else ExitCode.OK)
+        return interrupted
+    if not totals["drafts"]:
+        click.echo("editcheck: no drafts were audited; check the paths given", err=True)
+    return int(ExitCode.USAGE if totals["unreadable"] or not totals["drafts"] else ExitCode.OK)
 
 
 class _CannotWrite(click.ClickException):
@@ -164,12 +172,16 @@ def _checked_reports(
     """Check the drafts (one process or ``--jobs``), streaming what the audit counts."""
     from editcheck.audit import ReadReport, ReportFacts
     from editcheck.run.batch import check_paths, default_jobs
-    from editcheck.run.inputs import STDIN, expand_inputs
+    from editcheck.run.inputs import STDIN, expand_inputs, skipped_line
 
     config, _ = plugins.load()
     settings, checker = build_settings(config, plugins, rules)
-    files = [p for p in expand_inputs(paths, from_list) if p != STDIN]
-    outcomes = check_paths(checker, settings, files, jobs or default_jobs())
+    skipped: Counter[str] = Counter()
+    files = [p for p in expand_inputs(paths, from_list, skipped=skipped) if p != STDIN]
+    if skipped:
+        click.echo(f"editcheck: {skipped_line(skipped)}", err=True)
+    timeout = checker.config.draft_timeout
+    outcomes = check_paths(checker, settings, files, jobs or default_jobs(), timeout)
     for outcome in with_progress(outcomes, Progress(len(files))):
         report = outcome.report
         yield ReadReport(outcome.item, ReportFacts.of(report) if report else None, outcome.error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +17,12 @@ from editcheck.cli.common import (
     PluginFlags,
     Progress,
     RuleFlags,
+    Terminated,
     build_settings,
     option_group,
+    outcome_code,
     plugin_options,
+    raise_on_sigterm,
     rule_options,
     with_progress,
 )
@@ -130,6 +134,17 @@ dask_options = option_group(
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Also check the paths listed in this file, one per line.",
 )
+@click.option(
+    "--draft-timeout",
+    type=click.FloatRange(min=0),
+    help="With --jobs 2+, kill the worker of a draft that runs longer (seconds; 0: no "
+    "limit) [default: the config's draft-timeout, 60].",
+)
+@click.option(
+    "--fail-on-incomplete/--no-fail-on-incomplete",
+    default=None,
+    help="Exit 1 when a check timed out or crashed [default: yes].",
+)
 @dask_options
 @plugin_options
 def check_command(
@@ -141,10 +156,16 @@ def check_command(
     stdin_type: str,
     jobs: int,
     from_list: Path | None,
+    draft_timeout: float | None,
+    fail_on_incomplete: bool | None,
     dask: DaskFlags,
     plugins: PluginFlags,
 ) -> None:
-    """Check draft files (HTML or text), folders of them, or '-' for standard input."""
+    """Check draft files (HTML or text), folders of them, or '-' for standard input.
+
+    Exit status: 0 pass, 1 findings at or above --fail-on or an incomplete check,
+    2 usage, config or input errors, 3 a check crashed.
+    """
     from editcheck.config import parse_fail_on
     from editcheck.run.batch import default_jobs
 
@@ -164,46 +185,79 @@ def check_command(
         changes["fail_on"] = parse_fail_on(fail_on)
     if max_bytes is not None:
         changes["max_bytes"] = max_bytes
+    if draft_timeout is not None:
+        changes["draft_timeout"] = draft_timeout or None
+    if fail_on_incomplete is not None:
+        changes["fail_on_incomplete"] = fail_on_incomplete
     settings, checker = build_settings(
         config, plugins, rules, changes, keep_content=formatter.needs_content
     )
     workers = jobs or default_jobs()
     if dask.engine == "dask":
         sys.exit(_run_on_dask(settings, checker, paths, from_list, dask, workers, out))
+    sys.exit(int(_run_locally(checker, settings, paths, from_list, stdin_type, workers, out)))
+
+
+def _run_locally(
+    checker: Checker,
+    settings: CheckerSettings,
+    paths: tuple[str, ...],
+    from_list: Path | None,
+    stdin_type: str,
+    workers: int,
+    out: OutputFlags,
+) -> ExitCode:
+    """Check the inputs here or on worker processes; write the reports; the exit code."""
     from editcheck.formats.base import RenderContext
     from editcheck.run.batch import check_paths
-    from editcheck.run.inputs import STDIN, expand_inputs
+    from editcheck.run.inputs import STDIN, expand_inputs, readable_suffixes, skipped_line
 
+    config = checker.config
+    formatter = checker.plugins.formatters[out.format_name]
     context = RenderContext(
         rules={r.id: r for r in checker.plugins.rules},
         color=out.output.isatty() if out.color is None else out.color,
+        fail_on=config.fail_on,
+        fail_on_incomplete=config.fail_on_incomplete,
     )
-    items = list(expand_inputs(paths, from_list))
+    skipped: Counter[str] = Counter()
+    items = list(expand_inputs(paths, from_list, skipped=skipped))
+    if skipped:
+        click.echo(f"editcheck: {skipped_line(skipped)}", err=True)
+    if not items:
+        click.echo(
+            f"editcheck: no drafts to check in {', '.join(paths) or str(from_list)} "
+            f"(editcheck reads {readable_suffixes()})",
+            err=True,
+        )
+        return ExitCode.USAGE
     files = [i for i in items if i != STDIN]
-    outcomes: Iterator[Outcome] = check_paths(checker, settings, files, workers)
+    raise_on_sigterm()
+    outcomes: Iterator[Outcome] = check_paths(
+        checker, settings, files, workers, config.draft_timeout
+    )
     if STDIN in items:
         outcomes = itertools.chain([_check_stdin(checker, stdin_type)], outcomes)
-    reports, unreadable, failed = [], 0, False
+    reports, code = [], ExitCode.OK
     try:
         for outcome in with_progress(outcomes, Progress(len(items))):
+            code = max(code, outcome_code(outcome, config.fail_on, config.fail_on_incomplete))
             if outcome.report is None:
                 click.echo(f"editcheck: {outcome.error}", err=True)
-                unreadable += 1
                 continue
-            failed = failed or outcome.report.fails(checker.config.fail_on)
             if formatter.streaming:
                 out.output.write(formatter.render([outcome.report], context))
                 out.output.flush()
             else:
                 reports.append(outcome.report)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
         out.output.flush()
         click.echo("editcheck: interrupted; reports written so far are kept", err=True)
-        sys.exit(130)
+        interrupted = isinstance(stop, KeyboardInterrupt)
+        return ExitCode.INTERRUPTED if interrupted else ExitCode.TERMINATED
     if not formatter.streaming:
         out.output.write(formatter.render(reports, context))
-    code = ExitCode.USAGE if unreadable else ExitCode.FINDINGS if failed else ExitCode.OK
-    sys.exit(int(code))
+    return code
 
 
 def _run_on_dask(

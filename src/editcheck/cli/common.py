@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -31,9 +32,40 @@ F = TypeVar("F", bound=Callable[..., Any])
 class ExitCode(enum.IntEnum):
     """What the process exit status means to a CI job or a pre-publish hook."""
 
-    OK = 0  # no finding at or above --fail-on
-    FINDINGS = 1  # findings at or above --fail-on
+    OK = 0  # no finding at or above --fail-on, every check finished
+    FINDINGS = 1  # findings at or above --fail-on, or an incomplete check (by default)
     USAGE = 2  # bad arguments, bad config, or an input that could not be read
+    INTERNAL = 3  # a check crashed its worker, or editcheck itself failed
+    INTERRUPTED = 130  # Ctrl-C (SIGINT)
+    TERMINATED = 143  # SIGTERM
+
+
+def outcome_code(outcome: Outcome, fail_on: Any, fail_on_incomplete: bool) -> ExitCode:
+    """What one draft's outcome means for the exit status (the run exits with the worst)."""
+    if outcome.report is None:
+        if outcome.kind == "crashed":
+            return ExitCode.INTERNAL
+        if outcome.kind == "timeout":
+            return ExitCode.FINDINGS if fail_on_incomplete else ExitCode.OK
+        return ExitCode.USAGE
+    if any(e.kind == "exit" for e in outcome.report.errors):
+        return ExitCode.INTERNAL  # a plugin tried to end the process: never "findings"
+    blocks = outcome.report.blocks(fail_on, fail_on_incomplete=fail_on_incomplete)
+    return ExitCode.FINDINGS if blocks else ExitCode.OK
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: stop the workers, keep what was written, exit 143."""
+
+
+def raise_on_sigterm() -> None:
+    """Turn SIGTERM into :class:`Terminated` in the main thread, so the ``finally`` blocks
+    that stop worker processes run (the default action would orphan them)."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, handler)
 
 
 def split_list(values: Iterable[str]) -> tuple[str, ...]:
@@ -96,7 +128,11 @@ class PluginFlags:
         except EditcheckError as exc:
             raise click.UsageError(str(exc)) from exc
         for failure in plugins.failures:
-            click.echo(f"editcheck: warning: plugin {failure}", err=True)
+            click.echo(
+                f"editcheck: warning: plugin {failure}; its checks are missing, so every "
+                f"report is incomplete (fix it, or block it with -p no:{failure.name})",
+                err=True,
+            )
         return config, plugins
 
 

@@ -10,6 +10,7 @@ import click
 from editcheck.cli.common import split_list
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+_LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 @click.command("serve")
@@ -19,7 +20,13 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
     show_default=True,
     help="Address to bind; anything but loopback exposes the service.",
 )
-@click.option("--port", type=click.IntRange(1, 65535), default=8750, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8750,
+    show_default=True,
+    help="Port to listen on (0: any free port; the server prints the one it took).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -60,6 +67,13 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
     help="Allow browser calls from this origin (repeatable, or comma-separated).",
 )
 @click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host names requests may address (repeatable, or comma-separated) "
+    "[default: loopback names when serving on loopback, else any].",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -74,6 +88,7 @@ def serve_command(
     time_budget: float,
     token_file: Path | None,
     cors_origins: tuple[str, ...],
+    allowed_hosts: tuple[str, ...],
     log_level: str,
 ) -> None:
     """Serve POST /v1/check, the review page at /, and /v1/openapi.json."""
@@ -96,6 +111,8 @@ def serve_command(
             time_budget=time_budget or None,
             token=token,
             cors_origins=split_list(cors_origins),
+            allowed_hosts=split_list(allowed_hosts)
+            or (_LOOPBACK_NAMES if host in _LOOPBACK else ()),
         )
         handler = CheckHandler(settings)  # fail here, once, rather than in every worker
     except EditcheckError as exc:
@@ -104,6 +121,21 @@ def serve_command(
         click.echo(f"editcheck: warning: plugin {failure}", err=True)
     if host not in _LOOPBACK and token is None:
         click.echo(f"editcheck: warning: serving on {host} without a token", err=True)
-    serve(
-        settings, host=host, port=port, workers=workers, log_level=log_level, token_file=token_file
-    )
+    try:
+        serve(
+            settings,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            token_file=token_file,
+        )
+    except EditcheckError as exc:  # the port is taken: one line, exit 2
+        raise _CannotServe(str(exc)) from None
+
+
+class _CannotServe(click.ClickException):
+    exit_code = 2
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"editcheck serve: {self.message}", err=True)

@@ -327,6 +327,13 @@ def _closing(frame: _Frame) -> _Frame:
     )
 
 
+def _authorship(el: lxml.etree._Element) -> str | None:
+    """``rel-author`` for an element marked as the author's (``rel="author"``,
+    ``itemprop="author"``): class-like, so a byline can be told without its class names."""
+    marks = f"{el.get('rel') or ''} {el.get('itemprop') or ''}".lower().split()
+    return "rel-author" if "author" in marks else None
+
+
 def _enter(
     el: lxml.etree._Element,
     tag: str,
@@ -337,9 +344,12 @@ def _enter(
 ) -> _Frame:
     """Open ``el``: inline elements pass their parent's block on, others start one."""
     hints = frame.hints
-    own = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+    own = " ".join(filter(None, (el.get("class"), el.get("id"), _authorship(el)))).lower()
     if own:
         hints = f"{hints} {own}"[-_MAX_HINTS:].strip()
+    if tag in INLINE_TAGS and frame.owner is not None and _authorship(el):
+        # a byline's <a rel="author"> marks the block that holds it, not only itself
+        frame.owner.hints = f"{frame.owner.hints} rel-author"[-_MAX_HINTS:].strip()
     ignore = frame.ignore
     attr = el.get("data-editcheck-ignore")
     if attr is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from editcheck.document.source import SourceLocator
+    from editcheck.document.words import WordIndex
 
 MediaType = Literal["text/html", "text/plain"]
 
@@ -135,6 +136,8 @@ class Document:
     # The decoded input (HTML source or the text) and how to find a span in it.
     source_text: str = field(default="", repr=False, compare=False)
     locator: SourceLocator | None = field(default=None, repr=False, compare=False)
+    # What is derived from the parse once, on first use (the word index).
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
         """The sentences of ``block``, in order."""
@@ -160,6 +163,17 @@ class Document:
         return i + 1, offset - starts[i] + 1
 
     @property
+    def words(self) -> WordIndex:
+        """Every word and number token with offsets, lower-cased form and sentence id,
+        built from the sentences' tokens the first time a check asks."""
+        index = self._derived.get("words")
+        if index is None:
+            from editcheck.document.words import build_word_index
+
+            index = self._derived["words"] = build_word_index(self.sentences)
+        return index
+
+    @property
     def word_count(self) -> int:
         """Number of word and number tokens in the document."""
-        return sum(1 for s in self.sentences for t in s.tokens if t.kind != "punct")
+        return len(self.words)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from editcheck.annotations import Annotation, Report, SourceSpan
+from editcheck.annotations import Annotation, Report, Severity, SourceSpan
 
 if TYPE_CHECKING:
     from editcheck.checkapi import Rule
@@ -21,11 +21,23 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class RenderContext:
     """The run a formatter renders: its rules by id (with their documentation, for the
-    formats that show it), whether to use colour, and format options a plugin documents."""
+    formats that show it), whether to use colour, the gate's thresholds (so every face
+    shows the same verdict) and format options a plugin documents."""
 
     rules: Mapping[str, Rule] = field(default_factory=dict)
     color: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
+    fail_on: Severity | None = Severity.ERROR
+    fail_on_incomplete: bool = True
+
+    def verdict(self, report: Report) -> str:
+        """``pass``, ``fail`` or ``incomplete`` for one report at this run's threshold."""
+        return report.verdict(self.fail_on)
+
+    def overall(self, reports: Sequence[Report]) -> str:
+        """The run's verdict: fail if any draft fails, else incomplete if any is."""
+        verdicts = {self.verdict(r) for r in reports}
+        return next((v for v in ("fail", "incomplete") if v in verdicts), "pass")
 
 
 RenderFunction = Callable[[Sequence[Report], RenderContext], str]

@@ -45,6 +45,7 @@ def render_html(reports: Sequence[Report], context: RenderContext) -> str:
                 "content": report.content,
                 "note": note,
                 "report": report.to_dict(),
+                "verdict": context.verdict(report),
             }
         )
     shown = {a.rule for r in reports for a in r.annotations}

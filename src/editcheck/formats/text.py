@@ -22,12 +22,15 @@ def render_text(reports: Sequence[Report], context: RenderContext) -> str:
     for report in reports:
         source = report.source or "<stdin>"
         for note in report.notes:
-            lines.append(f"{source}: note: {note}")
+            lines.append(f"{printable(source)}: note: {printable(note)}")
         for a in report.annotations:
             lines.append(_diagnostic(source, a, style))
         for e in report.errors:
             lines.append(
-                style(f"{source}: check {e.check} failed ({e.kind}): {e.message}", fg="red")
+                style(
+                    printable(f"{source}: check {e.check} failed ({e.kind}): {e.message}"),
+                    fg="red",
+                )
             )
     total = sum(len(r.annotations) for r in reports)
     errors = sum(len(r.errors) for r in reports)
@@ -41,16 +44,34 @@ def render_text(reports: Sequence[Report], context: RenderContext) -> str:
     )
     if errors:
         summary += f"; {errors} check failure{'s' if errors != 1 else ''}"
+    verdict = context.overall(reports)
+    summary += f"; verdict: {verdict}"
+    if verdict == "incomplete":
+        summary += " (some checks did not finish" + (
+            "; this blocks publication)" if context.fail_on_incomplete else ")"
+        )
     lines.append(style(summary, bold=True))
     return "\n".join(lines) + "\n"
 
 
 def _diagnostic(source: str, a: Annotation, style: Any) -> str:
     sev = style(a.severity.value, fg=_COLOURS[a.severity.value], bold=True)
-    head = f"{source}:{a.line}:{a.column}: {sev} {style(a.rule, dim=True)} {a.message}"
+    message = printable(a.message)
+    head = f"{printable(source)}:{a.line}:{a.column}: {sev} {style(a.rule, dim=True)} {message}"
     shown = a.text if len(a.text) <= _MAX_SHOWN else a.text[: _MAX_SHOWN - 1] + "…"
-    shown = shown.replace("\n", "⏎") if shown.strip() else repr(shown)
+    shown = printable(shown.replace("\n", "⏎")) if shown.strip() else repr(shown)
     tail = f"\n    | {shown}"
     if a.suggestion:
-        tail += f"\n    = suggestion: {a.suggestion}"
+        tail += f"\n    = suggestion: {printable(a.suggestion)}"
     return head + tail
+
+
+# C0 and C1 controls (ESC starts a terminal escape sequence) and DEL, but not tab.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F)}
+_CONTROLS.update({c: f"\\x{c:02x}" for c in range(0x80, 0xA0)})
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN``: draft text must never drive
+    the terminal (an ESC sequence in a pasted page could rewrite what the editor sees)."""
+    return text.translate(_CONTROLS) if not text.isprintable() else text

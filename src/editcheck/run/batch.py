@@ -9,6 +9,7 @@ inherits the loaded plugins.
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 from collections.abc import Iterator
@@ -23,11 +24,18 @@ from editcheck.run.settings import CheckerSettings, build_checker
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One input's report, or the one-line reason it could not be read."""
+    """One input's report, or the one-line reason there is none.
+
+    ``kind`` says what went wrong when there is no report: ``unreadable`` (the input's
+    fault: missing, binary, too large), ``crashed`` (a check killed its worker or raised
+    outside its own boundary: editcheck's or a plugin's fault) or ``timeout`` (the
+    draft ran past the per-draft time limit and its worker was killed: not checked).
+    """
 
     item: str
     report: Report | None
     error: str | None = None
+    kind: str = "unreadable"
 
 
 _worker_checker: Checker | None = None
@@ -37,6 +45,8 @@ def _init_worker(settings: CheckerSettings) -> None:
     global _worker_checker
     # Ctrl-C reaches the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # so the pool can stop us
     _worker_checker = build_checker(settings)
 
 
@@ -47,12 +57,16 @@ def _check_in_worker(paths: list[str]) -> list[Outcome]:
 
 
 def check_one(checker: Checker, path: str | Path) -> Outcome:
-    """Check one file; an unreadable file becomes an Outcome with an error line."""
+    """Check one file; an unreadable file becomes an Outcome with an error line, and so
+    does an internal failure, so one odd file never loses the rest of the run."""
     try:
         return Outcome(str(path), checker.check_path(path))
     except EditcheckError as exc:
         message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
         return Outcome(str(path), None, message)
+    except Exception as exc:  # noqa: BLE001 - named as an internal failure, exit 3
+        message = f"{path}: internal error: {type(exc).__name__}: {exc}"
+        return Outcome(str(path), None, message, "crashed")
 
 
 def default_jobs() -> int:
@@ -64,9 +78,18 @@ def default_jobs() -> int:
 
 
 def check_paths(
-    checker: Checker, settings: CheckerSettings, paths: list[str], jobs: int
+    checker: Checker,
+    settings: CheckerSettings,
+    paths: list[str],
+    jobs: int,
+    draft_timeout: float | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes for ``paths`` in order; ``jobs`` > 1 spreads them over worker processes."""
+    """Outcomes for ``paths`` in order; ``jobs`` > 1 spreads them over worker processes.
+
+    ``draft_timeout`` (seconds) kills the worker process of a draft that runs longer, even
+    inside C code. One job runs here, in this process, where the per-check budget is the
+    limit (it stops a check at its next Python instruction, not inside C code).
+    """
     jobs = max(1, min(jobs, len(paths)))
     if jobs == 1:
         for path in paths:
@@ -85,6 +108,8 @@ def check_paths(
         _init_worker,
         (settings,),
         split=lambda batch: [[p] for p in batch],
+        on_timeout=functools.partial(_timed_out, draft_timeout),
+        timeout=draft_timeout,
     )
     for outcomes in pool.map(batches):
         yield from outcomes
@@ -92,4 +117,9 @@ def check_paths(
 
 def _crashed(batch: list[str]) -> list[Outcome]:
     message = "the worker process checking it died; a check crashed on this draft"
-    return [Outcome(path, None, f"{path}: {message}") for path in batch]
+    return [Outcome(path, None, f"{path}: {message}", "crashed") for path in batch]
+
+
+def _timed_out(limit: float | None, batch: list[str]) -> list[Outcome]:
+    message = f"not checked: still running after the {limit:g} s draft time limit"
+    return [Outcome(path, None, f"{path}: {message}", "timeout") for path in batch]

@@ -180,10 +180,12 @@ def _check_into(
         if outcome.report is None:
             unreadable.append((path, outcome.error or f"{path}: unreadable"))
             continue
-        failed = failed or outcome.report.fails(checker.config.fail_on)
-        write(
-            json.dumps(outcome.report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        config = checker.config
+        failed = failed or outcome.report.blocks(
+            config.fail_on, fail_on_incomplete=config.fail_on_incomplete
         )
+        data = outcome.report.to_verdict_dict(config.fail_on)
+        write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
     return tuple(unreadable), failed
 
 

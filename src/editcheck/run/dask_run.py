@@ -115,7 +115,9 @@ class RunLog:
     def exit_code(self, interrupted: bool) -> int:
         if interrupted:
             return 130
-        return 2 if self.unreadable or self.failures else 1 if self.failed else 0
+        if self.failures:  # a partition lost to a crashed worker: an internal failure
+            return 3
+        return 2 if self.unreadable else 1 if self.failed else 0
 
 
 def run_on_dask(
@@ -131,8 +133,9 @@ def run_on_dask(
     say: Callable[[str], None],
     show_progress: bool = False,
 ) -> int:
-    """Run, report through ``say``, and return the exit code (0, 1 findings, 2 inputs or
-    partitions lost, 130 interrupted); raises EditcheckError when the run cannot start."""
+    """Run, report through ``say``, and return the exit code (0, 1 findings, 2 unreadable
+    inputs, 3 partitions lost to a crash, 130 interrupted); raises EditcheckError when
+    the run cannot start."""
     if out_dir is not None:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)

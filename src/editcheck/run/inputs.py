@@ -7,6 +7,7 @@ picks up the same files from the same folder (the suffixes the document loader r
 from __future__ import annotations
 
 import glob
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -15,11 +16,31 @@ from editcheck.document import DRAFT_SUFFIXES
 STDIN = "-"
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """The draft files under ``folder``, recursively, sorted."""
+def walk(folder: Path, skipped: Counter[str] | None = None) -> Iterator[Path]:
+    """The draft files under ``folder``, recursively, sorted; other files are counted by
+    suffix in ``skipped`` so the run can name what it did not read."""
     for found in sorted(folder.rglob("*")):
-        if found.suffix.lower() in DRAFT_SUFFIXES and found.is_file():
+        if not found.is_file():
+            continue
+        if found.suffix.lower() in DRAFT_SUFFIXES:
             yield found
+        elif skipped is not None and not found.name.startswith("."):
+            skipped[found.suffix.lower() or "(no extension)"] += 1
+
+
+def readable_suffixes() -> str:
+    """The suffixes a folder walk picks up, for messages: ``.htm, .html, .txt``."""
+    return ", ".join(sorted(DRAFT_SUFFIXES))
+
+
+def skipped_line(skipped: Counter[str]) -> str:
+    """``3 files not read (.docx 2, .pdf 1): editcheck reads .htm, .html, .txt``."""
+    total = sum(skipped.values())
+    kinds = ", ".join(f"{suffix} {n}" for suffix, n in sorted(skipped.items()))
+    return (
+        f"{total} file{'s' if total != 1 else ''} in the folders given not read ({kinds}): "
+        f"editcheck reads {readable_suffixes()}"
+    )
 
 
 def read_path_list(path: Path) -> Iterator[str]:
@@ -32,7 +53,11 @@ def read_path_list(path: Path) -> Iterator[str]:
 
 
 def expand_inputs(
-    paths: Iterable[str | Path], from_list: Path | None = None, *, absolute: bool = False
+    paths: Iterable[str | Path],
+    from_list: Path | None = None,
+    *,
+    absolute: bool = False,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[str]:
     """Files as given, folders walked and globs expanded (sorted); then the list file's
     paths as they are (for a cluster they name files where the workers run).
@@ -40,6 +65,7 @@ def expand_inputs(
     ``-`` (standard input) passes through. A path that neither exists nor matches is
     passed on too, so it becomes an unreadable input, never a silent skip. ``absolute``
     makes paths absolute, for workers whose working directory is not the client's.
+    ``skipped`` counts, by suffix, the files in folders that are not drafts.
     """
     for raw in paths:
         if str(raw) == STDIN:
@@ -47,12 +73,12 @@ def expand_inputs(
             continue
         path = Path(raw).absolute() if absolute else Path(raw)
         if path.is_dir():
-            yield from (str(p) for p in walk(path))
+            yield from (str(p) for p in walk(path, skipped))
         elif not path.exists() and glob.has_magic(str(raw)):
             matches = sorted(glob.glob(str(path), recursive=True))
             for match in matches:
                 found = Path(match)
-                yield from (str(p) for p in walk(found)) if found.is_dir() else (match,)
+                yield from (str(p) for p in walk(found, skipped)) if found.is_dir() else (match,)
             if not matches:
                 yield str(path)
         else:

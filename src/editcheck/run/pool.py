@@ -1,31 +1,40 @@
-"""Worker processes that keep going when one of them dies.
+"""Worker processes that survive a draft that kills or hangs its worker.
 
 A draft can crash a worker outright (a plugin calling ``os._exit``, a C extension
-segfaulting, the kernel's OOM killer). ``multiprocessing.Pool`` then waits forever for the
-lost task; ``ProcessPoolExecutor`` at least says the pool broke, but takes every task in
-flight down with it. Here, after a break, the tasks that were in flight are re-run one at
-a time on a fresh pool (a batch split into its inputs), so the draft that kills a worker is
-named and the innocent ones still get their reports; then work goes on in parallel.
+segfaulting, the kernel's OOM killer) or hold it forever inside C code, where no Python
+exception can reach. ``pebble`` owns the processes: each task has its own future, a dead
+worker fails only the task it was running (``ProcessExpired``) and is replaced, and a task
+past its time limit has its worker killed and replaced (``TimeoutError``). No other task
+in flight is lost, so there is nothing to race.
 
-Results come back in input order, with at most ``window`` tasks in flight, so memory stays
-flat however many inputs there are.
+Tasks are small batches of inputs (cheaper than one task per draft); a batch that crashes
+or times out is re-run one input at a time, so only the input at fault is named. Results
+come back in input order with at most ``window`` tasks in flight, so memory stays flat
+however many inputs there are.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, TimeoutError
 from typing import Any, Generic, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 class ResilientPool(Generic[T, R]):
-    """Map ``fn`` over items in worker processes, in order, surviving dead workers."""
+    """Map ``fn`` over items in worker processes, in order, surviving dead and stuck workers.
+
+    ``on_crash(item)`` and ``on_timeout(item)`` give the result for an input whose worker
+    died or ran past ``timeout`` seconds (per input: a batch gets ``timeout`` times its
+    length); ``split(item)`` breaks a batch into its inputs.
+    """
 
     def __init__(
         self,
@@ -35,76 +44,80 @@ class ResilientPool(Generic[T, R]):
         initializer: Callable[..., None] | None = None,
         initargs: tuple[Any, ...] = (),
         split: Callable[[T], list[T]] | None = None,
+        *,
+        on_timeout: Callable[[T], R] | None = None,
+        timeout: float | None = None,
     ) -> None:
         self.fn, self.jobs, self.on_crash, self.split = fn, jobs, on_crash, split
-        self.initializer, self.initargs = initializer, initargs
+        self.on_timeout = on_timeout or on_crash
+        self.timeout = timeout
         self.window = jobs * 4
-        self._executor = self._start()
-
-    def _start(self) -> ProcessPoolExecutor:
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        return ProcessPoolExecutor(
-            self.jobs,
-            mp_context=multiprocessing.get_context(method),
-            initializer=self.initializer,
-            initargs=self.initargs,
+        self._pool = ProcessPool(
+            max_workers=jobs,
+            initializer=initializer,
+            initargs=initargs,
+            context=multiprocessing.get_context(method),
         )
+        # Ctrl-C goes to the whole process group. A worker must never see it, not even
+        # in the instant after its fork before its initializer ignores it (it would print
+        # a traceback): pebble's threads, and every worker they fork, inherit the signal
+        # mask of the thread that starts them, so they start with SIGINT and SIGTERM
+        # blocked; the initializer sets its own handlers and unblocks SIGTERM.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            self._pool.schedule(_nothing).result()  # starts the pool's threads and workers
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
     def map(self, items: Iterable[T]) -> Iterator[R]:
-        """Results for ``items`` in order; a crashed item gives ``on_crash(item)``."""
+        """Results for ``items`` in order; a crashed or stuck input gives its stand-in."""
         source = iter(items)
         pending: deque[tuple[T, Future[R]]] = deque()
         try:
             while True:
-                self._fill(pending, source)
+                while len(pending) < self.window:
+                    item = next(source, _END)
+                    if item is _END:
+                        break
+                    pending.append((item, self._submit(item)))  # type: ignore[arg-type]
                 if not pending:
                     return
                 item, future = pending.popleft()
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    suspects = [item, *(i for i, _ in pending)]
-                    pending.clear()
-                    yield from self._isolate(suspects)
+                yield from self._outcome(item, future)
         finally:
             self.close()
 
-    def _fill(self, pending: deque[tuple[T, Future[R]]], source: Iterator[T]) -> None:
-        while len(pending) < self.window:
-            try:
-                item = next(source)
-            except StopIteration:
-                return
-            pending.append((item, self._executor.submit(self.fn, item)))
+    def _submit(self, item: T) -> Future[R]:
+        size = len(self.split(item)) if self.split else 1
+        limit = self.timeout * size if self.timeout else None
+        return self._pool.schedule(self.fn, args=(item,), timeout=limit)
 
-    def _isolate(self, suspects: list[T]) -> Iterator[R]:
-        """Re-run the items that were in flight one by one, naming the one that crashes.
-
-        An item that crashes and can be ``split`` (a batch of inputs) is isolated part by
-        part, so only the input that kills a worker is lost.
-        """
-        self._restart()
-        for item in suspects:
-            try:
-                yield self._executor.submit(self.fn, item).result()
-            except BrokenProcessPool:
-                parts = self.split(item) if self.split else [item]
-                if len(parts) > 1:
-                    yield from self._isolate(parts)
-                else:
-                    yield self.on_crash(item)
-                    self._restart()
-
-    def _restart(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
-        self._executor = self._start()
+    def _outcome(self, item: T, future: Future[R]) -> Iterator[R]:
+        """The result of one task; a failed batch is re-run input by input."""
+        try:
+            yield future.result()
+            return
+        except ProcessExpired:
+            stand_in = self.on_crash
+        except TimeoutError:
+            stand_in = self.on_timeout
+        parts = self.split(item) if self.split else [item]
+        if len(parts) <= 1:
+            yield stand_in(item)
+            return
+        retries = [(part, self._submit(part)) for part in parts]
+        for part, retry in retries:
+            yield from self._outcome(part, retry)
 
     def close(self) -> None:
         """Stop the workers now, without waiting for a draft that may never finish."""
-        terminate = getattr(self._executor, "terminate_workers", None)  # Python 3.14+
-        if terminate is not None:
-            terminate()
-        else:
-            for process in list((getattr(self._executor, "_processes", None) or {}).values()):
-                process.terminate()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._pool.stop()  # type: ignore[no-untyped-call]
+        self._pool.join(timeout=10)
+
+
+_END = object()
+
+
+def _nothing() -> None:
+    """A first task, so the pool starts inside the blocked-signal window."""

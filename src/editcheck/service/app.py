@@ -1,24 +1,22 @@
 """The Starlette application: routes, error handling, auth, CORS and the time budget.
 
-Checks are CPU work, so each runs in a worker thread and the event loop stays free to
-answer health probes. Only a few checks run at once per process (``CHECK_THREADS``): under
-the GIL more threads add no throughput, they only stretch every request's latency. The
-time budget starts when a request's checks start and becomes a deadline the runner
-enforces: a check still running then is stopped inside its thread, the answer says
-``partial: true`` and names it, and the worker goes on serving.
+Checks are CPU work and drafts are untrusted, so they run in a child process of this
+worker (:mod:`editcheck.service.check_process`) and the event loop stays free to answer
+health probes. The time budget covers the whole request in the child: a check still
+running at the deadline is stopped and named (``partial: true``, verdict
+``incomplete``); a child that does not stop is killed and replaced (``incomplete``), and
+one that dies answers 503. Nothing a draft does takes the worker itself down.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import cache
 from importlib import resources
-from typing import Any, TypeVar
 
-import anyio.to_thread
-from anyio import CapacityLimiter
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -27,7 +25,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from editcheck.service.auth import BearerAuth
+from editcheck.service import workers
+from editcheck.service.auth import BearerAuth, HostAllowList
+from editcheck.service.check_process import CheckProcess
 from editcheck.service.handler import CheckHandler
 from editcheck.service.openapi import openapi_document
 from editcheck.service.problems import Problem, from_problem, problem_response
@@ -36,8 +36,8 @@ from editcheck.service.settings import ServiceSettings, settings_from_env
 from editcheck.version import __version__
 
 log = logging.getLogger("editcheck.service")
-T = TypeVar("T")
-CHECK_THREADS = 4
+CHECK_PROCESSES = 1  # per server worker: checks are CPU work, one core each
+BODY_SECONDS = 10.0  # how long a request's body may take to arrive
 STATIC_FILES = {"review.js": "text/javascript", "review.css": "text/css"}
 
 
@@ -72,16 +72,27 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
                 max_age=600,
             )
         )
+    if settings.allowed_hosts:  # before auth: a rebound page gets nothing, not even a 401
+        middleware.append(Middleware(HostAllowList, hosts=settings.allowed_hosts))
     if settings.token:
         middleware.append(Middleware(BearerAuth, token=settings.token))
+    checks = CheckProcess(settings, handler, CHECK_PROCESSES)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await checks.start()
+        yield
+        checks.close()
+
     app = Starlette(
         routes=routes,
         middleware=middleware,
         exception_handlers={Problem: _on_problem, HTTPException: _on_http, Exception: _on_crash},
+        lifespan=lifespan,
     )
     app.state.handler = handler
     app.state.settings = settings
-    app.state.limiter = None  # made on first use, inside the event loop
+    app.state.checks = checks
     return app
 
 
@@ -115,15 +126,20 @@ async def _healthz(request: Request) -> Response:
 
 async def _readyz(request: Request) -> Response:
     handler: CheckHandler = request.app.state.handler
+    checks: CheckProcess = request.app.state.checks
     plugins = handler.plugins
+    up = checks.up()
     return JSONResponse(
         {
-            "status": "ready",
+            "status": "ready" if up else "starting",
             "editcheck_version": __version__,
             "plugins": [p.name for p in plugins.plugins],
             "rules": len(handler.checker.plan.rules),
             "plugin_failures": [str(f) for f in plugins.failures],
-        }
+            "workers": workers.count(),
+            "check_processes": {"up": up, "configured": checks.size},
+        },
+        status_code=200 if up else 503,
     )
 
 
@@ -145,58 +161,59 @@ async def _openapi(request: Request) -> Response:
 
 async def _check(request: Request) -> Response:
     req = check_request(parse_json(await _body(request)))
-    handler: CheckHandler = request.app.state.handler
-    budget = request.app.state.settings.time_budget
-
-    def work() -> dict[str, Any]:
-        return handler.check(req, _deadline(budget))
-
-    return JSONResponse(await _in_thread(request, work))
+    checks: CheckProcess = request.app.state.checks
+    (answer,) = await checks.check([req])
+    return JSONResponse(answer)
 
 
 async def _batch(request: Request) -> Response:
     settings: ServiceSettings = request.app.state.settings
     reqs = batch_request(parse_json(await _body(request)), settings.max_batch)
-    handler: CheckHandler = request.app.state.handler
-
-    def work() -> list[dict[str, Any]]:
-        deadline = _deadline(settings.time_budget)  # one budget for the whole batch
-        return [handler.check(r, deadline) for r in reqs]
-
-    results = await _in_thread(request, work)
-    verdict = "fail" if any(r["verdict"] == "fail" for r in results) else "pass"
+    checks: CheckProcess = request.app.state.checks
+    results = await checks.check(reqs)  # one budget for the whole batch
+    verdicts = {r["verdict"] for r in results}
+    verdict = next(v for v in ("fail", "incomplete", "pass") if v in verdicts)
     return JSONResponse(
-        {"verdict": verdict, "partial": any(r["partial"] for r in results), "results": results}
+        {
+            "verdict": verdict,
+            "blocking": any(r["blocking"] for r in results),
+            "partial": any(r["partial"] for r in results),
+            "results": results,
+        }
     )
-
-
-async def _in_thread(request: Request, work: Callable[[], T]) -> T:
-    """Run CPU work on one of the process's few check threads."""
-    state = request.app.state
-    if state.limiter is None:
-        state.limiter = CapacityLimiter(CHECK_THREADS)
-    return await anyio.to_thread.run_sync(work, limiter=state.limiter)
-
-
-def _deadline(budget: float | None) -> float | None:
-    return time.monotonic() + budget if budget else None
 
 
 async def _body(request: Request) -> bytes:
     """The body, refused with 413 as soon as it passes the limit (before reading it all).
 
-    The body is read as JSON whatever its Content-Type says, so ``curl -d`` works.
+    Only ``application/json`` is read: a web page can send ``text/plain`` to a local
+    service without a CORS preflight, and that must not get a draft checked (415).
     """
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise Problem(
+            415,
+            f"send the body as application/json (got {kind or 'no Content-Type'})",
+            slug="unsupported-media-type",
+        )
     limit = request.app.state.settings.max_body_bytes
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
         raise Problem(413, f"the body is {int(length):,} bytes; the limit is {limit:,}")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Problem(413, f"the body is over the limit of {limit:,} bytes")
-        chunks.append(chunk)
+    chunks: list[bytes] = []
+
+    async def read() -> None:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise Problem(413, f"the body is over the limit of {limit:,} bytes")
+            chunks.append(chunk)
+
+    try:  # a client that trickles its body must not hold a worker's connection for ever
+        await asyncio.wait_for(read(), BODY_SECONDS)
+    except TimeoutError:
+        raise Problem(408, f"the body did not arrive within {BODY_SECONDS:g} s") from None
     return b"".join(chunks)
 
 

@@ -46,3 +46,36 @@ class BearerAuth:
                 if scheme.lower() == b"bearer":
                     return hmac.compare_digest(given.strip(), self._token)
         return False
+
+
+class HostAllowList:
+    """ASGI middleware: 421 problem for a request whose ``Host`` is not an allowed name.
+
+    A server on 127.0.0.1 is reachable from any web page the editor opens, through a DNS
+    name that an attacker rebinds to 127.0.0.1; the browser then sends that name as
+    ``Host``. Accepting only the loopback names closes that door (DNS rebinding).
+    """
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self._hosts = {h.lower().strip("[]") for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self._allowed(scope):
+            await self.app(scope, receive, send)
+            return
+        response = problem_response(
+            421, "this server does not answer for that host name (see --allow-host)"
+        )
+        await response(scope, receive, send)
+
+    def _allowed(self, scope: Scope) -> bool:
+        for name, value in scope.get("headers", []):
+            if name == b"host":
+                host = value.decode("latin-1").lower()
+                if host.startswith("["):  # [::1]:8750
+                    host = host[1 : host.find("]")] if "]" in host else host
+                else:
+                    host = host.rsplit(":", 1)[0]
+                return host in self._hosts
+        return False  # HTTP/1.1 requires Host; without one, nothing to check against

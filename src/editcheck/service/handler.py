@@ -11,16 +11,17 @@ import html as html_lib
 from functools import lru_cache
 from typing import Any
 
-from editcheck.annotations import Report
+from editcheck.annotations import CheckFailure, Report
 from editcheck.api import Checker
 from editcheck.config import Config, load_config, parse_fail_on
 from editcheck.document import Document, load_html, load_text
-from editcheck.errors import ConfigError, InputTooLarge
+from editcheck.errors import ConfigError, InputTooLarge, SelectorError
 from editcheck.plugins import PluginSet
 from editcheck.run.settings import CheckerSettings, build_checker
 from editcheck.service.problems import Problem
 from editcheck.service.requests import CheckRequest, EditorBlock
 from editcheck.service.settings import ServiceSettings
+from editcheck.version import __version__
 
 
 class CheckHandler:
@@ -46,11 +47,32 @@ class CheckHandler:
         try:
             checker = self._plan_for(req.select, req.ignore)
             fail_on = parse_fail_on(req.fail_on) if req.fail_on else self.config.fail_on
+        except SelectorError as exc:
+            field = req.where + exc.field
+            raise Problem(
+                422,
+                str(exc),
+                slug="invalid-fields",
+                errors=[{"field": field, "message": str(exc)}],
+            ) from None
         except ConfigError as exc:
             raise Problem(422, str(exc), slug="invalid-fields") from None
         doc = self._load(req)
         report = checker.check_document(doc, deadline=deadline)
         return self._answer(req, doc, report, fail_on)
+
+    def unfinished(self, req: CheckRequest, message: str) -> dict[str, Any]:
+        """The answer for a request whose checks were stopped from outside (the check
+        process was killed): no findings, one timeout, verdict ``incomplete``."""
+        fail_on = parse_fail_on(req.fail_on) if req.fail_on else self.config.fail_on
+        report = Report(
+            source=req.source,
+            media_type="text/plain" if req.kind == "text" else "text/html",
+            annotations=(),
+            errors=(CheckFailure("*", message, "timeout"),),
+            editcheck_version=__version__,
+        )
+        return self._answer(req, None, report, fail_on)
 
     def _load(self, req: CheckRequest) -> Document:
         if req.kind == "blocks":
@@ -69,12 +91,19 @@ class CheckHandler:
             )
 
     def _answer(
-        self, req: CheckRequest, doc: Document, report: Report, fail_on: Any
+        self, req: CheckRequest, doc: Document | None, report: Report, fail_on: Any
     ) -> dict[str, Any]:
         data = report.to_dict("utf-16" if req.position_encoding == "utf-16" else "utf-32")
+        on_incomplete = (
+            self.config.fail_on_incomplete
+            if req.fail_on_incomplete is None
+            else req.fail_on_incomplete
+        )
         answer: dict[str, Any] = {
-            "verdict": "fail" if report.fails(fail_on) else "pass",
+            "verdict": report.verdict(fail_on),
+            "blocking": report.blocks(fail_on, fail_on_incomplete=on_incomplete),
             "fail_on": fail_on.value if fail_on else "never",
+            "fail_on_incomplete": on_incomplete,
             "partial": report.partial,
             "timed_out": [e.check for e in report.errors if e.kind == "timeout"],
             "position_encoding": req.position_encoding,
@@ -83,7 +112,12 @@ class CheckHandler:
         if req.id is not None:
             answer = {"id": req.id, **answer}
         if req.kind == "blocks":
-            answer["blocks"] = by_block(req.content, doc, data["annotations"])  # type: ignore[arg-type]
+            blocks: tuple[EditorBlock, ...] = req.content  # type: ignore[assignment]
+            answer["blocks"] = (
+                by_block(blocks, doc, data["annotations"])
+                if doc is not None
+                else {str(b.id): [] for b in blocks}
+            )
         return answer
 
 

@@ -10,23 +10,39 @@ is the fallback.
 Listening sockets get TCP_NODELAY, which Linux copies to the connections they accept:
 without it every answer (headers, then body) waits about 40 ms for the client's delayed
 ACK.
+
+SO_REUSEPORT would also let a second ``editcheck serve`` join the port and take part of
+the traffic with another config, so the server first locks the port
+(:mod:`editcheck.service.portlock`); a port that is locked or bound by anything else is
+one line and exit 2. The server says where it listens once it is bound.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
 import socket
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import uvicorn
 
+from editcheck.errors import EditcheckError
+from editcheck.service import workers as worker_table
+from editcheck.service.gctune import tune_gc_for_requests
+from editcheck.service.portlock import hold_port
 from editcheck.service.settings import ServiceSettings
 
 APP = "editcheck.service.app:app_from_env"
+CONNECTIONS_PER_WORKER = 512
+
+
+class CannotListen(EditcheckError):
+    """The address cannot be bound (taken, not local, not allowed)."""
 
 
 def serve(
@@ -38,8 +54,19 @@ def serve(
     log_level: str,
     token_file: Path | None = None,
 ) -> None:
-    """Run until interrupted; workers rebuild ``settings`` from the environment."""
+    """Run until interrupted; workers rebuild ``settings`` from the environment.
+
+    Raises :class:`~editcheck.service.portlock.PortTaken` or :class:`CannotListen`
+    before anything starts.
+    """
     os.environ.update(settings.to_env(token_file))
+    if port == 0:  # pick a free port now: every worker (and the lock) must use the same one
+        with _bind(host, 0, reuse_port=False) as probe:
+            port = probe.getsockname()[1]
+    _port_lock = hold_port(port)  # held until this process exits
+    with _bind(host, port, reuse_port=workers > 1 and hasattr(socket, "SO_REUSEPORT")):
+        pass  # taken by something that is not editcheck: say so now, in one line
+    _say_listening(host, port, workers)
     if workers > 1 and not hasattr(socket, "SO_REUSEPORT"):
         _patch_uvicorn_nodelay()
         uvicorn.run(
@@ -59,13 +86,76 @@ def serve(
     _supervise(host, port, workers, log_level)
 
 
-def run_worker(host: str, port: int, log_level: str, *, reuse_port: bool = True) -> None:
-    """One uvicorn server on its own listening socket (the body of each worker process)."""
-    sock = listening_socket(host, port, reuse_port=reuse_port)
-    config = uvicorn.Config(
-        APP, factory=True, log_level=log_level, access_log=log_level == "debug", server_header=False
+def _bind(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+    try:
+        return listening_socket(host, port, reuse_port=reuse_port)
+    except OSError as exc:
+        raise CannotListen(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def _say_listening(host: str, port: int, workers: int) -> None:
+    shown = f"[{host}]" if ":" in host else host
+    plural = "s" if workers != 1 else ""
+    print(
+        f"editcheck: serving on http://{shown}:{port}/ ({workers} worker{plural})",
+        file=sys.stderr,
+        flush=True,
     )
+
+
+def run_worker(
+    host: str,
+    port: int,
+    log_level: str,
+    *,
+    reuse_port: bool = True,
+    table: Any = None,
+) -> None:
+    """One uvicorn server on its own listening socket (the body of each worker process)."""
+    if table is not None:
+        worker_table.attach(table)
+    sock = _bind(host, port, reuse_port=reuse_port)
+    config = uvicorn.Config(
+        APP,
+        factory=True,
+        log_level=log_level,
+        access_log=log_level == "debug",
+        server_header=False,
+        # Slow or idle clients: a cap on connections per worker (beyond it, a quick 503)
+        # and a short keep-alive, so a flood of slow sockets cannot starve the worker.
+        limit_concurrency=CONNECTIONS_PER_WORKER,
+        timeout_keep_alive=5,
+    )
+    for name in ("uvicorn.error", "uvicorn"):
+        logging.getLogger(name).addFilter(RateLimitedLog())
+    config.load()  # the app and its plugins, before the collector is tuned for requests
+    tune_gc_for_requests()
     uvicorn.Server(config).run(sockets=[sock])
+
+
+class RateLimitedLog(logging.Filter):
+    """At most ``burst`` records of one message template per ``window`` seconds: a flood
+    of bad requests must not fill the disk (1,100 slow clients once wrote 172 MB in 40 s);
+    the first record after a quiet spell says how many were dropped."""
+
+    def __init__(self, burst: int = 10, window: float = 10.0) -> None:
+        super().__init__()
+        self.burst, self.window = burst, window
+        self._seen: dict[str, tuple[float, int, int]] = {}  # msg -> (start, shown, dropped)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = time.monotonic()
+        key = str(record.msg)
+        start, shown, dropped = self._seen.get(key, (now, 0, 0))
+        if now - start > self.window:
+            if dropped:
+                record.msg = f"{record.msg} (and {dropped} more like it not logged)"
+            start, shown, dropped = now, 0, 0
+        if shown >= self.burst:
+            self._seen[key] = (start, shown, dropped + 1)
+            return False
+        self._seen[key] = (start, shown + 1, dropped)
+        return True
 
 
 def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket:
@@ -83,32 +173,53 @@ def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket
 
 
 def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
-    """Start ``workers`` processes on one port; restart any that dies; stop on a signal."""
-    with listening_socket(host, port, reuse_port=True) as probe:  # fails early if taken
-        port = probe.getsockname()[1]  # with --port 0, every worker must share one port
-    context = multiprocessing.get_context("spawn")
+    """Start ``workers`` processes on one port; restart any that dies; stop on a signal.
 
-    def start() -> Any:
-        process = context.Process(target=run_worker, args=(host, port, log_level))
+    A worker that keeps dying is restarted after a growing pause (up to 10 s), never
+    given up on: the server goes on answering with the workers it has, and ``/readyz``
+    says how many are up.
+    """
+    context = multiprocessing.get_context("spawn")
+    table = context.Array("b", workers, lock=False)  # 1 while that worker is alive
+
+    def start(slot: int) -> Any:
+        table[slot] = 1  # alive from now until the supervisor sees it dead
+        process = context.Process(
+            target=run_worker,
+            args=(host, port, log_level),
+            kwargs={"table": table},
+        )
         process.start()
         return process
 
     stopping: list[int] = []
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda signum, _frame: stopping.append(signum))
-    processes = [start() for _ in range(workers)]
-    restarts: list[float] = []
+    processes = [start(slot) for slot in range(workers)]
+    backoff = [0.0] * workers  # seconds to wait before the next restart of each slot
+    due = [0.0] * workers  # when a dead slot may be restarted
     try:
         while not stopping:
+            now = time.monotonic()
             for i, process in enumerate(processes):
-                if not process.is_alive() and not stopping:
-                    restarts = [t for t in restarts if time.monotonic() - t < 10] + [
-                        time.monotonic()
-                    ]
-                    if len(restarts) > 2 * workers:
-                        raise SystemExit("editcheck serve: workers keep dying; stopping")
-                    processes[i] = start()
-            time.sleep(0.2)
+                if stopping or process.is_alive():
+                    if process.is_alive() and now - due[i] > 60:
+                        backoff[i] = 0.0  # a minute up: forgive its past deaths
+                    continue
+                if table[i]:  # just found dead: schedule the restart, backing off
+                    table[i] = 0
+                    backoff[i] = min(max(backoff[i] * 2, 0.2), 10.0)
+                    due[i] = now + backoff[i]
+                    print(
+                        f"editcheck serve: worker {i + 1} (pid {process.pid}) exited with "
+                        f"{process.exitcode}; restarting in {backoff[i]:g} s",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                elif now >= due[i]:
+                    processes[i] = start(i)
+                    due[i] = now
+            time.sleep(0.1)
     finally:
         for process in processes:
             process.terminate()  # uvicorn shuts down gracefully on SIGTERM

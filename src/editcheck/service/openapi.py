@@ -32,6 +32,11 @@ def _check_request() -> dict[str, Any]:
             "description": "Severity that makes the verdict fail "
             "(default: the server config's fail-on).",
         },
+        "fail_on_incomplete": {
+            "type": "boolean",
+            "description": "Whether an incomplete check blocks (default: the server "
+            "config's fail-on-incomplete, true unless changed).",
+        },
         "position_encoding": {
             "enum": list(ENCODINGS),
             "default": "utf-32",
@@ -149,7 +154,9 @@ def _schemas() -> dict[str, Any]:
             "type": "object",
             "required": [
                 "verdict",
+                "blocking",
                 "fail_on",
+                "fail_on_incomplete",
                 "partial",
                 "timed_out",
                 "position_encoding",
@@ -157,8 +164,17 @@ def _schemas() -> dict[str, Any]:
             ],
             "properties": {
                 "id": {"type": "string"},
-                "verdict": {"enum": ["pass", "fail"]},
+                "verdict": {
+                    "enum": ["pass", "fail", "incomplete"],
+                    "description": "incomplete: a check timed out, crashed or was skipped.",
+                },
+                "blocking": {
+                    "type": "boolean",
+                    "description": "Whether a gate should stop publication: fail, and "
+                    "incomplete unless fail_on_incomplete is false.",
+                },
                 "fail_on": {"enum": list(FAIL_ON)},
+                "fail_on_incomplete": {"type": "boolean"},
                 "partial": {"type": "boolean"},
                 "timed_out": {**_STR_LIST, "description": "Checks stopped by the time budget."},
                 "position_encoding": {"enum": list(ENCODINGS)},
@@ -172,9 +188,17 @@ def _schemas() -> dict[str, Any]:
         },
         "BatchResponse": {
             "type": "object",
-            "required": ["verdict", "partial", "results"],
+            "required": ["verdict", "blocking", "partial", "results"],
             "properties": {
-                "verdict": {"enum": ["pass", "fail"]},
+                "verdict": {
+                    "enum": ["pass", "fail", "incomplete"],
+                    "description": "incomplete: a check timed out, crashed or was skipped.",
+                },
+                "blocking": {
+                    "type": "boolean",
+                    "description": "Whether a gate should stop publication: fail, and "
+                    "incomplete unless fail_on_incomplete is false.",
+                },
                 "partial": {"type": "boolean"},
                 "results": {"type": "array", "items": _ref("CheckResponse")},
             },

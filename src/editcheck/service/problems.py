@@ -20,7 +20,9 @@ _TITLES = {
     404: "Not found",
     405: "Method not allowed",
     413: "Request body too large",
+    408: "Request timeout",
     415: "Unsupported media type",
+    421: "Misdirected request",
     422: "Invalid request fields",
     500: "Internal server error",
     503: "Not ready",
@@ -81,7 +83,10 @@ def problem_response(
 ) -> Response:
     """A ready response carrying a problem document."""
     body = problem_body(status, detail, slug=slug, instance=instance, errors=errors)
-    return Response(json.dumps(body), status_code=status, media_type=PROBLEM_TYPE, headers=headers)
+    # Close after an error: a refused body may be partly unread, and the client's next
+    # request must start on a clean connection.
+    sent = {"Connection": "close", **(headers or {})}
+    return Response(json.dumps(body), status_code=status, media_type=PROBLEM_TYPE, headers=sent)
 
 
 def from_problem(exc: Problem, instance: str | None = None) -> Response:

@@ -17,7 +17,16 @@ from editcheck.service.problems import Problem
 INPUT_FIELDS = ("html", "text", "blocks")
 FAIL_ON = ("error", "warning", "info", "never")
 ENCODINGS = ("utf-32", "utf-16")
-_FIELDS = {*INPUT_FIELDS, "id", "source", "select", "ignore", "fail_on", "position_encoding"}
+_FIELDS = {
+    *INPUT_FIELDS,
+    "id",
+    "source",
+    "select",
+    "ignore",
+    "fail_on",
+    "fail_on_incomplete",
+    "position_encoding",
+}
 
 
 # What an editor block may say it is; checks treat headings, list items, quotes and
@@ -46,6 +55,8 @@ class CheckRequest:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     position_encoding: str = "utf-32"
+    fail_on_incomplete: bool | None = None  # None: the server's setting
+    where: str = ""  # the field prefix of this request in a batch ("documents[2].")
 
 
 def parse_json(body: bytes) -> Any:
@@ -54,6 +65,12 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise Problem(400, f"the body is not valid JSON: {exc}", slug="malformed-json") from None
+    except RecursionError:  # arrays or objects nested about a thousand deep
+        raise Problem(400, "the body's JSON is nested too deeply", slug="malformed-json") from None
+    except ValueError as exc:  # an integer past Python's 4,300-digit limit
+        raise Problem(
+            400, f"the body's JSON cannot be read: {exc}", slug="malformed-json"
+        ) from None
 
 
 def check_request(data: Any, where: str = "") -> CheckRequest:
@@ -111,10 +128,15 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
     encoding = _choice(data, "position_encoding", ENCODINGS, where, errors) or "utf-32"
     ident = _opt_str(data, "id", where, errors)
     source = _opt_str(data, "source", where, errors)
+    on_incomplete = data.get("fail_on_incomplete")
+    if on_incomplete is not None and not isinstance(on_incomplete, bool):
+        _err(errors, where + "fail_on_incomplete", "must be true or false")
     _unicode(data, where, errors)
     if len(errors) > before:
         return None
-    return CheckRequest(kind, content, ident, source, select, ignore, fail_on, encoding)
+    return CheckRequest(
+        kind, content, ident, source, select, ignore, fail_on, encoding, on_incomplete, where
+    )
 
 
 def _unicode(data: dict[str, Any], where: str, errors: list[dict[str, str]]) -> None:

@@ -30,6 +30,9 @@ class ServiceSettings:
     token: str | None = field(default=None, repr=False)
     cors_origins: tuple[str, ...] = ()
     max_batch: int = 50
+    # Host header names accepted (empty: any). A server on loopback accepts only loopback
+    # names, so a web page cannot reach it through a DNS name rebound to 127.0.0.1.
+    allowed_hosts: tuple[str, ...] = ()
 
     def to_env(self, token_file: Path | None = None) -> dict[str, str]:
         """Environment for worker processes (the token is passed by file or left in env)."""
@@ -38,6 +41,7 @@ class ServiceSettings:
             f"{_PREFIX}TIME_BUDGET": str(self.time_budget or 0),
             f"{_PREFIX}CORS_ORIGINS": " ".join(self.cors_origins),
             f"{_PREFIX}MAX_BATCH": str(self.max_batch),
+            f"{_PREFIX}ALLOWED_HOSTS": " ".join(self.allowed_hosts),
         }
         if self.config is not None:
             env[f"{_PREFIX}CONFIG"] = str(self.config.resolve())
@@ -71,4 +75,5 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ServiceSettings:
         token=token,
         cors_origins=tuple(env.get(f"{_PREFIX}CORS_ORIGINS", "").split()),
         max_batch=int(env.get(f"{_PREFIX}MAX_BATCH", 50)),
+        allowed_hosts=tuple(env.get(f"{_PREFIX}ALLOWED_HOSTS", "").split()),
     )

@@ -11,13 +11,34 @@ numbers and pattern; see ``docs/writing-plugins.md``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from editcheck.checkapi import Check
-from editcheck.checks.housestyle.compile import compile_house_style
-from editcheck.checks.housestyle.load import load_house_style, parse_house_style
-from editcheck.checks.housestyle.spec import RULE_TYPES, HouseRule, HouseStyle, HouseStyleError
+if TYPE_CHECKING:
+    from editcheck.checkapi import Check
+    from editcheck.checks.housestyle.compile import compile_house_style
+    from editcheck.checks.housestyle.load import load_house_style, parse_house_style
+    from editcheck.checks.housestyle.spec import (
+        RULE_TYPES,
+        HouseRule,
+        HouseStyle,
+        HouseStyleError,
+    )
+
+# The engine (and the `regex` module it compiles with) is imported when first used: the
+# built-in plugin's entry point lives in this package and loads on every run, most of
+# which name no house style.
+_EXPORTS = {
+    "compile_house_style": "editcheck.checks.housestyle.compile",
+    "load_house_style": "editcheck.checks.housestyle.load",
+    "parse_house_style": "editcheck.checks.housestyle.load",
+    "RULE_TYPES": "editcheck.checks.housestyle.spec",
+    "HouseRule": "editcheck.checks.housestyle.spec",
+    "HouseStyle": "editcheck.checks.housestyle.spec",
+    "HouseStyleError": "editcheck.checks.housestyle.spec",
+}
 
 __all__ = [
     "RULE_TYPES",
@@ -32,8 +53,24 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
 def house_style_check(path: str | Path, namespace: str | None = None) -> Check:
     """Load and compile one house-style file."""
+    from editcheck.checks.housestyle.compile import compile_house_style
+    from editcheck.checks.housestyle.load import load_house_style
+
     return compile_house_style(load_house_style(path, namespace))
 
 

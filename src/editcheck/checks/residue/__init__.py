@@ -32,10 +32,12 @@ _WHOLE_LINE_RULES = (R.INTERFACE_STRING.id, R.ORPHAN_COUNTER.id)
     R.INTERFACE_STRING,
     R.PLACEHOLDER,
     R.INVISIBLE_CHARACTER,
+    R.MOJIBAKE,
     name="core.residue",
 )
 def residue(doc: Document, ctx: CheckContext) -> None:
-    """Timestamps, counters, broken markup, interface text, placeholders, invisible chars."""
+    """Timestamps, counters, broken markup, interface text, placeholders, invisible
+    characters, mojibake."""
     block_residue(doc, ctx)
 
 
@@ -60,10 +62,12 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
             continue  # a byline or credit the article itself carries
         if (
             own_rules
+            and verdict.inside
+            and verdict.reason != furniture.THREAD
             and whole_line_residue(block)
             and not any(allows.allowed(r, block.text) for r in _WHOLE_LINE_RULES)
         ):
-            continue  # already an interface string or a counter: one annotation is enough
+            continue  # in the article, an interface string or a counter is annotated once
         ctx.report_in(
             R.PAGE_FURNITURE.id,
             block,

@@ -18,14 +18,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from editcheck.checks import prose
+from editcheck.checks.residue import threads
 from editcheck.document import Block, Document
 
-_SENTENCE_END = tuple(".!?。！？…\"”»'’)")
 _PAGE_CONTEXT = frozenset({"nav", "footer"})
 CHROME_CONTEXT = frozenset(
     {"nav", "aside", "footer", "form", "button", "menu", "select", "label", "dialog"}
 )
 _HINT_SPLIT = re.compile(r"[^a-z0-9]+")
+# A page saved whole, not a CMS fragment: the source opens with a doctype or <html>, and
+# its head follows (the source is only looked at, never parsed again).
+_SAVED_PAGE = re.compile(
+    r"\A\ufeff?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html[^>]*>\s*)?<html\b[^>]*>\s*<head\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HEAD_CHARS = 4096
+THREAD = "a comment thread"
+_SMOOTH_RUN = 3  # blocks of one run that smoothing may take
+_SHORT_BLOCK = 100
+_HEADLINE_WORDS = 7  # a block of more words reads as a headline or a subhead
+# A tool row's separators (a spaced hyphen or slash is too common in copy to count).
+_ROW_SPLIT = re.compile(r"\s*(?:[|·•›»]|\s>\s)\s*")
+_ROW_CHARS, _ITEM_CHARS, _ITEM_WORDS = 140, 32, 5
 _NEAR = 60  # characters of class names nearest the block (the string runs root to leaf)
 
 
@@ -61,7 +76,8 @@ class Verdict:
 
 
 def looks_like_page(doc: Document) -> bool:
-    """True for a whole web page: a navigation bar or a footer with links, or many links.
+    """True for a whole web page: a navigation bar or a footer with links, or many links,
+    or a saved page (a doctype or ``<html>`` with its ``<head>``) with links in it.
 
     A CMS body may end in a short list of related links; it is not a page for that.
     """
@@ -71,15 +87,13 @@ def looks_like_page(doc: Document) -> bool:
     for b in doc.blocks:
         nav += bool(b.context & _PAGE_CONTEXT)
         linky += b.link_density >= 0.6 and len(b.text) > 1
-    return (nav >= 1 and linky >= 3) or linky >= 10
+    saved = _SAVED_PAGE.match(doc.source_text[:_HEAD_CHARS]) is not None
+    return (nav >= 1 and linky >= 3) or linky >= 10 or (saved and linky >= 1)
 
 
 def is_prose(block: Block) -> bool:
-    """A paragraph of article copy: long, few links, usually a finished sentence."""
-    if block.link_density >= 0.3:
-        return False
-    n = len(block.text.rstrip())
-    return n >= 150 or (n >= 70 and block.text.rstrip().endswith(_SENTENCE_END))
+    """A paragraph of article copy, strong enough to vote (see :func:`prose.is_prose`)."""
+    return prose.is_prose(block, paragraph=True)
 
 
 def content_roots(blocks: Sequence[Block]) -> list[str]:
@@ -178,7 +192,8 @@ def chrome_hint(words: frozenset[str] | set[str]) -> str | None:
 def classify(doc: Document) -> list[Verdict]:
     """The blocks of ``doc`` that are page chrome, with the reason for each."""
     blocks = [b for b in doc.blocks if not b.is_blank]
-    roots = content_roots(blocks)
+    thread = threads.thread_units(blocks)
+    roots = content_roots([b for b in blocks if b.index not in thread])
     if not roots:
         return []
     prefixes = tuple(r + "/" for r in roots)
@@ -188,15 +203,63 @@ def classify(doc: Document) -> list[Verdict]:
     prose_context = [b.context for b in inside if is_prose(b)]
     own = frozenset.intersection(*prose_context) if prose_context else frozenset()
     outside_keys = {_key(b.text) for b in blocks if b.index not in inner and len(b.text) < 150}
-    verdicts = []
+    title = _title(blocks, roots)
+    reasons: list[tuple[Block, str | None, bool]] = []
     for b in blocks:
-        if b.index not in inner:
-            verdicts.append(Verdict(b, "outside the article"))
+        if b is title:
+            reasons.append((b, None, True))
+        elif b.index not in inner:
+            reasons.append((b, "outside the article", False))
+        elif b.index in thread or threads.comment_marked(b.hints, common):
+            reasons.append((b, THREAD, True))
+        else:
+            reasons.append((b, _inside_reason(b, common, own, outside_keys), True))
+    _smooth(reasons)
+    return [Verdict(b, reason, inside) for b, reason, inside in reasons if reason]
+
+
+def _title(blocks: Sequence[Block], roots: Sequence[str]) -> Block | None:
+    """The page's one ``<h1>`` when it heads the article (its parent holds the article's
+    element): the headline, kept with the body it sits just outside of."""
+    h1 = [b for b in blocks if b.tag == "h1"]
+    if len(h1) != 1 or not h1[0].xpath:
+        return None
+    parent = h1[0].xpath.rsplit("/", 1)[0] + "/"
+    return h1[0] if any(r.startswith(parent) for r in roots) else None
+
+
+def _smooth(reasons: list[tuple[Block, str | None, bool]]) -> None:
+    """Neighbour smoothing (jusText's context rule): a short run of blocks that do not
+    read as prose, between two furniture blocks, is furniture too ("Follow us" between a
+    share bar and a comment thread); a thread's own headings beside it are as well."""
+    i = 0
+    while i < len(reasons):
+        if reasons[i][1] is not None:
+            i += 1
             continue
-        reason = _inside_reason(b, common, own, outside_keys)
-        if reason:
-            verdicts.append(Verdict(b, reason, inside=True))
-    return verdicts
+        j = i
+        while j < len(reasons) and reasons[j][1] is None:
+            j += 1  # reasons[i:j] is a maximal run of blocks judged copy
+        before = reasons[i - 1][1] if i > 0 else None
+        after = reasons[j][1] if j < len(reasons) else None
+        if (
+            before
+            and after
+            and j - i <= _SMOOTH_RUN
+            and all(_slight(reasons[k][0]) for k in range(i, j))
+        ):
+            for k in range(i, j):
+                reasons[k] = (reasons[k][0], "a short block between furniture", reasons[k][2])
+        else:
+            for k in range(j - 1, i - 1, -1) if after == THREAD else ():
+                if not threads.is_thread_heading(reasons[k][0].text):
+                    break
+                reasons[k] = (reasons[k][0], THREAD, reasons[k][2])
+            for k in range(i, j) if before == THREAD else ():
+                if reasons[k][1] is not None or not threads.is_thread_heading(reasons[k][0].text):
+                    break
+                reasons[k] = (reasons[k][0], THREAD, reasons[k][2])
+        i = j
 
 
 def _inside_reason(
@@ -211,10 +274,38 @@ def _inside_reason(
         return "a caption or embed of the page"
     if is_prose(b):
         return None
+    if tool_row(b.text):
+        return "a row of page tools"
     if len(b.text) < 150 and _key(b.text) in outside:
         return "repeated in the page's chrome"
     hint = chrome_hint(hint_words(b.hints) - common)
     return f"marked {hint!r}" if hint else None
+
+
+def _slight(b: Block) -> bool:
+    """Short enough for neighbour smoothing: not prose, not the page's title, not a
+    headline-length line."""
+    return (
+        b.tag != "h1"
+        and not is_prose(b)
+        and len(b.text) < _SHORT_BLOCK
+        and b.text.count(" ") < _HEADLINE_WORDS
+    )
+
+
+def tool_row(text: str) -> bool:
+    """A row of page tools or labels read item by item ("Share | Save | Reprints",
+    "Print · Save for later", "Home > News"): two or more short items, none a sentence."""
+    text = text.strip()
+    if len(text) > _ROW_CHARS or not _ROW_SPLIT.search(text):
+        return False
+    items = [i.strip() for i in _ROW_SPLIT.split(text)]
+    if len(items) < 2 or not all(items):
+        return False
+    return all(
+        len(i) <= _ITEM_CHARS and i.count(" ") < _ITEM_WORDS and not i.endswith((".", "!", "?"))
+        for i in items
+    )
 
 
 def _common_hints(blocks: Sequence[Block], near: int = 0) -> set[str]:

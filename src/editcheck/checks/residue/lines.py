@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from editcheck.checkapi import CheckContext
+from editcheck.checks import prose
+from editcheck.checks.residue import mojibake
 from editcheck.checks.residue import patterns as P
 from editcheck.checks.residue import rules as R
 from editcheck.checks.residue.widgets import widget_entries
@@ -27,7 +29,10 @@ _CODE = frozenset({"pre", "code", "kbd", "samp"})
 _SENTENCE_END = tuple(".!?…\"”’'")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_ENTRY_LABELS = 2
+_BAR_ITEM_WORDS = 4  # an unfamiliar item of a tool row is a label of at most four words
 _SHORT = 80  # longest block the whole-line tests look at
+_TRAILING = " \t.·|•)"  # what may follow a timestamp that ends its paragraph
 _ALNUM = re.compile(r"[^\W_]")
 _COUNT = re.compile(r"^\d[\d,.]*[km]?$")
 _SEPARATORS = ("·", "•", "|", " - ", " – ", " — ", " / ")  # what ``P.BAR_SEPARATOR`` splits at
@@ -122,9 +127,8 @@ class Reporter:
 
 
 def is_prose(block: Block) -> bool:
-    """A paragraph of copy: enough words, or a finished sentence of some length."""
-    words = len(_WORD.findall(block.text))
-    return words >= 12 or (words >= 6 and block.text.rstrip().endswith(_SENTENCE_END))
+    """A paragraph of copy (links do not count here: a live-blog entry may be linked)."""
+    return prose.is_prose(block.text)
 
 
 def block_residue(doc: Document, ctx: CheckContext) -> None:
@@ -145,6 +149,8 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
     _placeholders(doc, report)
     _phrases(doc, lowered, report, whole)
     _widgets(blocks, report, whole)
+    if report.on(R.MOJIBAKE.id) and mojibake.has_marks(doc.text):
+        _mojibake(blocks, report)
     for m in P.INVISIBLE.finditer(doc.text):
         block = doc.block_at(m.start())
         if block is not None:
@@ -193,17 +199,18 @@ def live_blog_headers(blocks: Sequence[Block], stamped: set[int], min_entries: i
 
 
 def _entry_follows(blocks: Sequence[Block], i: int, stamped: set[int]) -> bool:
-    """A paragraph follows block ``i``, straight away or after the entry's own headline."""
+    """A paragraph follows block ``i``, straight away or after the entry's own headline
+    and label (at most ``_ENTRY_LABELS`` short lines)."""
     after = blocks[i + 1]
     if is_prose(after):
         return True
-    titled = (
-        after.index not in stamped
-        and not P.CLOCK.match(after.text)
-        and len(after.text) <= _SHORT
-        and i + 2 < len(blocks)
-    )
-    return titled and is_prose(blocks[i + 2])
+    for k in range(i + 1, min(i + 1 + _ENTRY_LABELS, len(blocks) - 1)):
+        between = blocks[k]  # the entry's label ("Key event") or its own headline
+        if between.index in stamped or P.CLOCK.match(between.text) or len(between.text) > _SHORT:
+            return False
+        if is_prose(blocks[k + 1]):
+            return True
+    return False
 
 
 def _timestamps(
@@ -237,7 +244,7 @@ def _timestamps(
             words = len(_WORD.findall(rest))
             leading = P.STAMP_PREFIX.match(block.text[s:e]) is not None and s <= 2
             alone = words <= 4 and not rest.rstrip().endswith(_SENTENCE_END)
-            if alone or (leading and words <= 8):
+            if alone or (leading and words <= 8) or _own_sentence(block.text, s, e):
                 report(
                     R.STRAY_TIMESTAMP.id,
                     block,
@@ -246,6 +253,34 @@ def _timestamps(
                     f"Stray relative timestamp {what!r}: "
                     "it was true only when the page was copied.",
                 )
+
+
+def _own_sentence(text: str, start: int, end: int) -> bool:
+    """A timestamp standing as a sentence of its own at the end of a paragraph ("... the
+    8.30 departure. 47 minutes ago"): what a live blog's entry footer leaves in its body.
+    One that opens or sits inside a sentence ("An hour ago I was stuck") is copy."""
+    before = text[:start].rstrip()
+    after = text[end:].strip(_TRAILING)
+    return bool(before) and before.endswith(_SENTENCE_END) and not after
+
+
+def _mojibake(blocks: list[Block], report: Reporter) -> None:
+    """Each garbled run, with ftfy's repair as the suggestion."""
+    for block in blocks:
+        if not mojibake.has_marks(block.text) or _code(block):
+            continue
+        if report.allowed(R.MOJIBAKE.id, block.text):
+            continue
+        for start, end, garbled, fixed in mojibake.repairs(block):
+            report.ctx.report_in(
+                R.MOJIBAKE.id,
+                block,
+                start,
+                end,
+                f"Mojibake {garbled!r}: UTF-8 read with the wrong codec; it should read {fixed!r}.",
+                suggestion=fixed,
+                data={"repaired": fixed},
+            )
 
 
 def whole_line_residue(block: Block) -> bool:
@@ -271,8 +306,15 @@ def _interface_text(text: str) -> bool:
         return True
     if not any(sep in words for sep in _SEPARATORS):
         return False  # the cheap test first: most lines are no bar
-    parts = [p for p in P.BAR_SEPARATOR.split(words) if p]
-    return len(parts) >= 2 and all(_interface_words(P.fold_edges(p)) for p in parts)
+    parts = [P.fold_edges(p) for p in P.BAR_SEPARATOR.split(words) if p]
+    if len(parts) < 2 or not all(parts):
+        return False
+    known = sum(_interface_words(p) for p in parts)
+    # Read item by item: a tool row may carry a site's own label ("Reprints", "Gift this
+    # article") beside the familiar ones, so most items known and the rest short will do.
+    return known == len(parts) or (
+        2 * known >= len(parts) and all(p.count(" ") < _BAR_ITEM_WORDS for p in parts)
+    )
 
 
 def _interface_words(words: str) -> bool:

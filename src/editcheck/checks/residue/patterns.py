@@ -94,6 +94,12 @@ _LOWER_AFTER = re.compile(r"(?<!\s)\s++[a-z]")
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w++)\s++$")
 _NEXT_WORD = re.compile(r"(?<![ \t])[ \t]++(\w+)")
 _LOOKBACK = 200
+# Weekdays and months: "TK" before one is the date still to come, not a name ("TK Maxx").
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december mon tue tues wed thu thurs "
+    "fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _ARTICLES = frozenset(
     {
         "the",
@@ -180,7 +186,7 @@ def _beside_name(text: str, start: int, end: int) -> bool:
         return True
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[:1].isupper():
-        return True
+        return after.group(1).lower() not in _CALENDAR  # "TK Friday": the date to come
     before = _WORD_BEFORE.search(text, max(0, start - _LOOKBACK), start)
     return before is not None and before.group(1).lower() in _ARTICLES
 
@@ -232,7 +238,7 @@ INTERFACE_SHAPE = re.compile(
    |comment\ on\ this\ (?:story|article|post)
    |(?:filter\ by|show|view)\ key\ (?:events|moments|updates)(?:\ only)?|key\ events\ only
    |share(?:\ (?:this|the|our|your))?(?:\ (?:post|article|story|page|video|gallery|piece|update
-        |entry|link|image|photo|quote|this|report|feature))?
+        |entry|link|image|photo|quote|this|report|feature|blog|live\ blog))?
         (?:\ (?:on|via|with|to|by)\ {_SOCIAL}(?:\ (?:or|and)\ {_SOCIAL})?)?
    |(?:click|tap)\ (?:here\ )?to\ (?:share|email|print|tweet)(?:\ (?:on|via)\ {_SOCIAL})?
         (?:\ \(opens\ in\ (?:a\ )?new\ (?:window|tab))?

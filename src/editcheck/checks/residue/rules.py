@@ -32,12 +32,22 @@ STRAY_TIMESTAMP = Rule(
     metadata and is flagged too.
     Leaves alone: the entry headers of a genuine live blog (at least
     `live-blog-min-entries` timestamp lines, each followed by a paragraph of copy),
-    and relative times inside a sentence ("He arrived two hours ago, police said.").
+    and relative times inside a sentence ("He arrived two hours ago, police said.", "An
+    hour ago I was still stuck, she said."). A relative time standing as the last
+    sentence of a paragraph ("... the 8.30 departure. 47 minutes ago", "... Updated 4
+    hours ago") is the entry footer of a pasted live blog and is flagged even there.
     """,
     options={"live-blog-min-entries": 2, "allow": DEFAULT_ALLOW},
-    flags=(".png) 6 hours ago", "Updated 12 mins ago", "2h ago", "2019-11-19T08:57:40+01:00"),
+    flags=(
+        ".png) 6 hours ago",
+        "Updated 12 mins ago",
+        "2h ago",
+        "2019-11-19T08:57:40+01:00",
+        "Turnout was 31.8 per cent, the returning officer said. Updated 4 hours ago",
+    ),
     passes=(
         "The suspect fled the scene two hours ago, police said.",
+        '"An hour ago I was still stuck behind a tractor," she said.',
         "Updated 2 hours ago\nThe minister has now resigned, her office said on Friday.\n"
         "Updated 3 hours ago\nProtesters gathered outside parliament as the vote was called.",
     ),
@@ -152,11 +162,14 @@ PLACEHOLDER = Rule(
     Flags the marks reporters leave for facts still to come ("TK", "TKTK"), dummy text
     ("lorem ipsum"), bracketed instructions ("[INSERT QUOTE]", "[TBC]") and "XX" used as a
     number ("XX people", "$XX", "XX%").
+    "TK" before a weekday or a month ("due TK Friday", "sworn in TK December") is the
+    date still to come.
     Leaves alone: Roman numerals after a name ("Super Bowl XX", "Pius XII"), "TK" inside
     a word or a name ("TK Maxx", "die TK").
     """,
     flags=(
         "The fire killed TK people.",
+        "The result will be published TK Friday.",
         "Lorem ipsum dolor sit amet.",
         "[INSERT QUOTE]",
         "Turnout was XX%.",
@@ -203,6 +216,33 @@ INVISIBLE_CHARACTER = Rule(
     flags=("Zero\u200bwidth", "soft\u00adhyphen", "\ufeffHeadline"),
     passes=("Plain text.", "Family emoji \U0001f468\u200d\U0001f469\u200d\U0001f467"),
 )
+MOJIBAKE = Rule(
+    "core/mojibake",
+    CATEGORY,
+    Severity.WARNING,
+    summary="Mojibake: UTF-8 read with the wrong codec ('councilâ€™s', 'cafÃ©', 'Â£5').",
+    doc="""
+    Flags text garbled by a paste or an export that decoded UTF-8 as Windows-1252 or
+    Latin-1, once or twice: "councilâ€™s", "â€œ ... â€", "â€”", "Ã©", "Â£", "Â°",
+    double-encoded "Ã¢â‚¬â„¢" and "ÃƒÂ©". The suggestion is the repaired text, from
+    `ftfy.fix_encoding`, which re-decodes only where the result is more plausible.
+    Leaves alone: accented names and words ("José Álvarez", "São Paulo", "Âncora", "Tŷ"),
+    symbols and maths ("€", "½", "≥", "µg", "x²"), code blocks, and lines matched by
+    `allow`.
+    """,
+    options={"allow": []},
+    flags=(
+        "The councilâ€™s plan",
+        "A cafÃ© on the corner",
+        "Tickets cost Â£5.",
+        "AcademyÃ¢â‚¬â„¢s",
+    ),
+    passes=(
+        "José Álvarez met Zoë in São Paulo.",
+        "Âncora is a town.",
+        "It costs €12, or ½ of £24.",
+    ),
+)
 PAGE_FURNITURE = Rule(
     "core/page-furniture",
     CATEGORY,
@@ -210,14 +250,23 @@ PAGE_FURNITURE = Rule(
     summary="A block of a pasted web page that is page chrome, not article copy.",
     doc="""
     Flags, in HTML that looks like a whole web page (a navigation bar or a footer and
-    at least three blocks of links, or ten blocks of links), every block that is page
+    at least three blocks of links, ten blocks of links, or a page saved whole: a doctype
+    or `<html>` with its `<head>`, and a block of links), every block that is page
     chrome rather than article copy. It finds the elements that hold the article's paragraphs (prose
     blocks vote for their parent, as in Readability) and flags blocks outside them,
     and blocks inside them that are link lists, captions and embeds (a pasted page's
     pictures did not come with it), sit in navigation, forms or asides the
     article itself is not in, carry class names such as "share", "related",
     "newsletter" or "promo", or repeat a line of the page's chrome (jusText-style
-    context). `data.reason` says which.
+    context). A comment thread is never the article: blocks under class/id words such as
+    "comment", "reply" or "discussion", or, under neutral class names, every block of
+    sibling units that each hold a "Posted by NAME on DATE" line, a name-and-date line or
+    a reply counter ("4 replies"), prose included, and the thread's own headings
+    ("Comments (4)", "Join the discussion"). Tool rows are split on their separators and
+    read item by item ("Share | Save | Reprints", "Print · Save for later"). A run of up
+    to three short blocks that do not read as prose between two furniture blocks is
+    furniture too (neighbour smoothing, as boilerplate removers do); the page's one
+    `<h1>` heading the article is kept. `data.reason` says which.
     Leaves alone: drafts that are fragments (a CMS body has no chrome), and inside the
     article its headings, list items and lines matched by `keep-lines` (bylines,
     datelines, photo credits).
@@ -248,4 +297,5 @@ RULES = (
     PLACEHOLDER,
     EMPTY_LINES,
     INVISIBLE_CHARACTER,
+    MOJIBAKE,
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Sequence
 
+from editcheck.checks.prose import is_prose
 from editcheck.checks.residue import patterns as P
 from editcheck.document import Block
 
@@ -60,14 +61,9 @@ def _topic_links(blocks: Sequence[Block], start: int) -> list[Block]:
             break  # a counter or a clock time: another widget, or a live blog
         links.append(block)
     after = start + len(links)
-    if links and after < len(blocks) and _prose(blocks[after].text):
+    if links and after < len(blocks) and is_prose(blocks[after].text):
         links.pop()
     return links
-
-
-def _prose(text: str) -> bool:
-    words = len(_WORD.findall(text))
-    return words >= 12 or (words >= 6 and text.rstrip().endswith(tuple(".!?\"”’'")))
 
 
 def _ranked(blocks: Sequence[Block], start: int) -> Iterator[Block]:
