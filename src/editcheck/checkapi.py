@@ -32,6 +32,11 @@ from editcheck.document import Block, Document, Sentence
 from editcheck.errors import PluginError
 
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Findings kept per rule and per draft: a flood of zero-width characters would otherwise be
+# a million annotations and a 160 MB response. The first finding of every rule is always
+# kept, so a capped report fails the gate exactly when the full one would.
+MAX_FINDINGS_PER_RULE = 1_000
+MAX_FINDINGS_PER_DRAFT = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +135,12 @@ class Finding:
 
 
 class CheckContext:
-    """Passed to each check: its options, which rules are on, and where to report."""
+    """Passed to each check: its options, which rules are on, and where to report.
+
+    ``room`` is how many more findings the draft may hold (the runner passes what earlier
+    checks left); ``hidden`` tells a finding the report would never show (suppressed in
+    the draft, or outside every block), which is dropped before it counts against a cap.
+    """
 
     def __init__(
         self,
@@ -138,12 +148,21 @@ class CheckContext:
         options: Mapping[str, Mapping[str, Any]],
         enabled: frozenset[str],
         own: frozenset[str] | None = None,
+        *,
+        room: int = MAX_FINDINGS_PER_DRAFT,
+        per_rule: int = MAX_FINDINGS_PER_RULE,
+        hidden: Callable[[Finding], bool] | None = None,
     ) -> None:
         self._doc = doc
         self._options = options
         self._enabled = enabled
         self._own = own  # the rules this check declared; None: any (tests, tools)
         self._rejected = 0
+        self._room = room
+        self._per_rule = per_rule
+        self._hidden = hidden
+        self._kept: dict[str, int] = {}
+        self.dropped: dict[str, int] = {}  # rule -> findings over a cap, not kept
         self.findings: list[Finding] = []
         self.stats: dict[str, Any] = {}
         self.failures: list[tuple[str, str]] = []  # (message, kind), for the report's errors
@@ -166,7 +185,8 @@ class CheckContext:
         suggestion: str | None = None,
         data: Mapping[str, Any] | None = None,
     ) -> None:
-        """Report document offsets ``[start, end)``; findings for rules that are off are dropped.
+        """Report document offsets ``[start, end)``; findings for rules that are off are dropped,
+        and so are those past the per-rule or per-draft cap (counted, for a note).
 
         A finding a plugin got wrong (offsets that are not integers in the document, a
         message that is not text, data that is not JSON, a rule the check did not declare)
@@ -178,7 +198,23 @@ class CheckContext:
         if problem is not None:
             self._reject(problem)
             return
-        self.findings.append(Finding(rule_id, start, end, message, suggestion, data or {}))
+        finding = Finding(rule_id, start, end, message, suggestion, data or {})
+        if self._hidden is not None and self._hidden(finding):
+            return
+        kept = self._kept.get(rule_id, 0)
+        if kept and (kept >= self._per_rule or len(self.findings) >= self._room):
+            self.dropped[rule_id] = self.dropped.get(rule_id, 0) + 1
+            return
+        self._kept[rule_id] = kept + 1
+        self.findings.append(finding)
+
+    def cap_notes(self) -> tuple[str, ...]:
+        """One note per rule whose findings were capped, saying how many were left out."""
+        return tuple(
+            f"{rule}: {count:,} more findings not listed (at most {self._per_rule:,} per rule "
+            f"and {MAX_FINDINGS_PER_DRAFT:,} per draft are kept); the verdict counts them"
+            for rule, count in sorted(self.dropped.items())
+        )
 
     def _invalid(
         self,

@@ -11,9 +11,10 @@ import bisect
 import hashlib
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import Any
 
 from editcheck import budget
@@ -26,7 +27,7 @@ from editcheck.annotations import (
     Severity,
     Utf16Offsets,
 )
-from editcheck.checkapi import Check, CheckContext, Finding, Rule
+from editcheck.checkapi import MAX_FINDINGS_PER_DRAFT, Check, CheckContext, Finding, Rule
 from editcheck.config import Config, RuleSettings
 from editcheck.document import Block, Document
 from editcheck.errors import ConfigError, SelectorError
@@ -150,7 +151,9 @@ def run_checks(
     failures: list[CheckFailure] = list(plan.unloaded)
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
+    capped: list[str] = []
     enabled = frozenset(plan.rules)
+    hidden = _hidden(doc, plan)
     for check in plan.checks:
         timeout = plan.timeout
         if deadline is not None:
@@ -163,12 +166,21 @@ def run_checks(
                 )
                 continue
             timeout = left if timeout is None else min(timeout, left)
-        ctx = CheckContext(doc, plan.options, enabled, frozenset(check.rule_ids))
+        ctx = CheckContext(
+            doc,
+            plan.options,
+            enabled,
+            frozenset(check.rule_ids),
+            room=MAX_FINDINGS_PER_DRAFT - len(findings),
+            hidden=hidden,
+        )
         started = time.perf_counter()
         failure = _run_one(check, doc, ctx, timeout)
         plan.timings[check.name] = plan.timings.get(check.name, 0.0) + time.perf_counter() - started
         if failure is not None:
             failures.append(failure)
+        else:
+            capped.extend(ctx.cap_notes())
         failures.extend(CheckFailure(check.name, msg, kind) for msg, kind in ctx.failures)
         findings.extend(ctx.findings)
         stats.update(ctx.stats)
@@ -179,7 +191,7 @@ def run_checks(
         annotations=annotations,
         errors=tuple(failures),
         stats=stats,
-        notes=doc.notes,
+        notes=doc.notes + tuple(capped),
         editcheck_version=__version__,
         content=doc.source_text if keep_content else None,
     )
@@ -228,7 +240,24 @@ def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annot
 
 
 def _suppressed(block: Block, rule: Rule) -> bool:
-    return bool(block.ignore) and matches_any(rule, block.ignore)
+    return bool(block.ignore) and _picks(rule.id, rule.category, block.ignore)
+
+
+@lru_cache(maxsize=4096)
+def _picks(rule_id: str, category: str, ignore: frozenset[str]) -> bool:
+    """Whether an ignore set picks a rule: once per (rule, set), not once per finding (a
+    frozenset caches its hash, and the blocks of a subtree share one set)."""
+    return matches_any(Rule(rule_id, category), ignore)
+
+
+def _hidden(doc: Document, plan: Plan) -> Callable[[Finding], bool]:
+    """A finding the report will not show: outside every block, or suppressed there."""
+
+    def hidden(f: Finding) -> bool:
+        block = doc.block_at(max(0, min(f.start, len(doc.text))))
+        return block is None or _suppressed(block, plan.rules[f.rule])
+
+    return hidden
 
 
 def _annotation(

@@ -58,7 +58,7 @@ def build_document(
                 context=draft.context,
                 hints=draft.hints,
                 link_chars=draft.link_chars,
-                ignore=frozenset(draft.ignore),
+                ignore=draft.ignore,
                 sentence_range=(first, len(sentences)),
                 element=draft.element,
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import lxml.etree
@@ -122,6 +123,12 @@ _DIRECTIVE = re.compile(r"^\s*editcheck-(disable-next|disable|enable)\b(.*)$", r
 _RUNS = re.compile(r"\s+|\S+")
 _COLLAPSIBLE = re.compile(r"[^\S ]| {2,}")  # whitespace that is not a single plain space
 _MAX_HINTS = 300
+# Selectors one block can be exempted by (its own, its ancestors' and the directives'):
+# far more rules than any newsroom runs, and a bound on what one element can cost, so a
+# 169 KB ``data-editcheck-ignore`` cannot be copied into every block. Past it, selectors
+# are not honoured (the draft is checked for more, never less) and a note says so.
+MAX_IGNORE = 64
+_ALL = frozenset({"*"})
 
 
 @dataclass
@@ -132,7 +139,7 @@ class BlockDraft:
     xpath: str
     context: frozenset[str]
     hints: str
-    ignore: set[str]
+    ignore: frozenset[str]  # shared by every block of a subtree: never copied per block
     raw_base: int
     pieces: list[tuple[int, str, bool]] = field(default_factory=list)  # (raw, text, link)
     has_block_child: bool = False
@@ -158,19 +165,62 @@ class _Frame:
 @dataclass
 class _Directive:
     kind: str
-    rules: set[str]
+    rules: frozenset[str]
     position: int  # number of candidate blocks created before the comment
     within: BlockDraft | None
+
+
+class _Ignores:
+    """Builds the immutable ignore sets of one parse: each distinct set is made once and
+    shared, and none grows past :data:`MAX_IGNORE` selectors."""
+
+    def __init__(self) -> None:
+        self.truncated = False
+        # (id of the subtree set, directive state) -> (that set, kept alive so its id is
+        # not reused, and the union)
+        self._cache: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+
+    def union(self, base: frozenset[str], more: frozenset[str] | set[str]) -> frozenset[str]:
+        if not more or base is _ALL or more <= base:
+            return base
+        if "*" in more or "all" in more:
+            return _ALL
+        if len(base) + len(more) > MAX_IGNORE:
+            room = max(0, MAX_IGNORE - len(base))
+            extra = sorted(more - base)
+            if len(extra) > room:
+                self.truncated = True
+            return base | frozenset(extra[:room])
+        return base | more
+
+    def shared(self, base: frozenset[str], active: frozenset[str], version: int) -> frozenset[str]:
+        """``base | active``, made once per (subtree set, directive state) pair."""
+        if not active:
+            return base
+        key = (id(base), version)
+        found = self._cache.get(key)
+        if found is None or found[0] is not base:
+            found = self._cache[key] = (base, self.union(base, active))
+        return found[1]
+
+    def note(self) -> tuple[str, ...]:
+        if not self.truncated:
+            return ()
+        return (
+            f"a block was exempted from more than {MAX_IGNORE} rule selectors "
+            "(data-editcheck-ignore or editcheck-disable); the rest were not honoured",
+        )
 
 
 def blocks_from_html(html: str) -> tuple[list[BlockDraft], tuple[str, ...]]:
     """Parse ``html``; return its text blocks in document order and notes on what was lost."""
     root, notes = _parse(html)
-    candidates, directives = _walk(root)
+    ignores = _Ignores()
+    candidates, directives = _walk(root, ignores)
     for block in candidates:
         _assemble(block)
-    _apply_directives(candidates, directives)
-    return [b for b in candidates if _keep(b)], notes
+    _apply_directives(candidates, directives, ignores)
+    return [b for b in candidates if _keep(b)], notes + ignores.note()
 
 
 def _parse(html: str) -> tuple[lxml.etree._Element, tuple[str, ...]]:
@@ -193,7 +243,9 @@ def _parse(html: str) -> tuple[lxml.etree._Element, tuple[str, ...]]:
     return root, ()
 
 
-def _walk(root: lxml.etree._Element) -> tuple[list[BlockDraft], list[_Directive]]:
+def _walk(
+    root: lxml.etree._Element, ignores: _Ignores
+) -> tuple[list[BlockDraft], list[_Directive]]:
     candidates: list[BlockDraft] = []
     directives: list[_Directive] = []
     count = 0  # running length of all text nodes seen so far, in document order
@@ -214,7 +266,7 @@ def _walk(root: lxml.etree._Element) -> tuple[list[BlockDraft], list[_Directive]
         if tag in SKIPPED_TAGS:
             count += len(el.text_content())
             continue
-        child = _enter(el, tag, frame, candidates, count)
+        child = _enter(el, tag, frame, candidates, count, ignores)
         if tag in _SEPARATING_INLINE and child.owner is not None:
             child.owner.pieces.append((count - child.owner.raw_base, "", False))
         if el.text:
@@ -288,6 +340,7 @@ def _enter(
     frame: _Frame,
     candidates: list[BlockDraft],
     count: int,
+    ignores: _Ignores,
 ) -> _Frame:
     """Open ``el``: inline elements pass their parent's block on, others start one."""
     hints = frame.hints
@@ -300,14 +353,14 @@ def _enter(
     ignore = frame.ignore
     attr = el.get("data-editcheck-ignore")
     if attr is not None:
-        ignore = ignore | frozenset(attr.split() or ["*"])
+        ignore = ignores.union(ignore, frozenset(attr.split() or ["*"]))
     context = frame.context if tag in frame.context else frame.context | {tag}
     in_link = frame.in_link or tag == "a"
     if tag in INLINE_TAGS:
         return _Frame(el, frame.owner, context, hints, ignore, in_link, path=frame.path)
     if frame.owner is not None:
         frame.owner.has_block_child = True
-    block = BlockDraft(tag, frame.path, frame.context, hints, set(ignore), count, element=el)
+    block = BlockDraft(tag, frame.path, frame.context, hints, ignore, count, element=el)
     candidates.append(block)
     return _Frame(el, block, context, hints, ignore, in_link, path=frame.path)
 
@@ -413,29 +466,90 @@ def _keep(block: BlockDraft) -> bool:
 def _directive(comment: str, position: int, within: BlockDraft | None) -> _Directive:
     m = _DIRECTIVE.match(comment)
     if not m:
-        return _Directive("", set(), position, within)
-    rules = set(m.group(2).replace(",", " ").split()) or {"*"}
+        return _Directive("", frozenset(), position, within)
+    rules = frozenset(m.group(2).replace(",", " ").split()) or _ALL
     return _Directive(m.group(1), rules, position, within)
 
 
-def _apply_directives(candidates: list[BlockDraft], directives: list[_Directive]) -> None:
-    """Turn ``editcheck-disable/enable/disable-next`` comments into per-block ignores."""
+def _apply_directives(
+    candidates: list[BlockDraft], directives: list[_Directive], ignores: _Ignores
+) -> None:
+    """Turn ``editcheck-disable/enable/disable-next`` comments into per-block ignores.
+
+    One pass over the comments finds where each ``disable`` ends, one over the blocks
+    applies them: linear in comments plus blocks, however many comments a draft holds.
+    """
+    if not directives:
+        return
+    ends = _disable_ends(directives, len(candidates))
+    starts: dict[int, list[frozenset[str]]] = {}
+    stops: dict[int, list[frozenset[str]]] = {}
+    extra: dict[int, set[str]] = {}  # block index -> rules of disable-next and enclosing
+    index = {id(b): i for i, b in enumerate(candidates)}
+    next_kept = _next_kept(candidates)
     for i, d in enumerate(directives):
         if d.kind == "disable-next":
-            target = next(
-                (b for b in candidates[d.position :] if _keep(b) and b is not d.within), None
-            )
-            if target is not None:
-                target.ignore |= d.rules
-            continue
-        if d.kind != "disable":
-            continue
-        end = len(candidates)
-        for e in directives[i + 1 :]:
-            if e.kind == "enable" and (e.rules & d.rules or "*" in e.rules):
-                end = e.position
-                break
-        if d.within is not None:
-            d.within.ignore |= d.rules
-        for block in candidates[d.position : end]:
-            block.ignore |= d.rules
+            j = next_kept[d.position] if d.position < len(candidates) else -1
+            if j >= 0 and candidates[j] is d.within:
+                j = next_kept[j + 1]
+            if j >= 0:
+                extra.setdefault(j, set()).update(d.rules)
+        elif d.kind == "disable":
+            if d.within is not None:
+                extra.setdefault(index[id(d.within)], set()).update(d.rules)
+            if d.position < ends[i]:
+                starts.setdefault(d.position, []).append(d.rules)
+                stops.setdefault(ends[i], []).append(d.rules)
+    active: dict[str, int] = {}  # rule -> number of open disables naming it
+    current: frozenset[str] = frozenset()
+    version = 0
+    for j, block in enumerate(candidates):
+        if j in starts or j in stops:
+            for rules in stops.get(j, ()):
+                for r in rules:
+                    active[r] -= 1
+                    if not active[r]:
+                        del active[r]
+            for rules in starts.get(j, ()):
+                for r in rules:
+                    active[r] = active.get(r, 0) + 1
+            state = _ALL if "*" in active else frozenset(islice(active, MAX_IGNORE + 1))
+            if state != current:
+                current, version = state, version + 1
+        ignore = ignores.shared(block.ignore, current, version)
+        if j in extra:
+            ignore = ignores.union(ignore, extra[j])
+        block.ignore = ignore
+
+
+def _disable_ends(directives: list[_Directive], n_blocks: int) -> list[int]:
+    """For each ``disable``, the position of the first later ``enable`` naming one of its
+    rules (or every rule); the end of the draft when none does."""
+    ends = [n_blocks] * len(directives)
+    closed = [False] * len(directives)
+    by_rule: dict[str, list[int]] = {}
+    unclosed: list[int] = []
+    for i, d in enumerate(directives):
+        if d.kind == "disable":
+            unclosed.append(i)
+            for r in d.rules:
+                by_rule.setdefault(r, []).append(i)
+        elif d.kind == "enable":
+            if "*" in d.rules:
+                waiting = unclosed
+                unclosed, by_rule = [], {}
+            else:
+                waiting = [j for r in d.rules for j in by_rule.pop(r, ())]
+            for j in waiting:
+                if not closed[j]:
+                    closed[j] = True
+                    ends[j] = d.position
+    return ends
+
+
+def _next_kept(candidates: list[BlockDraft]) -> list[int]:
+    """``result[i]``: index of the first kept block at or after ``i`` (-1: none)."""
+    result = [-1] * (len(candidates) + 1)
+    for i in range(len(candidates) - 1, -1, -1):
+        result[i] = i if _keep(candidates[i]) else result[i + 1]
+    return result

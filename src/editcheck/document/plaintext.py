@@ -29,7 +29,7 @@ def blocks_from_text(text: str) -> list[BlockDraft]:
                 xpath="",
                 context=frozenset(),
                 hints="",
-                ignore=set(),
+                ignore=frozenset(),
                 raw_base=0,
                 text=line,
                 segments=segments,

@@ -30,6 +30,9 @@ class SourceLocator:
         self.is_html = media_type == "text/html"
         self._line_starts: list[int] | None = None
         self._ordinals: dict[Any, int] | None = None
+        # (line, tag) -> where that tag's start tags are on the line: found once, not once
+        # per annotation (a one-line HTML draft would be re-scanned for every finding)
+        self._tag_starts: dict[tuple[int, str], list[int]] = {}
 
     def span(
         self, block: Block, start: int, end: int, exact: str, line: int, column: int
@@ -75,8 +78,13 @@ class SourceLocator:
         starts = self.line_starts()
         origin = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.text)
-        tag = re.compile(rf"<{re.escape(str(element.tag))}(?=[\s>/])", re.IGNORECASE)
-        found = [m.start() for m in tag.finditer(self.text, origin, end)]
+        key = (line, str(element.tag).lower())
+        found = self._tag_starts.get(key)
+        if found is None:
+            tag = re.compile(rf"<{re.escape(str(element.tag))}(?=[\s>/])", re.IGNORECASE)
+            found = self._tag_starts[key] = [
+                m.start() for m in tag.finditer(self.text, origin, end)
+            ]
         n = self._ordinals.get(element, 0)
         return found[n] if n < len(found) else origin
 

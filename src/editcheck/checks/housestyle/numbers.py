@@ -68,9 +68,16 @@ _NUMERAL_BEFORE = re.compile(
     rf"{_MONTHS})\.?\s?)$",
     re.IGNORECASE,
 )
-# A result line: "Fulham 3 Brentford 2", "Leeds 0 Everton 0".
-_TEAM = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
-_SCORE_LINE = re.compile(rf"{_TEAM} \d{{1,3}},? {_TEAM} \d{{1,3}}\b")
+# A result line: "Fulham 3 Brentford 2", "Leeds 0 Everton 0": a team (capitalised words),
+# a score, a team, a score. Matched from each score, not from each word of the first team
+# (which re-read every run of capitalised words from each of its words: quadratic), and
+# with nothing given back that could not be followed by " <digit>" anyway.
+_TEAM_CHARS = r"\w.'’-"
+_TEAM = rf"[A-Z][{_TEAM_CHARS}]*+(?: [A-Z][{_TEAM_CHARS}]*+)*+"
+_SCORE_TAIL = re.compile(rf"(?<=[{_TEAM_CHARS}])(?= \d{{1,3}},? {_TEAM} \d{{1,3}}\b)")
+_TEAM_CHAR = re.compile(rf"[{_TEAM_CHARS}]")
+_NAME_COMMA = re.compile(r"[A-Z][a-z]++,\s?$")
+_LOOKBACK = 100
 _YEAR = re.compile(r"^(?:1[0-9]|20)\d\d$")
 
 
@@ -82,6 +89,18 @@ class NumberFinding:
     end: int
     suggestion: str
     reason: str  # "sentence-start", "spell-out", "use-numerals"
+
+
+def is_score_line(text: str) -> bool:
+    """True when ``text`` holds "Team 3 Team 2": a score after a run of team characters
+    that holds a capital (where the first team's last word starts), then a team and a score."""
+    for m in _SCORE_TAIL.finditer(text):
+        i = m.start()
+        while i > 0 and _TEAM_CHAR.match(text, i - 1):
+            i -= 1
+        if any("A" <= c <= "Z" for c in text[i : m.start()]):
+            return True
+    return False
 
 
 def number_words(n: int) -> str | None:
@@ -100,7 +119,7 @@ def find_numbers(
     """Numbers in one sentence that break the rule; ``first_word`` is where it starts."""
     found: list[NumberFinding] = []
     numerals = list(_NUMERAL.finditer(text))
-    if len(numerals) >= 2 and _SCORE_LINE.search(text):
+    if len(numerals) >= 2 and is_score_line(text):
         return found  # scores are always figures
     for m in numerals:
         value = int(m.group(1).replace(",", ""))
@@ -122,13 +141,28 @@ def _keeps_numeral(text: str, start: int, end: int, first_word: int) -> bool:
     """True where style keeps a numeral: ages, dates, times, money, measures, names."""
     if _NUMERAL_AFTER.match(text, end) or _NUMERAL_BEFORE.search(text[max(0, start - 14) : start]):
         return True
-    before = text[:start].rstrip()
-    word = re.search(r"([A-Za-z][\w.'’-]*)$", before)
+    # Look back over a window, not the whole sentence: a sentence of 100,000 numerals
+    # would otherwise be sliced and searched from its start for each of them.
+    lo = max(0, start - _LOOKBACK)
+    window = text[lo:start]
     # "Apollo 11", "Category 4", "Windows 7": a capitalised word that does not start the sentence.
-    if word and word.group(1)[0].isupper() and word.start(1) != first_word:
+    word = _word_at_end(window.rstrip())
+    if word >= 0 and window[word].isupper() and lo + word != first_word:
         return True
     # "Jane Smith, 5, and her brother": an age set off by commas after a name.
-    return bool(re.search(r"[A-Z][a-z]+,\s?$", text[:start]) and text[end : end + 1] == ",")
+    return bool(_NAME_COMMA.search(window) and text[end : end + 1] == ",")
+
+
+def _word_at_end(text: str) -> int:
+    """Where the word ending ``text`` starts: its first ASCII letter after the last
+    character that cannot be part of a name ("Apollo", "B-52", "U.S."); -1 if none."""
+    i = len(text)
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_.'’-"):
+        i -= 1
+    for j in range(i, len(text)):
+        if text[j].isascii() and text[j].isalpha():
+            return j
+    return -1
 
 
 def _spelled(text: str, first_word: int, spell_below: int) -> list[NumberFinding]:

@@ -39,7 +39,9 @@ _SMOOTH_RUN = 3  # blocks of one run that smoothing may take
 _SHORT_BLOCK = 100
 _HEADLINE_WORDS = 7  # a block of more words reads as a headline or a subhead
 # A tool row's separators (a spaced hyphen or slash is too common in copy to count).
-_ROW_SPLIT = re.compile(r"\s*(?:[|·•›»]|\s>\s)\s*")
+# Tried only where a whitespace run starts (the last branch: a mark right after the
+# previous separator's spaces): linear on long runs of spaces.
+_ROW_SPLIT = re.compile(r"(?<!\s)\s*(?:[|·•›»]|\s>\s)\s*|[|·•›»]\s*")
 _ROW_CHARS, _ITEM_CHARS, _ITEM_WORDS = 140, 32, 5
 _NEAR = 60  # characters of class names nearest the block (the string runs root to leaf)
 

@@ -87,15 +87,19 @@ PLACEHOLDER = re.compile(
 # "XX" as a number: before a lower-case word ("XX people", "XX million"), after a lower-case
 # word ("killed XX") - never after a capitalised word, where it is a Roman numeral.
 XX_NUMBER = re.compile(r"(?<![\w.])X{2,3}(?![\w.])")
-_LOWER_AFTER = re.compile(r"\s+[a-z]")
+# Linear on runs of spaces and letters: each starts only where its run starts, and keeps
+# what it took (tests/document/test_pattern_linearity.py); _WORD_BEFORE looks back over a
+# window, not from the start of the block for every "XX".
+_LOWER_AFTER = re.compile(r"(?<!\s)\s++[a-z]")
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w++)\s++$")
+_NEXT_WORD = re.compile(r"(?<![ \t])[ \t]++(\w+)")
+_LOOKBACK = 200
 # Weekdays and months: "TK" before one is the date still to come, not a name ("TK Maxx").
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mon tue tues wed thu thurs "
     "fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _ARTICLES = frozenset(
     {
         "the",
@@ -181,7 +185,7 @@ def placeholders(text: str) -> Iterator[Span]:
             continue  # "TK Maxx": part of a name
         yield m.start(), m.end(), m.group().strip()
     for m in XX_NUMBER.finditer(text):
-        before = _WORD_BEFORE.search(text, 0, m.start())
+        before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start())
         after_lower = _LOWER_AFTER.match(text, m.end()) is not None
         if before and before.group(1)[:1].isupper():
             continue  # "Super Bowl XX", "Pius XII": a Roman numeral
@@ -199,7 +203,7 @@ def _beside_name(text: str, start: int, end: int) -> bool:
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[:1].isupper():
         return after.group(1).lower() not in _CALENDAR  # "TK Friday": the date to come
-    before = _WORD_BEFORE.search(text, 0, start)
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOKBACK), start)
     return before is not None and before.group(1).lower() in _ARTICLES
 
 
@@ -296,7 +300,9 @@ INTERFACE_SHAPE = re.compile(
 )
 
 # A line of a separated interface bar ("Ad · Swipe up to keep reading", "Share | Save").
-BAR_SEPARATOR = re.compile(r"\s+[·•|/–—-]\s+|\s*[·•|]\s*")
+# Tried only where a whitespace run starts (the third branch: a bar right after the
+# previous separator's spaces), so a long run of spaces is read once, not from each space.
+BAR_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|/–—-]\s+|(?<!\s)\s*[·•|]\s*|[·•|]\s*")
 
 # Widget headers whose entries follow as short lines: a topic/tag list, or a ranked list
 # of headlines between counters ("Most read", 1, headline, 2, headline).

@@ -115,8 +115,9 @@ _DATA_FROM = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_BY_NEXT = re.compile(r"\s+(?:(?:off|out|down|up)\s+)?(?:as\s+\w+\s+)?by\b", re.I)
-_TO_NEXT = re.compile(r"\s+to\b", re.I)
+# Matched at a word's end; the look-behind keeps a scan of a long run of spaces linear.
+_BY_NEXT = re.compile(r"(?<!\s)\s+(?:(?:off|out|down|up)\s+)?(?:as\s+\w+\s+)?by\b", re.I)
+_TO_NEXT = re.compile(r"(?<!\s)\s+to\b", re.I)
 
 
 @cache

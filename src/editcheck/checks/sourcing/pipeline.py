@@ -130,7 +130,9 @@ def _block(
     return _ReportedSpeech(views[-1], quotes) if quotes else False
 
 
-_THIRD_PERSON = re.compile(r"\W*(?:he|she|they|his|her|their|him|them)\b", re.I)
+# At most 20 marks between the quote and the pronoun: unbounded, a run of punctuation was
+# re-read from each of its characters.
+_THIRD_PERSON = re.compile(r"\W{0,20}+(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
 class _ReportedSpeech:

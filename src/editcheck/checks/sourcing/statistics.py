@@ -136,10 +136,12 @@ _RATIO_OR_COUNT = (
 _PCT_SIGNS = ("%", "per", "pc")
 _MONEY_SIGNS = ("$", "£", "€", "¥", "₹", "dollar", "pound", "euro", "yen", "rupee", "yuan", "franc")
 
+# The patterns matched just after a figure start with a look-behind: they are tried where a
+# run of spaces starts, never from inside one, so scanning a long run is linear.
 _NOT_AFTER = re.compile(
-    r"\s*(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
+    r"(?<!\s)\s*+(?:-?\s*(?:year|month|week|day|hour|minute)s?[- ]old|years?\s+old|"
     r"(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt|bst|utc|[ecmp][sd]?t\b))"
-    r"|\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|"
+    r"|(?<!\s)\s*+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|weekends?|months?|years?|"
     r"decades?|centuries|century|generations?|innings|laps?|points?|goals?|runs?|wickets?|"
     r"yards?|strokes?|shots?|games?|matches|sets?|rounds?|tries|holes?|overs?|sessions?|"
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|inches|cm|mm|kg|kilos?|"
@@ -162,7 +164,7 @@ _ADDRESS = lazy_regex(
     r"Hwy|Parkway|Pkwy|Row|Hill|Park|Gardens|Mews|Walk|Plaza)\b"
 )
 _NOUN_AFTER = re.compile(
-    r"\s+((?:[\w’'-]+\s+){0,3}?)"
+    r"(?<!\s)\s+((?:[\w’'-]+\s+){0,3}?)"
     r"(people|persons|children|men|women|adults|police|staff|personnel|cattle|sheep|fish|"
     r"deer|aircraft|[a-z][a-z’'-]*[a-rt-z]s)\b"
 )
@@ -191,18 +193,18 @@ _RATIO_WHAT = lazy_regex(
 )
 # A fraction of one unit of time or distance ("a quarter of an hour") measures, not counts.
 _SMALL_MEASURE = re.compile(
-    r"\s*(?:of\s+)?an?\s+(?:hour|minute|second|mile|century|day|week|month|year|inch|metre|"
+    r"(?<!\s)\s*(?:of\s+)?an?\s+(?:hour|minute|second|mile|century|day|week|month|year|inch|metre|"
     r"meter|kilometre|kilometer|lap|match|game|season|point)\b",
     re.I,
 )
-_MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|\w+-?fold)", re.I)
+_MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|(?<!\w)\w+-?fold)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|that|which|as|since|after)\b")
 _OF_WHAT = lazy_regex(
     r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
     r"|\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*"
 )
 _MEASURES_WHAT = re.compile(
-    r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
+    r"(?<!\s)\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?[a-z][\w’'-]*|(?:increase|rise|fall|drop|"
     r"decline|cut|share|stake|jump|gain|loss|growth|majority|turnout|rate|surge|hike|reduction|"
     r"pay\s+rise|deficit|surplus)\b)"
 )
@@ -219,7 +221,7 @@ _HUMAN_COUNTS = wordset(
     "refugees passengers prisoners inmates fatalities cases infections arrests jobs"
 )
 _DIGIT = re.compile(r"\d")
-_SCALED_WORD = re.compile(r"[\s-]*(?:hundred|thousand|million|billion)\b", re.I)
+_SCALED_WORD = re.compile(r"(?<![\s-])[\s-]*(?:hundred|thousand|million|billion)\b", re.I)
 _WORD_START = re.compile(r"(?<![\w’'-])[\w$£€¥₹]")
 _NOT_DIGIT = re.compile(r"[^\d.]")
 _SCALE_RE = re.compile(_SCALE, re.I)
