@@ -43,6 +43,20 @@ class Attribution:
     phrase: str
     scope_start: int = 0
     scope_end: int = 1 << 30
+    cue_start: int = -1  # the reporting word(s): "said", "according to", "data from"
+    cue_end: int = -1
+
+    @property
+    def cue(self) -> tuple[int, int]:
+        return (self.cue_start, self.cue_end) if self.cue_start >= 0 else (self.start, self.end)
+
+    @property
+    def source_span(self) -> tuple[int, int]:
+        """The source's words: what the clause spans, less its cue (either side of it)."""
+        c0, c1 = self.cue
+        if c0 <= self.start:
+            return (min(c1, self.end), self.end) if c1 < self.end else (self.start, self.end)
+        return self.start, c0
 
     def covers(self, start: int, end: int) -> bool:
         return self.scope_start <= start and end <= self.scope_end
@@ -185,6 +199,7 @@ def find_attributions(
     out = _data_from(text, words)
     figures = words is None or "figures" in words  # people-sense "figures" (see below)
     for kind, start, end, word in _reporting_words(text, words):
+        cue = (start, end)
         if kind in ("according", "agent"):
             src, _, b = _forward(text, end)
             a = start
@@ -205,6 +220,7 @@ def find_attributions(
             if src is Source.NONE and word in _INVERTING:
                 src, _, b = _forward(text, end, strict=True)
                 a = start
+                cue = (start, start + len(word))
         if (
             figures
             and src is not Source.NONE
@@ -216,7 +232,7 @@ def find_attributions(
             continue  # only a named organisation's own act sources its figure
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind, start)
-            out.append(Attribution(src, a, b, kind, text[a:b], s0, s1))
+            out.append(Attribution(src, a, b, kind, text[a:b], s0, s1, *cue))
     return out
 
 
@@ -239,7 +255,17 @@ def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
         src, _, b = _forward(text, m.end())
         if src is Source.NAMED:
             out.append(
-                Attribution(src, m.start(), b, "according", text[m.start() : b], 0, len(text))
+                Attribution(
+                    src,
+                    m.start(),
+                    b,
+                    "according",
+                    text[m.start() : b],
+                    0,
+                    len(text),
+                    m.start(),
+                    m.end(),
+                )
             )
     return out
 

@@ -1,0 +1,360 @@
+"""The attribution reader: who answers for what, as relations (source, cue, content).
+
+Every sourcing rule asks this reader whether a quote, a figure or a claim has a source,
+so there is one idea of "attributed". A relation comes from:
+
+- a reporting clause of the sentence (:mod:`.attribution`: "X said", "according to X",
+  "a survey published on Monday finds"); a pronoun's source is the person last named;
+- the news conventions of a paragraph: a transcript or Q&A line ("FINCH: ...",
+  "A: ..."), a vox pop ("Name, 34, driver — “...”"), a pull quote with its speaker line
+  after it, a headline quote with its speaker after a colon, a quote paragraph that goes
+  on with the previous speaker.
+
+Relations are kept with document offsets so ``report.stats["sources"]`` can list every
+source, what hangs on it and where (see :func:`summarise`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from editcheck.checks.sourcing.attribution import Attribution, Source
+from editcheck.checks.sourcing.lexicon import words
+from editcheck.checks.sourcing.sources import CALENDAR, COMMON_STARTERS, DOC_NOUNS, head_index
+from editcheck.document import Block
+
+KINDS = ("person", "organisation", "document", "outlet", "anonymous", "vague")
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One attribution: ``source`` (as written) answers, through ``cue``, for ``content``.
+
+    Spans are document offsets. ``type`` is what hangs on it ("quote", "figure" or
+    "claim"); ``how`` names the convention that made it ("clause", "pronoun",
+    "continuation", "transcript", "qa", "voxpop", "pull-quote", "headline", "introduced").
+    """
+
+    source: Span
+    cue: Span
+    content: Span
+    kind: str
+    name: str
+    quality: Source
+    type: str = "claim"
+    how: str = "clause"
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.content[0] <= start and end <= self.content[1]
+
+    def as_data(self, text: str) -> dict[str, Any]:
+        """What an annotation says about a relation the reader weighed."""
+        return {
+            "source": self.name,
+            "cue": text[self.cue[0] : self.cue[1]],
+            "kind": self.kind,
+            "span": [self.source[0], self.source[1]],
+        }
+
+
+# --- kinds ----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*")
+
+
+@cache
+def _lists() -> dict[str, frozenset[str]]:
+    return {
+        name: words(name)
+        for name in ("outlets", "org_nouns", "document_nouns", "anonymity", "person_titles")
+    }
+
+
+def kind_of(phrase: str, quality: Source) -> str:
+    """The kind of a source phrase: person, organisation, document, outlet, anonymous or
+    vague (see ``KINDS``)."""
+    lists = _lists()
+    low = " ".join(phrase.lower().replace("’", "'").split())
+    ws = [w.strip(".,()'").removesuffix("'s") for w in low.split()]
+    explicit = quality is Source.WEASEL or not {"named", "anonymity", "familiar"}.isdisjoint(ws)
+    if (
+        explicit
+        and not lists["anonymity"].isdisjoint(ws)
+        and not ("named" in ws and "not" not in ws and "un" not in low)
+    ):
+        return "anonymous"
+    if quality < Source.NAMED:
+        return "vague"
+    padded = f" {low} "
+    if any(f" {o} " in padded for o in lists["outlets"]):
+        return "outlet"
+    cut = [w for w in ws if w not in ("the", "a", "an", "its", "their", "own")]
+    head = cut[head_index(cut)] if cut else ""
+    if head in lists["document_nouns"] or head in DOC_NOUNS:
+        return "document"
+    lead = _CAPITAL_RUN.match(phrase.strip())
+    lead_words = [w.lower().strip(".,") for w in lead.group().split()] if lead else []
+    titled = lead_words and any(w in lists["person_titles"] for w in ws[:6])
+    if titled and not any(w in lists["org_nouns"] for w in lead_words):
+        return "person"
+    if any(w in lists["org_nouns"] for w in lead_words):
+        return "organisation"
+    full_name = len(lead_words) >= 2 and not any(w in COMMON_STARTERS for w in lead_words)
+    if full_name and not any(w in lists["org_nouns"] for w in ws[: len(lead_words) + 6]):
+        return "person"
+    if lead and lead.group().isupper() and len(lead.group()) > 1 and " " not in lead.group():
+        return "organisation"  # "NHS", "FAA"
+    body = any(w in lists["org_nouns"] or w in words("institutions") for w in ws)
+    if body and not any(w in lists["person_titles"] for w in ws):
+        return "organisation"
+    return "person"
+
+
+# --- paragraph conventions --------------------------------------------------------------
+
+# "FINCH: ...", "MODERATOR: ...", "Janet in Sowerby: ...", "Hartley: ...", "Q:", "A:".
+_PREFIX = re.compile(
+    r"^\s*((?:[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2})|(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|"
+    r"in|of|de|van|von|al|from)){0,3}))\s*:\s+(?=\S)"
+)
+_NOT_SPEAKERS = frozenset(
+    """transcript update note correction editor's notes photo photos caption watch read listen
+    pictured above below source sources update updated related more see also warning
+    advertisement sponsored contact email phone tel web correction clarification key facts
+    q a question answer""".split()
+)
+# "Margaret Lyle, 67, retired teacher — “...”"
+_VOXPOP = re.compile(
+    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^—–\"“‘']{0,80})?\s*([—–]|-{1,2})\s*"
+    r"(?=[\"“‘'])"
+)
+# A pull quote's speaker line: "— Marguerite Osei", "- Rep. Dana Whitlock, at the hearing"
+_SPEAKER_LINE = re.compile(r"^\s*([—–]|-{1,2})\s*((?:[A-Z][\w’'.-]*\.?\s*){1,5})")
+# A headline quote with its speaker after a colon: "‘I stole it ...’: Marguerite Osei on ..."
+_AFTER_COLON = re.compile(r"^\s*:\s*((?:[A-Z][\w’'.-]*\s*){1,4})")
+
+
+def transcript_prefix(text: str) -> tuple[Span, Span] | None:
+    """The speaker prefix of a transcript or Q&A line and its colon (block-relative)."""
+    m = _PREFIX.match(text)
+    if m is None:
+        return None
+    name = m.group(1)
+    low = name.lower()
+    if low in _NOT_SPEAKERS or low.split()[0] in _NOT_SPEAKERS and " " not in low:
+        return None
+    if low in CALENDAR or len(name) > 40:
+        return None
+    colon = text.index(":", m.end(1))
+    return (m.start(1), m.end(1)), (colon, colon + 1)
+
+
+def qa_marker(text: str) -> str | None:
+    """ "Q" or "A" for an interview line that opens with "Q:" / "A:" (bold or not)."""
+    m = re.match(r"^\s*([QA])\s*[:.]\s", text)
+    return m.group(1) if m else None
+
+
+def voxpop(text: str) -> tuple[Span, Span] | None:
+    """A vox pop line's name and dash (block-relative), when the line is one."""
+    m = _VOXPOP.match(text)
+    if m is None:
+        return None
+    name = m.group(1)
+    if name.lower().split()[0] in COMMON_STARTERS:
+        return None
+    return m.span(1), m.span(2)
+
+
+def speaker_line(text: str) -> tuple[Span, Span] | None:
+    """A line that only names a speaker: "— Marguerite Osei" (name and dash spans)."""
+    m = _SPEAKER_LINE.match(text)
+    if m is None or len(text) > 120:
+        return None
+    name = m.group(2).rstrip(" ,.")
+    return (m.start(2), m.start(2) + len(name)), m.span(1)
+
+
+def headline_speaker(text: str, quote_end: int) -> tuple[Span, Span] | None:
+    """The speaker named after a colon that follows a quote: "‘...’: Marguerite Osei on"."""
+    m = _AFTER_COLON.match(text, quote_end)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    ws = name.split()
+    while ws and ws[-1].lower() in COMMON_STARTERS:
+        ws.pop()
+    if len(ws) < 2:
+        return None
+    a = m.start(1)
+    colon = text.index(":", quote_end)
+    return (a, a + len(" ".join(ws))), (colon, colon + 1)
+
+
+# --- the reader's memory across paragraphs ----------------------------------------------
+
+
+class Reader:
+    """Relations found so far in a draft, and what later paragraphs may lean on: the last
+    person named (for "she said"), the last quote's relation (for a quote paragraph that
+    goes on), the interviewee of a Q&A and the interviewer's name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.relations: list[Relation] = []
+        self.last_person: Relation | None = None
+        self.last_quote: Relation | None = None
+        self.last_speaker: Relation | None = None  # last relation with a named source
+        self.interviewee: tuple[Span, str] | None = None
+        self.interviewers: frozenset[str] = frozenset()  # prefixes whose lines ask
+        self.carry: Relation | None = None  # whom a quote opening the next paragraph continues
+
+    # relations from clauses ------------------------------------------------------------
+
+    def from_attribution(self, block: Block, rel: int, a: Attribution) -> Relation:
+        """The relation of a reporting clause (sentence offset ``rel`` in ``block``)."""
+        base = block.start + rel
+        s0, s1 = a.source_span
+        c0, c1 = a.cue
+        phrase = block.text[rel + s0 : rel + s1]
+        name = " ".join(phrase.strip(" ,").split())
+        src_span = (base + s0, base + s1)
+        how = "clause"
+        kind = kind_of(name, a.source)
+        first = name.split()[0].lower() if name else ""
+        if first in ("he", "she", "they", "i", "we") and len(name.split()) == 1:
+            how = "pronoun"
+            if first in ("he", "she") and self.last_person is not None:
+                src_span, name = self.last_person.source, self.last_person.name
+                kind = "person"
+            cue0 = base + s0
+        else:
+            cue0 = base + c0
+        content = (base + max(0, a.scope_start), base + min(a.scope_end, 1 << 28))
+        r = Relation(src_span, (cue0, base + c1), content, kind, name, a.source, how=how)
+        if kind == "person" and a.source is Source.NAMED and how == "clause" and name[:1].isupper():
+            self.last_person = r
+        if a.source is Source.NAMED:
+            self.last_speaker = r
+        return r
+
+    def note_subject(self, block: Block, rel: int, masked: str) -> None:
+        """A sentence that opens with a person's name ("Ibarra rejected that account.")
+        makes them the one a later "he said" points at."""
+        m = _CAPITAL_RUN.match(masked)
+        if m is None:
+            return
+        ws = m.group().split()
+        if ws[0].lower().strip(".") in COMMON_STARTERS or ws[0].lower() in CALENDAR:
+            return
+        after = masked[m.end() : m.end() + 2]
+        if not after.startswith(" ") or not after[1:2].islower():
+            return
+        name = m.group()
+        if kind_of(name, Source.NAMED) != "person":
+            return
+        span = (block.start + rel + m.start(), block.start + rel + m.end())
+        self.last_person = Relation(span, span, span, "person", name, Source.NAMED, how="subject")
+
+    def add(self, r: Relation) -> Relation:
+        self.relations.append(r)
+        if r.type == "quote":
+            self.last_quote = r
+        return r
+
+    def quote(self, basis: Relation, start: int, end: int, how: str | None = None) -> Relation:
+        """A quote relation for block-free document offsets ``[start, end)``."""
+        return self.add(replace(basis, content=(start, end), type="quote", how=how or basis.how))
+
+    def figure(self, basis: Relation, start: int, end: int) -> Relation:
+        return self.add(replace(basis, content=(start, end), type="figure"))
+
+    def named(self, block: Block, source: Span, cue: Span, content: Span, how: str) -> Relation:
+        """A relation whose source is a name written in ``block`` (block-relative spans)."""
+        b = block.start
+        name = " ".join(block.text[source[0] : source[1]].split())
+        kind = "person" if how in ("transcript", "voxpop", "qa", "pull-quote") else None
+        r = Relation(
+            (b + source[0], b + source[1]),
+            (b + cue[0], b + cue[1]),
+            (b + content[0], b + content[1]),
+            kind or kind_of(name, Source.NAMED),
+            name,
+            Source.NAMED,
+            how=how,
+        )
+        if r.kind == "person":
+            self.last_person = r
+        self.last_speaker = r
+        return r
+
+
+def summarise(relations: list[Relation]) -> list[dict[str, Any]]:
+    """``report.stats["sources"]``: each source as written, its kind, how many claims,
+    figures and quotes hang on it, and the relations with their offsets.
+
+    A surname alone ("Amberg") joins the full name it belongs to ("Louise Amberg").
+    """
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    full: dict[str, tuple[str, str]] = {}
+    order: list[tuple[str, str]] = []
+    for r in relations:
+        key = (" ".join(r.name.split()).strip(" ,."), r.kind)
+        if r.kind == "person":
+            parts = key[0].split()
+            if len(parts) == 1 and parts[0] in full:
+                key = full[parts[0]]
+            elif len(parts) > 1:
+                full.setdefault(parts[-1], key)
+        if key not in groups:
+            groups[key] = {
+                "name": key[0],
+                "kind": key[1],
+                "claims": 0,
+                "figures": 0,
+                "quotes": 0,
+                "relations": [],
+            }
+            order.append(key)
+        g = groups[key]
+        g[{"claim": "claims", "figure": "figures", "quote": "quotes"}[r.type]] += 1
+        g["relations"].append(
+            {
+                "source": [r.source[0], r.source[1]],
+                "cue": [r.cue[0], r.cue[1]],
+                "content": [r.content[0], r.content[1]],
+                "type": r.type,
+                "how": r.how,
+            }
+        )
+    return [groups[k] for k in order]
+
+
+def summary_line(
+    sources: list[dict[str, Any]], unsourced_figures: int, unsourced_quotes: int
+) -> str:
+    """ "7 sources: 4 named people, 2 organisations, 1 anonymous; 2 figures and 1 quote
+    unsourced" - the last line of the text report."""
+    labels = {
+        "person": ("named person", "named people"),
+        "organisation": ("organisation", "organisations"),
+        "document": ("document or data set", "documents or data sets"),
+        "outlet": ("news outlet", "news outlets"),
+        "anonymous": ("anonymous", "anonymous"),
+        "vague": ("vague", "vague"),
+    }
+    counts = {k: sum(1 for s in sources if s["kind"] == k) for k in KINDS}
+    parts = [f"{n} {labels[k][n != 1]}" for k, n in counts.items() if n]
+    head = f"{len(sources)} source{'s' if len(sources) != 1 else ''}"
+    line = f"{head}: {', '.join(parts)}" if parts else head
+    tail = []
+    if unsourced_figures:
+        tail.append(f"{unsourced_figures} figure{'s' if unsourced_figures != 1 else ''}")
+    if unsourced_quotes:
+        tail.append(f"{unsourced_quotes} quote{'s' if unsourced_quotes != 1 else ''}")
+    return f"{line}; {' and '.join(tail)} unsourced" if tail else f"{line}; nothing unsourced"
