@@ -299,16 +299,25 @@ def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
     vouches for what follows it, not for what came before.
     """
     if "wh" in text:  # "which", "who", "whose", "where"
-        for m in _RELATIVE.finditer(text):
+        for m in _RELATIVE.finditer(text, max(0, at - _WINDOW), at + _WINDOW):
             if m.start() <= at < m.end():
                 return m.start(), m.end()
-    if kind == "according" or not text[:at].strip():
+    if kind == "according" or _opening(text) >= at:
         return 0, len(text)
     if _TAG_BEFORE.search(text, max(0, at - 8), at) and not _DIGIT.search(text, at, verb_at):
         # a tag (", police said"), but not "..., below the 80 per cent the WHO says": a
         # figure inside the reporting clause is its own, the ones before it are not
         return 0, len(text)
     return at, len(text)
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _opening(text: str) -> int:
+    """Where the sentence's first non-space character stands (its length if none)."""
+    m = _NON_SPACE.search(text)
+    return m.start() if m else len(text)
 
 
 def _is_base(verb: str) -> bool:
@@ -319,11 +328,15 @@ def _is_base(verb: str) -> bool:
 
 def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     """Words of the clause before a verb; "..., and said" reaches back to the shared subject."""
-    rel = _RELATIVE_BEFORE.search(text, 0, verb_at) if ("which" in text or "who" in text) else None
+    # Only the last few hundred characters before a verb can hold its subject: reading
+    # from the sentence's start for each verb would make a long sentence quadratic.
+    lo = max(0, verb_at - _WINDOW)
+    rel = _RELATIVE_BEFORE.search(text, lo, verb_at) if ("which" in text or "who" in text) else None
     if rel is not None:  # "Care England, which represents providers, said": skip the clause
         verb_at = rel.start()
-    tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, 0, verb_at)]
-    starts = _last_boundaries(tokens, text, verb_at)
+    verb_at = _before_tag(text, verb_at)
+    tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, lo, verb_at)]
+    starts = _last_boundaries(tokens, text, verb_at, lo)
     clause_start = starts[-1][1] if starts else 0
     first = len(tokens)  # the words after the last boundary, found from the end
     while first and tokens[first - 1][1] >= clause_start:
@@ -339,8 +352,19 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     return clause_start, found[-14:]
 
 
+_WINDOW = 400
+_TAG = re.compile(r"\([^()]{1,40}\)\s*$")
+
+
+def _before_tag(text: str, at: int) -> int:
+    """Where a party or district tag before a verb starts: in "Rep. Dana Whitlock (D-Ore.)
+    said" the subject ends before "(D-Ore.)"."""
+    m = _TAG.search(text, max(0, at - 48), at)
+    return m.start() if m else at
+
+
 def _last_boundaries(
-    tokens: list[tuple[str, int, int]], text: str, verb_at: int
+    tokens: list[tuple[str, int, int]], text: str, verb_at: int, lo: int = 0
 ) -> list[tuple[int, int, str]]:
     """The last two clause boundaries before a verb, in order: words ("that", "and", a
     speech or belief verb) and punctuation, as ``(start, end, what)``."""
@@ -352,7 +376,7 @@ def _last_boundaries(
             found.append((a, b, low))
             if len(found) == 2:
                 break
-    marks = [(m.start(), m.end(), m.group()) for m in _BOUNDARY_MARKS.finditer(text, 0, verb_at)]
+    marks = [(m.start(), m.end(), m.group()) for m in _BOUNDARY_MARKS.finditer(text, lo, verb_at)]
     return sorted(found + marks[-2:])[-2:]
 
 
@@ -394,7 +418,7 @@ def _backward(
             found = found[1:]  # "18:05 Commuters complain": a live-blog time, not a subject
         initial = not _LETTER.search(text, 0, found[0][1])
     else:
-        initial = not text[:clause_start].strip() and found[0][1] == _first_word(text, clause_start)
+        initial = _opening(text) >= clause_start and found[0][1] == _first_word(text, clause_start)
     chunk, before = _chunks(text, found, verb_at)
     if before and all(w.isdigit() and len(w) <= 3 for w, _ in chunk):
         chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject

@@ -90,6 +90,18 @@ _SUBJECT_POSITION = re.compile(
     r"whereas|yet|so)\s+)$",
     re.I,
 )
+_NON_SPACE = re.compile(r"\S")
+_NON_WORDS = re.compile(r"\W*")
+
+
+def _subject_position(masked: str, at: int) -> bool:
+    """Whether ``at`` opens a clause (the pattern reads only the words just before it,
+    so it is searched in a short window, not from the sentence's start)."""
+    if _NON_WORDS.match(masked).end() >= at:
+        return True
+    return _SUBJECT_POSITION.search(masked, max(0, at - 40), at) is not None
+
+
 _PASSIVES = frozenset(("described", "regarded", "raising", "widely"))
 _AGENT_LATER = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
 _RUMOUR = re.compile(r"[^.;]*?\bsaid\s+to\s+(?:have\s+\w+|be\s+(?:\w+ly\s+)?\w+ing)\b", re.I)
@@ -206,9 +218,9 @@ def features(masked: str, claims: list[Claim]) -> list[str]:
         if after.startswith("that"):
             out.add(f"that:{c.kind}")
 
-        if not masked[: c.start].strip():
+        if _NON_SPACE.search(masked, 0, c.start) is None:
             out.add(f"initial:{c.kind}")
-        elif masked[: c.start].rstrip().endswith(","):
+        elif masked[max(0, c.start - 80) : c.start].rstrip().endswith(","):
             out.add(f"comma:{c.kind}")
     n_words = len(masked.split())
     out.add("multi" if len(claims) > 1 else "single")
@@ -237,7 +249,7 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
         if not p.required <= words:
             continue
         for m in p.regex.finditer(masked):
-            if p.kind == "crowd" and not _SUBJECT_POSITION.search(masked, 0, m.start()):
+            if p.kind == "crowd" and not _subject_position(masked, m.start()):
                 continue  # "sought various experts": a crowd as object says nothing
             # (in "are said to be alarmed by McLaren's upgrades" the "by" is the inner verb's)
             if p.kind in _PASSIVES and p.kind != "raising" and _AGENT_LATER.match(masked, m.end()):

@@ -186,15 +186,17 @@ def _block(
     question = not quotes and text.rstrip().endswith("?")
     if standalone:
         reader.carry = reader.last_quote
-        return True
+        return para is None or para.how != "voxpop"
     if views[-1].masked.rstrip().endswith(":"):
         reader.carry = clauses[-1][-1][1] if clauses[-1] else reader.last_speaker
         return True
     if question:
         reader.carry = para if para is not None and para.how != "qa" else reader.last_speaker
         return True
-    reader.carry = None
-    return _ReportedSpeech(views[-1], quotes) if quotes else False
+    reader.carry = clauses[-1][-1][1] if clauses[-1] else None
+    if para is not None and para.how == "voxpop":
+        return False  # each vox pop names its own speaker
+    return _ReportedSpeech(views[-1], quotes) if quotes or clauses[-1] else False
 
 
 def _clause_relations(
@@ -251,6 +253,11 @@ def _paragraph_relation(block: Block, following: Block | None, reader: Reader) -
 
 
 _THIRD_PERSON = re.compile(r"\W*(?:he|she|they|his|her|their|him|them)\b", re.I)
+# A speaker's own voice: "I", "We", "My", "Our" (or "He", "They" ... about someone), not "You".
+_VOICE = re.compile(
+    r"\W*(?:he|she|they|his|her|their|him|them|i|i'm|i’m|i've|i’ve|we|we're|we’re|my|our|us)\b",
+    re.I,
+)
 
 
 class _ReportedSpeech:
@@ -267,8 +274,21 @@ class _ReportedSpeech:
         """After reported speech, a quote goes on with it only when it speaks of someone in
         the third person ("He has lost everything"), as the reporter of the speech did:
         "We ..." or "You ..." may be anybody's voice."""
-        return _THIRD_PERSON.match(text, q.start + 1) is not None and _quoted_speech(
+        if _THIRD_PERSON.match(text, q.start + 1) is not None and _quoted_speech(
             self.last, self.quotes
+        ):
+            return True
+        # A bare quote paragraph after a named person's reported speech goes on with them
+        # when it speaks of someone ("They keep telling us ..."), or in the first person
+        # after that speaker was quoted at length ("urged the board to "give us one more
+        # year ..."" then "My daughter cried ..."); a two-word fragment ("too loose") is
+        # not enough to hand them a first-person paragraph.
+        if not _named_speech(self.last):
+            return False
+        if _THIRD_PERSON.match(text, q.start + 1) is not None:
+            return True
+        return _VOICE.match(text, q.start + 1) is not None and any(
+            q2.start >= self.last.rel and q2.words >= 4 for q2 in self.quotes
         )
 
 
@@ -276,6 +296,14 @@ def _carried(carried: bool | _ReportedSpeech, text: str, q: Quote) -> bool:
     if isinstance(carried, _ReportedSpeech):
         return carried.carries(text, q)
     return carried
+
+
+def _named_speech(last: View) -> bool:
+    """The sentence reports what a named person said."""
+    return any(
+        a.source is Source.NAMED and a.verb == "speech" and a.phrase[:1].isupper()
+        for a in last.attributions
+    )
 
 
 def _quoted_speech(last: View, quotes: list[Quote]) -> bool:
@@ -289,8 +317,10 @@ def _quoted_speech(last: View, quotes: list[Quote]) -> bool:
 def _standalone(text: str, q: Quote) -> bool:
     """Direct speech that stands on its own, not a fragment woven into a sentence
     ("said the offer was "the best in the UK"")."""
-    before = text[: q.start].rstrip()
-    return not before or before[-1] in ".:,!?—–-"
+    i = q.start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in ".:,!?—–-"
 
 
 def claim_candidates(doc: Document) -> list[tuple[list[Claim], list[str]]]:
@@ -425,7 +455,8 @@ def _quote_basis(
         for a, r in clauses[i]:
             if a.verb in _WOVEN_VERBS and a.source >= Source.VAGUE:
                 return r
-    if opens and _carried(carried, block.text, q):
+    dash = block.text[: min(q.start, 8)].strip()[:1] in ("—", "–", "-")
+    if opens and not dash and _carried(carried, block.text, q):
         return reader.carry or reader.last_quote or reader.last_speaker or True
     return None
 

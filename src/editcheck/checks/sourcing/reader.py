@@ -130,7 +130,7 @@ _NOT_SPEAKERS = frozenset(
 )
 # "Margaret Lyle, 67, retired teacher — “...”"
 _VOXPOP = re.compile(
-    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^—–\"“‘']{0,80})?\s*([—–]|-{1,2})\s*"
+    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^—–\"“”]{0,80})?\s*([—–]|-{1,2})\s*"
     r"(?=[\"“‘'])"
 )
 # A pull quote's speaker line: "— Marguerite Osei", "- Rep. Dana Whitlock, at the hearing"

@@ -12,19 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
-from editcheck.checks.sourcing.lexicon import wordset
+from editcheck.checks.sourcing.lexicon import words, wordset
 from editcheck.checks.sourcing.quotes import Quote
 from editcheck.checks.sourcing.sources import CALENDAR, COMMON_STARTERS
 
 MIN_WORDS = 4
 # Words after which a quoted phrase is a title or a name, not someone's words.
-_TITLE_WORDS = wordset(
-    """song single album track film movie book novel memoir play poem opera musical show
-    series episode programme program documentary column essay article headline headlined
-    titled entitled called named dubbed nicknamed slogan motto hashtag campaign banner sign
-    placard phrase words term catchphrase label brand report paper painting exhibition hit
-    anthem chant ep lp game"""
-)
+# Words after which a quoted phrase is a title, a name, a gloss or a lyric, not someone's
+# words (data/not_quotation_cues.txt).
+_TITLE_WORDS = words("not_quotation_cues")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 _SMALL = wordset("a an the and or of in on at to for with by from as but nor is")
@@ -47,7 +43,7 @@ def is_quotation(text: str, q: Quote) -> bool:
     before = (
         text[max(0, q.start - 30) : q.start].lower().replace(",", " ").replace(":", " ").split()
     )
-    if before and (before[-1] in _TITLE_WORDS or " ".join(before[-2:]) == "known as"):
+    if before and (before[-1] in _TITLE_WORDS or " ".join(before[-2:]) in _TITLE_WORDS):
         return False
     return not _title_case(text[q.inner_start : q.inner_end])
 

@@ -196,6 +196,7 @@ _SMALL_MEASURE = re.compile(
     re.I,
 )
 _MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|\w+-?fold)", re.I)
+_CLAUSE_WINDOW = 300
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|that|which|as|since|after)\b")
 _OF_WHAT = lazy_regex(
     r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
@@ -476,9 +477,14 @@ def _is_count_noun(between: str, noun: str) -> bool:
 
 
 def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` starts, to cover the subject of "has doubled"."""
-    found = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    start = found[-1] if found else 0
+    """Where the clause holding ``at`` starts, to cover the subject of "has doubled".
+
+    Read back over at most a window, not from the sentence's start: a sentence of a
+    million characters with a figure in every clause must not be read once per figure.
+    """
+    lo = max(0, at - _CLAUSE_WINDOW)
+    found = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, at)]
+    start = found[-1] if found else lo
     while start < at and text[start].isspace():
         start += 1
     return start
@@ -486,7 +492,7 @@ def _clause_start(text: str, at: int) -> int:
 
 def _noun_end(text: str, end: int) -> int:
     """Extend a percentage or sum over "of <noun>" so the span says what it measures."""
-    if text[:end].lower().endswith(" of"):  # "a third of families", "half of all adults"
+    if text[max(0, end - 3) : end].lower() == " of":  # "a third of families", "half of all adults"
         m = _OF_WHAT().match(text, end)
         return m.end() if m else end
     m = _MEASURES_WHAT.match(text, end)
