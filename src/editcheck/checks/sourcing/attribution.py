@@ -110,7 +110,26 @@ _PLURAL_SUBJECTS = wordset(
 _PRONOUN_SUBJECTS = wordset("it he she they we i")
 _FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
-_RELATIVE_BEFORE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*(?:\w+ly\s+)?$", re.I)
+# (a comma between digits, "1,212 likely voters", does not end the relative clause)
+_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?$", re.I
+)
+# "An earlier report that the charities published in 2018 found": the relative clause
+# describes the document, which is the subject of the verb.
+_DOC_RELATIVE = re.compile(
+    r"\b(?:report|survey|study|poll|analysis|audit|review|letter|memo|assessment|inquiry|"
+    r"investigation|estimate|count|index|census)\s+(?:that|which)\s+[^,;:()“”\"]{1,80}$",
+    re.I,
+)
+# Words after a document's noun that say which document it is: "a survey published on
+# Monday", "a report by the union", "a memo sent to staff".
+_QUALIFIED_DOC = re.compile(
+    r"\b(?:report|survey|study|poll|analysis|audit|review|letter|memo|statement|filing|"
+    r"assessment|estimate|count|index|census|document|data|figures)\s+(?:that|which|"
+    r"published|released|issued|commissioned|conducted|compiled|carried|sent|filed|seen|"
+    r"obtained|prepared|by|from|of\s+(?:\d|[A-Z]))",
+    re.I,
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,?", re.I)
 
 
@@ -119,6 +138,7 @@ _AGENT_PARTICIPLES = wordset(
     revealed found issued cited quoted obtained described called criticised criticized praised
     noted claimed suggested argued considered regarded seen viewed deemed perceived labelled
     labeled branded dubbed hailed touted credited blamed accused condemned disputed questioned
+    polled surveyed interviewed counted commissioned conducted
     challenged rejected acknowledged recognised recognized accepted believed thought
     held written dismissed attacked slammed panned mocked ridiculed hailed"""
 )
@@ -129,6 +149,12 @@ _DATA_FROM = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_NUMBER_OBJECT_VERBS = wordset("conceded concedes conceding claimed claims posted posts")
+_NUMBER_NEXT = re.compile(
+    r"\s+(?:(?:an?|the|just|only|another|more\s+than|over|about)\s+)?(?:\d|(?:average|total|"
+    r"record|tally|haul|lead|loss|profit)\b)",
+    re.I,
+)
 _BY_NEXT = re.compile(r"\s+(?:(?:off|out|down|up)\s+)?(?:as\s+\w+\s+)?by\b", re.I)
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
 
@@ -196,7 +222,7 @@ def find_attributions(
 ) -> list[Attribution]:
     """Reporting clauses of ``text`` (a sentence with quotations masked); ``words``, its
     lower-cased words, lets the search skip sentences with no reporting word at all."""
-    out = _data_from(text, words)
+    out = _data_from(text, words) + _reckonings(text, words)
     figures = words is None or "figures" in words  # people-sense "figures" (see below)
     for kind, start, end, word in _reporting_words(text, words):
         cue = (start, end)
@@ -206,6 +232,8 @@ def find_attributions(
         else:
             if _after_determiner(text, start):
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
+            if word in _NUMBER_OBJECT_VERBS and _NUMBER_NEXT.match(text, end):
+                continue  # "Wales conceded an average of 31 points": a score, not a report
             if kind == "act" and _planned(text, start):
                 continue  # "the company will cut 150 jobs": a plan (so no subject to judge)
             src, a = _backward(
@@ -230,6 +258,10 @@ def find_attributions(
             src, kind = Source.WEASEL, "belief"  # "senior party figures suggest": people
         if kind == "act" and src is not Source.NAMED:
             continue  # only a named organisation's own act sources its figure
+        if src <= Source.WEASEL and kind in ("finding", "according", "agent"):
+            lo, hi = (a, start) if a < start else (end, b)
+            if _QUALIFIED_DOC.search(text, lo, hi + 40):
+                src = Source.NAMED  # "a survey published on Monday", "a memo sent to staff"
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind, start)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1, *cue))
@@ -270,6 +302,48 @@ def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
     return out
 
 
+# "by the union's reckoning", "by the count of JobCut Tracker", "on the agency's own
+# estimate", "in the council's figures": a named owner's count sources the sentence.
+_RECKONING = re.compile(
+    r"\b(?:by|on|in)\s+((?:[\w’'.&-]+\s+){0,4}?)(?:own\s+)?"
+    r"(reckoning|count|counts|estimate|estimates|tally|calculations?|figures|numbers)\b"
+    r"(?:\s+of\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}))?",
+)
+_RECKONING_WORDS = wordset(
+    "reckoning count counts estimate estimates tally calculation calculations figures numbers"
+)
+
+
+def _reckonings(text: str, words: frozenset[str] | None) -> list[Attribution]:
+    """ "by the union's reckoning", "by the count of JobCut Tracker": whose count it is."""
+    if words is not None and _RECKONING_WORDS.isdisjoint(words):
+        return []
+    out = []
+    for m in _RECKONING.finditer(text):
+        owner, of = m.group(1), m.group(3)
+        named = (
+            of is not None
+            or "'s" in owner.replace("’", "'")
+            or any(w[:1].isupper() for w in owner.split())
+        )
+        if not named or owner.lower().split()[:1] in (["a"], ["an"], ["some"]):
+            continue
+        out.append(
+            Attribution(
+                Source.NAMED,
+                m.start(),
+                m.end(),
+                "according",
+                m.group(),
+                0,
+                len(text),
+                m.start(),
+                m.start() + 2 if m.group().startswith(("by", "on", "in")) else m.end(),
+            )
+        )
+    return out
+
+
 def best(attributions: list[Attribution]) -> Source:
     """The best source among ``attributions``."""
     return max((a.source for a in attributions), default=Source.NONE)
@@ -304,6 +378,8 @@ def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
                 return m.start(), m.end()
     if kind == "according" or _opening(text) >= at:
         return 0, len(text)
+    if kind == "agent" and text[at : at + 12].lower().startswith(_POLLING):
+        return 0, len(text)  # "17 of 20 analysts polled by Reuters": whose sample it is
     if _TAG_BEFORE.search(text, max(0, at - 8), at) and not _DIGIT.search(text, at, verb_at):
         # a tag (", police said"), but not "..., below the 80 per cent the WHO says": a
         # figure inside the reporting clause is its own, the ones before it are not
@@ -318,6 +394,9 @@ def _opening(text: str) -> int:
     """Where the sentence's first non-space character stands (its length if none)."""
     m = _NON_SPACE.search(text)
     return m.start() if m else len(text)
+
+
+_POLLING = ("polled", "surveyed", "interviewed", "counted", "commissioned", "conducted")
 
 
 def _is_base(verb: str) -> bool:
@@ -335,6 +414,9 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     if rel is not None:  # "Care England, which represents providers, said": skip the clause
         verb_at = rel.start()
     verb_at = _before_tag(text, verb_at)
+    doc = _DOC_RELATIVE.search(text, lo, verb_at) if "that" in text or "which" in text else None
+    if doc is not None:
+        verb_at = doc.start() + len(doc.group().split()[0])
     tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, lo, verb_at)]
     starts = _last_boundaries(tokens, text, verb_at, lo)
     clause_start = starts[-1][1] if starts else 0
@@ -370,14 +452,23 @@ def _last_boundaries(
     speech or belief verb) and punctuation, as ``(start, end, what)``."""
     verbs = _verbs()
     found: list[tuple[int, int, str]] = []
-    for w, a, b in reversed(tokens):  # the last two are all that is read
+    for k in range(len(tokens) - 1, -1, -1):  # the last two are all that is read
+        w, a, b = tokens[k]
         low = w.lower()
+        if verbs.get(low) in _CLAUSE_VERBS and k and _noun_before(tokens[k - 1][0]):
+            continue  # "the airline's own estimate puts": a noun, not a verb
         if low in _BOUNDARY_WORDS or verbs.get(low) in _CLAUSE_VERBS:
             found.append((a, b, low))
             if len(found) == 2:
                 break
     marks = [(m.start(), m.end(), m.group()) for m in _BOUNDARY_MARKS.finditer(text, lo, verb_at)]
     return sorted(found + marks[-2:])[-2:]
+
+
+def _noun_before(word: str) -> bool:
+    """A determiner or a possessive before a word makes it a noun ("its own estimate")."""
+    low = word.lower()
+    return low in _DETERMINER or low.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _leading_subject(text: str) -> list[tuple[str, int]]:

@@ -72,7 +72,7 @@ DOC_NOUNS = wordset(
     "findings numbers statistics tally count database register index trial consultation "
     "inquiry investigation assessment evaluation inspection experiment evidence "
     "judgment judgement ruling accounts"
-)
+) | words("document_nouns")
 _PLURAL_PEOPLE = wordset("people men women children others")
 # Plural nouns for people ("scientists", "observers", "historians"), not things ("countries").
 AGENT_SUFFIXES = (

@@ -264,11 +264,87 @@ class Figure:
     text: str
 
 
+_NW = (
+    r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+_Q = r"(?:(?:about|around|some|nearly|almost|more\s+than|over|under|roughly|just\s+over|"
+_Q += r"just\s+under|approximately|at\s+least|fewer\s+than|less\s+than)\s+)?"
+_CUR = r"(?:(?:US|A|C|NZ|HK)?[$£€¥₹]\s?)?"
+_OWNER = r"(?:their|its|his|her|the)"
+_GAMES = (
+    r"(?:games|matches|meetings|tests|fixtures|outings|starts|races|fights|bouts|"
+    r"appearances|innings|contests|league\s+games|road\s+games|away\s+matches|"
+    r"home\s+games|away\s+games|home\s+matches)"
+)
+# Records and streaks ("have lost seven of their last nine away matches", "21 wins in 74
+# games"), measures named before their number ("a population of about 12,000", "a crowd
+# of 73,000", "average hourly pay ... is C$44.60") and trends from one figure to another
+# ("rose from 14 in 2021 to 22", "down from 390 a decade ago"): figures the number-first
+# patterns above rule out as scores, durations or prices.
+_SHAPES = lazy_regex(
+    rf"(?P<record>\b(?:won|lost|drawn|drew|kept|conceded|lose|win)\s+(?:{_NW}\s+of\s+)?"
+    rf"{_OWNER}\s+last\s+{_NW}(?:\s+[\w-]+){{0,2}}?\s+{_GAMES}"
+    rf"|\b{_NW}\s+(?:defeats|wins|losses|victories|draws)\s+"
+    rf"in\s+(?:{_OWNER}\s+last\s+)?{_NW}(?:\s+[\w-]+){{0,2}}?\s+{_GAMES}"
+    rf"|\bin\s+each\s+of\s+{_OWNER}\s+last\s+{_NW}\s+[\w-]+)"
+    rf"|(?P<measure>\b(?:an?\s+)?(?:population|turnout|average|"
+    rf"enrolment|enrollment|membership|workforce|death\s+toll|toll)\s+of\s+{_Q}{_CUR}{_NW}"
+    rf"(?:\s+[a-z]+\s+an?\s+(?:game|match|year|week|day|month))?"
+    rf"|\b(?:average|median)\s+(?:[\w-]+\s+){{0,3}}(?:pay|wage|salary|rent|price|fare|income)"
+    rf"\b(?:[^.;]{{0,40}}?)\b(?:is|was|are|were|stood\s+at|of)\s+{_Q}(?:US|A|C|NZ|HK)?[$£€¥₹]\s?{_NW})"
+    rf"|(?P<trend>\b(?:from\s+{_Q}{_CUR}{_NW}[^.;:]{{0,50}}?\bto\s+{_Q}{_CUR}{_NW}"
+    rf"|(?:down|up)\s+from\s+{_Q}{_CUR}{_NW}))",
+    re.I,
+)
+_SHAPE_WORDS = wordset(
+    """last each from population turnout average median toll enrolment enrollment membership
+    workforce defeats wins losses victories draws down up"""
+)
+_TREND_VERBS = frozenset(
+    "rose risen fell fallen grew grown dropped increased decreased climbed declined jumped "
+    "slumped surged soared plunged plummeted shrank shrunk gone went up down doubled "
+    "tripled halved".split()
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _shapes(masked: str, words: frozenset[str]) -> list[Figure]:
+    """Records, measures before their number and trends (see ``_SHAPES``)."""
+    if _SHAPE_WORDS.isdisjoint(words):
+        return []
+    out = []
+    for m in _SHAPES().finditer(masked):
+        kind = m.lastgroup or "count"
+        if kind == "trend":
+            nums = re.findall(r"\d[\d,.]*", m.group())
+            if nums and all(_YEAR.match(n) for n in nums) and not re.search(r"[$£€¥₹]", m.group()):
+                continue  # "from 1992 to 2012": years, not a trend
+            if not m.group().lower().startswith(("down", "up")):
+                before = masked[max(0, m.start() - 40) : m.start()].lower().split()
+                if _TREND_VERBS.isdisjoint(before):
+                    continue  # "from 9am to 5pm", "from Leeds to York"
+        out.append(Figure(m.start(), m.end(), kind, m.group()))
+    return out
+
+
+def _merge_shapes(found: list[Figure], shapes: list[Figure]) -> list[Figure]:
+    """The figures with the shapes added; a shape replaces the figures it overlaps."""
+    if not shapes:
+        return found
+    kept = [f for f in found if not any(f.start < g.end and g.start < f.end for g in shapes)]
+    return sorted(kept + shapes, key=lambda f: f.start)
+
+
 def find_figures(masked: str, words: frozenset[str] | None = None) -> list[Figure]:
     """Statistics stated in one sentence (``masked``: quotations blanked; ``words``: its
     lower-cased words, if the caller has them)."""
     if words is None:
         words = frozenset(_LETTERS.findall(masked.lower()))
+    return _merge_shapes(_find_figures(masked, words), _shapes(masked, words))
+
+
+def _find_figures(masked: str, words: frozenset[str]) -> list[Figure]:
     candidates = _candidates(masked, words)
     blocked = _blocked_spans(masked, words) if candidates else []
     out: list[Figure] = []
