@@ -45,6 +45,7 @@ class Attribution:
     scope_end: int = 1 << 30
     cue_start: int = -1  # the reporting word(s): "said", "according to", "data from"
     cue_end: int = -1
+    source_end: int = -1  # where the source's own words end, when the clause says
 
     @property
     def cue(self) -> tuple[int, int]:
@@ -54,6 +55,8 @@ class Attribution:
     def source_span(self) -> tuple[int, int]:
         """The source's words: what the clause spans, less its cue (either side of it)."""
         c0, c1 = self.cue
+        if self.source_end > self.start and c0 > self.start:
+            return self.start, min(self.source_end, c0)
         if c0 <= self.start:
             return (min(c1, self.end), self.end) if c1 < self.end else (self.start, self.end)
         return self.start, c0
@@ -226,6 +229,7 @@ def find_attributions(
     figures = words is None or "figures" in words  # people-sense "figures" (see below)
     for kind, start, end, word in _reporting_words(text, words):
         cue = (start, end)
+        source_end = -1
         if kind in ("according", "agent"):
             src, _, b = _forward(text, end)
             a = start
@@ -236,7 +240,7 @@ def find_attributions(
                 continue  # "Wales conceded an average of 31 points": a score, not a report
             if kind == "act" and _planned(text, start):
                 continue  # "the company will cut 150 jobs": a plan (so no subject to judge)
-            src, a = _backward(
+            src, a, source_end = _backward(
                 text,
                 start,
                 kind,
@@ -249,6 +253,7 @@ def find_attributions(
                 src, _, b = _forward(text, end, strict=True)
                 a = start
                 cue = (start, start + len(word))
+                source_end = -1
         if (
             figures
             and src is not Source.NONE
@@ -264,7 +269,7 @@ def find_attributions(
                 src = Source.NAMED  # "a survey published on Monday", "a memo sent to staff"
         if src is not Source.NONE:
             s0, s1 = _scope(text, a, kind, start)
-            out.append(Attribution(src, a, b, kind, text[a:b], s0, s1, *cue))
+            out.append(Attribution(src, a, b, kind, text[a:b], s0, s1, *cue, source_end))
     return out
 
 
@@ -481,8 +486,15 @@ def _leading_subject(text: str) -> list[tuple[str, int]]:
             continue
         if word[:1].isupper() or low in _PRONOUN_SUBJECTS or low in words("institutions"):
             out.append((word, w.start()))
-            if low in _PRONOUN_SUBJECTS or not word[:1].isupper():
+            if low in _PRONOUN_SUBJECTS:
                 break
+            continue
+        if (
+            out
+            and low in ("at", "from", "for", "of")
+            and text[w.end() : w.end() + 2].strip()[:1].isupper()
+        ):
+            out.append((word, w.start()))  # "Analysts at Peel Hunt ..., and said"
             continue
         break
     return out if out and out[-1][0].lower() not in ("the", "a", "an") else []
@@ -495,15 +507,16 @@ def _backward(
     base: bool = False,
     past: bool = True,
     first_proper: bool = False,
-) -> tuple[Source, int]:
-    """Judge the subject before a verb; returns the source and where its chunk starts."""
+) -> tuple[Source, int, int]:
+    """Judge the subject before a verb; returns the source and where its chunk starts
+    and ends."""
     clause_start, found = _clause_words(text, verb_at)
     plural = base
     while found and (found[-1][0].lower() in _AUX or found[-1][0].endswith("ly")):
         plural = plural or found[-1][0].lower() in ("have", "do")
         found.pop()
     if not found or found[-1][0].lower() in _PASSIVE:
-        return Source.NONE, verb_at  # "it is said", "was reported": no agent named
+        return Source.NONE, verb_at, verb_at  # "it is said", "was reported": no agent named
     if found[0][0][0].isdigit() and not _LETTER.search(text, 0, found[0][1]):
         while len(found) > 1 and found[0][0][0].isdigit():
             found = found[1:]  # "18:05 Commuters complain": a live-blog time, not a subject
@@ -524,8 +537,10 @@ def _backward(
         src = _judge_chunk(
             before, initial and before[0][1] == found[0][1], kind, base, past, first_proper, plural
         )
-        return (src, before[0][1]) if src is not Source.NONE else (src, verb_at)
-    return src, chunk[0][1]
+        if src is Source.NONE:
+            return src, verb_at, verb_at
+        return src, before[0][1], before[-1][1] + len(before[-1][0])
+    return src, chunk[0][1], chunk[-1][1] + len(chunk[-1][0])
 
 
 def _judge_chunk(

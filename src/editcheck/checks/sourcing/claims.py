@@ -37,7 +37,7 @@ _NOT_CLAIM_VERBS = wordset(
 _ALWAYS_KINDS = frozenset(("anonymous", "hedge", "reports"))
 _ALWAYS_CUES = {
     "impersonal": wordset(
-        "believed understood thought claimed alleged rumoured rumored "
+        "said argued believed understood thought claimed alleged rumoured rumored "
         "reported feared conjectured posited hypothesised hypothesized "
         "surmised"
     ),
@@ -51,7 +51,7 @@ _ALWAYS_CUES = {
         "thinks thought complain complained predict predicted expect expects "
         "allege alleged insist insisted accuse accused blame blamed know knows "
         "question questioned concede concedes acknowledge acknowledges admit "
-        "admits grumble grumbles"
+        "admits grumble grumbles call calls called describe describes described"
     ),
 }
 
@@ -68,8 +68,8 @@ def always(c: Claim) -> bool:
         return True  # "it is widely accepted that", "it is generally agreed"
     if c.kind == "weasel" and c.agent:
         return True  # "is considered by many", "was criticised by some"
-    if c.kind == "weasel" and c.cue.split()[-1] in _ARGUE and c.cue.split()[0] not in _CROWD_WORDS:
-        return True  # "campaigners argue" (but "some argue that" is weighed by the model)
+    if c.kind == "weasel" and c.cue.split()[-1] in _ARGUE:
+        return True  # "campaigners argue", "some argue that": textbook weasels (issue 13)
     if c.kind == "weasel" and c.modal:
         return True  # "some would argue", "many might say": a view the writer lends to nobody
     if c.kind == "impersonal" and c.saying:
@@ -91,6 +91,9 @@ _SUBJECT_POSITION = re.compile(
     re.I,
 )
 _NON_SPACE = re.compile(r"\S")
+# "Some argue ..., but the developer insists ...": a source across a contrast answers for
+# its own clause, not for the crowd's.
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet|however)\b", re.I)
 _NON_WORDS = re.compile(r"\W*")
 
 
@@ -107,7 +110,7 @@ _AGENT_LATER = re.compile(r"[^.;]*?\bby\s+(?:the\s+)?[A-Z]")
 _RUMOUR = re.compile(r"[^.;]*?\bsaid\s+to\s+(?:have\s+\w+|be\s+(?:\w+ly\s+)?\w+ing)\b", re.I)
 _QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = wordset(
-    "it is was are were has have had been be being also now long often still generally "
+    "it's it’s it is was are were has have had been be being also now long often still generally "
     "commonly widely there"
 )
 _MODAL_WORDS = wordset("would might could")
@@ -192,7 +195,10 @@ def find_claims(
             and a.verb in _WEASEL_VERBS
             and not _reports_an_act(a.phrase)
             and not any(
-                b.source is Source.NAMED and b.verb != "act" and b.covers(a.start, a.end)
+                b.source is Source.NAMED
+                and b.verb != "act"
+                and b.covers(a.start, a.end)
+                and not _CONTRAST.search(masked, a.end, max(a.end, b.start))
                 for b in attributions
             )
         ):
