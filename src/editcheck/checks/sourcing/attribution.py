@@ -90,6 +90,7 @@ _AUX = wordset(
 )
 _MODALS = wordset("will would could may might shall should to must")
 _PASSIVE = wordset("is are was were be been being")
+_CONTRACTED = wordset("it's it’s that's that’s there's there’s")  # "It's said that"
 _DETERMINER = wordset("a an the to same own any no every each this my our your his her their its")
 _MEASURED = re.compile(
     r"^(?:\d.*|%|per|percent|quarter|third|thirds|half|majority|minority|"
@@ -115,7 +116,9 @@ _FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
 # (a comma between digits, "1,212 likely voters", does not end the relative clause)
 _RELATIVE_BEFORE = re.compile(
-    r",\s*(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?$", re.I
+    r",\s*(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?"
+    r"(?:(?:has|have|had|also|later|then|previously|once)\s+){0,2}$",
+    re.I,
 )
 # "An earlier report that the charities published in 2018 found": the relative clause
 # describes the document, which is the subject of the verb.
@@ -440,6 +443,7 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
 
 
 _WINDOW = 400
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|which)\s*$", re.I)
 _TAG = re.compile(r"\([^()]{1,40}\)\s*$")
 
 
@@ -507,6 +511,7 @@ def _backward(
     base: bool = False,
     past: bool = True,
     first_proper: bool = False,
+    retry: bool = True,
 ) -> tuple[Source, int, int]:
     """Judge the subject before a verb; returns the source and where its chunk starts
     and ends."""
@@ -515,7 +520,7 @@ def _backward(
     while found and (found[-1][0].lower() in _AUX or found[-1][0].endswith("ly")):
         plural = plural or found[-1][0].lower() in ("have", "do")
         found.pop()
-    if not found or found[-1][0].lower() in _PASSIVE:
+    if not found or found[-1][0].lower() in _PASSIVE or found[-1][0].lower() in _CONTRACTED:
         return Source.NONE, verb_at, verb_at  # "it is said", "was reported": no agent named
     if found[0][0][0].isdigit() and not _LETTER.search(text, 0, found[0][1]):
         while len(found) > 1 and found[0][0][0].isdigit():
@@ -531,6 +536,10 @@ def _backward(
     src = _judge_chunk(
         chunk, initial and chunk[0][1] == found[0][1], kind, base, past, first_proper, plural
     )
+    if src is Source.NONE and not before and retry:
+        rel = _RELATIVE_PRONOUN.search(text, max(0, clause_start - 12), clause_start)
+        if rel is not None:  # "Delahunty, 51, a former pilot who took over in 2022, said"
+            return _backward(text, rel.start(), kind, base, past, first_proper, False)
     if src is Source.NONE and before:
         # "Tricia McLaughlin, the DHS's press secretary, said", "Critics, mostly from
         # industry, argue": the subject stands before the appositive.
@@ -597,6 +606,14 @@ def _chunks(
     return chunk, before
 
 
+def _clause_follows(text: str, stop: int, m: re.Match[str] | None) -> bool:
+    """An inverted source ends the clause ("said Smith." "said Smith, who ..."); words
+    that run on into "and", "that" or "if" were the start of what was said."""
+    if m is None or m.start() != stop:
+        return False
+    return m.group().lower() not in ("who", "whose", "which", "when", "after", "before", "as")
+
+
 def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, int]:
     """Judge the source after "according to", "by", or an inverted verb ("said Smith")."""
     m = _BOUNDARY.search(text, start)
@@ -623,6 +640,8 @@ def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, 
         "there",
     ):
         return Source.NONE, start, start  # "said in a statement", "said he would"
+    if strict and (len(ws) > 6 or _clause_follows(text, stop, m)):
+        return Source.NONE, start, start  # "said the airline would take delivery ... and"
     src = classify([w for w, _, _ in ws], False, "forward" if strict else "according")
     end = ws[-1][2]
     return src, ws[0][1], end - 1 if text[end - 1] == "." else end

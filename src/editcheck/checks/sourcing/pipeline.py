@@ -85,7 +85,7 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     blocks = [b for b in doc.blocks if not (b.is_blank or b.context & _SKIP_CONTEXT)]
     settings = _Settings(ctx)
     reader = Reader(doc.text)
-    reader.interviewers = _interviewers(blocks)
+    reader.line_speakers, reader.interviewers = _line_speakers(blocks)
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if qa_marker(block.text) == "A" and reader.interviewee is None:
@@ -94,16 +94,18 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     ctx.add_stats(sources=summarise(reader.relations))
 
 
-def _interviewers(blocks: list[Block]) -> frozenset[str]:
-    """Speaker prefixes whose lines are mostly questions: an interviewer or a moderator,
-    whose lines are the publication's voice, not a source's."""
+def _line_speakers(blocks: list[Block]) -> tuple[frozenset[str], frozenset[str]]:
+    """The speaker prefixes of a transcript or a name-prefixed interview (a prefix used on
+    two lines or more, or in capitals), and those whose lines are mostly questions: an
+    interviewer or a moderator, whose lines are the publication's voice, not a source's."""
     asks: dict[str, list[bool]] = {}
     for b in blocks:
         found = transcript_prefix(b.text)
         if found is not None:
             name = b.text[found[0][0] : found[0][1]]
             asks.setdefault(name, []).append(b.text.rstrip().endswith("?"))
-    return frozenset(n for n, lines in asks.items() if sum(lines) * 2 > len(lines))
+    speakers = frozenset(n for n, lines in asks.items() if len(lines) > 1 or n.isupper())
+    return speakers, frozenset(n for n in speakers if sum(asks[n]) * 2 > len(asks[n]))
 
 
 def _interviewee(blocks: list[Block], answer: int) -> tuple[tuple[int, int], str] | None:
@@ -159,7 +161,7 @@ def _block(
     if not views:
         return carried
     para = _paragraph_relation(block, following, reader)
-    clauses = _clause_relations(block, views, reader)
+    clauses = _clause_relations(block, views, reader, para)
     used: set[int] = set()  # ids of the clause relations a quote or figure hangs on
     quote_ok = _quotes(ctx, block, views, quotes, carried, speakers, reader, para, clauses, used)
     if settings is None:
@@ -177,6 +179,9 @@ def _block(
         for a, r in pairs:
             if id(r) not in used and a.verb != "act":
                 reader.add(r)
+    if para is not None and id(para) not in used:
+        reader.add(para)
+    reader.last_line = para if para is not None and para.how in _LINE_FORMS else None
     # The next paragraph may open with a quote that goes on with this one's speaker: only
     # when this one quoted an attributed speaker, ends by introducing one ("... said:"),
     # or asks an interviewee a question.
@@ -200,10 +205,11 @@ def _block(
 
 
 def _clause_relations(
-    block: Block, views: list[View], reader: Reader
+    block: Block, views: list[View], reader: Reader, para: Relation | None = None
 ) -> list[list[tuple[Attribution, Relation]]]:
     """Each sentence's reporting clauses with the relation the reader makes of them, in
-    order: a pronoun's source is the person named last before it."""
+    order: a pronoun's source is the person named last before it, and "I" or "we" in a
+    transcript line or an interview answer is its speaker."""
     out = []
     for v in views:
         pairs = [
@@ -211,9 +217,28 @@ def _clause_relations(
             for a in v.attributions
             if a.source >= Source.WEASEL
         ]
+        if para is not None:
+            pairs = [(a, _first_person(r, para)) for a, r in pairs]
         out.append(pairs)
-        reader.note_subject(block, v.rel, v.masked)
+        reader.note_subject(block, v.rel, v.masked, v.proper)
     return out
+
+
+_LINE_FORMS = frozenset(("transcript", "qa", "continuation"))
+_FIRST_PERSON = frozenset(("i", "we"))
+
+
+def _first_person(r: Relation, para: Relation) -> Relation:
+    """ "I believe him." in Hartley's answer: Hartley believes it."""
+    if r.how == "pronoun" and r.name.lower() in _FIRST_PERSON:
+        return replace(r, source=para.source, name=para.name, kind=para.kind)
+    return r
+
+
+def _goes_on(text: str) -> bool:
+    """A paragraph that may continue the speaker of a transcript line before it: no
+    heading-like shortness, no new speaker or question marker of its own."""
+    return len(text) > 30 and qa_marker(text) is None and voxpop(text) is None
 
 
 def _paragraph_relation(block: Block, following: Block | None, reader: Reader) -> Relation | None:
@@ -236,9 +261,13 @@ def _paragraph_relation(block: Block, following: Block | None, reader: Reader) -
     if marker is not None:
         return None
     prefix = transcript_prefix(text)
+    if prefix is None and reader.last_line is not None and _goes_on(text):
+        # A transcript or interview answer that runs to a second paragraph: same speaker.
+        last = reader.last_line
+        return replace(last, content=(block.start, block.end), how="continuation")
     if prefix is not None:
         name = text[prefix[0][0] : prefix[0][1]]
-        if name in reader.interviewers:
+        if name in reader.interviewers or name not in reader.line_speakers:
             return None
         return reader.named(block, prefix[0], prefix[1], (prefix[1][1], len(text)), "transcript")
     pop = voxpop(text)

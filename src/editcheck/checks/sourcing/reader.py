@@ -64,6 +64,18 @@ class Relation:
 # --- kinds ----------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z][\w’'.&-]*")
+# A name, an age perhaps, and the comma before an appositive: "Gráinne Walsh, ", "Mehmet
+# Aksoy, 63, ", "Delahunty, 51, "
+_NAME_BEFORE = re.compile(
+    r"(?<![\w’'])((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)(?:\s*\([^()]{1,30}\))?"
+    r"(?:,\s*\d{1,3})?,\s*$"
+)
+# The mastheads of newspapers, as the last word of a source: "The Irish Times".
+_MASTHEAD = re.compile(
+    r"\b(?:Times|Post|Journal|Inquirer|Telegraph|Guardian|Examiner|Echo|Express|Observer|"
+    r"Herald|Tribune|Gazette|Courier|Chronicle|Mail|Mirror|Standard|Globe|Register|Sentinel|"
+    r"Bulletin|Argus|Advertiser|Press|Wire)\b"
+)
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*")
 
 
@@ -91,28 +103,60 @@ def kind_of(phrase: str, quality: Source) -> str:
     if quality < Source.NAMED:
         return "vague"
     padded = f" {low} "
-    if any(f" {o} " in padded for o in lists["outlets"]):
+    if any(f" {o} " in padded for o in lists["outlets"]) or _MASTHEAD.search(phrase):
         return "outlet"
     cut = [w for w in ws if w not in ("the", "a", "an", "its", "their", "own")]
     head = cut[head_index(cut)] if cut else ""
     if head in lists["document_nouns"] or head in DOC_NOUNS:
         return "document"
+    chunk = phrase.split(",")[0]
+    org = lists["org_nouns"]
+    runs = []
+    for m in _CAPITAL_RUN.finditer(chunk):
+        run = [w.lower().strip(".,") for w in m.group().split()]
+        if len(run) == 1 and run[0] in org and chunk[m.end() : m.end() + 2][1:2].islower():
+            continue  # "Board member Alan Petrosyan": a role's modifier, not the body
+        runs.append(run)
+    for run in runs:
+        if any(w in org for w in run):
+            return "organisation"  # "Cascade Mountain Power", "the Brookfield school board"
+        real = [w for w in run if w not in COMMON_STARTERS and w not in lists["person_titles"]]
+        if len(real) >= 2 or (real and any(w in lists["person_titles"] for w in ws[:6])):
+            return "person"  # "Board member Alan Petrosyan", "panel Chairman Rep. Whitlock"
     lead = _CAPITAL_RUN.match(phrase.strip())
-    lead_words = [w.lower().strip(".,") for w in lead.group().split()] if lead else []
-    titled = lead_words and any(w in lists["person_titles"] for w in ws[:6])
-    if titled and not any(w in lists["org_nouns"] for w in lead_words):
-        return "person"
-    if any(w in lists["org_nouns"] for w in lead_words):
+    if lead and lead.group().isupper() and len(lead.group()) > 1 and " " not in lead.group():
+        return "organisation"  # "NHS", "FAA"
+    body = any(w in org or w in words("institutions") for w in ws)
+    if body and not any(w in lists["person_titles"] for w in ws):
         return "organisation"
-    full_name = len(lead_words) >= 2 and not any(w in COMMON_STARTERS for w in lead_words)
-    if full_name and not any(w in lists["org_nouns"] for w in ws[: len(lead_words) + 6]):
-        return "person"
+    return "person"
     if lead and lead.group().isupper() and len(lead.group()) > 1 and " " not in lead.group():
         return "organisation"  # "NHS", "FAA"
     body = any(w in lists["org_nouns"] or w in words("institutions") for w in ws)
     if body and not any(w in lists["person_titles"] for w in ws):
         return "organisation"
     return "person"
+
+
+_MALE = re.compile(r"\b(?:Mr|Sir|Lord|spokesman|chairman|he|his|him|himself)\b")
+_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|spokeswoman|chairwoman|she|her|herself)\b")
+
+
+def _gender(text: str, after: int) -> str | None:
+    """ "m" or "f" from a title in the name, else from the first pronoun after it in its
+    sentence ("Teresa Vail, a spokeswoman ... who declined to give her title"), else None."""
+    head = text[:after]
+    if _MALE.search(head):
+        return "m"
+    if _FEMALE.search(head):
+        return "f"
+    rest = text[after : text.find(".", after) if "." in text[after:] else len(text)]
+    m, f = _MALE.search(rest), _FEMALE.search(rest)
+    if m and (not f or m.start() < f.start()):
+        return "m"
+    if f:
+        return "f"
+    return None
 
 
 # --- paragraph conventions --------------------------------------------------------------
@@ -212,7 +256,10 @@ class Reader:
         self.last_speaker: Relation | None = None  # last relation with a named source
         self.interviewee: tuple[Span, str] | None = None
         self.interviewers: frozenset[str] = frozenset()  # prefixes whose lines ask
+        self.line_speakers: frozenset[str] = frozenset()  # prefixes of transcript lines
         self.carry: Relation | None = None  # whom a quote opening the next paragraph continues
+        self.last_line: Relation | None = None  # the transcript or Q&A line just read
+        self.persons: list[tuple[Relation, str | None]] = []  # recent people, with gender
 
     # relations from clauses ------------------------------------------------------------
 
@@ -221,29 +268,57 @@ class Reader:
         base = block.start + rel
         s0, s1 = a.source_span
         c0, c1 = a.cue
+        named = _NAME_BEFORE.search(block.text, max(0, rel + s0 - 60), rel + s0)
+        if named is not None and not block.text[rel + s0 : rel + s1][:1].isupper():
+            # "Gráinne Walsh, an analyst at Davy, estimated": the source is the name the
+            # appositive describes, not the appositive.
+            s0 = named.start(1) - rel
         phrase = block.text[rel + s0 : rel + s1]
         name = " ".join(phrase.strip(" ,").split())
+        if named is not None and name[:1].isupper():
+            name = named.group(1)
         src_span = (base + s0, base + s1)
         how = "clause"
         kind = kind_of(name, a.source)
         first = name.split()[0].lower() if name else ""
+        cue0 = base + c0
         if first in ("he", "she", "they", "i", "we") and len(name.split()) == 1:
             how = "pronoun"
-            if first in ("he", "she") and self.last_person is not None:
-                src_span, name = self.last_person.source, self.last_person.name
+            antecedent = self.person_for(first)
+            if antecedent is not None:
+                src_span, name = antecedent.source, antecedent.name
                 kind = "person"
-            cue0 = base + s0
-        else:
-            cue0 = base + c0
+            if not block.text[rel + s1 : rel + c0].strip():
+                cue0 = base + s0  # "she said": the pronoun and the verb
         content = (base + max(0, a.scope_start), base + min(a.scope_end, 1 << 28))
         r = Relation(src_span, (cue0, base + c1), content, kind, name, a.source, how=how)
         if kind == "person" and a.source is Source.NAMED and how == "clause" and name[:1].isupper():
-            self.last_person = r
+            self.remember(r, block.text[rel + s0 : rel + s0 + 200], a.source_span[1] - s0)
         if a.source is Source.NAMED:
             self.last_speaker = r
         return r
 
-    def note_subject(self, block: Block, rel: int, masked: str) -> None:
+    def remember(self, r: Relation, text: str, after: int = 0) -> None:
+        """Keep ``r``'s person as one a later "he" or "she" may point at, with the gender
+        its words give away ("Mrs", "spokeswoman", "her title")."""
+        self.last_person = r
+        gender = _gender(text, after)
+        self.persons = [(p, g) for p, g in self.persons if p.name != r.name][-5:]
+        self.persons.append((r, gender))
+
+    def person_for(self, pronoun: str) -> Relation | None:
+        """The person a pronoun points at: the last named whose gender does not clash."""
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        if want is None:
+            return None
+        for p, g in reversed(self.persons):
+            if g in (want, None):
+                return p
+        return None
+
+    def note_subject(
+        self, block: Block, rel: int, masked: str, proper: frozenset[str] = frozenset()
+    ) -> None:
         """A sentence that opens with a person's name ("Ibarra rejected that account.")
         makes them the one a later "he said" points at."""
         m = _CAPITAL_RUN.match(masked)
@@ -256,10 +331,15 @@ class Reader:
         if not after.startswith(" ") or not after[1:2].islower():
             return
         name = m.group()
+        if len(ws) == 1 and ws[0] not in proper:
+            return  # "Punctuality improved": a capitalised first word, not a name
         if kind_of(name, Source.NAMED) != "person":
             return
+        if name.endswith(("'s", "’s")):
+            return  # "St Aldhelm’s": a place
         span = (block.start + rel + m.start(), block.start + rel + m.end())
-        self.last_person = Relation(span, span, span, "person", name, Source.NAMED, how="subject")
+        r = Relation(span, span, span, "person", name, Source.NAMED, how="subject")
+        self.remember(r, masked[m.start() : m.start() + 200], m.end() - m.start())
 
     def add(self, r: Relation) -> Relation:
         self.relations.append(r)
@@ -289,7 +369,7 @@ class Reader:
             how=how,
         )
         if r.kind == "person":
-            self.last_person = r
+            self.remember(r, block.text[source[0] : source[0] + 200], source[1] - source[0])
         self.last_speaker = r
         return r
 
