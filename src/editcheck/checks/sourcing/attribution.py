@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from editcheck.checks.sourcing.lexicon import word_starts, words, wordset
-from editcheck.checks.sourcing.sources import Source, classify, head_index
+from editcheck.checks.sourcing.sources import DOC_NOUNS, Source, classify, head_index
 
 __all__ = ["Attribution", "Source", "best", "find_attributions"]
 
@@ -46,6 +46,7 @@ class Attribution:
     cue_start: int = -1  # the reporting word(s): "said", "according to", "data from"
     cue_end: int = -1
     source_end: int = -1  # where the source's own words end, when the clause says
+    source_start: int = -1  # where they start, when not where the clause does
 
     @property
     def cue(self) -> tuple[int, int]:
@@ -55,6 +56,8 @@ class Attribution:
     def source_span(self) -> tuple[int, int]:
         """The source's words: what the clause spans, less its cue (either side of it)."""
         c0, c1 = self.cue
+        if self.source_start >= 0:
+            return self.source_start, self.source_end
         if self.source_end > self.start and c0 > self.start:
             return self.start, min(self.source_end, c0)
         if c0 <= self.start:
@@ -155,6 +158,25 @@ _DATA_FROM = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# "figures issued by NHS England last week show": the finding verb after a document
+_VERB_AFTER = re.compile(
+    r"(?:\s+(?:last|this|on|in|earlier|next)\s+\w+)?\s+(show|shows|showed|found|find|finds|"
+    r"suggest|suggests|suggested|indicate|indicates|indicated|put|puts|reveal|reveals|revealed)\b",
+    re.I,
+)
+# Participles that describe a document rather than report: "a statement read to the
+# court", "Research published in the journal ...", "the audit, published last Friday,".
+_PARTICIPLES = wordset(
+    "published issued released read compiled commissioned conducted prepared sent written "
+    "kept shown obtained seen carried filed"
+)
+_PARTICIPLE_NEXT = re.compile(
+    r"\s*(?:,|\b(?:in|on|by|last|to|at|earlier|this|for|from|yesterday|today|after|before|"
+    r"simply|online|overnight|since)\b)",
+    re.I,
+)
+_AUX_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|being)\s+$", re.I)
+_ANONYMITY_NEXT = re.compile(r"\s+(?:not\s+to\s+be|to\s+remain|for\s+anonymity)\b", re.I)
 _NUMBER_OBJECT_VERBS = wordset("conceded concedes conceding claimed claims posted posts")
 _NUMBER_NEXT = re.compile(
     r"\s+(?:(?:an?|the|just|only|another|more\s+than|over|about)\s+)?(?:\d|(?:average|total|"
@@ -239,6 +261,10 @@ def find_attributions(
         else:
             if _after_determiner(text, start):
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
+            if word in _PARTICIPLES and _participle(text, start, end):
+                continue  # "a statement read to the court", "the audit, published last week,"
+            if _ANONYMITY_NEXT.match(text, end):
+                continue  # "who asked not to be named": how the source is hidden, not a cue
             if word in _NUMBER_OBJECT_VERBS and _NUMBER_NEXT.match(text, end):
                 continue  # "Wales conceded an average of 31 points": a score, not a report
             if kind == "act" and _planned(text, start):
@@ -266,7 +292,7 @@ def find_attributions(
             src, kind = Source.WEASEL, "belief"  # "senior party figures suggest": people
         if kind == "act" and src is not Source.NAMED:
             continue  # only a named organisation's own act sources its figure
-        if src <= Source.WEASEL and kind in ("finding", "according", "agent"):
+        if src <= Source.WEASEL and kind != "act":
             lo, hi = (a, start) if a < start else (end, b)
             if _QUALIFIED_DOC.search(text, lo, hi + 40):
                 src = Source.NAMED  # "a survey published on Monday", "a memo sent to staff"
@@ -274,6 +300,22 @@ def find_attributions(
             s0, s1 = _scope(text, a, kind, start)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1, *cue, source_end))
     return out
+
+
+def _participle(text: str, start: int, end: int) -> bool:
+    """A past participle after a noun, with no auxiliary, and a phrase after it: it
+    describes the noun ("Research published in the journal ... found")."""
+    if not _PARTICIPLE_NEXT.match(text, end):
+        return False
+    if _AUX_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    prev = before[-1].lower().strip(",")
+    return (
+        prev not in _PRONOUN_SUBJECTS and prev not in _PLURAL_SUBJECTS or before[-1].endswith(",")
+    )
 
 
 def _people_figures(text: str, subject: int, verb: int, end: int) -> bool:
@@ -292,7 +334,27 @@ def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
         return []
     out = []
     for m in _DATA_FROM.finditer(text):
+        if text[max(0, m.start() - 14) : m.start()].lower().rstrip().endswith("according to"):
+            continue  # "according to data compiled by LSEG": the "according" clause has it
         src, _, b = _forward(text, m.end())
+        verb = _VERB_AFTER.match(text, b)
+        if src is Source.NAMED and verb is not None:
+            out.append(
+                Attribution(
+                    src,
+                    m.start(),
+                    verb.end(),
+                    "according",
+                    text[m.start() : verb.end()],
+                    0,
+                    len(text),
+                    verb.start(1),
+                    verb.end(1),
+                    b,
+                    m.start(),
+                )
+            )
+            continue
         if src is Source.NAMED:
             out.append(
                 Attribution(
@@ -336,6 +398,7 @@ def _reckonings(text: str, words: frozenset[str] | None) -> list[Attribution]:
         )
         if not named or owner.lower().split()[:1] in (["a"], ["an"], ["some"]):
             continue
+        src = m.span(3) if of is not None else (m.start(1), m.end(1))
         out.append(
             Attribution(
                 Source.NAMED,
@@ -345,8 +408,10 @@ def _reckonings(text: str, words: frozenset[str] | None) -> list[Attribution]:
                 m.group(),
                 0,
                 len(text),
-                m.start(),
-                m.start() + 2 if m.group().startswith(("by", "on", "in")) else m.end(),
+                m.start(2),
+                m.end(2),
+                src[1],
+                src[0],
             )
         )
     return out
@@ -553,6 +618,25 @@ def _backward(
 
 
 def _judge_chunk(
+    chunk: list[tuple[str, int]],
+    initial: bool,
+    kind: str,
+    base: bool,
+    past: bool = True,
+    first_proper: bool = False,
+    plural: bool = False,
+) -> Source:
+    src = _judge_whole(chunk, initial, kind, base, past, first_proper, plural)
+    if src is Source.NONE:
+        for i in range(1, len(chunk)):
+            if chunk[i][0].lower() in _PARTICIPLES and chunk[i - 1][0].lower() in DOC_NOUNS:
+                # "NHS England figures published on Thursday show": the document is the
+                # subject, the participle phrase describes it
+                return _judge_whole(chunk[:i], initial, kind, base, past, first_proper, plural)
+    return src
+
+
+def _judge_whole(
     chunk: list[tuple[str, int]],
     initial: bool,
     kind: str,
