@@ -179,8 +179,8 @@ def _block(
         for a, r in pairs:
             if id(r) not in used and a.verb != "act":
                 reader.add(r)
-    if para is not None and id(para) not in used:
-        reader.add(para)
+    if para is not None:
+        _line_claims(block, views, clauses, para, reader)
     reader.last_line = para if para is not None and para.how in _LINE_FORMS else None
     # The next paragraph may open with a quote that goes on with this one's speaker: only
     # when this one quoted an attributed speaker, ends by introducing one ("... said:"),
@@ -198,7 +198,8 @@ def _block(
     if question:
         reader.carry = para if para is not None and para.how != "qa" else reader.last_speaker
         return True
-    reader.carry = clauses[-1][-1][1] if clauses[-1] else None
+    named = [r for a, r in clauses[-1] if a.verb == "speech" and r.quality is Source.NAMED]
+    reader.carry = named[0] if named else (clauses[-1][0][1] if clauses[-1] else None)
     if para is not None and para.how == "voxpop":
         return False  # each vox pop names its own speaker
     return _ReportedSpeech(views[-1], quotes) if quotes or clauses[-1] else False
@@ -219,12 +220,34 @@ def _clause_relations(
         ]
         if para is not None:
             pairs = [(a, _first_person(r, para)) for a, r in pairs]
+        pairs = _shared_subjects(block, v, pairs)
         out.append(pairs)
         reader.note_subject(block, v.rel, v.masked, v.proper)
     return out
 
 
 _LINE_FORMS = frozenset(("transcript", "qa", "continuation"))
+
+
+def _line_claims(
+    block: Block,
+    views: list[View],
+    clauses: list[list[tuple[Attribution, Relation]]],
+    para: Relation,
+    reader: Reader,
+) -> None:
+    """The sentences of a transcript line or an answer that hang on its speaker alone
+    (no reporting clause of their own, no quote or figure already on the speaker)."""
+    taken = [r.content for r in reader.relations[-64:] if r.source == para.source]
+    for v, pairs in zip(views, clauses, strict=True):
+        a, b = block.start + v.rel, block.start + v.rel + len(v.sentence.text)
+        if not para.covers(a, a + 1) or any(p[1].how != "pronoun" for p in pairs):
+            continue
+        if any(c0 < b and a < c1 for c0, c1 in taken):
+            continue
+        reader.add(replace(para, content=(a, b)))
+
+
 _FIRST_PERSON = frozenset(("i", "we"))
 
 
@@ -239,6 +262,29 @@ def _goes_on(text: str) -> bool:
     """A paragraph that may continue the speaker of a transcript line before it: no
     heading-like shortness, no new speaker or question marker of its own."""
     return len(text) > 30 and qa_marker(text) is None and voxpop(text) is None
+
+
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")
+
+
+def _shared_subjects(
+    block: Block, v: View, pairs: list[tuple[Attribution, Relation]]
+) -> list[tuple[Attribution, Relation]]:
+    """ "Ireland head coach Declan Farrelly said ... and warned ...": the second verb's
+    source is the first one's, as written."""
+    out: list[tuple[Attribution, Relation]] = []
+    for a, r in pairs:
+        first = out[0][1] if out else None
+        c0 = r.cue[0] - block.start - v.rel
+        if (
+            first is not None
+            and first.quality is Source.NAMED
+            and r.how == "clause"
+            and _AND_BEFORE.search(v.masked, max(0, c0 - 20), c0)
+        ):
+            r = replace(r, source=first.source, name=first.name, kind=first.kind)
+        out.append((a, r))
+    return out
 
 
 def _paragraph_relation(block: Block, following: Block | None, reader: Reader) -> Relation | None:
@@ -466,6 +512,7 @@ def _quote_basis(
     """The relation a quotation hangs on, True when it has a speaker the reader cannot
     point at (an interview's answer with no name given), or None when it has none."""
     start = block.start + q.start
+    end = block.start + q.end
     if para is not None and para.covers(start, start + 1):
         return para
     head = headline_speaker(block.text, q.end)
@@ -476,14 +523,24 @@ def _quote_basis(
         if own:
             return own[-1]
         return _introducer(block, q, reader)
+    # A clause of the quote's own sentence first: a speech verb, or a verb that takes the
+    # quote as its object ("called it “...”", "describing her as “...”", "criticised the
+    # company for “...”") with a named or role source; the nearest wins.
+    own = [
+        r
+        for i in range(first, last + 1)
+        for a, r in clauses[i]
+        if (a.verb in _QUOTE_VERBS and a.source >= Source.WEASEL)
+        or (a.verb in _WOVEN_VERBS and a.source >= Source.VAGUE)
+    ]
+    if own:
+        if not _standalone(block.text, q):  # woven in: the verb before it governs it
+            ahead = [r for r in own if r.cue[1] <= start]
+            if ahead:
+                return max(ahead, key=lambda r: r.cue[0])
+        return min(own, key=lambda r: min(abs(r.cue[0] - start), abs(r.cue[0] - end)))
     if attributed(QuoteSentences(q, first, last), _LazyAttributions(views), opens, False):
         return _nearest_speaker(clauses, first, last, start) or True
-    # "called it “...”", "describing her as “...”", "criticised the company for “...”":
-    # a named source with a verb that takes the quote as its object, in the same sentence.
-    for i in range(first, last + 1):
-        for a, r in clauses[i]:
-            if a.verb in _WOVEN_VERBS and a.source >= Source.VAGUE:
-                return r
     dash = block.text[: min(q.start, 8)].strip()[:1] in ("—", "–", "-")
     if opens and not dash and _carried(carried, block.text, q):
         return reader.carry or reader.last_quote or reader.last_speaker or True
@@ -634,12 +691,19 @@ def _carried_source(
 def _covering(v: View, f: Figure, pairs: list[tuple[Attribution, Relation]]) -> Relation | None:
     """The reporting clause of the sentence that vouches for figure ``f``, if one does."""
     hedged = not _HEDGE_WORDS.isdisjoint(v.words)
-    for a, r in pairs:
-        if a.source < Source.VAGUE or (hedged and a.verb in ("act", "belief")):
-            continue
-        if a.covers(f.start, f.end):
-            return r
-    return None
+    found = [
+        (a, r)
+        for a, r in pairs
+        if a.source >= Source.VAGUE
+        and not (hedged and a.verb in ("act", "belief"))
+        and a.covers(f.start, f.end)
+    ]
+    if not found:
+        return None
+    # "X warned that ... and said the company had fixed 80%": the nearest clause before
+    # the figure answers for it, else the first that covers it.
+    before = [(a, r) for a, r in found if a.cue[0] <= f.start]
+    return max(before, key=lambda p: p[0].cue[0])[1] if before else found[0][1]
 
 
 def _cites_data(v: View) -> bool:
