@@ -290,7 +290,7 @@ def find_attributions(
             and _people_figures(text, a, start, end)
         ):
             src, kind = Source.WEASEL, "belief"  # "senior party figures suggest": people
-        if kind == "act" and src is not Source.NAMED:
+        if kind == "act" and (src is not Source.NAMED or not _actor(text[a:start])):
             continue  # only a named organisation's own act sources its figure
         if src <= Source.WEASEL and kind != "act":
             lo, hi = (a, start) if a < start else (end, b)
@@ -300,6 +300,18 @@ def find_attributions(
             s0, s1 = _scope(text, a, kind, start)
             out.append(Attribution(src, a, b, kind, text[a:b], s0, s1, *cue, source_end))
     return out
+
+
+_NOT_ACTORS = wordset("your my our his her their this that these those it its")
+
+
+def _actor(phrase: str) -> bool:
+    """A name or an institution that can act ("Acme cut", "the council raised"), not
+    "Your first book sold"."""
+    ws = [w.strip(",.’'") for w in phrase.split()]
+    if not ws or ws[0].lower() in _NOT_ACTORS:
+        return False
+    return any(w[:1].isupper() for w in ws) or any(w.lower() in words("institutions") for w in ws)
 
 
 def _participle(text: str, start: int, end: int) -> bool:
@@ -463,6 +475,12 @@ def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
 _NON_SPACE = re.compile(r"\S")
 
 
+def _line_prefix(text: str, at: int) -> bool:
+    """Only a speaker or question prefix before ``at`` ("Q: Your first book sold"): the
+    word after it starts the sentence."""
+    return at <= 40 and text[:at].rstrip().endswith(":") and ":" not in text[: at - 1].rstrip()[:-1]
+
+
 def _opening(text: str) -> int:
     """Where the sentence's first non-space character stands (its length if none)."""
     m = _NON_SPACE.search(text)
@@ -592,7 +610,9 @@ def _backward(
             found = found[1:]  # "18:05 Commuters complain": a live-blog time, not a subject
         initial = not _LETTER.search(text, 0, found[0][1])
     else:
-        initial = _opening(text) >= clause_start and found[0][1] == _first_word(text, clause_start)
+        initial = (_opening(text) >= clause_start or _line_prefix(text, clause_start)) and found[0][
+            1
+        ] == _first_word(text, clause_start)
     chunk, before = _chunks(text, found, verb_at)
     if before and all(w.isdigit() and len(w) <= 3 for w, _ in chunk):
         chunk, before = before, []  # "Mehmet Aksoy, 63, told Reuters": an age, not a subject

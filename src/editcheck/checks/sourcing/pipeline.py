@@ -253,8 +253,8 @@ _FIRST_PERSON = frozenset(("i", "we"))
 
 def _first_person(r: Relation, para: Relation) -> Relation:
     """ "I believe him." in Hartley's answer: Hartley believes it."""
-    if r.how == "pronoun" and r.name.lower() in _FIRST_PERSON:
-        return replace(r, source=para.source, name=para.name, kind=para.kind)
+    if r.how == "pronoun" and r.name.lower().replace("’", "'").split("'")[0] in _FIRST_PERSON:
+        return replace(r, source=para.source, name=para.name, kind=para.kind, cue=para.cue)
     return r
 
 

@@ -87,6 +87,15 @@ def _lists() -> dict[str, frozenset[str]]:
     }
 
 
+_ADVERBS = frozenset("then later now also still earlier again yesterday today".split())
+
+
+def _pronoun(word: str) -> str:
+    """ "she", "i" (from "I’ve") ... for a subject pronoun, else ""."""
+    low = word.lower().replace("’", "'").split("'")[0]
+    return low if low in ("he", "she", "they", "i", "we", "it") else ""
+
+
 def kind_of(phrase: str, quality: Source) -> str:
     """The kind of a source phrase: person, organisation, document, outlet, anonymous or
     vague (see ``KINDS``)."""
@@ -260,6 +269,7 @@ class Reader:
         self.carry: Relation | None = None  # whom a quote opening the next paragraph continues
         self.last_line: Relation | None = None  # the transcript or Q&A line just read
         self.persons: list[tuple[Relation, str | None]] = []  # recent people, with gender
+        self.last_org: Relation | None = None  # what a later "it said" points at
 
     # relations from clauses ------------------------------------------------------------
 
@@ -280,9 +290,22 @@ class Reader:
         src_span = (base + s0, base + s1)
         how = "clause"
         kind = kind_of(name, a.source)
-        first = name.split()[0].lower() if name else ""
+        parts = name.split()
+        if (
+            len(parts) > 1
+            and _pronoun(parts[-1])
+            and all(p.lower() in _ADVERBS for p in parts[:-1])
+        ):
+            # "Then she read it": the pronoun is the subject
+            s0 = s1 - len(block.text[rel + s0 : rel + s1].rstrip().split()[-1]) - 0
+            name, parts = parts[-1], parts[-1:]
+            src_span = (base + s0, base + s1)
+        first = _pronoun(parts[0]) if len(parts) == 1 else ""
         cue0 = base + c0
-        if first in ("he", "she", "they", "i", "we") and len(name.split()) == 1:
+        if first == "it" and self.last_org is not None:
+            how = "pronoun"
+            src_span, name, kind = self.last_org.source, self.last_org.name, self.last_org.kind
+        elif first in ("he", "she", "they", "i", "we"):
             how = "pronoun"
             antecedent = self.person_for(first)
             if antecedent is not None:
@@ -296,6 +319,8 @@ class Reader:
             self.remember(r, block.text[rel + s0 : rel + s0 + 200], a.source_span[1] - s0)
         if a.source is Source.NAMED:
             self.last_speaker = r
+            if kind == "organisation" and how == "clause":
+                self.last_org = r
         return r
 
     def remember(self, r: Relation, text: str, after: int = 0) -> None:

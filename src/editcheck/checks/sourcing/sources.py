@@ -42,7 +42,9 @@ class Source(enum.IntEnum):
     NAMED = 3
 
 
-_PRONOUNS = wordset("he she they we i it you")
+_PRONOUNS = wordset(
+    "he she they we i it you i've we've i'd we'd i'll we'll i'm we're they've they'd he'd she'd"
+)
 _POSSESSIVES = wordset("his her their its our my your")
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "four", "several"))
