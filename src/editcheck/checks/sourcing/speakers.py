@@ -22,6 +22,7 @@ MIN_WORDS = 4
 # words (data/not_quotation_cues.txt).
 _TITLE_WORDS = words("not_quotation_cues")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Dr|St|Mr|Mrs|Ms|Jr|Sr|Co|No|Vol|Mt|Ft)\.")
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 _SMALL = wordset("a an the and or of in on at to for with by from as but nor is")
 _SPEECH = frozenset(("speech", "according", "agent"))
@@ -51,7 +52,9 @@ def is_quotation(text: str, q: Quote) -> bool:
 def _title_case(inner: str) -> bool:
     """A quoted Title In Capitals with no sentence punctuation reads as a title of a work."""
     ws = inner.strip(" ,.").split()
-    if len(ws) > 10 or any(c in inner for c in ".!?;"):
+    # "Dr. Petar Beron", "U.S. Navy SEALs", "St. Mary's": abbreviations are no sentence end
+    plain = _ABBREVIATION.sub("", inner.strip(" ,."))
+    if len(ws) > 10 or any(c in plain for c in ".!?;"):
         return False
     content = [w for w in ws if w.lower() not in _SMALL]
     return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
