@@ -250,6 +250,8 @@ def find_attributions(
 ) -> list[Attribution]:
     """Reporting clauses of ``text`` (a sentence with quotations masked); ``words``, its
     lower-cased words, lets the search skip sentences with no reporting word at all."""
+    if "(" in text:
+        text = _mask_tags(text)  # "State Sen. Harriet Voss (R-Elko), the minority whip,"
     out = _data_from(text, words) + _reckonings(text, words)
     figures = words is None or "figures" in words  # people-sense "figures" (see below)
     for kind, start, end, word in _reporting_words(text, words):
@@ -312,6 +314,17 @@ def _actor(phrase: str) -> bool:
     if not ws or ws[0].lower() in _NOT_ACTORS:
         return False
     return any(w[:1].isupper() for w in ws) or any(w.lower() in words("institutions") for w in ws)
+
+
+# A party, district or age tag: "(D-Ore.)", "(R-Elko)", "(District 4)", "(19-3)". No word
+# of four lower-case letters or more inside, so "(according to the ONS)" stays.
+_PAREN_TAG = re.compile(r"\((?![^()]*\b[a-z]{4,}\b)[^()]{1,30}\)")
+
+
+def _mask_tags(text: str) -> str:
+    """``text`` with party and district tags blanked (same length), so the name before
+    a tag and the appositive after it stay one subject."""
+    return _PAREN_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
 def _participle(text: str, start: int, end: int) -> bool:
@@ -526,7 +539,7 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
 
 
 _WINDOW = 400
-_RELATIVE_PRONOUN = re.compile(r"\b(?:who|which)\s*$", re.I)
+_WHO = re.compile(r"\b(?:who|which)\b")
 _TAG = re.compile(r"\([^()]{1,40}\)\s*$")
 
 
@@ -622,8 +635,12 @@ def _backward(
         chunk, initial and chunk[0][1] == found[0][1], kind, base, past, first_proper, plural
     )
     if src is Source.NONE and not before and retry:
-        rel = _RELATIVE_PRONOUN.search(text, max(0, clause_start - 12), clause_start)
-        if rel is not None:  # "Delahunty, 51, a former pilot who took over in 2022, said"
+        # "Delahunty, 51, a former pilot who took over in 2022, said", "Two lobbyists who
+        # asked not to be named because they were not authorized ... said": the subject
+        # stands before the relative clause.
+        rels = list(_WHO.finditer(text, max(0, verb_at - 240), verb_at))
+        if rels:
+            rel = rels[-1]
             return _backward(text, rel.start(), kind, base, past, first_proper, False)
     if src is Source.NONE and before:
         # "Tricia McLaughlin, the DHS's press secretary, said", "Critics, mostly from

@@ -26,6 +26,7 @@ from editcheck.checks.sourcing.reader import (
     qa_marker,
     speaker_line,
     summarise,
+    summary_line,
     transcript_prefix,
     voxpop,
 )
@@ -91,7 +92,11 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
         if qa_marker(block.text) == "A" and reader.interviewee is None:
             reader.interviewee = _interviewee(blocks, i)
         carried = _block(doc, block, ctx, carried, speakers, proper, following, settings, reader)
-    ctx.add_stats(sources=summarise(reader.relations))
+    sources = summarise(reader.relations)
+    ctx.add_stats(
+        sources=sources,
+        sources_summary=summary_line(sources, reader.unsourced_figures, reader.unsourced_quotes),
+    )
 
 
 def _line_speakers(blocks: list[Block]) -> tuple[frozenset[str], frozenset[str]]:
@@ -466,6 +471,7 @@ def _quotes(
                 reader.quote(basis, block.start + q.inner_start, block.start + q.inner_end)
         verdicts[q.start] = ok
         if not ok:
+            reader.unsourced_quotes += 1
             near = _nearest(clauses, first, last)
             data: dict[str, object] = {"words": q.words, "missing": "quote with no speaker"}
             if near is not None:
@@ -651,6 +657,7 @@ def _statistics(
                 else:
                     basis = _covering(v, f, clauses[i]) or carried
                 if basis is None:
+                    reader.unsourced_figures += 1
                     _report_figure(ctx, v, f, _nearest(clauses, i, i), reader.text)
                 else:
                     used.add(id(basis))

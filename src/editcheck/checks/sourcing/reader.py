@@ -87,6 +87,14 @@ def _lists() -> dict[str, frozenset[str]]:
     }
 
 
+_HIDDEN = re.compile(
+    r"\b(?:not\s+to\s+be\s+(?:named|identified)|condition\s+of\s+anonymity|requested\s+"
+    r"anonymity|not\s+authori[sz]ed\s+to\s+speak)\b"
+)
+_PARTY = re.compile(
+    r"\b(?:Republicans|Democrats|Conservatives|Tories|Liberals|Unionists|Nationalists|"
+    r"Socialists|Greens|Independents)\b"
+)
 _ADVERBS = frozenset("then later now also still earlier again yesterday today".split())
 
 
@@ -111,6 +119,11 @@ def kind_of(phrase: str, quality: Source) -> str:
         return "anonymous"
     if quality < Source.NAMED:
         return "vague"
+    bare = [w for w in ws if w not in ("the", "some", "many", "several")]
+    if len(bare) <= 2 and bare and bare[-1] in words("vague_sources"):
+        return "vague"  # "Legislative staff", "officials"
+    if len(bare) == 1 and _PARTY.search(phrase):
+        return "vague"  # "Republicans said": a party, no one named
     padded = f" {low} "
     if any(f" {o} " in padded for o in lists["outlets"]) or _MASTHEAD.search(phrase):
         return "outlet"
@@ -270,6 +283,8 @@ class Reader:
         self.last_line: Relation | None = None  # the transcript or Q&A line just read
         self.persons: list[tuple[Relation, str | None]] = []  # recent people, with gender
         self.last_org: Relation | None = None  # what a later "it said" points at
+        self.unsourced_figures = 0
+        self.unsourced_quotes = 0
 
     # relations from clauses ------------------------------------------------------------
 
@@ -290,6 +305,8 @@ class Reader:
         src_span = (base + s0, base + s1)
         how = "clause"
         kind = kind_of(name, a.source)
+        if _HIDDEN.search(block.text, rel + s1, rel + c0):
+            kind = "anonymous"  # "Two lobbyists who asked not to be named ... said"
         parts = name.split()
         if (
             len(parts) > 1
