@@ -506,7 +506,7 @@ _POLLING = ("polled", "surveyed", "interviewed", "counted", "commissioned", "con
 def _is_base(verb: str) -> bool:
     """A bare verb form ("call", "fear"), which is as often a noun ("the cell call system")."""
     low = verb.lower()
-    return not (low.endswith(("s", "ed")) or low in _IRREGULAR_PAST)
+    return not (low.endswith(("s", "ed", "ing")) or low in _IRREGULAR_PAST)
 
 
 def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
@@ -613,7 +613,9 @@ def _backward(
     and ends."""
     clause_start, found = _clause_words(text, verb_at)
     plural = base
-    while found and (found[-1][0].lower() in _AUX or found[-1][0].endswith("ly")):
+    while found and (
+        found[-1][0].lower() in _AUX or (found[-1][0].endswith("ly") and found[-1][0].islower())
+    ):  # "has also said", "quickly added"; but "Declan Farrelly said" keeps its name
         plural = plural or found[-1][0].lower() in ("have", "do")
         found.pop()
     if not found or found[-1][0].lower() in _PASSIVE or found[-1][0].lower() in _CONTRACTED:

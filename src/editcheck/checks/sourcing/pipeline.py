@@ -174,7 +174,8 @@ def _block(
     if settings.claims:
         last = len(views) - 1
         for i, v in enumerate(views):
-            if para is not None and para.covers(block.start + v.rel, block.start + v.rel + 1):
+            a, b = block.start + v.rel, block.start + v.rel + len(v.sentence.text)
+            if para is not None and para.content[0] < b and a < para.content[1]:
                 continue  # a transcript or interview answer: the speaker's own words
             after = views[i + 1] if i < last else NextParagraph(doc, following, proper)
             report_claims(ctx, v, settings.threshold, after)

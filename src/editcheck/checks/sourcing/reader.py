@@ -70,6 +70,10 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)(?:\s*\([^()]{1,30}\))?"
     r"(?:,\s*\d{1,3})?,\s*$"
 )
+_NAME_THEN_APPOSITIVE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?:\s*\([^()]*\))?\s*,\s+"
+    r"(?:a|an|the|who|which|its|his|her|their|one|\d)"
+)
 # The mastheads of newspapers, as the last word of a source: "The Irish Times".
 _MASTHEAD = re.compile(
     r"\b(?:Times|Post|Journal|Inquirer|Telegraph|Guardian|Examiner|Echo|Express|Observer|"
@@ -129,8 +133,9 @@ def kind_of(phrase: str, quality: Source) -> str:
         return "outlet"
     cut = [w for w in ws if w not in ("the", "a", "an", "its", "their", "own")]
     head = cut[head_index(cut)] if cut else ""
-    if head in lists["document_nouns"] or head in DOC_NOUNS:
-        return "document"
+    docs = lists["document_nouns"]
+    if head in docs or head in DOC_NOUNS or (cut and cut[0] in docs and len(cut) > 1):
+        return "document"  # "figures issued by NHS England", "a survey published on Monday"
     chunk = phrase.split(",")[0]
     org = lists["org_nouns"]
     runs = []
@@ -299,12 +304,18 @@ class Reader:
             # appositive describes, not the appositive.
             s0 = named.start(1) - rel
         phrase = block.text[rel + s0 : rel + s1]
-        name = " ".join(phrase.strip(" ,").split())
+        name = described = " ".join(phrase.strip(" ,").split())
         if named is not None and name[:1].isupper():
             name = named.group(1)
+        head = _NAME_THEN_APPOSITIVE.match(phrase)
+        if head is not None:
+            # "Brightwell, the Leeds-based bakery chain": the name as written, without the
+            # description (which still decides the kind)
+            name = head.group(1)
+            s1 = s0 + head.end(1)
         src_span = (base + s0, base + s1)
         how = "clause"
-        kind = kind_of(name, a.source)
+        kind = kind_of(described, a.source)
         if _HIDDEN.search(block.text, rel + s1, rel + c0):
             kind = "anonymous"  # "Two lobbyists who asked not to be named ... said"
         parts = name.split()
