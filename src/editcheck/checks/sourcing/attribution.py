@@ -276,7 +276,7 @@ def find_attributions(
                 start,
                 kind,
                 kind != "act" and _is_base(word),
-                word.endswith("ed") or word in _IRREGULAR_PAST,
+                word.endswith(("ed", "ing")) or word in _IRREGULAR_PAST,
                 first_proper,
             )
             b = end
@@ -576,6 +576,21 @@ def _noun_before(word: str) -> bool:
     return low in _DETERMINER or low.endswith(("'s", "’s", "s'", "s’"))
 
 
+def _opening_subject(text: str) -> list[tuple[str, int]]:
+    """The words a sentence opens with, up to its first verb ("Opposition councillors" in
+    "Opposition councillors slammed the timetable, saying ...")."""
+    out: list[tuple[str, int]] = []
+    verbs = _verbs()
+    for w in _WORD.finditer(text):
+        low = w.group().lower()
+        if low in verbs or low in _AUX or low in _PASSIVE or low.endswith("ed") or len(out) >= 6:
+            break
+        out.append((w.group(), w.start()))
+        if text[w.end() : w.end() + 1] == ",":
+            break
+    return out
+
+
 def _leading_subject(text: str) -> list[tuple[str, int]]:
     """The noun phrase a sentence opens with: "It", "The company", "Acme Corp"."""
     out: list[tuple[str, int]] = []
@@ -612,6 +627,12 @@ def _backward(
     """Judge the subject before a verb; returns the source and where its chunk starts
     and ends."""
     clause_start, found = _clause_words(text, verb_at)
+    if text[max(0, verb_at - 2) : verb_at].strip() == "," and text[verb_at:].split(None, 1)[
+        0
+    ].lower().endswith("ing"):
+        lead = _opening_subject(text)  # "Opposition councillors slammed it, saying ...":
+        if lead:  # the participle's subject is the sentence's
+            found, clause_start = lead, lead[0][1]
     plural = base
     while found and (
         found[-1][0].lower() in _AUX or (found[-1][0].endswith("ly") and found[-1][0].islower())

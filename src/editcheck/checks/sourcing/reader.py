@@ -102,6 +102,15 @@ _PARTY = re.compile(
 _ADVERBS = frozenset("then later now also still earlier again yesterday today".split())
 
 
+_CLAUSE_OPENERS = re.compile(r"(?:^|[.;:!?“”\"—–(]|\b(?:and|but|while|as|after|when))\s*$")
+
+
+def _opens_clause(text: str, at: int, sentence: int) -> bool:
+    """Whether a name at ``at`` opens its clause (nothing, or a boundary, before it in its
+    sentence, which starts at ``sentence``)."""
+    return at <= sentence or _CLAUSE_OPENERS.search(text, max(sentence, at - 12), at) is not None
+
+
 def _pronoun(word: str) -> str:
     """ "she", "i" (from "I’ve") ... for a subject pronoun, else ""."""
     low = word.lower().replace("’", "'").split("'")[0]
@@ -299,6 +308,8 @@ class Reader:
         s0, s1 = a.source_span
         c0, c1 = a.cue
         named = _NAME_BEFORE.search(block.text, max(0, rel + s0 - 60), rel + s0)
+        if named is not None and not _opens_clause(block.text, named.start(1), rel):
+            named = None  # "... will commence in May, the transport authority said"
         if named is not None and not block.text[rel + s0 : rel + s1][:1].isupper():
             # "Gráinne Walsh, an analyst at Davy, estimated": the source is the name the
             # appositive describes, not the appositive.
@@ -437,7 +448,9 @@ def summarise(relations: list[Relation]) -> list[dict[str, Any]]:
     full: dict[str, tuple[str, str]] = {}
     order: list[tuple[str, str]] = []
     for r in relations:
-        key = (" ".join(r.name.split()).strip(" ,."), r.kind)
+        written = " ".join(r.name.split()).strip(" ,.")
+        # "Officials" and "officials" are one source; a person's name keeps its case
+        key = (written if r.kind == "person" else written.lower(), r.kind)
         if r.kind == "person":
             parts = key[0].split()
             if len(parts) == 1 and parts[0] in full:
@@ -446,7 +459,7 @@ def summarise(relations: list[Relation]) -> list[dict[str, Any]]:
                 full.setdefault(parts[-1], key)
         if key not in groups:
             groups[key] = {
-                "name": key[0],
+                "name": written,
                 "kind": key[1],
                 "claims": 0,
                 "figures": 0,

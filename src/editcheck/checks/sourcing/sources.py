@@ -152,6 +152,8 @@ def classify(
         return Source.NAMED  # "the school's head teacher", "the firm's chief executive"
     if any(names) and kind != "finding":
         return Source.NAMED
+    if kind == "speech" and (lows[0] in _DEFINITE or lows[0] in _POSSESSIVES) and head_i > 0:
+        return Source.NAMED  # "the transport authority said", "her former coach said"
     if kind in ("finding", "forward"):
         return Source.NONE
     if kind == "according":  # "according to his lawyer", "according to the charity's accounts"
