@@ -106,7 +106,8 @@ _NON_WORDS = re.compile(r"\W*")
 def _subject_position(masked: str, at: int) -> bool:
     """Whether ``at`` opens a clause (the pattern reads only the words just before it,
     so it is searched in a short window, not from the sentence's start)."""
-    if _NON_WORDS.match(masked).end() >= at:
+    lead = _NON_WORDS.match(masked)
+    if lead is not None and lead.end() >= at:
         return True
     return _SUBJECT_POSITION.search(masked, max(0, at - 40), at) is not None
 

@@ -182,8 +182,8 @@ def _block(
     if settings.statistics:
         _statistics(ctx, block, views, _DIGIT.search(text) is not None, reader, para, clauses, used)
     for pairs in clauses:
-        for a, r in pairs:
-            if id(r) not in used and a.verb != "act":
+        for attribution, r in pairs:
+            if id(r) not in used and attribution.verb != "act":
                 reader.add(r)
     if para is not None:
         _line_claims(block, views, clauses, para, reader)
@@ -641,11 +641,11 @@ def _statistics(
             before = _cited(clauses[i], i, clauses, reader)
             figures = find_figures(v.masked, v.words) if _has_figure_hint(v, digits) else []
             for f in figures:
-                basis = _covering(v, f, clauses[i]) or before
-                if basis is not None:
-                    used.add(id(basis))
+                cited = _covering(v, f, clauses[i]) or before
+                if isinstance(cited, Relation):
+                    used.add(id(cited))
                     at = block.start + v.rel
-                    reader.figure(basis, at + f.start, at + f.end)
+                    reader.figure(cited, at + f.start, at + f.end)
             continue
         figures = []
         if _has_figure_hint(v, digits):
@@ -653,10 +653,13 @@ def _statistics(
             carried = _carried_source(before, clauses)
             for f in figures:
                 at = block.start + v.rel
-                if para is not None and para.covers(at + f.start, at + f.end):
-                    basis: Relation | None = para
-                else:
-                    basis = _covering(v, f, clauses[i]) or carried
+                # its own clause first ("My publisher tells me about 60% ..." in an
+                # interview answer is the publisher's figure), then the line's speaker
+                basis = _covering(v, f, clauses[i])
+                if basis is None and para is not None and para.covers(at + f.start, at + f.end):
+                    basis = para
+                if basis is None:
+                    basis = carried
                 if basis is None:
                     reader.unsourced_figures += 1
                     _report_figure(ctx, v, f, _nearest(clauses, i, i), reader.text)
