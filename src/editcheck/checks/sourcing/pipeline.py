@@ -195,6 +195,8 @@ def _block(
     standalone = [q for q in quotes if quote_ok.get(q.start) and _standalone(text, q)]
     # In a question-and-answer interview, a quoted paragraph after a question is the answer.
     question = not quotes and text.rstrip().endswith("?")
+    if standalone and _headline(block):
+        return False  # a headline's quote is its own: the standfirst does not go on with it
     if standalone:
         reader.carry = reader.last_quote
         return para is None or para.how != "voxpop"
@@ -209,6 +211,17 @@ def _block(
     if para is not None and para.how == "voxpop":
         return False  # each vox pop names its own speaker
     return _ReportedSpeech(views[-1], quotes) if quotes or clauses[-1] else False
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _headline(block: Block) -> bool:
+    """A heading, or a short line with no closing punctuation (a plain-text headline)."""
+    if block.tag in _HEADINGS:
+        return True
+    text = block.text.rstrip()
+    return len(text) < 150 and text[-1:] not in ".!?\"”’'"
 
 
 def _clause_relations(
@@ -382,7 +395,9 @@ def _carried(carried: bool | _ReportedSpeech, text: str, q: Quote) -> bool:
 def _named_speech(last: View) -> bool:
     """The sentence reports what a named person said."""
     return any(
-        a.source is Source.NAMED and a.verb == "speech" and a.phrase[:1].isupper()
+        a.source is Source.NAMED
+        and a.verb == "speech"
+        and any(w[:1].isupper() for w in a.phrase.split()[:-1])
         for a in last.attributions
     )
 
@@ -458,6 +473,7 @@ def _quotes(
         if (
             basis is None
             and speakers
+            and not _DESCRIBED.search(views[first].masked)
             and any(not speakers.isdisjoint(v.names) for v in views[max(0, first - 1) : last + 1])
         ):
             basis = reader.last_speaker
@@ -490,6 +506,15 @@ def _quotes(
                 data=data,
             )
     return verdicts
+
+
+# "has been described as “...”": a description nobody is named for, whoever the sentence
+# is about (the claim rule flags the passive; the quote has no speaker either)
+_DESCRIBED = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?been\s+(?:described|called|dubbed|labell?ed|hailed|"
+    r"branded)\b",
+    re.I,
+)
 
 
 def _blank_before(text: str, q: Quote) -> bool:

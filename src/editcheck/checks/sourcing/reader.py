@@ -216,7 +216,7 @@ _VOXPOP = re.compile(
 # A pull quote's speaker line: "— Marguerite Osei", "- Rep. Dana Whitlock, at the hearing"
 _SPEAKER_LINE = re.compile(r"^\s*([—–]|-{1,2})\s*((?:[A-Z][\w’'.-]*\.?\s*){1,5})")
 # A headline quote with its speaker after a colon: "‘I stole it ...’: Marguerite Osei on ..."
-_AFTER_COLON = re.compile(r"^\s*:\s*((?:[A-Z][\w’'.-]*\s*){1,4})")
+_AFTER_COLON = re.compile(r"\s*:\s*((?:[A-Z][\w’'.-]*\s*){1,4})")
 
 
 def transcript_prefix(text: str) -> tuple[Span, Span] | None:

@@ -45,8 +45,13 @@ def is_quotation(text: str, q: Quote) -> bool:
         text[max(0, q.start - 30) : q.start].lower().replace(",", " ").replace(":", " ").split()
     )
     if before and (before[-1] in _TITLE_WORDS or " ".join(before[-2:]) in _TITLE_WORDS):
-        return False
+        # "is called 'Cnoc na Gaoithe'" names; "have been called 'the hidden half of the
+        # NHS'" describes, with nobody named: a quotation
+        return len(before) > 1 and before[-2] == "been" and before[-1] in _DESCRIBING
     return not _title_case(text[q.inner_start : q.inner_end])
+
+
+_DESCRIBING = frozenset(("called", "dubbed", "named", "nicknamed", "labelled", "labeled"))
 
 
 def _title_case(inner: str) -> bool:
@@ -97,6 +102,8 @@ def introduced(text: str, q: Quote) -> bool:
         return False
     clause = _CLAUSE_START.split(before[:-1])[-1]
     ws = clause.split()
-    return any(w[:1].isupper() for w in ws[1:]) or any(
+    # a name after the clause's first word ("As Chris Boardman put it:"), not a day or a
+    # month ("the mood on Wednesday came down to a single sentence:")
+    return any(w[:1].isupper() and w.lower().strip(",.") not in CALENDAR for w in ws[1:]) or any(
         w.lower() in ("he", "she", "they", "we", "i") for w in ws
     )
