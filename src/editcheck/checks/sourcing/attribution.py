@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from editcheck.checks.sourcing.lexicon import word_starts, words, wordset
-from editcheck.checks.sourcing.sources import DOC_NOUNS, Source, classify, head_index
+from editcheck.checks.sourcing.sources import (
+    COMMON_STARTERS,
+    DOC_NOUNS,
+    Source,
+    classify,
+    head_index,
+)
 
 __all__ = ["Attribution", "Source", "best", "find_attributions"]
 
@@ -313,7 +319,8 @@ def _actor(phrase: str) -> bool:
     ws = [w.strip(",.’'") for w in phrase.split()]
     if not ws or ws[0].lower() in _NOT_ACTORS:
         return False
-    return any(w[:1].isupper() for w in ws) or any(w.lower() in words("institutions") for w in ws)
+    capitals = [w for w in ws if w[:1].isupper() and w.lower() not in COMMON_STARTERS]
+    return bool(capitals) or any(w.lower() in words("institutions") for w in ws)
 
 
 # A party, district or age tag: "(D-Ore.)", "(R-Elko)", "(District 4)", "(19-3)". No word
@@ -671,10 +678,32 @@ def _backward(
         src = _judge_chunk(
             before, initial and before[0][1] == found[0][1], kind, base, past, first_proper, plural
         )
+        if src is Source.NONE and all(w.isdigit() and len(w) <= 3 for w, _ in before):
+            # "Fougère, 56, a crane operator for 31 years, said": past the age, the name
+            name = _name_before_age(found, before)
+            if name:
+                src = _judge_chunk(
+                    name, initial and name[0][1] == found[0][1], kind, base, past, first_proper
+                )
+                if src is not Source.NONE:
+                    return src, name[0][1], name[-1][1] + len(name[-1][0])
         if src is Source.NONE:
             return src, verb_at, verb_at
         return src, before[0][1], before[-1][1] + len(before[-1][0])
     return src, chunk[0][1], chunk[-1][1] + len(chunk[-1][0])
+
+
+def _name_before_age(
+    found: list[tuple[str, int]], age: list[tuple[str, int]]
+) -> list[tuple[str, int]]:
+    """The words before an age chunk, back to the previous comma chunk: a name."""
+    i = found.index(age[0])
+    out = []
+    for w in found[:i][::-1][:4]:
+        if not w[0][:1].isupper():
+            break
+        out.append(w)
+    return out[::-1]
 
 
 def _judge_chunk(

@@ -498,6 +498,9 @@ def _count(
     tok = m.group()
     digit = tok[0].isdigit()
     quantified = qstart is not None
+    area = _AREA_AFTER.match(after)
+    if quantified and area and digit and _value(tok) >= 1000:
+        return qstart, m.end() + area.end()  # "about 310,000 acres": a measured total
     if (
         _NOT_AFTER.match(after)
         or _AGE.match(after)
@@ -531,6 +534,17 @@ def _count(
         return None  # "two cars were taken": narration, not a count that needs a source
     end = m.end() + noun.end() if has_noun and noun is not None else m.end()
     return (qstart if qstart is not None else m.start()), end
+
+
+# A quantified area, volume or weight of a thousand or more is a total someone measured.
+_AREA_AFTER = re.compile(r"\s*(?:acres|hectares|tonnes|tons|barrels|litres|liters|gallons)\b", re.I)
+
+
+def _value(token: str) -> float:
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _named_before(tail: _Tail) -> bool:
