@@ -40,8 +40,9 @@ UNATTRIBUTED_CLAIM = Rule(
     reported; a weasel inside a transcript line or an interview answer is the speaker's
     own (the attribution reader gives the line its speaker); wording that is as often
     idiom ("it was said", "others argue that", "is considered", "probably") is weighed
-    by a small model of the sentence's wording, trained on Wikipedia's weasel-word tags. `min-confidence` (0 to 1) sets how
-    sure it must be: lower it to see more candidates, raise it for fewer false alarms.
+    by a small model of the sentence's wording, trained on Wikipedia's weasel-word
+    tags. `min-confidence` (0 to 1) sets how sure it must be: lower it to see more
+    candidates, raise it for fewer false alarms.
     """,
     options={"min-confidence": 0.5},
     flags=(
