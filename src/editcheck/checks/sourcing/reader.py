@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
@@ -117,6 +117,7 @@ def _pronoun(word: str) -> str:
     return low if low in ("he", "she", "they", "i", "we", "it") else ""
 
 
+@lru_cache(maxsize=4096)
 def kind_of(phrase: str, quality: Source) -> str:
     """The kind of a source phrase: person, organisation, document, outlet, anonymous or
     vague (see ``KINDS``)."""
@@ -221,6 +222,8 @@ _AFTER_COLON = re.compile(r"\s*:\s*((?:[A-Z][\w’'.-]*\s*){1,4})")
 
 def transcript_prefix(text: str) -> tuple[Span, Span] | None:
     """The speaker prefix of a transcript or Q&A line and its colon (block-relative)."""
+    if ":" not in text[:48]:
+        return None
     m = _PREFIX.match(text)
     if m is None:
         return None
@@ -234,14 +237,22 @@ def transcript_prefix(text: str) -> tuple[Span, Span] | None:
     return (m.start(1), m.end(1)), (colon, colon + 1)
 
 
+_QA = re.compile(r"\s*([QA])\s*[:.]\s")
+
+
 def qa_marker(text: str) -> str | None:
     """ "Q" or "A" for an interview line that opens with "Q:" / "A:" (bold or not)."""
-    m = re.match(r"^\s*([QA])\s*[:.]\s", text)
+    if text.lstrip()[:1] not in ("Q", "A"):
+        return None
+    m = _QA.match(text)
     return m.group(1) if m else None
 
 
 def voxpop(text: str) -> tuple[Span, Span] | None:
     """A vox pop line's name and dash (block-relative), when the line is one."""
+    head = text[:160]
+    if "—" not in head and "–" not in head and "-" not in head:
+        return None
     m = _VOXPOP.match(text)
     if m is None:
         return None
@@ -385,6 +396,8 @@ class Reader:
     ) -> None:
         """A sentence that opens with a person's name ("Ibarra rejected that account.")
         makes them the one a later "he said" points at."""
+        if not masked[:1].isupper():
+            return
         m = _CAPITAL_RUN.match(masked)
         if m is None:
             return
