@@ -14,8 +14,9 @@ For each folder it prints, per sourcing rule, the flag labels and their recall a
 labels and their false-positive rate, scored by :func:`editcheck.testing.evaluate_folder`
 (a flag label is found when an annotation of its rule overlaps it; a pass label is a false
 alarm when one does), and the precision over the labels (found flag labels over found flag
-labels plus false alarms; flags on unlabelled text are not judged) with its F1. Then the relations, if the version under test has an attribution
-reader; otherwise it says "no attribution reader in this version".
+labels plus false alarms; flags on unlabelled text are not judged) with its F1. Then the
+relations, if the version under test has an attribution reader; otherwise it says "no
+attribution reader in this version".
 
 Contract for the reader's output (issue 13), which this script scores::
 

@@ -157,10 +157,12 @@ _AGENT_PARTICIPLES = wordset(
     challenged rejected acknowledged recognised recognized accepted believed thought
     held written dismissed attacked slammed panned mocked ridiculed hailed"""
 )
-_DATA_FROM_WORDS = wordset("data figures statistics evidence estimates numbers research")
+_DATA_FROM_WORDS = wordset(
+    "data figures statistics evidence estimates numbers research report story article"
+)
 _DATA_FROM = re.compile(
     r"\b(?:data|figures|statistics|evidence|estimates|numbers|research)\s+(?:\w+\s+)?"
-    r"(?:from|by|of)\b",
+    r"(?:from|by|of)\b|\b(?:report|story|article)\s+(?:in|by|from|on)\b",
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -191,6 +193,13 @@ _NUMBER_NEXT = re.compile(
 )
 _BY_NEXT = re.compile(r"\s+(?:(?:off|out|down|up)\s+)?(?:as\s+\w+\s+)?by\b", re.I)
 _TO_NEXT = re.compile(r"\s+to\b", re.I)
+_NAME_RUN = re.compile(
+    r"\s*(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:of|and|for|&|on)\s+|\s+)){0,6}[A-Z][\w’'.&-]*"
+)
+_DATA_BEFORE = re.compile(
+    r"\b(?:data|figures|statistics|estimates|numbers|research|poll|survey|report|study)\s+$",
+    re.I,
+)
 
 
 @cache
@@ -243,6 +252,8 @@ def _reporting_words(
             continue
         if low in _AGENT_PARTICIPLES:
             by = _BY_NEXT.match(text, end)
+            if by and _DATA_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "figures released by X": _data_from reads it as one source
             if by:
                 yield "agent", start, by.end(), low
                 continue
@@ -271,6 +282,9 @@ def find_attributions(
                 continue  # "an estimated 300", "the reported fee", "to blame": not a report
             if word in _PARTICIPLES and _participle(text, start, end):
                 continue  # "a statement read to the court", "the audit, published last week,"
+            if text[max(0, start - 4) : start] == "who " and _later_cue(text, end, words):
+                continue  # "Several residents who testified on Monday described ...": the
+                # relative clause describes the subject; the later verb is the cue
             if _ANONYMITY_NEXT.match(text, end):
                 continue  # "who asked not to be named": how the source is hidden, not a cue
             if word in _NUMBER_OBJECT_VERBS and _NUMBER_NEXT.match(text, end):
@@ -334,6 +348,11 @@ def _mask_tags(text: str) -> str:
     return _PAREN_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
+def _later_cue(text: str, end: int, words: frozenset[str] | None) -> bool:
+    """A reporting word later in the sentence than ``end``."""
+    return any(True for _ in _reporting_words(text[end:], None))
+
+
 def _participle(text: str, start: int, end: int) -> bool:
     """A past participle after a noun, with no auxiliary, and a phrase after it: it
     describes the noun ("Research published in the journal ... found")."""
@@ -369,6 +388,9 @@ def _data_from(text: str, words: frozenset[str] | None) -> list[Attribution]:
         if text[max(0, m.start() - 14) : m.start()].lower().rstrip().endswith("according to"):
             continue  # "according to data compiled by LSEG": the "according" clause has it
         src, _, b = _forward(text, m.end())
+        run = _NAME_RUN.match(text, m.end())
+        if run is not None and run.end() < b:
+            b = run.end()  # "by Baldwin Wallace University last week finds": the name
         verb = _VERB_AFTER.match(text, b)
         if src is Source.NAMED and verb is not None:
             out.append(
@@ -536,7 +558,9 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
         first -= 1
     found = [(w, a) for w, a, _ in tokens[first:]]
     if not found and starts and starts[-1][2] in ("and", "but"):
-        return 0, _leading_subject(text)  # "It set aside £580m ..., and said ..."
+        # "It set aside £580m ..., and said ...", "The pilots’ union, IALPA, said ... and
+        # warned ...": the sentence's subject
+        return 0, _leading_subject(text) or _opening_subject(text)
     if not found and starts and starts[-1][2] in ("that", "which", "who"):
         # "guidance that said", "Care England, which represents providers, said":
         # the subject is the antecedent before the relative pronoun.
@@ -583,12 +607,24 @@ def _noun_before(word: str) -> bool:
     return low in _DETERMINER or low.endswith(("'s", "’s", "s'", "s’"))
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([^()]{1,20}\))?\s*[-—–]\s+"
+)
+
+
+def _after_dateline(text: str) -> int:
+    """Where a sentence starts after a wire dateline ("SANTIAGO, Oct 8 (Reuters) - ")."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def _opening_subject(text: str) -> list[tuple[str, int]]:
     """The words a sentence opens with, up to its first verb ("Opposition councillors" in
     "Opposition councillors slammed the timetable, saying ...")."""
     out: list[tuple[str, int]] = []
     verbs = _verbs()
-    for w in _WORD.finditer(text):
+    for w in _WORD.finditer(text, _after_dateline(text)):
         low = w.group().lower()
         if low in verbs or low in _AUX or low in _PASSIVE or low.endswith("ed") or len(out) >= 6:
             break
@@ -601,7 +637,7 @@ def _opening_subject(text: str) -> list[tuple[str, int]]:
 def _leading_subject(text: str) -> list[tuple[str, int]]:
     """The noun phrase a sentence opens with: "It", "The company", "Acme Corp"."""
     out: list[tuple[str, int]] = []
-    for w in _WORD.finditer(text):
+    for w in _WORD.finditer(text, _after_dateline(text)):
         word, low = w.group(), w.group().lower()
         if low in ("the", "a", "an") and not out:
             out.append((word, w.start()))
@@ -647,6 +683,12 @@ def _backward(
         plural = plural or found[-1][0].lower() in ("have", "do")
         found.pop()
     if not found or found[-1][0].lower() in _PASSIVE or found[-1][0].lower() in _CONTRACTED:
+        if not found and retry:
+            # "Several residents who testified on Monday described": the relative clause
+            # ended at its own verb, and the subject stands before it
+            rels = list(_WHO.finditer(text, max(0, verb_at - 240), verb_at))
+            if rels:
+                return _backward(text, rels[-1].start(), kind, base, past, first_proper, False)
         return Source.NONE, verb_at, verb_at  # "it is said", "was reported": no agent named
     if found[0][0][0].isdigit() and not _LETTER.search(text, 0, found[0][1]):
         while len(found) > 1 and found[0][0][0].isdigit():
@@ -779,6 +821,9 @@ def _chunks(
     return chunk, before
 
 
+_TRAILING_NAME = re.compile(r",\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*[.,]?\s*$")
+
+
 def _clause_follows(text: str, stop: int, m: re.Match[str] | None) -> bool:
     """An inverted source ends the clause ("said Smith." "said Smith, who ..."); words
     that run on into "and", "that" or "if" were the start of what was said."""
@@ -817,4 +862,8 @@ def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, 
         return Source.NONE, start, start  # "said the airline would take delivery ... and"
     src = classify([w for w, _, _ in ws], False, "forward" if strict else "according")
     end = ws[-1][2]
+    if strict and comma >= 0:
+        named = _TRAILING_NAME.match(text, comma)
+        if named is not None:
+            end = named.end(1)  # "said Banco Austral's chief economist, Paula Lindqvist."
     return src, ws[0][1], end - 1 if text[end - 1] == "." else end

@@ -347,6 +347,10 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if out and c.start < out[-1].end:
             last = out[-1]
+            if c.kind in _ALWAYS_KINDS and last.kind not in _ALWAYS_KINDS:
+                # "according to a person familiar with ...": the anonymous source's kind,
+                # which is always reported, wins over the crowd reading of the same words
+                last = replace(c, start=last.start)
             out[-1] = replace(last, end=max(last.end, c.end))
         else:
             out.append(c)

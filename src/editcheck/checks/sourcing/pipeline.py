@@ -108,9 +108,16 @@ def _line_speakers(blocks: list[Block]) -> tuple[frozenset[str], frozenset[str]]
         found = transcript_prefix(b.text)
         if found is not None:
             name = b.text[found[0][0] : found[0][1]]
-            asks.setdefault(name, []).append(b.text.rstrip().endswith("?"))
+            asks.setdefault(name, []).append("?" in b.text)
     speakers = frozenset(n for n, lines in asks.items() if len(lines) > 1 or n.isupper())
-    return speakers, frozenset(n for n in speakers if sum(asks[n]) * 2 > len(asks[n]))
+    # A name-prefixed interview ("Reece: ...", "Hartley: ...") has an interviewer; in a
+    # transcript in capitals ("COKER:", "MODERATOR:") every speaker is on the record.
+    askers = frozenset(
+        n
+        for n in speakers
+        if not n.isupper() and len(asks[n]) > 1 and sum(asks[n]) * 2 >= len(asks[n])
+    )
+    return speakers, askers
 
 
 def _interviewee(blocks: list[Block], answer: int) -> tuple[tuple[int, int], str] | None:
@@ -183,8 +190,11 @@ def _block(
         _statistics(ctx, block, views, _DIGIT.search(text) is not None, reader, para, clauses, used)
     for pairs in clauses:
         for attribution, r in pairs:
-            if id(r) not in used and attribution.verb != "act":
-                reader.add(r)
+            if id(r) in used or attribution.verb == "act":
+                continue
+            if r.quality is Source.WEASEL and r.kind != "anonymous":
+                continue  # "Critics say", "Some argue": a crowd, flagged, not a source
+            reader.add(r)
     if para is not None:
         _line_claims(block, views, clauses, para, reader)
     reader.last_line = para if para is not None and para.how in _LINE_FORMS else None
@@ -255,13 +265,15 @@ def _line_claims(
     para: Relation,
     reader: Reader,
 ) -> None:
-    """The sentences of a transcript line or an answer that hang on its speaker alone
-    (no reporting clause of their own, no quote or figure already on the speaker)."""
+    """The sentences of a transcript line or an answer, each a claim of its speaker
+    (unless a quote or figure of the sentence already hangs on the speaker)."""
     taken = [r.content for r in reader.relations[-64:] if r.source == para.source]
     for v, pairs in zip(views, clauses, strict=True):
         a, b = block.start + v.rel, block.start + v.rel + len(v.sentence.text)
-        if not para.covers(a, a + 1) or any(p[1].how != "pronoun" for p in pairs):
+        if not (para.content[0] < b and a < para.content[1]):
             continue
+        if any(r.how == "clause" and r.quality >= Source.VAGUE for _, r in pairs):
+            continue  # "HOLT: The same annual report says ...": the report answers for it
         if any(c0 < b and a < c1 for c0, c1 in taken):
             continue
         reader.add(replace(para, content=(a, b)))
@@ -280,7 +292,17 @@ def _first_person(r: Relation, para: Relation) -> Relation:
 def _goes_on(text: str) -> bool:
     """A paragraph that may continue the speaker of a transcript line before it: no
     heading-like shortness, no new speaker or question marker of its own."""
-    return len(text) > 30 and qa_marker(text) is None and voxpop(text) is None
+    return (
+        len(text) > 30
+        and qa_marker(text) is None
+        and voxpop(text) is None
+        and _SPOKEN.search(text) is not None
+    )
+
+
+# Speech in a person's own voice: a narrative paragraph after a transcript ("The bypass
+# has cut journey times ...") is the reporter's, not the last speaker's.
+_SPOKEN = re.compile(r"\b(?:I|I'[a-z]+|I’[a-z]+|we|We|we're|We're|my|My|our|Our|you|You)\b")
 
 
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")
@@ -301,7 +323,14 @@ def _shared_subjects(
             and r.how == "clause"
             and _AND_BEFORE.search(v.masked, max(0, c0 - 20), c0)
         ):
-            r = replace(r, source=first.source, name=first.name, kind=first.kind)
+            # and it vouches for what follows it, not for the first verb's words
+            r = replace(
+                r,
+                source=first.source,
+                name=first.name,
+                kind=first.kind,
+                content=(r.cue[0], r.content[1]),
+            )
         out.append((a, r))
     return out
 
@@ -563,7 +592,7 @@ def _quote_basis(
         for i in range(first, last + 1)
         for a, r in clauses[i]
         if (a.verb in _QUOTE_VERBS and a.source >= Source.WEASEL)
-        or (a.verb in _WOVEN_VERBS and a.source >= Source.VAGUE)
+        or (a.verb in _WOVEN_VERBS and a.source >= Source.WEASEL)
     ]
     if own:
         if not _standalone(block.text, q):  # woven in: the verb before it governs it
@@ -736,8 +765,14 @@ def _covering(v: View, f: Figure, pairs: list[tuple[Attribution, Relation]]) -> 
     ]
     if not found:
         return None
-    # "X warned that ... and said the company had fixed 80%": the nearest clause before
-    # the figure answers for it, else the first that covers it.
+    # A document's own finding first ("The ministry's own count shows 412,000 ..., according
+    # to a report"), then "according to" a document ("Okoro's campaign said it raised $18.4
+    # million, according to filings"); else the nearest clause before the figure ("X warned
+    # that ... and said the company had fixed 80%"), else the first that covers it.
+    for verb in ("finding", "according"):
+        docs = [r for a, r in found if a.verb == verb and r.kind == "document"]
+        if docs:
+            return docs[0]
     before = [(a, r) for a, r in found if a.cue[0] <= f.start]
     return max(before, key=lambda p: p[0].cue[0])[1] if before else found[0][1]
 

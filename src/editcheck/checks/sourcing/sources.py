@@ -122,6 +122,8 @@ def classify(
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
+    if not _BRIEFED.isdisjoint(lows) and lows[0] in _ANONYMOUS_HEADS:
+        return Source.WEASEL  # "people familiar with the matter said": anonymous
     after = lows[head_i + 1] if head_i + 1 < len(lows) else ""
     if after in _LOCATING and _located(lows, head_i, names):
         return Source.NAMED  # "analysts at Peel Hunt", "researchers from Leeds University"
@@ -178,6 +180,10 @@ def classify(
 
 
 _LOCATING = wordset("at from with for")
+_BRIEFED = wordset("familiar briefed knowledgeable")
+_ANONYMOUS_HEADS = wordset(
+    "people persons those sources someone officials a an one two three several"
+)
 _ANONYMOUS = wordset("sources source insiders insider rumours rumors reports")
 
 

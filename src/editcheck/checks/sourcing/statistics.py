@@ -122,7 +122,8 @@ _RATIO_OR_COUNT = (
     rf"|\b(?:double|triple|treble|twice|three\s+times)\s+the\s+(?:[a-z]+\s+)?(?:number|rate|"
     rf"level|amount|average|total)\b"
     rf"|\b(?:a|one)\s+(?:third|quarter|fifth)\s+(?:more|less|fewer|higher|lower)\b"
-    rf"|\b(?:up|down)\s+(?:by\s+)?(?:a|one)\s+(?:third|quarter|fifth)\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
+    rf"|\b(?:up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+)?"
+    rf"(?:a|one)\s+(?:third|quarter|fifth)\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
     rf"five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)-?fold)\b"
     rf"|\b{_NUM}\s+times\s+(?:more|higher|greater|as|the|larger|faster)\b"
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
@@ -213,6 +214,7 @@ _MARKET_UNIT = lazy_regex(
     re.I,
 )
 _SMALL_SPELLED = wordset("two three four five six seven eight nine")
+_YEAR_NOUNS = wordset("levels prices figures values terms rates standards elections games olympics")
 # Small spelled-out counts are data only for events and casualties ("two people died");
 # "a couple with two young children" is narration.
 _HUMAN_COUNTS = wordset(
@@ -499,7 +501,7 @@ def _count(
     digit = tok[0].isdigit()
     quantified = qstart is not None
     area = _AREA_AFTER.match(after)
-    if quantified and area and digit and _value(tok) >= 1000:
+    if qstart is not None and area and digit and _value(tok) >= 1000:
         return qstart, m.end() + area.end()  # "about 310,000 acres": a measured total
     if (
         _NOT_AFTER.match(after)
@@ -512,8 +514,8 @@ def _count(
         return None
     if digit and _NUMBER_ONLY.match(tok) and len(tok) == 4 and 1000 <= int(tok) <= 2099:
         noun = _NOUN_AFTER.match(after)
-        if noun is None or noun.group(1):
-            return None  # a year
+        if noun is None or noun.group(1) or noun.group(2).lower() in _YEAR_NOUNS:
+            return None  # a year ("2019 levels", "2024 prices")
     if not digit and not quantified and tail.last_in(_DETERMINERS):
         return None  # "the two men": people already introduced, not a count
     noun = _NOUN_AFTER.match(after)
