@@ -197,11 +197,13 @@ def test_transcript_lines_answer_for_their_figures_and_weasels(checker: Checker)
 
 
 def test_an_interviewer_speaks_for_the_publication(checker: Checker) -> None:
+    """In a name-prefixed interview the one who asks is the publication's voice; in a
+    transcript in capitals (a debate, a council meeting) every speaker is on the record."""
     text = (
-        "REECE: Your striker has scored 14 goals. Is he for sale?\n"
-        "HARTLEY: No. Nobody has said a word to me.\n"
-        "REECE: Supporters are reportedly planning a protest. Will you meet them?\n"
-        "HARTLEY: They're entitled to.\n"
+        "Reece: Your striker has scored 14 goals. Is he for sale?\n"
+        "Hartley: No. Nobody has said a word to me.\n"
+        "Reece: Supporters are reportedly planning a protest. Will you meet them?\n"
+        "Hartley: They're entitled to.\n"
     )
     assert _flags(checker, text, CLAIM) == ["reportedly"]
 

@@ -574,8 +574,13 @@ def _quote_basis(
     point at (an interview's answer with no name given), or None when it has none."""
     start = block.start + q.start
     end = block.start + q.end
-    if para is not None and para.covers(start, start + 1):
-        return para
+    in_line = para is not None and para.covers(start, start + 1)
+    if in_line and not any(
+        r.how == "clause" and r.quality is Source.NAMED
+        for i in range(first, last + 1)
+        for _, r in clauses[i]
+    ):
+        return para  # "FINCH: ... “...”": the speaker's own words
     head = headline_speaker(block.text, q.end)
     if head is not None:
         return reader.named(block, head[0], head[1], (q.start, q.end), "headline")
@@ -594,6 +599,8 @@ def _quote_basis(
         if (a.verb in _QUOTE_VERBS and a.source >= Source.WEASEL)
         or (a.verb in _WOVEN_VERBS and a.source >= Source.WEASEL)
     ]
+    if not own and in_line:
+        return para
     if own:
         if not _standalone(block.text, q):  # woven in: the verb before it governs it
             ahead = [r for r in own if r.cue[1] <= start]
@@ -766,13 +773,11 @@ def _covering(v: View, f: Figure, pairs: list[tuple[Attribution, Relation]]) -> 
     if not found:
         return None
     # A document's own finding first ("The ministry's own count shows 412,000 ..., according
-    # to a report"), then "according to" a document ("Okoro's campaign said it raised $18.4
-    # million, according to filings"); else the nearest clause before the figure ("X warned
-    # that ... and said the company had fixed 80%"), else the first that covers it.
-    for verb in ("finding", "according"):
-        docs = [r for a, r in found if a.verb == verb and r.kind == "document"]
-        if docs:
-            return docs[0]
+    # to a report"); else the nearest clause before the figure ("X warned that ... and said
+    # the company had fixed 80%"), else the first that covers it ("..., according to X").
+    docs = [r for a, r in found if a.verb == "finding" and r.kind == "document"]
+    if docs:
+        return docs[0]
     before = [(a, r) for a, r in found if a.cue[0] <= f.start]
     return max(before, key=lambda p: p[0].cue[0])[1] if before else found[0][1]
 

@@ -99,6 +99,9 @@ _PARTY = re.compile(
     r"\b(?:Republicans|Democrats|Conservatives|Tories|Liberals|Unionists|Nationalists|"
     r"Socialists|Greens|Independents)\b"
 )
+_BACK_REFERENCES = frozenset(
+    ("the person", "the source", "the official", "the people", "the insider", "the sources")
+)
 _ADVERBS = frozenset("then later now also still earlier again yesterday today".split())
 
 
@@ -308,6 +311,7 @@ class Reader:
         self.last_line: Relation | None = None  # the transcript or Q&A line just read
         self.persons: list[tuple[Relation, str | None]] = []  # recent people, with gender
         self.last_org: Relation | None = None  # what a later "it said" points at
+        self.last_anonymous: Relation | None = None  # what "the person said" points at
         self.unsourced_figures = 0
         self.unsourced_quotes = 0
 
@@ -352,6 +356,10 @@ class Reader:
             src_span = (base + s0, base + s1)
         first = _pronoun(parts[0]) if len(parts) == 1 else ""
         cue0 = base + c0
+        if name.lower() in _BACK_REFERENCES and self.last_anonymous is not None:
+            # "..., according to a person familiar with the briefing. ... the person said"
+            src_span, name = self.last_anonymous.source, self.last_anonymous.name
+            kind = "anonymous"
         if first == "it" and self.last_org is not None:
             how = "pronoun"
             src_span, name, kind = self.last_org.source, self.last_org.name, self.last_org.kind
@@ -367,6 +375,8 @@ class Reader:
         r = Relation(src_span, (cue0, base + c1), content, kind, name, a.source, how=how)
         if kind == "person" and a.source is Source.NAMED and how == "clause" and name[:1].isupper():
             self.remember(r, block.text[rel + s0 : rel + s0 + 200], a.source_span[1] - s0)
+        if kind == "anonymous" and name.lower() not in _BACK_REFERENCES:
+            self.last_anonymous = r
         if a.source is Source.NAMED:
             self.last_speaker = r
             if kind == "organisation" and how == "clause":
