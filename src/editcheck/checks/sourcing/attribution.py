@@ -542,7 +542,7 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     """Words of the clause before a verb; "..., and said" reaches back to the shared subject."""
     # Only the last few hundred characters before a verb can hold its subject: reading
     # from the sentence's start for each verb would make a long sentence quadratic.
-    lo = max(0, verb_at - _WINDOW)
+    lo = max(0, verb_at - _WINDOW, _after_dateline(text) if text[:1].isupper() else 0)
     rel = _RELATIVE_BEFORE.search(text, lo, verb_at) if ("which" in text or "who" in text) else None
     if rel is not None:  # "Care England, which represents providers, said": skip the clause
         verb_at = rel.start()

@@ -66,7 +66,7 @@ COMMON_STARTERS = wordset(
     earlier later today yesterday tomorrow asked speaking writing according also then now
     still even only just for with without from by of to about under over during despite among
     between what who which where why how such other others another more less few several
-    not new it's mr mrs ms dr local national federal state senior top former"""
+    not new it's mr mrs ms dr local national federal state senior top former let"""
 )
 DOC_NOUNS = wordset(
     "statement report study survey poll census audit review analysis data figures research "
