@@ -24,7 +24,12 @@ _TITLE_WORDS = words("not_quotation_cues")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Dr|St|Mr|Mrs|Ms|Jr|Sr|Co|No|Vol|Mt|Ft)\.")
 _CLAUSE_START = re.compile(r"[.!?;]\s")
-_SMALL = wordset("a an the and or of in on at to for with by from as but nor is")
+# Small words a title leaves in lower case, in English and in the languages whose titles
+# news copy quotes most ("Le Courrier du Canada", "Escuela de Hostelería del Hotel Euromar").
+_SMALL = wordset(
+    """a an the and or of in on at to for with by from as but nor is de del la le les du des
+    di da e et y van von der den het il el los las au aux und zu"""
+)
 _SPEECH = frozenset(("speech", "according", "agent"))
 
 
@@ -48,7 +53,22 @@ def is_quotation(text: str, q: Quote) -> bool:
         # "is called 'Cnoc na Gaoithe'" names; "have been called 'the hidden half of the
         # NHS'" describes, with nobody named: a quotation
         return len(before) > 1 and before[-2] == "been" and before[-1] in _DESCRIBING
-    return not _title_case(text[q.inner_start : q.inner_end])
+    inner = text[q.inner_start : q.inner_end]
+    return not (_title_case(inner) or _single_quoted_name(text, q, inner))
+
+
+_SPEAKING = re.compile(r"\b(?:I|I'm|I’m|we|We|you|You|my|My|our|Our|me|us)\b")
+
+
+def _single_quoted_name(text: str, q: Quote, inner: str) -> bool:
+    """A short capitalised phrase in single quotes inside a sentence, with no sentence
+    punctuation and nobody's voice in it ("the 'Times Literary Supplement'", "a course at
+    the 'Escuela de Hostelería'"): a name or a title, the way reference copy marks them."""
+    if text[q.start] not in "'‘" or not inner[:1].isupper():
+        return False
+    if not text[: q.start].strip() or len(inner.split()) > 7:
+        return False  # a quote that opens its paragraph is somebody's words
+    return not any(c in inner for c in ".!?;") and _SPEAKING.search(inner) is None
 
 
 _DESCRIBING = frozenset(("called", "dubbed", "named", "nicknamed", "labelled", "labeled"))
