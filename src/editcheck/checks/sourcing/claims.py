@@ -268,8 +268,17 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
             # (in "are said to be alarmed by McLaren's upgrades" the "by" is the inner verb's)
             if p.kind in _PASSIVES and p.kind != "raising" and _AGENT_LATER.match(masked, m.end()):
                 continue  # "have been compared with Linear A by Nahm": the agent is named
+            if p.kind in ("speculation", "opinion") and _MODIFIER_BEFORE.search(
+                masked, max(0, m.start() - 6), m.start()
+            ):
+                continue  # "a possibly complex sequence", "of apparently static textures"
             out.append(_claim(masked, m.start(), m.end(), p.kind))
     return out
+
+
+# A determiner or "of" just before a sentence adverb makes it modify the adjective after
+# it, not the writer's claim ("a possibly complex sequence").
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|of|its|their|this|these)\s+$", re.I)
 
 
 def _claim(text: str, start: int, end: int, kind: str) -> Claim:

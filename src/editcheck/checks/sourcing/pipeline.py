@@ -41,6 +41,7 @@ from editcheck.checks.sourcing.speakers import (
     attributed,
     introduced,
     is_quotation,
+    is_title,
 )
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.checks.sourcing.view import View, make_view
@@ -169,7 +170,10 @@ def _block(
         if ('"' in text or "“" in text or "‘" in text or "'" in text or "«" in text or "„" in text)
         else []
     )
-    views = [make_view(block, s, quotes, proper) for s in doc.block_sentences(block)]
+    # Titles in quotes stay readable: "The 'Times Literary Supplement' stated that ..." has
+    # its subject inside the marks; only people's words are masked.
+    masked = [q for q in quotes if not is_title(text, q)] if quotes else quotes
+    views = [make_view(block, s, masked, proper) for s in doc.block_sentences(block)]
     if not views:
         return carried
     para = _paragraph_relation(block, following, reader)

@@ -57,6 +57,15 @@ def is_quotation(text: str, q: Quote) -> bool:
     return not (_title_case(inner) or _single_quoted_name(text, q, inner))
 
 
+def is_title(text: str, q: Quote) -> bool:
+    """A quoted title or name in capitals ("'Times Literary Supplement'", "“The Salt Roads
+    of Accra”"): words the sentence may need to read its subject, not speech to mask."""
+    inner = text[q.inner_start : q.inner_end]
+    if not inner[:1].isupper() or q.words > 10:
+        return False
+    return _title_case(inner) or _single_quoted_name(text, q, inner)
+
+
 _SPEAKING = re.compile(r"\b(?:I|I'm|I’m|we|We|you|You|my|My|our|Our|me|us)\b")
 
 
