@@ -190,6 +190,12 @@ def _gender(text: str, after: int) -> str | None:
         return "m"
     if _FEMALE.search(head):
         return "f"
+    for word in head.split()[:4]:
+        low = word.lower().strip(".,’'")
+        if low in words("first_names_female"):
+            return "f"
+        if low in words("first_names_male"):
+            return "m"
     rest = text[after : text.find(".", after) if "." in text[after:] else len(text)]
     m, f = _MALE.search(rest), _FEMALE.search(rest)
     if m and (not f or m.start() < f.start()):
@@ -415,7 +421,8 @@ class Reader:
         if ws[0].lower().strip(".") in COMMON_STARTERS or ws[0].lower() in CALENDAR:
             return
         after = masked[m.end() : m.end() + 2]
-        if not after.startswith(" ") or not after[1:2].islower():
+        appositive = after.startswith(",") and len(ws) >= 2  # "Tomasz Wrona, 41, came ..."
+        if not appositive and (not after.startswith(" ") or not after[1:2].islower()):
             return
         name = m.group()
         if len(ws) == 1 and ws[0] not in proper:
