@@ -157,6 +157,8 @@ def kind_of(phrase: str, quality: Source) -> str:
         if len(run) == 1 and run[0] in org and chunk[m.end() : m.end() + 2][1:2].islower():
             continue  # "Board member Alan Petrosyan": a role's modifier, not the body
         runs.append(run)
+    if len(runs) > 1:
+        runs = runs[-1:]  # "County Democratic Party chair Ruth Amsel": the name is last
     for run in runs:
         if any(w in org for w in run):
             return "organisation"  # "Cascade Mountain Power", "the Brookfield school board"
