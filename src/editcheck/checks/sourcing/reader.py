@@ -102,6 +102,7 @@ _PARTY = re.compile(
 _BACK_REFERENCES = frozenset(
     ("the person", "the source", "the official", "the people", "the insider", "the sources")
 )
+_JOINS = frozenset(("of", "for", "and", "&", "on", "de", "the", "of the", "for the"))
 _ADVERBS = frozenset("then later now also still earlier again yesterday today".split())
 
 
@@ -151,12 +152,18 @@ def kind_of(phrase: str, quality: Source) -> str:
         return "document"  # "figures issued by NHS England", "a survey published on Monday"
     chunk = phrase.split(",")[0]
     org = lists["org_nouns"]
-    runs = []
+    runs: list[list[str]] = []
+    last_end = -1
     for m in _CAPITAL_RUN.finditer(chunk):
         run = [w.lower().strip(".,") for w in m.group().split()]
+        if runs and last_end >= 0 and chunk[last_end : m.start()].strip().lower() in _JOINS:
+            runs[-1].extend(run)  # "The Department of Homeland Security": one name
+            last_end = m.end()
+            continue
         if len(run) == 1 and run[0] in org and chunk[m.end() : m.end() + 2][1:2].islower():
             continue  # "Board member Alan Petrosyan": a role's modifier, not the body
         runs.append(run)
+        last_end = m.end()
     if len(runs) > 1:
         runs = runs[-1:]  # "County Democratic Party chair Ruth Amsel": the name is last
     for run in runs:
