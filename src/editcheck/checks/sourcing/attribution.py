@@ -166,7 +166,8 @@ _DATA_FROM = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_NAMED_AS = re.compile(r"(?:\s+[\w’'.-]+){1,3}\s+as\b")
+_AS_CUES = frozenset(("named", "introduced", "introduces", "introducing"))
+_NAMED_AS = re.compile(r"(?:\s+[\w’'.,-]+){1,12}?\s+as\b")
 # "figures issued by NHS England last week show": the finding verb after a document
 _VERB_AFTER = re.compile(
     r"(?:\s+(?:last|this|on|in|earlier|next)\s+\w+)?\s+(show|shows|showed|found|find|finds|"
@@ -220,7 +221,7 @@ def _verbs() -> dict[str, str]:
 
 @cache
 def _triggers() -> frozenset[str]:
-    return frozenset(_verbs()) | _AGENT_PARTICIPLES | {"according", "named"}
+    return frozenset(_verbs()) | _AGENT_PARTICIPLES | {"according"} | _AS_CUES
 
 
 # Characters that join a reporting word to its neighbours ("re-said", "said's"): no word.
@@ -259,7 +260,7 @@ def _reporting_words(
                 yield "agent", start, by.end(), low
                 continue
         kind = verbs.get(low)
-        if kind is None and low == "named" and _NAMED_AS.match(text, end):
+        if kind is None and low in _AS_CUES and _NAMED_AS.match(text, end):
             kind = "speech"  # "the committee named her as its Teacher of the Year"
         if kind is not None:
             yield kind, start, end, low

@@ -278,7 +278,7 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
 
 # A determiner or "of" just before a sentence adverb makes it modify the adjective after
 # it, not the writer's claim ("a possibly complex sequence").
-_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|of|its|their|this|these)\s+$", re.I)
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|of)\s+$", re.I)
 
 
 def _claim(text: str, start: int, end: int, kind: str) -> Claim:
