@@ -13,8 +13,10 @@ because figures over a broken label set would mean nothing.
 For each folder it prints, per sourcing rule, the flag labels and their recall and the pass
 labels and their false-positive rate, scored by :func:`editcheck.testing.evaluate_folder`
 (a flag label is found when an annotation of its rule overlaps it; a pass label is a false
-alarm when one does). Then the relations, if the version under test has an attribution
-reader; otherwise it says "no attribution reader in this version".
+alarm when one does), and the precision over the labels (found flag labels over found flag
+labels plus false alarms; flags on unlabelled text are not judged) with its F1. Then the
+relations, if the version under test has an attribution reader; otherwise it says "no
+attribution reader in this version".
 
 Contract for the reader's output (issue 13), which this script scores::
 
@@ -318,6 +320,16 @@ def measure(folder: Path, run: Runner, drafts: list[Draft]) -> dict[str, dict[st
 # --- output -----------------------------------------------------------------------------
 
 
+def label_precision(s: Score) -> tuple[float, float]:
+    """Precision over the labels (flag labels found / labels an annotation touched: found
+    flag labels plus pass labels flagged) and F1 with the recall. A measure of this set,
+    not of all annotations: flags on unlabelled text are not judged."""
+    hit = s.flagged + len(s.false_alarms)
+    precision = s.flagged / hit if hit else 1.0
+    f1 = 2 * precision * s.recall / (precision + s.recall) if precision + s.recall else 0.0
+    return precision, f1
+
+
 def as_json(results: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     out = {}
     for title, r in results.items():
@@ -326,6 +338,8 @@ def as_json(results: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
             d = s.to_dict()
             rules[rule] = {k: d[k] for k in ("flag_labels", "recall", "pass_labels",
                                              "false_positive_rate")}
+            p, f1 = label_precision(s)
+            rules[rule].update(precision=round(p, 4), f1=round(f1, 4))
         rel = r["relations"]
         out[title] = {"folder": r["folder"], "drafts": r["drafts"], "rules": rules,
                       "relations": rel.to_dict() if rel else {"reader": False,
@@ -337,11 +351,13 @@ def print_tables(results: Mapping[str, Mapping[str, Any]], run: Runner, errors: 
     for title, r in results.items():
         n_rel = sum(len(d.relations) for d in r["items"])
         print(f"{title}: {r['folder']} ({r['drafts']} drafts, {n_rel} labelled relations)")
-        print(f"  {'rule':28} {'flag':>5} {'recall':>7} {'pass':>5} {'FP rate':>8}")
+        print(f"  {'rule':28} {'flag':>5} {'recall':>7} {'pass':>5} {'FP rate':>8} "
+              f"{'precision':>9} {'F1':>6}")
         for rule, s in r["rules"].items():
             d = s.to_dict()
+            p, f1 = label_precision(s)
             print(f"  {rule:28} {d['flag_labels']:5d} {s.recall:7.3f} "
-                  f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f}")
+                  f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f} {p:9.3f} {f1:6.3f}")
         rel = r["relations"]
         if rel is None:
             print(f"  relations: {NO_READER}")

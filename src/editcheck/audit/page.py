@@ -35,6 +35,7 @@ def render_page(summary: dict[str, Any], inputs: Sequence[str] = ()) -> str:
         _rules_table(summary["by_rule"]),
         _worst(summary["worst_drafts"]),
         *(_recurring(cat, rows) for cat, rows in summary["recurring"].items()),
+        _sources(summary.get("sources")),
         _failures(summary["check_failures"]),
         _unreadable(summary),
     ]
@@ -199,6 +200,33 @@ def _failures(failures: list[dict[str, Any]]) -> str:
         for f in failures
     )
     return "<h2>Check failures and timeouts</h2>" + _table(head, rows)
+
+
+def _sources(sources: dict[str, Any] | None) -> str:
+    """Who the archive quotes: sources by kind, the named and anonymous shares."""
+    if not sources or not sources.get("sources"):
+        return ""
+    rows = [
+        (kind, c.get("sources", 0), c.get("quotes", 0), c.get("figures", 0), c.get("claims", 0))
+        for kind, c in sources["by_kind"].items()
+    ]
+    head = [
+        ("kind", False),
+        ("sources", True),
+        ("quotes", True),
+        ("figures", True),
+        ("claims", True),
+    ]
+    share = sources.get("named_share")
+    anon = sources.get("anonymous_share")
+    note = (
+        f'<p class="note">{sources["sources"]:,} sources in {sources["drafts_with_sources"]:,} '
+        f"drafts · named {share:.0%} · anonymous {anon:.0%} · "
+        f"{sources['quotes_per_story']} quotes per story</p>"
+        if share is not None and anon is not None
+        else ""
+    )
+    return f"<h2>Sources</h2>{note}{_table(head, rows)}"
 
 
 def _unreadable(summary: dict[str, Any]) -> str:

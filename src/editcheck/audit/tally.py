@@ -40,6 +40,9 @@ class ReportFacts:
     partial: bool
     annotations: tuple[tuple[str, str, str, str], ...]  # rule, category, severity, text
     errors: tuple[tuple[str, str, str], ...]  # check, kind, message
+    # Who the draft quotes (``stats["sources"]``, when a check lists them): kind, quotes,
+    # figures, claims per source.
+    sources: tuple[tuple[str, int, int, int], ...] = ()
 
     @classmethod
     def of(cls, report: Report) -> ReportFacts:
@@ -50,6 +53,7 @@ class ReportFacts:
             report.partial,
             tuple((a.rule, a.category, a.severity.value, a.text) for a in report.annotations),
             tuple((e.check, e.kind, e.message) for e in report.errors),
+            _sources(report.stats.get("sources")),
         )
 
     @classmethod
@@ -65,7 +69,26 @@ class ReportFacts:
                 for a in data["annotations"]
             ),
             tuple((str(e["check"]), str(e["kind"]), str(e["message"])) for e in data["errors"]),
+            _sources(data.get("stats", {}).get("sources")),
         )
+
+
+def _sources(value: Any) -> tuple[tuple[str, int, int, int], ...]:
+    """``(kind, quotes, figures, claims)`` per listed source; nothing if none are listed."""
+    if not isinstance(value, list):
+        return ()
+    out = []
+    for s in value:
+        if isinstance(s, Mapping):
+            out.append(
+                (
+                    str(s.get("kind", "")),
+                    int(s.get("quotes", 0) or 0),
+                    int(s.get("figures", 0) or 0),
+                    int(s.get("claims", 0) or 0),
+                )
+            )
+    return tuple(out)
 
 
 @dataclass(slots=True)
@@ -102,6 +125,8 @@ class ArchiveAudit:
         self.failures: dict[tuple[str, str], FailureTally] = {}
         self.unreadable: list[dict[str, str]] = []
         self.unreadable_count = 0
+        self.sources: dict[str, Counter[str]] = {}  # kind -> sources, quotes, figures, claims
+        self.drafts_with_sources = 0
 
     def add(self, outcome: Outcome) -> None:
         """Fold one outcome in: an unreadable input, or a report."""
@@ -129,6 +154,7 @@ class ArchiveAudit:
         self.annotations += len(facts.annotations)
         self.histogram[_bucket(len(facts.annotations))] += 1
         self._count_annotations(facts)
+        self._count_sources(facts)
         self._count_failures(facts.source or item, facts)
         if facts.annotations:
             self.with_findings += 1
@@ -153,6 +179,36 @@ class ArchiveAudit:
                 if (category, key) not in passages_seen:  # one count per draft
                     passages_seen.add((category, key))
                     self.recurring[category].add(key, text, rule)
+
+    def _count_sources(self, facts: ReportFacts) -> None:
+        """Newsroom sourcing audits: who is quoted, named or anonymous, across the archive."""
+        if facts.sources:
+            self.drafts_with_sources += 1
+        for kind, quotes, figures, claims in facts.sources:
+            c = self.sources.setdefault(kind, Counter())
+            c["sources"] += 1
+            c["quotes"] += quotes
+            c["figures"] += figures
+            c["claims"] += claims
+
+    def _sources_summary(self) -> dict[str, Any]:
+        """Sources across the archive: by kind, the named and anonymous shares, quotes per
+        story (over the drafts that list sources)."""
+        by_kind = {k: dict(sorted(c.items())) for k, c in sorted(self.sources.items())}
+        total = sum(c["sources"] for c in self.sources.values())
+        named = sum(self.sources.get(k, Counter())["sources"] for k in ("person", "organisation"))
+        anonymous = self.sources.get("anonymous", Counter())["sources"]
+        quotes = sum(c["quotes"] for c in self.sources.values())
+        stories = self.drafts_with_sources
+        return {
+            "drafts_with_sources": stories,
+            "sources": total,
+            "by_kind": by_kind,
+            "named_share": round(named / total, 4) if total else None,
+            "anonymous_share": round(anonymous / total, 4) if total else None,
+            "quotes": quotes,
+            "quotes_per_story": round(quotes / stories, 2) if stories else None,
+        }
 
     def _count_failures(self, item: str, facts: ReportFacts) -> None:
         for check, kind, message in facts.errors:
@@ -197,6 +253,7 @@ class ArchiveAudit:
             "worst_drafts": self._worst_drafts(),
             "recurring": {c: r.top(self.top) for c, r in self.recurring.items()},
             "check_failures": self._failures(),
+            "sources": self._sources_summary(),
             "unreadable": list(self.unreadable),
         }
 

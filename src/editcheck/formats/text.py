@@ -51,6 +51,13 @@ def render_text(reports: Sequence[Report], context: RenderContext) -> str:
             "; this blocks publication)" if context.fail_on_incomplete else ")"
         )
     lines.append(style(summary, bold=True))
+    # A check may end the report with its own one-line summary (a string stat whose key
+    # ends in "_summary", e.g. who the draft quotes); with several drafts, one per draft.
+    for report in reports:
+        for key, value in report.stats.items():
+            if key.endswith("_summary") and isinstance(value, str):
+                prefix = f"{report.source or '<stdin>'}: " if len(reports) > 1 else ""
+                lines.append(prefix + value)
     return "\n".join(lines) + "\n"
 
 

@@ -56,6 +56,8 @@ _ALWAYS_CUES = {
 }
 
 
+# The impersonal wordings issue 13 lists as textbook weasels, always reported.
+_TEXTBOOK = re.compile(r"it(?:\s+is|['’]s)\s+said\s+that\b|it\s+has\s+been\s+argued\b", re.I)
 _ARGUE = wordset("argue argues argued contend contends insist insists maintain maintains")
 _CROWD_WORDS = wordset("some many most others several few all various numerous")
 
@@ -69,7 +71,11 @@ def always(c: Claim) -> bool:
     if c.kind == "weasel" and c.agent:
         return True  # "is considered by many", "was criticised by some"
     if c.kind == "weasel" and c.cue.split()[-1] in _ARGUE and c.cue.split()[0] not in _CROWD_WORDS:
-        return True  # "campaigners argue" (but "some argue that" is weighed by the model)
+        return True  # "campaigners argue" (but "others argue that" is weighed by the model)
+    if c.kind == "weasel" and c.cue == "some argue":
+        return True  # "some argue": a textbook weasel, never left to the model (issue 13)
+    if c.kind == "impersonal" and _TEXTBOOK.match(c.text_after):
+        return True  # "it is said that", "it's said that", "it has been argued"
     if c.kind == "weasel" and c.modal:
         return True  # "some would argue", "many might say": a view the writer lends to nobody
     if c.kind == "impersonal" and c.saying:
@@ -90,6 +96,22 @@ _SUBJECT_POSITION = re.compile(
     r"whereas|yet|so)\s+)$",
     re.I,
 )
+_NON_SPACE = re.compile(r"\S")
+# "Some argue ..., but the developer insists ...": a source across a contrast answers for
+# its own clause, not for the crowd's.
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet|however)\b", re.I)
+_NON_WORDS = re.compile(r"\W*")
+
+
+def _subject_position(masked: str, at: int) -> bool:
+    """Whether ``at`` opens a clause (the pattern reads only the words just before it,
+    so it is searched in a short window, not from the sentence's start)."""
+    lead = _NON_WORDS.match(masked)
+    if lead is not None and lead.end() >= at:
+        return True
+    return _SUBJECT_POSITION.search(masked, max(0, at - 40), at) is not None
+
+
 _PASSIVES = frozenset(("described", "regarded", "raising", "widely"))
 # Both look ahead within the clause, up to 120 characters: unbounded, each passive in a
 # long clause without a full stop re-read the rest of it (quadratic). An agent further off
@@ -98,7 +120,7 @@ _AGENT_LATER = re.compile(r"[^.;]{0,120}?\bby\s+(?:the\s+)?[A-Z]")
 _RUMOUR = re.compile(r"[^.;]{0,120}?\bsaid\s+to\s+(?:have\s+\w+|be\s+(?:\w+ly\s+)?\w+ing)\b", re.I)
 _QUOTE_MARK = re.compile("[\"“”'‘]")
 _AUXILIARIES = wordset(
-    "it is was are were has have had been be being also now long often still generally "
+    "it's it’s it is was are were has have had been be being also now long often still generally "
     "commonly widely there"
 )
 _MODAL_WORDS = wordset("would might could")
@@ -140,6 +162,7 @@ class Claim:
     agent: bool = False  # a crowd as the agent of a passive: "considered by many"
     modal: bool = False  # "would", "might" or "could" before the verb: "some would argue"
     saying: bool = False  # "it is often said", "it has long been said", ", it was said,"
+    text_after: str = ""  # the claim's words and the few after them ("it is said that")
 
 
 def find_claims(
@@ -183,7 +206,10 @@ def find_claims(
             and a.verb in _WEASEL_VERBS
             and not _reports_an_act(a.phrase)
             and not any(
-                b.source is Source.NAMED and b.verb != "act" and b.covers(a.start, a.end)
+                b.source is Source.NAMED
+                and b.verb != "act"
+                and b.covers(a.start, a.end)
+                and not _CONTRAST.search(masked, a.end, max(a.end, b.start))
                 for b in attributions
             )
         ):
@@ -209,9 +235,9 @@ def features(masked: str, claims: list[Claim]) -> list[str]:
         if after.startswith("that"):
             out.add(f"that:{c.kind}")
 
-        if not masked[: c.start].strip():
+        if _NON_SPACE.search(masked, 0, c.start) is None:
             out.add(f"initial:{c.kind}")
-        elif masked[: c.start].rstrip().endswith(","):
+        elif masked[max(0, c.start - 80) : c.start].rstrip().endswith(","):
             out.add(f"comma:{c.kind}")
     n_words = len(masked.split())
     out.add("multi" if len(claims) > 1 else "single")
@@ -240,13 +266,22 @@ def _hedges(masked: str, words: frozenset[str] | None = None) -> list[Claim]:
         if not p.required <= words:
             continue
         for m in p.regex.finditer(masked):
-            if p.kind == "crowd" and not _SUBJECT_POSITION.search(masked, 0, m.start()):
+            if p.kind == "crowd" and not _subject_position(masked, m.start()):
                 continue  # "sought various experts": a crowd as object says nothing
             # (in "are said to be alarmed by McLaren's upgrades" the "by" is the inner verb's)
             if p.kind in _PASSIVES and p.kind != "raising" and _AGENT_LATER.match(masked, m.end()):
                 continue  # "have been compared with Linear A by Nahm": the agent is named
+            if p.kind in ("speculation", "opinion") and _MODIFIER_BEFORE.search(
+                masked, max(0, m.start() - 6), m.start()
+            ):
+                continue  # "a possibly complex sequence", "of apparently static textures"
             out.append(_claim(masked, m.start(), m.end(), p.kind))
     return out
+
+
+# A determiner or "of" just before a sentence adverb makes it modify the adjective after
+# it, not the writer's claim ("a possibly complex sequence").
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|of)\s+$", re.I)
 
 
 def _claim(text: str, start: int, end: int, kind: str) -> Claim:
@@ -287,6 +322,7 @@ def _claim(text: str, start: int, end: int, kind: str) -> Claim:
         rumour,
         modal=modal,
         saying=saying,
+        text_after=text[start : end + 8],
     )
 
 
@@ -323,6 +359,10 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         if out and c.start < out[-1].end:
             last = out[-1]
+            if c.kind in _ALWAYS_KINDS and last.kind not in _ALWAYS_KINDS:
+                # "according to a person familiar with ...": the anonymous source's kind,
+                # which is always reported, wins over the crowd reading of the same words
+                last = replace(c, start=last.start)
             out[-1] = replace(last, end=max(last.end, c.end))
         else:
             out.append(c)

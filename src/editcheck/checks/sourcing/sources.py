@@ -42,7 +42,9 @@ class Source(enum.IntEnum):
     NAMED = 3
 
 
-_PRONOUNS = wordset("he she they we i it you")
+_PRONOUNS = wordset(
+    "he she they we i it you i've we've i'd we'd i'll we'll i'm we're they've they'd he'd she'd"
+)
 _POSSESSIVES = wordset("his her their its our my your")
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _INDEFINITE = frozenset(("a", "an", "one", "another", "two", "three", "four", "several"))
@@ -64,7 +66,7 @@ COMMON_STARTERS = wordset(
     earlier later today yesterday tomorrow asked speaking writing according also then now
     still even only just for with without from by of to about under over during despite among
     between what who which where why how such other others another more less few several
-    not new it's mr mrs ms dr local national federal state senior top former"""
+    not new it's mr mrs ms dr local national federal state senior top former let"""
 )
 DOC_NOUNS = wordset(
     "statement report study survey poll census audit review analysis data figures research "
@@ -72,7 +74,7 @@ DOC_NOUNS = wordset(
     "findings numbers statistics tally count database register index trial consultation "
     "inquiry investigation assessment evaluation inspection experiment evidence "
     "judgment judgement ruling accounts"
-)
+) | words("document_nouns")
 _PLURAL_PEOPLE = wordset("people men women children others")
 # Plural nouns for people ("scientists", "observers", "historians"), not things ("countries").
 AGENT_SUFFIXES = (
@@ -120,6 +122,8 @@ def classify(
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
+    if not _BRIEFED.isdisjoint(lows) and lows[0] in _ANONYMOUS_HEADS:
+        return Source.WEASEL  # "people familiar with the matter said": anonymous
     after = lows[head_i + 1] if head_i + 1 < len(lows) else ""
     if after in _LOCATING and _located(lows, head_i, names):
         return Source.NAMED  # "analysts at Peel Hunt", "researchers from Leeds University"
@@ -150,6 +154,8 @@ def classify(
         return Source.NAMED  # "the school's head teacher", "the firm's chief executive"
     if any(names) and kind != "finding":
         return Source.NAMED
+    if kind == "speech" and (lows[0] in _DEFINITE or lows[0] in _POSSESSIVES) and head_i > 0:
+        return Source.NAMED  # "the transport authority said", "her former coach said"
     if kind in ("finding", "forward"):
         return Source.NONE
     if kind == "according":  # "according to his lawyer", "according to the charity's accounts"
@@ -174,6 +180,10 @@ def classify(
 
 
 _LOCATING = wordset("at from with for")
+_BRIEFED = wordset("familiar briefed knowledgeable")
+_ANONYMOUS_HEADS = wordset(
+    "people persons those sources someone officials a an one two three several"
+)
 _ANONYMOUS = wordset("sources source insiders insider rumours rumors reports")
 
 

@@ -122,7 +122,8 @@ _RATIO_OR_COUNT = (
     rf"|\b(?:double|triple|treble|twice|three\s+times)\s+the\s+(?:[a-z]+\s+)?(?:number|rate|"
     rf"level|amount|average|total)\b"
     rf"|\b(?:a|one)\s+(?:third|quarter|fifth)\s+(?:more|less|fewer|higher|lower)\b"
-    rf"|\b(?:up|down)\s+(?:by\s+)?(?:a|one)\s+(?:third|quarter|fifth)\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
+    rf"|\b(?:up|down)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+)?"
+    rf"(?:a|one)\s+(?:third|quarter|fifth)\b|\b(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|"
     rf"five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d+)-?fold)\b"
     rf"|\b{_NUM}\s+times\s+(?:more|higher|greater|as|the|larger|faster)\b"
     rf"|\bper\s+(?:\d[\d,]*|capita|head|thousand|million)\b)"
@@ -198,6 +199,7 @@ _SMALL_MEASURE = re.compile(
     re.I,
 )
 _MULTIPLE = re.compile(r"(?:doubled|tripled|trebled|quadrupled|halved|(?<!\w)\w+-?fold)", re.I)
+_CLAUSE_WINDOW = 300
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|that|which|as|since|after)\b")
 _OF_WHAT = lazy_regex(
     r"\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s\b"
@@ -214,6 +216,7 @@ _MARKET_UNIT = lazy_regex(
     re.I,
 )
 _SMALL_SPELLED = wordset("two three four five six seven eight nine")
+_YEAR_NOUNS = wordset("levels prices figures values terms rates standards elections games olympics")
 # Small spelled-out counts are data only for events and casualties ("two people died");
 # "a couple with two young children" is narration.
 _HUMAN_COUNTS = wordset(
@@ -265,11 +268,87 @@ class Figure:
     text: str
 
 
+_NW = (
+    r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+_Q = r"(?:(?:about|around|some|nearly|almost|more\s+than|over|under|roughly|just\s+over|"
+_Q += r"just\s+under|approximately|at\s+least|fewer\s+than|less\s+than)\s+)?"
+_CUR = r"(?:(?:US|A|C|NZ|HK)?[$£€¥₹]\s?)?"
+_OWNER = r"(?:their|its|his|her|the)"
+_GAMES = (
+    r"(?:games|matches|meetings|tests|fixtures|outings|starts|races|fights|bouts|"
+    r"appearances|innings|contests|league\s+games|road\s+games|away\s+matches|"
+    r"home\s+games|away\s+games|home\s+matches)"
+)
+# Records and streaks ("have lost seven of their last nine away matches", "21 wins in 74
+# games"), measures named before their number ("a population of about 12,000", "a crowd
+# of 73,000", "average hourly pay ... is C$44.60") and trends from one figure to another
+# ("rose from 14 in 2021 to 22", "down from 390 a decade ago"): figures the number-first
+# patterns above rule out as scores, durations or prices.
+_SHAPES = lazy_regex(
+    rf"(?P<record>\b(?:won|lost|drawn|drew|kept|conceded|lose|win)\s+(?:{_NW}\s+of\s+)?"
+    rf"{_OWNER}\s+last\s+{_NW}(?:\s+[\w-]+){{0,2}}?\s+{_GAMES}"
+    rf"|\b{_NW}\s+(?:defeats|wins|losses|victories|draws)\s+"
+    rf"in\s+(?:{_OWNER}\s+last\s+)?{_NW}(?:\s+[\w-]+){{0,2}}?\s+{_GAMES}"
+    rf"|\bin\s+each\s+of\s+{_OWNER}\s+last\s+{_NW}\s+[\w-]+)"
+    rf"|(?P<measure>\b(?:an?\s+)?(?:population|turnout|average|"
+    rf"enrolment|enrollment|membership|workforce|death\s+toll|toll)\s+of\s+{_Q}{_CUR}{_NW}"
+    rf"(?:\s+[a-z]+\s+an?\s+(?:game|match|year|week|day|month))?"
+    rf"|\b(?:average|median)\s+(?:[\w-]+\s+){{0,3}}(?:pay|wage|salary|rent|price|fare|income)"
+    rf"\b(?:[^.;]{{0,40}}?)\b(?:is|was|are|were|stood\s+at|of)\s+{_Q}(?:US|A|C|NZ|HK)?[$£€¥₹]\s?{_NW})"
+    rf"|(?P<trend>\b(?:from\s+{_Q}{_CUR}{_NW}[^.;:]{{0,50}}?\bto\s+{_Q}{_CUR}{_NW}"
+    rf"|(?:down|up)\s+from\s+{_Q}{_CUR}{_NW}))",
+    re.I,
+)
+_SHAPE_WORDS = wordset(
+    """last each from population turnout average median toll enrolment enrollment membership
+    workforce defeats wins losses victories draws down up"""
+)
+_TREND_VERBS = frozenset(
+    "rose risen fell fallen grew grown dropped increased decreased climbed declined jumped "
+    "slumped surged soared plunged plummeted shrank shrunk gone went up down doubled "
+    "tripled halved".split()
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _shapes(masked: str, words: frozenset[str]) -> list[Figure]:
+    """Records, measures before their number and trends (see ``_SHAPES``)."""
+    if _SHAPE_WORDS.isdisjoint(words):
+        return []
+    out = []
+    for m in _SHAPES().finditer(masked):
+        kind = m.lastgroup or "count"
+        if kind == "trend":
+            nums = re.findall(r"\d[\d,.]*", m.group())
+            if nums and all(_YEAR.match(n) for n in nums) and not re.search(r"[$£€¥₹]", m.group()):
+                continue  # "from 1992 to 2012": years, not a trend
+            if not m.group().lower().startswith(("down", "up")):
+                before = masked[max(0, m.start() - 40) : m.start()].lower().split()
+                if _TREND_VERBS.isdisjoint(before):
+                    continue  # "from 9am to 5pm", "from Leeds to York"
+        out.append(Figure(m.start(), m.end(), kind, m.group()))
+    return out
+
+
+def _merge_shapes(found: list[Figure], shapes: list[Figure]) -> list[Figure]:
+    """The figures with the shapes added; a shape replaces the figures it overlaps."""
+    if not shapes:
+        return found
+    kept = [f for f in found if not any(f.start < g.end and g.start < f.end for g in shapes)]
+    return sorted(kept + shapes, key=lambda f: f.start)
+
+
 def find_figures(masked: str, words: frozenset[str] | None = None) -> list[Figure]:
     """Statistics stated in one sentence (``masked``: quotations blanked; ``words``: its
     lower-cased words, if the caller has them)."""
     if words is None:
         words = frozenset(_LETTERS.findall(masked.lower()))
+    return _merge_shapes(_find_figures(masked, words), _shapes(masked, words))
+
+
+def _find_figures(masked: str, words: frozenset[str]) -> list[Figure]:
     candidates = _candidates(masked, words)
     blocked = _blocked_spans(masked, words) if candidates else []
     out: list[Figure] = []
@@ -423,6 +502,9 @@ def _count(
     tok = m.group()
     digit = tok[0].isdigit()
     quantified = qstart is not None
+    area = _AREA_AFTER.match(after)
+    if qstart is not None and area and digit and _value(tok) >= 1000:
+        return qstart, m.end() + area.end()  # "about 310,000 acres": a measured total
     if (
         _NOT_AFTER.match(after)
         or _AGE.match(after)
@@ -434,8 +516,8 @@ def _count(
         return None
     if digit and _NUMBER_ONLY.match(tok) and len(tok) == 4 and 1000 <= int(tok) <= 2099:
         noun = _NOUN_AFTER.match(after)
-        if noun is None or noun.group(1):
-            return None  # a year
+        if noun is None or noun.group(1) or noun.group(2).lower() in _YEAR_NOUNS:
+            return None  # a year ("2019 levels", "2024 prices")
     if not digit and not quantified and tail.last_in(_DETERMINERS):
         return None  # "the two men": people already introduced, not a count
     noun = _NOUN_AFTER.match(after)
@@ -458,6 +540,17 @@ def _count(
     return (qstart if qstart is not None else m.start()), end
 
 
+# A quantified area, volume or weight of a thousand or more is a total someone measured.
+_AREA_AFTER = re.compile(r"\s*(?:acres|hectares|tonnes|tons|barrels|litres|liters|gallons)\b", re.I)
+
+
+def _value(token: str) -> float:
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
 def _named_before(tail: _Tail) -> bool:
     """ "Route 66", "page 12", "aged 54", "ABC 15", "iPhone 15", "#3", "F-35"."""
     if tail.raw[-1:] in ("-", "#"):
@@ -478,9 +571,14 @@ def _is_count_noun(between: str, noun: str) -> bool:
 
 
 def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` starts, to cover the subject of "has doubled"."""
-    found = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    start = found[-1] if found else 0
+    """Where the clause holding ``at`` starts, to cover the subject of "has doubled".
+
+    Read back over at most a window, not from the sentence's start: a sentence of a
+    million characters with a figure in every clause must not be read once per figure.
+    """
+    lo = max(0, at - _CLAUSE_WINDOW)
+    found = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, at)]
+    start = found[-1] if found else lo
     while start < at and text[start].isspace():
         start += 1
     return start
@@ -488,7 +586,7 @@ def _clause_start(text: str, at: int) -> int:
 
 def _noun_end(text: str, end: int) -> int:
     """Extend a percentage or sum over "of <noun>" so the span says what it measures."""
-    if text[:end].lower().endswith(" of"):  # "a third of families", "half of all adults"
+    if text[max(0, end - 3) : end].lower() == " of":  # "a third of families", "half of all adults"
         m = _OF_WHAT().match(text, end)
         return m.end() if m else end
     m = _MEASURES_WHAT.match(text, end)

@@ -245,6 +245,30 @@
       box.appendChild(el("span", "ec-partial", "Checks that failed: " +
         failed.map(function (e) { return e.check + " (" + e.message + ")"; }).join("; ")));
     }
+    sourcesList(box, result.report.stats || {});
+  }
+
+  /* Who the draft quotes (report.stats.sources, when the sourcing check ran): each source
+     as written, its kind, and what hangs on it. */
+  function sourcesList(box, stats) {
+    var sources = stats.sources;
+    if (!sources || !sources.length) { return; }
+    var d = el("details", "ec-sources");
+    d.appendChild(el("summary", "", stats.sources_summary || (sources.length + " sources")));
+    var ul = el("ul", "");
+    sources.forEach(function (src) {
+      var parts = [];
+      ["quotes", "figures", "claims"].forEach(function (k) {
+        if (src[k]) { parts.push(src[k] + " " + (src[k] === 1 ? k.slice(0, -1) : k)); }
+      });
+      var li = el("li", "");
+      li.appendChild(el("strong", "", src.name));
+      li.appendChild(el("span", "ec-kind", " " + src.kind));
+      li.appendChild(el("span", "", parts.length ? " \u2014 " + parts.join(", ") : ""));
+      ul.appendChild(li);
+    });
+    d.appendChild(ul);
+    box.appendChild(d);
   }
 
   /* ---- putting it together --------------------------------------------------------------- */
