@@ -167,10 +167,12 @@ _DATA_FROM = re.compile(
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _AS_CUES = frozenset(("named", "introduced", "introduces", "introducing"))
-_NAMED_AS = re.compile(r"(?:\s+[\w’'.,-]+){1,12}?\s+as\b")
+# The patterns below are matched at a word's end; their "(?<!\s)" keeps a scan over a
+# long run of spaces linear (each is tried only where a run starts).
+_NAMED_AS = re.compile(r"(?<!\s)(?:\s+[\w’'.,-]+){1,12}?\s+as\b")
 # "figures issued by NHS England last week show": the finding verb after a document
 _VERB_AFTER = re.compile(
-    r"(?:\s+(?:last|this|on|in|earlier|next)\s+\w+)?\s+(show|shows|showed|found|find|finds|"
+    r"(?<!\s)(?:\s+(?:last|this|on|in|earlier|next)\s+\w+)?\s+(show|shows|showed|found|find|finds|"
     r"suggest|suggests|suggested|indicate|indicates|indicated|put|puts|reveal|reveals|revealed)\b",
     re.I,
 )
@@ -181,15 +183,15 @@ _PARTICIPLES = wordset(
     "kept shown obtained seen carried filed"
 )
 _PARTICIPLE_NEXT = re.compile(
-    r"\s*(?:,|\b(?:in|on|by|last|to|at|earlier|this|for|from|yesterday|today|after|before|"
+    r"(?<!\s)\s*(?:,|\b(?:in|on|by|last|to|at|earlier|this|for|from|yesterday|today|after|before|"
     r"simply|online|overnight|since)\b)",
     re.I,
 )
 _AUX_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|being)\s+$", re.I)
-_ANONYMITY_NEXT = re.compile(r"\s+(?:not\s+to\s+be|to\s+remain|for\s+anonymity)\b", re.I)
+_ANONYMITY_NEXT = re.compile(r"(?<!\s)\s+(?:not\s+to\s+be|to\s+remain|for\s+anonymity)\b", re.I)
 _NUMBER_OBJECT_VERBS = wordset("conceded concedes conceding claimed claims posted posts")
 _NUMBER_NEXT = re.compile(
-    r"\s+(?:(?:an?|the|just|only|another|more\s+than|over|about)\s+)?(?:\d|(?:average|total|"
+    r"(?<!\s)\s+(?:(?:an?|the|just|only|another|more\s+than|over|about)\s+)?(?:\d|(?:average|total|"
     r"record|tally|haul|lead|loss|profit)\b)",
     re.I,
 )
@@ -197,7 +199,8 @@ _NUMBER_NEXT = re.compile(
 _BY_NEXT = re.compile(r"(?<!\s)\s+(?:(?:off|out|down|up)\s+)?(?:as\s+\w+\s+)?by\b", re.I)
 _TO_NEXT = re.compile(r"(?<!\s)\s+to\b", re.I)
 _NAME_RUN = re.compile(
-    r"\s*(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:of|and|for|&|on)\s+|\s+)){0,6}[A-Z][\w’'.&-]*"
+    r"(?<!\s)\s*(?:the\s+)?(?:[A-Z][\w’'.&-]*+(?:\s+(?:of|and|for|&|on)\s+|\s+)){0,6}"
+    r"[A-Z][\w’'.&-]*+"
 )
 _DATA_BEFORE = re.compile(
     r"\b(?:data|figures|statistics|estimates|numbers|research|poll|survey|report|study)\s+$",

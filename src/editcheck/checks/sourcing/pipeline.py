@@ -647,7 +647,8 @@ def _nearest(
     return None
 
 
-_INTRODUCER = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)[^A-Z:]*:\s*$")
+# Words taken possessively and started only at a word's start: linear on a run of capitals.
+_INTRODUCER = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*+\s+){0,3}[A-Z][\w’'.-]*+)[^A-Z:]*:\s*$")
 
 
 def _introducer(block: Block, q: Quote, reader: Reader) -> Relation | None:

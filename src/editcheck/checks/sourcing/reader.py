@@ -70,8 +70,8 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]+)(?:\s*\([^()]{1,30}\))?"
     r"(?:,\s*\d{1,3})?,\s*$"
 )
-_NAME_THEN_APPOSITIVE = re.compile(
-    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?:\s*\([^()]*\))?\s*,\s+"
+_NAME_THEN_APPOSITIVE = re.compile(  # words possessive, from a word's start: linear
+    r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*+\s+){0,4}[A-Z][\w’'.-]*+)(?:\s*\([^()]*\))?\s*,\s+"
     r"(?:a|an|the|who|which|its|his|her|their|one|\d)"
 )
 # The mastheads of newspapers, as the last word of a source: "The Irish Times".
@@ -255,7 +255,7 @@ def transcript_prefix(text: str) -> tuple[Span, Span] | None:
     return (m.start(1), m.end(1)), (colon, colon + 1)
 
 
-_QA = re.compile(r"\s*([QA])\s*[:.]\s")
+_QA = re.compile(r"(?<!\s)\s*([QA])\s*[:.]\s")  # matched at a line's start
 
 
 def qa_marker(text: str) -> str | None:

@@ -541,7 +541,9 @@ def _count(
 
 
 # A quantified area, volume or weight of a thousand or more is a total someone measured.
-_AREA_AFTER = re.compile(r"\s*(?:acres|hectares|tonnes|tons|barrels|litres|liters|gallons)\b", re.I)
+_AREA_AFTER = re.compile(
+    r"(?<!\s)\s*(?:acres|hectares|tonnes|tons|barrels|litres|liters|gallons)\b", re.I
+)
 
 
 def _value(token: str) -> float:
