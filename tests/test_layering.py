@@ -18,6 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 # room -> the rooms it may import (besides itself). A room is editcheck.NAME.
 MAY_IMPORT: dict[str, set[str]] = {
     "errors": set(),
+    "wordlists": set(),
     "version": set(),
     "annotations": set(),
     "budget": set(),
@@ -27,7 +28,15 @@ MAY_IMPORT: dict[str, set[str]] = {
     "selectors": {"checkapi", "errors"},
     "hookspecs": {"checkapi", "formats"},  # the types the hooks return
     "formats": {"annotations", "checkapi", "hookspecs", "version"},
-    "checks": {"annotations", "archive", "checkapi", "document", "errors", "hookspecs"},
+    "checks": {
+        "annotations",
+        "archive",
+        "checkapi",
+        "document",
+        "errors",
+        "hookspecs",
+        "wordlists",
+    },
     "plugins": {"checkapi", "errors", "formats", "hookspecs", "selectors"},
     "runner": {
         "annotations",
@@ -41,7 +50,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     },
     "api": {"annotations", "config", "document", "errors", "plugins", "runner"},
     "run": {"annotations", "api", "checkapi", "config", "document", "errors", "version"},
-    "archive": {"config", "document", "errors", "run.inputs"},
+    "archive": {"config", "document", "errors", "run.inputs", "wordlists"},
     "audit": {"annotations", "archive", "run", "version"},
     "testing": {"annotations", "api", "checkapi", "checks", "config", "document", "runner"},
     "pytest_plugin": {"testing"},

@@ -32,12 +32,8 @@ def test_malformed_json_is_400(service: Server) -> None:
     json_type = {"Content-Type": "application/json"}
     assert_problem(service.request("POST", "/v1/check", b"\xff\xfe{}", json_type), 400)
     deep = b"[" * 5000 + b"]" * 5000
-    assert (
-        "nested too deeply"
-        in assert_problem(service.request("POST", "/v1/check", deep, json_type), 400)["detail"]
-        or "not valid JSON"
-        in assert_problem(service.request("POST", "/v1/check", deep, json_type), 400)["detail"]
-    )
+    reply = service.request("POST", "/v1/check", deep, json_type)
+    assert "nested too deeply" in assert_problem(reply, 400)["detail"]
     huge = b'{"text": "x", "id": ' + b"9" * 5000 + b"}"
     assert_problem(service.request("POST", "/v1/check", huge, json_type), 400)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from editcheck.document import Block
+from editcheck.wordlists import read_sections
 
 # A person's name: capitalised words, initials ("J."), particles ("de", "van"), hyphens.
 _WORD = r"[A-Z][\w'’-]*\.?"
@@ -25,17 +25,7 @@ _MAX_CHARS = 400  # a bio is a line or two; a longer block is copy
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], re.Pattern[str]]:
-    text = resources.files("editcheck.archive").joinpath("data", "people.txt")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in text.read_text("utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        else:
-            current.append(line)
+    sections = read_sections("editcheck.archive", "data", "people.txt")
     words = frozenset(w for line in sections.pop("class-words", []) for w in line.split())
     patterns = [p.replace("{name}", _NAME) for lines in sections.values() for p in lines]
     return words, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

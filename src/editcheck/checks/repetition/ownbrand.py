@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-_SECTION = re.compile(r"^\[(\w+)\]$")
+from editcheck.wordlists import read_sections
+
 _NOT_DOMAIN = re.compile(r"[^a-z0-9]+")
 
 
@@ -37,19 +37,7 @@ class OwnBrand:
 
 @lru_cache(maxsize=1)
 def _sections() -> dict[str, list[str]]:
-    text = resources.files("editcheck.checks").joinpath("data", "boilerplate-own-brand.txt")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in text.read_text("utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        m = _SECTION.match(line)
-        if m:
-            current = sections.setdefault(m.group(1), [])
-        else:
-            current.append(line)
-    return sections
+    return read_sections("editcheck.checks", "data", "boilerplate-own-brand.txt")
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
 from editcheck.document import Block
+from editcheck.wordlists import read_sections
 
 _HINT_SPLIT = re.compile(r"[^a-z0-9-]+")
 _MIN_UNITS = 2  # one "Posted by" line is a dateline; two sibling units are a thread
@@ -26,17 +26,7 @@ _INDEX = re.compile(r"\[\d+\]")
 
 @lru_cache(maxsize=1)
 def _lines() -> dict[str, re.Pattern[str]]:
-    text = resources.files("editcheck.checks").joinpath("data", "residue-comment-lines.txt")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in text.read_text("utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        else:
-            current.append(line)
+    sections = read_sections("editcheck.checks", "data", "residue-comment-lines.txt")
     return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in sections.items()}
 
 
