@@ -55,6 +55,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "testing": {"annotations", "api", "checkapi", "checks", "config", "document", "runner"},
     "pytest_plugin": {"testing"},
     "service": {"annotations", "api", "config", "document", "errors", "plugins", "run", "version"},
+    # the language server: a face like service/, building its checker as run.settings does
+    "lsp": {"annotations", "api", "config", "document", "errors", "run", "version"},
     "cli": {
         "annotations",
         "api",
@@ -63,6 +65,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "config",
         "errors",
         "formats",
+        "lsp",
         "plugins",
         "run",
         "selectors",

@@ -6,6 +6,7 @@ speak to the server exactly as an editor would and cannot share a bug with it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
 import subprocess
@@ -122,7 +123,14 @@ class LspClient:
     def open(self, uri: str, text: str, language: str, version: int = 1) -> None:
         self.notify(
             "textDocument/didOpen",
-            {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}},
+            {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": language,
+                    "version": version,
+                    "text": text,
+                }
+            },
         )
 
     def change(self, uri: str, version: int, changes: list[dict[str, Any]]) -> None:
@@ -144,6 +152,10 @@ class LspClient:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(10)
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None and not pipe.closed:
+                with contextlib.suppress(OSError):
+                    pipe.close()
         self._stderr.close()
 
     def log(self) -> str:

@@ -15,8 +15,11 @@ from editcheck.cli.common import PluginFlags, RuleFlags, plugin_options, rule_op
 
 
 @click.command("lsp")
-@click.option("--stdio", is_flag=True, help="Speak on standard input/output (the default; "
-              "accepted because editors pass it).")
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Speak on standard input/output (the default; accepted because editors pass it).",
+)
 @click.option(
     "--debounce",
     type=click.FloatRange(min=0),

@@ -102,12 +102,22 @@ def _finding(a: Annotation, index: LineIndex, html_source: bool) -> Item:
         code=a.rule,
         data={"fingerprint": a.fingerprint, "category": a.category},
     )
-    fix = None
-    if exact and a.category == "house-style" and a.suggestion and a.suggestion.strip():
-        if index.text[start:end] in (a.text, a.quote.exact):  # it holds what was flagged
-            new_text = html.escape(a.suggestion, quote=False) if html_source else a.suggestion
-            fix = Fix(f"Replace with '{a.suggestion.strip()}' ({a.rule})", diagnostic.range, new_text)
+    fix = _fix(a, index, start, end, diagnostic.range, html_source) if exact else None
     return Item(diagnostic, fix)
+
+
+def _fix(
+    a: Annotation, index: LineIndex, start: int, end: int, where: types.Range, html_source: bool
+) -> Fix | None:
+    """The quick fix for a house-style suggestion, when the span holds what was flagged
+    (the suggestion is text: in HTML it is escaped, so ``&`` stays an ampersand)."""
+    suggestion = a.suggestion
+    if a.category != "house-style" or not suggestion or not suggestion.strip():
+        return None
+    if index.text[start:end] not in (a.text, a.quote.exact):
+        return None
+    new_text = html.escape(suggestion, quote=False) if html_source else suggestion
+    return Fix(f"Replace with '{suggestion.strip()}' ({a.rule})", where, new_text)
 
 
 def overlaps(a: types.Range, b: types.Range) -> bool:

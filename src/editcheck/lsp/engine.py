@@ -100,7 +100,9 @@ class DraftEngine:
         if s.plugins_dir is not None:
             config = replace(config, plugins_dir=s.plugins_dir)
         if s.archive_index is not None:
-            config = config.with_rule_options("core/archive-boilerplate", index=str(s.archive_index))
+            config = config.with_rule_options(
+                "core/archive-boilerplate", index=str(s.archive_index)
+            )
         return CheckerSettings(config, s.select, s.ignore, s.blocked)
 
     def check(self, text: str, name: str, *, budget: float | None = None) -> Report:

@@ -39,7 +39,11 @@ class LineIndex:
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1
         start = self.starts[line]
-        if offset > start and self.text[offset - 1] == "\r" and self.text[offset : offset + 1] == "\n":
+        if (
+            offset > start
+            and self.text[offset - 1] == "\r"
+            and self.text[offset : offset + 1] == "\n"
+        ):
             offset -= 1  # between \r and \n is not a position a client can show
         return types.Position(line, units(self.text[start:offset], self.encoding))
 

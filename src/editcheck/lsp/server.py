@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 from collections.abc import Callable
@@ -220,7 +221,5 @@ def create_server(
 def _warm_up(engine: DraftEngine) -> None:
     """Build the checker and run it once, so lazy loads are not paid on the first draft;
     a failure here is shown on each draft instead."""
-    try:
+    with contextlib.suppress(Exception):  # each draft's own check reports it
         engine.check("Warm-up draft. The council said 5 people came.", "warm-up.txt")
-    except Exception:  # noqa: BLE001, S110 - each draft's check reports it
-        pass
