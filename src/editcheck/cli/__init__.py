@@ -40,6 +40,9 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.FileError as exc:  # -o into a missing folder: a usage error, not "findings"
+            exc.exit_code = 2
+            raise
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the whole point: no bare traceback
