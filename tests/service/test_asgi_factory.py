@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .servicekit import PLUGINS, Reply, Server, free_port, needs_serve, write_config
+from .servicekit import Reply, Server, free_port, needs_serve, write_config
 
 pytestmark = needs_serve
 
@@ -144,4 +144,3 @@ def test_the_factory_reads_the_same_settings_as_serve_workers() -> None:
         create_app({"EDITCHECK_SERVE_ALLOWED_HOSTS": "* example.org"})
     with pytest.raises(ConfigError, match="more than 0"):
         create_app({"EDITCHECK_SERVE_MAX_BODY_BYTES": "0"})
-    assert PLUGINS.is_dir()

@@ -41,7 +41,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except click.FileError as exc:  # -o into a missing folder: a usage error, not "findings"
-            exc.exit_code = 2
+            exc.exit_code = 2  # type: ignore[misc]
             raise
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
