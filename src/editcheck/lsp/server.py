@@ -8,9 +8,10 @@
   paragraphs, and no check declares that it reads one paragraph alone, so each check sees
   the whole draft as ``editcheck check`` would (about 13 ms for 1,000 words on this
   machine: ``benchmarks/lsp_latency.py``). Reports are kept by text, so an undo is free.
-- **Never silent.** Checks run in one worker thread with the runner's time budget; if the
-  thread has not answered a grace period after it, the draft gets an error diagnostic
-  ("editcheck did not finish: ...") instead of the last result or nothing. A check that
+- **Never silent.** Checks run in one worker thread with the runner's time budget; if a
+  draft's check (or the one ahead of it) has run a grace period past it, the draft gets
+  an error diagnostic ("editcheck did not finish: ...") instead of the last result or
+  nothing. Loading the plugins at start has a budget of its own (``STARTUP_SECONDS``). A check that
   crashed, a plugin that did not load, a bad config: each is an error diagnostic too.
 - **Edits name their version.** A quick fix is offered only for the version of the draft
   its diagnostics were computed for, and the edit carries that version.
@@ -22,6 +23,7 @@ import asyncio
 import contextlib
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -37,6 +39,8 @@ from editcheck.lsp.positions import LineIndex
 from editcheck.version import __version__
 
 GRACE_SECONDS = 1.0  # past the budget, how long the checking thread may take to answer
+STARTUP_SECONDS = 60.0  # loading the plugins and the first check, before any draft's budget
+WATCH_SECONDS = 0.1  # how often a waiting draft looks whether the thread is stuck
 
 
 @dataclass(slots=True)
@@ -51,32 +55,54 @@ class _Draft:
 
 
 class CheckingThread:
-    """One daemon thread that runs the checks, in order.
+    """One daemon thread that runs the checks in order, and knows how long the one it is
+    running has taken (so a waiting draft can tell a busy thread from a stuck one).
 
     Not a ``ThreadPoolExecutor``: its threads are joined at exit, so a check stuck in C
     code would keep the server from exiting when the editor asks it to.
     """
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...], Future[Any]]]
-        self._queue = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self.current: _Job | None = None
         self._thread = threading.Thread(target=self._work, name="editcheck-lsp", daemon=True)
         self._thread.start()
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        self._queue.put((fn, args, future))
-        return future
+    def submit(self, fn: Callable[..., Any], *args: Any, limit: float | None) -> _Job:
+        """Queue ``fn(*args)``; ``limit`` is how long it may run before it counts as stuck."""
+        job = _Job(fn, args, limit)
+        self._queue.put(job)
+        return job
+
+    def stuck(self) -> _Job | None:
+        """The job now running, if it has run past its limit."""
+        job = self.current
+        if job is None or job.limit is None or job.started is None:
+            return None
+        return job if time.monotonic() - job.started > job.limit else None
 
     def _work(self) -> None:
         while True:
-            fn, args, future = self._queue.get()
-            if not future.set_running_or_notify_cancel():
+            job = self._queue.get()
+            if not job.future.set_running_or_notify_cancel():
                 continue
+            job.started = time.monotonic()
+            self.current = job
             try:
-                future.set_result(fn(*args))
+                job.future.set_result(job.fn(*job.args))
             except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
-                future.set_exception(exc)
+                job.future.set_exception(exc)
+            finally:
+                self.current = None
+
+
+@dataclass(slots=True)
+class _Job:
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    limit: float | None
+    started: float | None = None
+    future: Future[Any] = field(default_factory=Future)
 
 
 class EditcheckServer(LanguageServer):
@@ -146,14 +172,22 @@ class EditcheckServer(LanguageServer):
             self.changed(uri)
 
     async def _items(self, text: str, name: str) -> list[Item]:
+        """The draft's diagnostics; an error instead once its check, or the check ahead
+        of it in the thread, has run past the budget and a grace period."""
         encoding = self.encoding()
-        work = asyncio.wrap_future(self.checking.submit(self._check_now, text, name, encoding))
         limit = self.budget + GRACE_SECONDS if self.budget else None
-        try:
-            return await asyncio.wait_for(asyncio.shield(work), limit)
-        except TimeoutError:
+        job = self.checking.submit(self._check_now, text, name, encoding, limit=limit)
+        work = asyncio.wrap_future(job.future)
+        while True:
+            done, _ = await asyncio.wait({work}, timeout=WATCH_SECONDS)
+            if done:
+                return work.result()  # type: ignore[no-any-return]
+            stuck = self.checking.stuck()
+            if stuck is None:
+                continue
+            whose = "still checking" if stuck is job else "waiting behind a check still running"
             message = (
-                f"{UNFINISHED}: still checking after {limit:g} s (the time budget and a "
+                f"{UNFINISHED}: {whose} after {stuck.limit:g} s (the time budget and a "
                 "grace period); these findings are missing, not absent"
             )
             return [problem_item(message, LineIndex(text, encoding))]
@@ -194,7 +228,8 @@ def create_server(
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: EditcheckServer, params: types.InitializedParams) -> None:
-        ls.checking.submit(_warm_up, ls.engine)  # plugins load now, not on the first draft
+        # plugins load now, not on the first draft (and not on its budget)
+        ls.checking.submit(_warm_up, ls.engine, limit=STARTUP_SECONDS)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: EditcheckServer, params: types.DidOpenTextDocumentParams) -> None:
