@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PROBE, STUCK, plugin_folder
+from lsp_probes import PROBE, STUCK, plugin_folder
 
 from editcheck.api import Checker
 
