@@ -3,7 +3,10 @@ the engine's reading of a buffer (as the editor holds it, not as bytes on disk).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from lsp_probes import PROBE, plugin_folder
 from lsprotocol import types
 
 from editcheck.lsp.diagnostics import overlaps, report_items
@@ -88,3 +91,21 @@ def test_a_draft_over_max_bytes_is_refused_not_cut() -> None:
     limit = engine.checker().config.max_bytes
     with pytest.raises(InputTooLarge):
         engine.check("word " * (limit // 5 + 1), "/d/big.txt")
+
+
+def test_a_quick_fix_in_html_is_escaped_and_only_where_the_text_is_verbatim(
+    tmp_path: Path,
+) -> None:
+    folder = plugin_folder(tmp_path, "probe", PROBE.replace('"plantain"', '"fish & chips"'))
+    engine = DraftEngine(EngineSettings(plugins_dir=folder, select=("probe/banana",)))
+    # the second banana is not verbatim in the source (an entity): its line, and no edit
+    html = "<p>A banana.</p>\n<p>A ban&#97;na?</p>\n"
+    items = report_items(engine.check(html, "/d/f.html"), html, "utf-16")
+    fixes = [(i.diagnostic.range, i.fix.new_text if i.fix else None) for i in items]
+    assert [(r.start.line, r.start.character, r.end.character, f) for r, f in fixes] == [
+        (0, 5, 11, "fish &amp; chips"),
+        (1, 0, len("<p>A ban&#97;na?</p>"), None),
+    ]
+    text = "A banana.\n"
+    (item,) = report_items(engine.check(text, "/d/f.txt"), text, "utf-16")
+    assert item.fix is not None and item.fix.new_text == "fish & chips"
