@@ -109,3 +109,16 @@ def test_a_quick_fix_in_html_is_escaped_and_only_where_the_text_is_verbatim(
     text = "A banana.\n"
     (item,) = report_items(engine.check(text, "/d/f.txt"), text, "utf-16")
     assert item.fix is not None and item.fix.new_text == "fish & chips"
+
+
+def test_the_command_is_listed_and_documents_its_options() -> None:
+    from click.testing import CliRunner
+
+    from editcheck.cli import main
+
+    listed = CliRunner().invoke(main, ["--help"])
+    assert listed.exit_code == 0 and "lsp" in listed.output
+    shown = CliRunner().invoke(main, ["lsp", "--help"])
+    assert shown.exit_code == 0
+    for option in ("--stdio", "--debounce", "--time-budget", "--config", "--select"):
+        assert option in shown.output
