@@ -11,8 +11,9 @@
 - **Never silent.** Checks run in one worker thread with the runner's time budget; if a
   draft's check (or the one ahead of it) has run a grace period past it, the draft gets
   an error diagnostic ("editcheck did not finish: ...") instead of the last result or
-  nothing. Loading the plugins at start has a budget of its own (``STARTUP_SECONDS``). A check that
-  crashed, a plugin that did not load, a bad config: each is an error diagnostic too.
+  nothing. Loading the plugins at start has a budget of its own (``STARTUP_SECONDS``).
+  A check that crashed, a plugin that did not load, a bad config: each is an error
+  diagnostic too.
 - **Edits name their version.** A quick fix is offered only for the version of the draft
   its diagnostics were computed for, and the edit carries that version.
 """
@@ -117,6 +118,7 @@ class EditcheckServer(LanguageServer):
         self.budget = budget
         self.drafts: dict[str, _Draft] = {}
         self.checking = CheckingThread()
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def encoding(self) -> str:
         """The position encoding agreed at initialize (UTF-16 unless the client offered
@@ -134,8 +136,22 @@ class EditcheckServer(LanguageServer):
             draft.changed = True
             return
         wait = self.debounce if delay is None else delay
-        loop = asyncio.get_running_loop()
-        draft.timer = loop.call_later(wait, lambda: loop.create_task(self._check(uri)))
+        draft.timer = asyncio.get_running_loop().call_later(wait, self._start, uri)
+
+    def _start(self, uri: str) -> None:
+        task = asyncio.get_running_loop().create_task(self._check(uri))
+        self._tasks.add(task)  # held until done: the loop keeps only a weak reference
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            # a bug here must be seen: log it where the editor shows the server's output
+            self.window_log_message(
+                types.LogMessageParams(
+                    types.MessageType.Error, f"editcheck lsp: {task.exception()!r}"
+                )
+            )
 
     def closed(self, uri: str) -> None:
         draft = self.drafts.pop(uri, None)
@@ -197,7 +213,8 @@ class EditcheckServer(LanguageServer):
         try:
             report = self.engine.check(text, name, budget=self.budget)
         except EditcheckError as exc:
-            return [problem_item(f"editcheck did not check this draft: {exc}", LineIndex(text))]
+            message = f"editcheck did not check this draft: {exc}"
+            return [problem_item(message, LineIndex(text, encoding))]
         except Exception as exc:  # noqa: BLE001 - shown in the editor, never swallowed
             message = f"{UNFINISHED}: internal error: {type(exc).__name__}: {exc}"
             return [problem_item(message, LineIndex(text, encoding))]
