@@ -227,7 +227,7 @@ def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annot
     annotations = []
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule, f.message)):
         block = doc.block_at(max(0, min(f.start, len(doc.text))))
-        if block is None or _suppressed(block, plan.rules[f.rule]):
+        if block is None or _suppressed(block, plan.rules[f.rule]) or _in_code(block, f):
             continue
         start = max(f.start, block.start)
         end = max(start, min(f.end, block.end))  # never across two blocks
@@ -237,6 +237,11 @@ def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annot
             _annotation(doc, block, f, start, end, plan, raw_cache, astral, occurrence)
         )
     return tuple(sorted(annotations, key=Annotation.sort_key))
+
+
+def _in_code(block: Block, f: Finding) -> bool:
+    """A finding wholly inside a Markdown code span: code is not prose."""
+    return bool(block.code) and block.in_code(f.start - block.start, f.end - block.start)
 
 
 def _suppressed(block: Block, rule: Rule) -> bool:
@@ -255,7 +260,7 @@ def _hidden(doc: Document, plan: Plan) -> Callable[[Finding], bool]:
 
     def hidden(f: Finding) -> bool:
         block = doc.block_at(max(0, min(f.start, len(doc.text))))
-        return block is None or _suppressed(block, plan.rules[f.rule])
+        return block is None or _suppressed(block, plan.rules[f.rule]) or _in_code(block, f)
 
     return hidden
 

@@ -117,7 +117,7 @@ dask_options = option_group(
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
 @click.option(
     "--stdin-type",
-    type=click.Choice(["auto", "html", "text"]),
+    type=click.Choice(["auto", "html", "text", "markdown"]),
     default="auto",
     show_default=True,
     help="How to read '-' (standard input).",
@@ -308,7 +308,7 @@ def _check_stdin(checker: Checker, stdin_type: str) -> Outcome:
     from editcheck.run.batch import Outcome
 
     data = sys.stdin.buffer.read()
-    media = {"html": "text/html", "text": "text/plain"}.get(stdin_type)
+    media = {"html": "text/html", "text": "text/plain", "markdown": "text/markdown"}.get(stdin_type)
     try:
         return Outcome("-", checker.check_bytes(data, source="<stdin>", media_type=media))
     except EditcheckError as exc:

@@ -148,6 +148,7 @@ class BlockDraft:
     link_chars: int = 0
     doc_start: int = -1  # plain text only: where the line starts in the text
     element: Any = None  # the lxml element, for its raw text content
+    code: tuple[tuple[int, int], ...] = ()  # Markdown code spans: block-text ranges
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from editcheck.document.source import SourceLocator
     from editcheck.document.words import WordIndex
 
-MediaType = Literal["text/html", "text/plain"]
+MediaType = Literal["text/html", "text/plain", "text/markdown"]
 
 
 class Segment(NamedTuple):
@@ -79,6 +79,9 @@ class Block:
     ignore: frozenset[str] = frozenset()
     sentence_range: tuple[int, int] = (0, 0)
     element: Any = field(default=None, compare=False, repr=False)
+    # Ranges of ``text`` that are code (Markdown code spans): not prose, so no finding
+    # that lies inside one is shown.
+    code: tuple[tuple[int, int], ...] = ()
 
     def raw_text(self) -> str:
         """The element's raw text content (the DOM's ``textContent``); the line for text."""
@@ -103,6 +106,10 @@ class Block:
         if seg.length == seg.raw_length:
             return seg.raw_start + (offset - seg.start)
         return seg.raw_start + seg.raw_length
+
+    def in_code(self, start: int, end: int) -> bool:
+        """Whether block-text span ``[start, end)`` lies inside one code span."""
+        return any(s <= start and end <= e for s, e in self.code)
 
     def _segment_at(self, offset: int) -> Segment | None:
         if not self.segments:
