@@ -31,6 +31,7 @@ from editcheck.checkapi import MAX_FINDINGS_PER_DRAFT, Check, CheckContext, Find
 from editcheck.config import Config, RuleSettings
 from editcheck.document import Block, Document
 from editcheck.errors import ConfigError, SelectorError
+from editcheck.language import Language, name
 from editcheck.selectors import matches_any, require_matches
 from editcheck.version import __version__
 
@@ -152,9 +153,12 @@ def run_checks(
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
     capped: list[str] = []
-    enabled = frozenset(plan.rules)
+    language = doc.language
+    enabled = frozenset(r for r in plan.rules if plan.rules[r].reads(language.code))
     hidden = _hidden(doc, plan)
     for check in plan.checks:
+        if not enabled.intersection(check.rule_ids):
+            continue  # every rule it reports is off, or does not read this language
         timeout = plan.timeout
         if deadline is not None:
             left = deadline - time.monotonic()
@@ -191,10 +195,31 @@ def run_checks(
         annotations=annotations,
         errors=tuple(failures),
         stats=stats,
-        notes=doc.notes + tuple(capped),
+        notes=doc.notes + _language_notes(language, plan, enabled) + tuple(capped),
         editcheck_version=__version__,
+        language=None if language.is_english else language.code,
         content=doc.source_text if keep_content else None,
     )
+
+
+def _language_notes(language: Language, plan: Plan, enabled: frozenset[str]) -> tuple[str, ...]:
+    """The draft's language when it is not English (or contradicts its declaration), and
+    for each check family, the rules that did not run because they do not read it."""
+    note = language.note()
+    if note is None:
+        return ()
+    notes = [note]
+    for check in plan.checks:
+        skipped = sorted(r for r in check.rule_ids if r in plan.rules and r not in enabled)
+        off = [r for r in skipped if not plan.rules[r].reads(language.code)]
+        if off:
+            reads = sorted({code for r in off for code in plan.rules[r].languages})
+            notes.append(
+                f"{check.name}: {', '.join(off)} skipped on this {name(language.code or 'en')}"
+                f" draft: {'they read' if len(off) > 1 else 'it reads'} "
+                f"{' and '.join(name(c) for c in reads)} only"
+            )
+    return tuple(notes)
 
 
 def _run_one(

@@ -57,7 +57,7 @@ def load_html(
 ) -> Document:
     """Parse an HTML fragment or page."""
     with _gc_paused():
-        blocks, parse_notes = blocks_from_html(html)
+        blocks, parse_notes, declared = blocks_from_html(html)
         return build_document(
             blocks,
             "text/html",
@@ -65,6 +65,7 @@ def load_html(
             source=source,
             encoding=encoding,
             notes=notes + parse_notes,
+            declared_language=declared,
         )
 
 
@@ -88,7 +89,7 @@ def load_markdown(
 ) -> Document:
     """Parse a Markdown draft (CommonMark, GFM tables, YAML or TOML front matter skipped)."""
     with _gc_paused():
-        blocks, parse_notes = blocks_from_markdown(text)
+        blocks, parse_notes, declared = blocks_from_markdown(text)
         return build_document(
             blocks,
             "text/markdown",
@@ -97,6 +98,7 @@ def load_markdown(
             encoding=encoding,
             notes=notes + parse_notes,
             locator_text=normalise(text),
+            declared_language=declared,
         )
 
 

@@ -24,6 +24,7 @@ def build_document(
     encoding: str = "utf-8",
     notes: tuple[str, ...] = (),
     locator_text: str | None = None,
+    declared_language: str | None = None,
 ) -> Document:
     """Lay the blocks end to end (HTML: joined by newlines; text: the text itself).
 
@@ -75,6 +76,7 @@ def build_document(
         encoding=encoding,
         notes=notes,
         _block_starts=tuple(starts),
+        declared_language=declared_language,
         source_text=source_text if source_text is not None else text,
         locator=SourceLocator(
             locator_text or (source_text if source_text is not None else text), media_type

@@ -213,15 +213,36 @@ class _Ignores:
         )
 
 
-def blocks_from_html(html: str) -> tuple[list[BlockDraft], tuple[str, ...]]:
-    """Parse ``html``; return its text blocks in document order and notes on what was lost."""
+def blocks_from_html(html: str) -> tuple[list[BlockDraft], tuple[str, ...], str | None]:
+    """Parse ``html``; return its text blocks in document order, notes on what was lost,
+    and the language it declares."""
     root, notes = _parse(html)
     ignores = _Ignores()
     candidates, directives = _walk(root, ignores)
     for block in candidates:
         _assemble(block)
     _apply_directives(candidates, directives, ignores)
-    return [b for b in candidates if _keep(b)], notes + ignores.note()
+    return [b for b in candidates if _keep(b)], notes + ignores.note(), declared_language(root)
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def declared_language(root: lxml.etree._Element) -> str | None:
+    """``lang`` (or ``xml:lang``) of ``<html>``, else of ``<body>``, else of a fragment's
+    first element (a CMS body is often one ``<article lang="pt">``)."""
+    candidates = [root]
+    body = root.find("body")
+    if body is not None:
+        candidates.append(body)
+        first = next((el for el in body if isinstance(el.tag, str)), None)
+        if first is not None:
+            candidates.append(first)
+    for el in candidates:
+        value = str(el.get("lang") or el.get(_XML_LANG) or "").strip()
+        if value:
+            return value
+    return None
 
 
 def _parse(html: str) -> tuple[lxml.etree._Element, tuple[str, ...]]:

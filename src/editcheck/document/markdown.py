@@ -86,18 +86,36 @@ def normalise(text: str) -> str:
     return _LONE_CR.sub("\n", text).replace("\0", "\ufffd")
 
 
-def blocks_from_markdown(text: str) -> tuple[list[BlockDraft], tuple[str, ...]]:
-    """Block drafts of a Markdown draft, in source order, and notes about the parse."""
+def blocks_from_markdown(text: str) -> tuple[list[BlockDraft], tuple[str, ...], str | None]:
+    """Block drafts of a Markdown draft, in source order, notes about the parse, and the
+    language its front matter declares (``lang``, ``language`` or ``locale``)."""
     source = normalise(text)
     notes: tuple[str, ...] = ()
     parsed = source
+    declared = None
     toml = _TOML_FRONT_MATTER.match(source)
     if toml:  # markdown-it-py reads only YAML front matter: blank TOML's lines out
         parsed = "\n" * toml.group().count("\n") + source[toml.end() :]
+        declared = _front_matter_language(toml.group())
     lines = _Lines(source)
     walker = _Walker(source, lines)
-    walker.walk(_parser().parse(parsed))
-    return walker.blocks, notes
+    tokens = _parser().parse(parsed)
+    if tokens and tokens[0].type == "front_matter":
+        declared = _front_matter_language(tokens[0].content)
+    walker.walk(tokens)
+    return walker.blocks, notes, declared
+
+
+_FRONT_MATTER_LANGUAGE = re.compile(
+    r"^[ \t]*(?:lang|language|locale)[ \t]*[:=][ \t]*[\"']?"
+    r"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)",
+    re.M,
+)
+
+
+def _front_matter_language(front_matter: str) -> str | None:
+    m = _FRONT_MATTER_LANGUAGE.search(front_matter)
+    return m.group(1) if m else None
 
 
 class _Lines:
