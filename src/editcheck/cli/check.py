@@ -24,6 +24,7 @@ from editcheck.cli.common import (
     plugin_options,
     raise_on_sigterm,
     rule_options,
+    use_color,
     with_progress,
 )
 
@@ -71,7 +72,10 @@ output_options = option_group(
         help="Write the report here instead of standard output.",
     ),
     click.option(
-        "--color/--no-color", default=None, help="Colour the text format (default: on a terminal)."
+        "--color/--no-color",
+        default=None,
+        help="Colour the text format (default: on a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR colours a pipe).",
     ),
 )
 
@@ -216,7 +220,7 @@ def _run_locally(
     formatter = checker.plugins.formatters[out.format_name]
     context = RenderContext(
         rules={r.id: r for r in checker.plugins.rules},
-        color=out.output.isatty() if out.color is None else out.color,
+        color=use_color(out.output, out.color),
         fail_on=config.fail_on,
         fail_on_incomplete=config.fail_on_incomplete,
     )
