@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from shared_paths import ROOT
 
 from editcheck.cli.common import use_color
-from shared_paths import ROOT
 
 DRAFT = ROOT / "fixtures" / "seed" / "ice-shooting.html"
 

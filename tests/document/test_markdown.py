@@ -294,3 +294,71 @@ def test_every_annotation_span_holds_its_text(src: str) -> None:
         lines = src.split("\n")
         line = lines[a.source.line - 1]
         assert line[a.source.column - 1 : a.source.end_column - 1] == a.text
+
+
+def test_suppression_comments_work_as_in_html() -> None:
+    src = (
+        "Critics say one.\n\n<!-- editcheck-disable-next core/unattributed-claim -->\n\n"
+        "Critics say two.\n\n<!-- editcheck-disable -->\nCritics say three.\n\n"
+        "<!-- editcheck-enable -->\n\nCritics say four.\n"
+    )
+    report = Checker(Config()).check_markdown(src)
+    lines = {a.source.line for a in report.annotations if a.rule == "core/unattributed-claim"}
+    assert lines == {1, 12}
+
+
+@check(Rule("probe/pairs", "house-style"), name="probe.pairs")
+def word_pairs(doc, ctx):  # type: ignore[no-untyped-def]
+    for s in doc.sentences:
+        words = [t for t in s.tokens if t.kind != "punct"]
+        for a, b in zip(words, words[1:], strict=False):
+            ctx.report("probe/pairs", a.start, b.end, "pair")
+
+
+PAIRS = plan_run([word_pairs], Config())
+
+
+def _visible(source: str) -> str:
+    """What a reader sees of a Markdown span the generator below can make."""
+    import re
+
+    text = re.sub(r"\]\([^)]*\)", "", source)
+    text = re.sub(r"\n[ >]*", " ", text).replace("&amp;", "&")
+    return " ".join(re.sub(r"[*_`\[\]]", "", text).split())
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_draft())
+def test_every_multiword_span_covers_exactly_its_text(src: str) -> None:
+    report = run_checks(load_markdown(src), PAIRS)
+    for a in report.annotations:
+        assert a.source is not None
+        assert _visible(src[a.source.start : a.source.end]) == " ".join(a.text.split())
+
+
+MARKDOWNISH = st.lists(
+    st.sampled_from(list("ab \n\t*_`#>-+=|[]()!<>&;\\:.1\r\0é😀") + ["&amp;", "<!--", "-->"]),
+    max_size=120,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(MARKDOWNISH)
+def test_any_input_gives_blocks_whose_verbatim_runs_are_in_the_source(src: str) -> None:
+    doc = load_markdown(src)
+    assert doc.locator is not None
+    located = doc.locator.text
+    assert len(located) == len(src)
+    for b in doc.blocks:
+        base = b.element.start
+        assert located[base : base + len(b.raw_text())] == b.raw_text()
+        for seg in b.segments:
+            assert seg.raw_start >= 0 and seg.raw_start + seg.raw_length <= len(b.raw_text())
+            if seg.length == seg.raw_length:
+                shown = b.text[seg.start : seg.start + seg.length]
+                raw = b.raw_text()[seg.raw_start : seg.raw_start + seg.raw_length]
+                assert [c for c in shown if not c.isspace()] == [
+                    c for c in raw if not c.isspace()
+                ], (shown, raw)
+        span = doc.locator.span(b, b.start, b.end, "", 0, 0)
+        assert span is not None and 0 <= span.start <= span.end <= len(src)

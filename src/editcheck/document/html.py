@@ -493,6 +493,18 @@ def _directive(comment: str, position: int, within: BlockDraft | None) -> _Direc
     return _Directive(m.group(1), rules, position, within)
 
 
+def apply_comment_directives(
+    blocks: list[BlockDraft], comments: list[tuple[str, int]]
+) -> tuple[str, ...]:
+    """Apply ``editcheck-disable*`` comments found outside any block (Markdown's HTML
+    comments): ``(comment text, number of blocks before it)``, in order. The notes say
+    when a block's selectors were cut at :data:`MAX_IGNORE`."""
+    ignores = _Ignores()
+    directives = [_directive(text, position, None) for text, position in comments]
+    _apply_directives(blocks, directives, ignores)
+    return ignores.note()
+
+
 def _apply_directives(
     candidates: list[BlockDraft], directives: list[_Directive], ignores: _Ignores
 ) -> None:

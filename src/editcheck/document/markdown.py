@@ -22,7 +22,7 @@ from functools import lru_cache
 from html import unescape
 from typing import Any
 
-from editcheck.document.html import BLOCK_TAGS, INLINE_TAGS, BlockDraft
+from editcheck.document.html import BLOCK_TAGS, INLINE_TAGS, BlockDraft, apply_comment_directives
 from editcheck.document.model import Segment
 
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n.*?^\+\+\+[ \t]*$", re.M | re.S)
@@ -103,6 +103,8 @@ def blocks_from_markdown(text: str) -> tuple[list[BlockDraft], tuple[str, ...], 
     if tokens and tokens[0].type == "front_matter":
         declared = _front_matter_language(tokens[0].content)
     walker.walk(tokens)
+    if walker.comments:
+        notes += apply_comment_directives(walker.blocks, walker.comments)
     return walker.blocks, notes, declared
 
 
@@ -262,22 +264,10 @@ class _Aligner:
         j = 0
         while j < len(text):
             ch, at = text[j], self.at
-            if at < n and content[at] == ch or (ch.isspace() and at < n and content[at].isspace()):
-                run = 1
-                while (
-                    j + run < len(text)
-                    and at + run < n
-                    and text[j + run] == content[at + run]
-                    and text[j + run] != "\n"
-                ):
-                    run += 1
-                self.verbatim(at, content[at : at + run].replace("\n", " "))
-                self.at, j = at + run, j + run
-            elif at + 1 < n and content[at] == "\\" and content[at + 1] == ch:
-                self._unit(src(at), ch, 2)
-                self.at, j = at + 2, j + 1
-            elif (
-                (m := _ENTITY.match(content, at))
+            here = content[at] if at < n else ""
+            if (
+                here == "&"
+                and (m := _ENTITY.match(content, at))
                 and (d := unescape(m.group())) != m.group()
                 and text.startswith(d, j)
             ):
@@ -286,6 +276,20 @@ class _Aligner:
                 else:
                     self._unit(src(at), d, len(m.group()))
                 self.at, j = m.end(), j + len(d)
+            elif here == "\\" and at + 1 < n and content[at + 1] == ch:
+                self._unit(src(at), ch, 2)
+                self.at, j = at + 2, j + 1
+            elif here == ch or (ch.isspace() and here.isspace()):
+                run = 1  # a verbatim run, up to the next escape or entity
+                while (
+                    j + run < len(text)
+                    and at + run < n
+                    and text[j + run] == content[at + run]
+                    and content[at + run] not in "&\\\n"
+                ):
+                    run += 1
+                self.verbatim(at, content[at : at + run].replace("\n", " "))
+                self.at, j = at + run, j + run
             else:
                 found = content.find(ch, at, at + _LOOKAHEAD) if not ch.isspace() else -1
                 if found < 0:  # the parser made it (none in the source): no source width
@@ -380,6 +384,8 @@ class _Walker:
         self.blocks: list[BlockDraft] = []
         self.context: list[str] = []
         self.row_cells: list[tuple[int, str]] = []
+        # HTML comments between blocks, for editcheck-disable directives: (text, position)
+        self.comments: list[tuple[str, int]] = []
 
     def walk(self, tokens: list[Any]) -> None:
         tag = "p"
@@ -454,14 +460,17 @@ class _Walker:
                 align.emit(child.content)
         self._add(tag, content, asm)
 
-    def _add(self, tag: str, content: _Content, asm: _Assembler) -> None:
+    def _add(self, tag: str, content: _Content, asm: _Assembler, *, part: bool = False) -> None:
+        """Append the block ``asm`` built; its raw text is its content's source (``part``:
+        only the source its segments cover, for one element of an HTML block)."""
         if not asm.out:
             return
-        base = content.source(0)
-        end = max(content.source(len(content.text)), base)
-        if asm.segments:
-            last = asm.segments[-1]
-            end = max(end, last.raw_start + last.raw_length)
+        last = asm.segments[-1]
+        if part:
+            base, end = asm.segments[0].raw_start, last.raw_start + last.raw_length
+        else:
+            base = content.source(0)
+            end = max(content.source(len(content.text)), base, last.raw_start + last.raw_length)
         text, segments = asm.finish(base)
         self.blocks.append(
             BlockDraft(
@@ -486,10 +495,15 @@ class _Walker:
         asm, tag = _Assembler(), "div"
         for m in _HTML_PIECE.finditer(text):
             piece = m.group()
+            if piece.startswith("<!--"):
+                self._add(tag, content, asm, part=True)
+                asm = _Assembler()
+                self.comments.append((piece[4:].removesuffix("-->"), len(self.blocks)))
+                continue
             if piece.startswith("<") and len(piece) > 1:
                 name = (m.group(2) or "").lower()
                 if name and name not in INLINE_TAGS:
-                    self._add(tag, content, asm)
+                    self._add(tag, content, asm, part=True)
                     asm = _Assembler()
                     if not piece.startswith("</"):
                         tag = name if name in BLOCK_TAGS else "div"
@@ -505,7 +519,7 @@ class _Walker:
                     asm.visible(content.source(at), decoded, len(raw))
                 else:
                     _Aligner(content, asm).verbatim(at, raw)
-        self._add(tag, content, asm)
+        self._add(tag, content, asm, part=True)
 
 
 def _row_cells(lines: _Lines, line: int) -> list[tuple[int, str]]:
