@@ -130,3 +130,21 @@ def test_rules_declare_iso_codes() -> None:
     assert Rule("a/b", "house-style", languages=ENGLISH).reads(None)
     with pytest.raises(PluginError, match="ISO 639"):
         Rule("a/b", "house-style", languages={"Spanish"})
+
+
+def test_the_shipped_model_loads_whole_and_knows_its_languages() -> None:
+    from editcheck import language
+
+    table, (languages, bits, prior) = language._load()
+    assert languages == LANGUAGES and bits == 20 and len(prior) == len(LANGUAGES)
+    assert len(table) > 50_000 and all(1 <= len(k) <= 5 for k in table)
+    cost = language.scores("The council said on Monday that the new bus lanes would stay.")
+    assert set(cost) == set(LANGUAGES) and min(cost, key=cost.__getitem__) == "en"
+    assert language.scores("日本語のテキストです。") == {}  # nothing the model knows
+
+
+def test_a_draft_in_another_script_is_not_read_as_a_latin_language() -> None:
+    assert detect("Правительство объявило о новых мерах поддержки в понедельник вечером") == "und"
+    assert detect("政府は月曜日に新しい支援策を発表した。専門家はこれを歓迎している。") == "und"
+    lang = resolve(None, "政府は月曜日に新しい支援策を発表した。専門家はこれを歓迎している。")
+    assert not lang.is_english and lang.note() == "language: not Latin-script (und), detected"
