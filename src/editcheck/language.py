@@ -9,8 +9,8 @@ licence beside it): a table from
 each byte suffix of up to five bytes to its weights for every language, packed in one
 integer, so a text's score is one sum. On fixtures/languages' 276 paragraphs it makes no
 mistake, headlines included, where a stop-word counter gets 0.946 and CLD2 0.964
-(benchmarks/quality_language.py), and it gives the same answers as py3langid restricted
-to these languages, without numpy or py3langid's half second of model loading.
+(benchmarks/quality_language.py), as py3langid restricted to these languages does, without
+numpy or py3langid's half second of model loading.
 
 Its cost is bounded: the first :data:`SAMPLE_CHARS` characters of prose decide (a draft
 does not change language after its first paragraphs), so a 1,000-word draft costs what a
