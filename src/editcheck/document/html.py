@@ -432,7 +432,7 @@ class _Assembler:
             self.pos += 1
             self.pending = None
         self.out.append(text)
-        _extend(self.segments, Segment(self.pos, raw, len(text), len(text)))
+        extend_segments(self.segments, Segment(self.pos, raw, len(text), len(text)))
         self.pos += len(text)
         if in_link:
             self.link_chars += len(text) - text.count(" ")
@@ -460,7 +460,7 @@ class _Assembler:
             self.space(start + len(core), trail)
 
 
-def _extend(segments: list[Segment], seg: Segment) -> None:
+def extend_segments(segments: list[Segment], seg: Segment) -> None:
     """Append ``seg``, merging it into the previous identity run when contiguous."""
     if segments:
         last = segments[-1]

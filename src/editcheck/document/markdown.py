@@ -22,7 +22,13 @@ from functools import lru_cache
 from html import unescape
 from typing import Any
 
-from editcheck.document.html import BLOCK_TAGS, INLINE_TAGS, BlockDraft, apply_comment_directives
+from editcheck.document.html import (
+    BLOCK_TAGS,
+    INLINE_TAGS,
+    BlockDraft,
+    apply_comment_directives,
+    extend_segments,
+)
 from editcheck.document.model import Segment
 
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n.*?^\+\+\+[ \t]*$", re.M | re.S)
@@ -203,21 +209,10 @@ class _Assembler:
             self.pos += 1
             self.pending = None
         self.out.append(text)
-        length = len(text) if raw_length is None else raw_length
-        seg = Segment(self.pos, raw, len(text), length)
-        last = self.segments[-1] if self.segments else None
-        if (
-            last is not None
-            and length == len(text)
-            and last.length == last.raw_length
-            and last.start + last.length == seg.start
-            and last.raw_start + last.raw_length == raw
-        ):
-            self.segments[-1] = Segment(
-                last.start, last.raw_start, last.length + len(text), last.raw_length + length
-            )
+        if raw_length is None:  # verbatim: one identity run with the text before, if it abuts
+            extend_segments(self.segments, Segment(self.pos, raw, len(text), len(text)))
         else:
-            self.segments.append(seg)
+            self.segments.append(Segment(self.pos, raw, len(text), raw_length))
         self.pos += len(text)
         if self.in_link:
             self.link_chars += len(text) - text.count(" ")
