@@ -13,7 +13,7 @@ pays for none of it.
 from __future__ import annotations
 
 from editcheck.annotations import Severity
-from editcheck.checkapi import Check, CheckContext, Rule, check
+from editcheck.checkapi import ENGLISH, Check, CheckContext, Rule, check
 from editcheck.document import Document, Sentence
 from editcheck.hookspecs import hookimpl
 
@@ -42,6 +42,7 @@ READING_GRADE = Rule(
     "core/reading-grade",
     "readability",
     Severity.INFO,
+    languages=ENGLISH,  # Flesch-Kincaid with English syllable counts
     summary="The draft's Flesch-Kincaid grade is above the configured ceiling.",
     doc="""
     Computes the Flesch-Kincaid grade of the prose and flags the first prose block when

@@ -6,7 +6,8 @@ CI annotations point into the *file*, so for HTML each span is mapped back while
 is still at hand: its block's element gives the source line it starts on (and its start
 tag on that line), and the flagged raw text is looked for from there on. Nothing here
 reads or parses the draft again; the line index and the tag ordinals are built on the
-first span that needs them, so a draft with no findings pays nothing.
+first span that needs them, so a draft with no findings pays nothing. A Markdown block
+knows the source offset of its raw text (its slice of the source), so its spans are exact.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class SourceLocator:
     def __init__(self, text: str, media_type: MediaType) -> None:
         self.text = text
         self.is_html = media_type == "text/html"
+        self.is_markdown = media_type == "text/markdown"
         self._line_starts: list[int] | None = None
         self._ordinals: dict[Any, int] | None = None
         # (line, tag) -> where that tag's start tags are on the line: found once, not once
@@ -39,6 +41,11 @@ class SourceLocator:
     ) -> SourceSpan | None:
         """Where document span ``[start, end)`` (raw text ``exact``, at ``line``/``column``
         of the document text) is in the input; None when its element has no source line."""
+        if self.is_markdown:  # each block knows its slice of the source
+            base = getattr(block.element, "start", 0)
+            raw_start = block.raw_start(start - block.start)
+            raw_end = max(raw_start, block.raw_end(end - block.start))
+            return self._span(base + raw_start, base + raw_end)
         if not self.is_html:  # the document text is the file's text
             return SourceSpan(line, column, line, column + (end - start), start, end)
         element = block.element
