@@ -148,3 +148,13 @@ def test_a_draft_in_another_script_is_not_read_as_a_latin_language() -> None:
     assert detect("政府は月曜日に新しい支援策を発表した。専門家はこれを歓迎している。") == "und"
     lang = resolve(None, "政府は月曜日に新しい支援策を発表した。専門家はこれを歓迎している。")
     assert not lang.is_english and lang.note() == "language: not Latin-script (und), detected"
+
+
+def test_a_near_thing_is_checked_as_english() -> None:
+    """A short English draft the model reads as a little likelier Portuguese must keep its
+    English rules: skipping them would check less than asked."""
+    from editcheck import language
+
+    assert language.detect("A banana. A banana?") == "en"
+    report = Checker({}).check_text("A banana. Officials said 40% of it was eaten.\n")
+    assert not any(n.startswith("language:") for n in report.notes)
