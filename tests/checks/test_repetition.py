@@ -287,3 +287,17 @@ def test_a_promo_does_not_take_a_neighbour_that_only_mentions_the_us_or_freedom(
         "charges on Monday.\n"
     )
     assert promo_texts(text) == ["Sign up for our newsletter to get daily updates."]
+
+
+def test_a_reporting_credit_after_every_live_entry_is_not_a_duplicate() -> None:
+    credit = "Reporting by Lena Marsh and Tom Iqbal in Tallow Bridge, with pictures by Ana Kerr"
+    entries = [
+        "The inspector opened the second day by asking about the noise survey taken in August.",
+        "Residents told the inspector that blasting had cracked plaster in nine homes.",
+        "The hearing has broken for lunch and the inspector will visit Kiln Lane at 2pm.",
+    ]
+    text = "\n".join(f"{e}\n{credit}" for e in entries)
+    assert hits(text) == []
+    # The same credit is still a duplicate when it is a sentence of ordinary copy.
+    copy = "The council said it would publish the figures for every ward in January."
+    assert [a.rule for a in hits(f"{copy}\n{entries[0]}\n{copy}")] == ["core/duplicate-paragraph"]

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from editcheck.annotations import Severity
+from editcheck.archive.people import about_people
 from editcheck.checkapi import Check, CheckContext, Rule, check
 from editcheck.checks.prose import SENTENCE_END
 from editcheck.checks.repetition import nearcopy
@@ -292,7 +293,7 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
         if key.count(" ") + 1 < least:
             continue
         first = seen.setdefault(key, block)
-        if first is not block and not _template_pair(doc, first, block):
+        if first is not block and not _template_pair(doc, first, block) and not about_people(block):
             flagged.add(block.index)
             ctx.report_in(
                 DUPLICATE_PARAGRAPH.id,
@@ -310,7 +311,8 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
     ]
     for found in nearcopy.edited_copies(doc, near):
         first, block = found.first.block, found.copy.block
-        if _template_pair(doc, first, block):
+        # A byline or sign-off after every live-blog entry is repeated by design.
+        if _template_pair(doc, first, block) or about_people(block):
             continue
         flagged.add(block.index)
         ctx.report_in(
@@ -366,6 +368,8 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
             continue
         if _template_pair(doc, doc.blocks[first.block_index], doc.blocks[sentence.block_index]):
             continue
+        if about_people(doc.blocks[sentence.block_index]):
+            continue  # a reporting credit after every entry: repeated by design
         ctx.report(
             DUPLICATE_SENTENCE.id,
             sentence.start,
