@@ -20,6 +20,7 @@ from editcheck.checks.prose import is_prose
 from editcheck.document import Document
 from editcheck.errors import ConfigError
 from editcheck.hookspecs import hookimpl
+from editcheck.wordlists import read_sections
 
 ARCHIVE_BOILERPLATE = Rule(
     "core/archive-boilerplate",
@@ -152,6 +153,15 @@ _QUOTATION = re.compile(r"[\"“][^\"“”]{1,600}[\"”]")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|added|according to)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _reader() -> re.Pattern[str]:
+    """Words that address the reader: the ``[reader]`` section of the own-brand data that
+    ``core/promo-furniture`` widens its hits with (read here, not imported: check
+    families do not import each other)."""
+    lines = read_sections("editcheck.checks", "data", "boilerplate-own-brand.txt")["reader"]
+    return re.compile("|".join(f"(?:{p})" for p in lines), re.IGNORECASE)
+
+
 def reads_as_reporting(doc: Document, p: Any, recurring_blocks: set[int]) -> bool:
     """A recurring passage that is the story's own copy, not furniture: a running story
     repeats its background paragraph under every update, and a source's stock quotation
@@ -159,10 +169,8 @@ def reads_as_reporting(doc: Document, p: Any, recurring_blocks: set[int]) -> boo
     not address the reader, and it either quotes and attributes, or sits inside the body:
     its paragraph lies between two paragraphs of prose in which nothing recurs. Furniture
     comes in runs at a page's edges or says what it is selling; this is neither."""
-    from editcheck.checks.repetition.ownbrand import reader_lines
-
     outside = _QUOTATION.sub(" ", p.text)  # a source's "we" and "you" are the source's
-    if _FURNITURE_CUES.search(outside) or reader_lines().search(outside):
+    if _FURNITURE_CUES.search(outside) or _reader().search(outside):
         return False
     if outside != p.text and _ATTRIBUTION.search(outside):
         return True
