@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from editcheck.annotations import Annotation
 from editcheck.api import Checker
 
@@ -301,3 +303,43 @@ def test_a_reporting_credit_after_every_live_entry_is_not_a_duplicate() -> None:
     # The same credit is still a duplicate when it is a sentence of ordinary copy.
     copy = "The council said it would publish the figures for every ward in January."
     assert [a.rule for a in hits(f"{copy}\n{entries[0]}\n{copy}")] == ["core/duplicate-paragraph"]
+
+
+TRIBUNE = {"publication": ["Tribune", "Kelso Tribune"]}
+FURNITURE_LINES = [
+    # generic: no name needed
+    "The views expressed here are the author's own.",
+    "This column is the opinion of the writer.",
+    "Letters to the editor should be no longer than 250 words.",
+    "This article is part of a series funded by the Northern Local Journalism Fund.",
+    "Independent journalism costs money, so please consider making a one-off donation.",
+    "Want to advertise with us? Call the sales team.",
+    "Photographs in this article can be bought online.",
+    "Our journalists follow the Editors' Code of Practice.",
+    "Never miss a story: turn on notifications.",
+    # naming the paper
+    "Get breaking news from the Tribune on your phone.",
+    "Buy a copy of Thursday's Tribune for the full story.",
+    "Tribune readers can save 20% on festival tickets with the code TRIB20.",
+    "Prints are available from the Tribune picture desk.",
+    "These opinions are not necessarily those of the Kelso Tribune.",
+    "Read every edition at kelsotribune.news/digital.",
+]
+NEWS_LINES = [
+    "She said she had read the Tribune every morning for sixty years.",
+    "The new playground was funded by the National Lottery Heritage Fund.",
+    "The Tribune first reported the plans in January.",
+    "Residents were urged to download the council's bins app.",
+    "Complaints can be made to the council's licensing team until Friday.",
+    "The report was commissioned by the council after the floods.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_in_other_words_and_for_another_paper(line: str) -> None:
+    assert promo_texts(line, TRIBUNE) == [line]
+
+
+@pytest.mark.parametrize("line", NEWS_LINES)
+def test_news_in_furniture_words_is_left_alone(line: str) -> None:
+    assert promo_texts(line, TRIBUNE) == []
