@@ -343,3 +343,21 @@ def test_furniture_in_other_words_and_for_another_paper(line: str) -> None:
 @pytest.mark.parametrize("line", NEWS_LINES)
 def test_news_in_furniture_words_is_left_alone(line: str) -> None:
     assert promo_texts(line, TRIBUNE) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "inside"),
+    [
+        ('The card read: "Sign up', True),
+        ('He said "no" and then: Sign up', False),
+        ("The leaflet said: “Download the app", True),
+        ("”, she said. Download the app", False),  # a closer left from the last paragraph
+        ("Das Plakat: „Laden Sie die App", True),
+        ("Das Plakat: „Laden Sie“ die App", False),
+        ("« Abonnez-vous", True),
+    ],
+)
+def test_a_promo_is_inside_quotation_marks_by_their_direction(before: str, inside: bool) -> None:
+    from editcheck.checks.repetition import quoted_at
+
+    assert quoted_at(before) is inside

@@ -430,8 +430,28 @@ def _inside_quotes(doc: Document, at: int) -> bool:
     block = doc.block_at(at)
     if block is None:
         return False
-    before = doc.text[block.start : at]
-    return sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1
+    return quoted_at(doc.text[block.start : at])
+
+
+_QUOTE_CHARS = re.compile(r'["“”„«»]')
+
+
+def quoted_at(before: str) -> bool:
+    """True when the end of ``before`` (a block's text up to a point) is inside a
+    quotation. Curly and guillemet marks have a direction, so they are read as openers
+    and closers, not counted: a paragraph opening with a closer left from the last one
+    (a quotation running over paragraphs) stays outside, and „German“ closes with “.
+    Straight double quotes have none and toggle."""
+    inside, opener = False, ""
+    for m in _QUOTE_CHARS.finditer(before):
+        mark = m.group()
+        if mark == '"':
+            inside, opener = not inside, mark
+        elif mark in "„«" or (mark == "“" and not (inside and opener == "„")):
+            inside, opener = True, mark
+        else:  # a closer: ” or », or “ after „
+            inside = False
+    return inside
 
 
 def _paragraph_runs(doc: Document, hits: Mapping[int, str]) -> list[tuple[int, int, str]]:
