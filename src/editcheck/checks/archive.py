@@ -45,6 +45,12 @@ ARCHIVE_BOILERPLATE = Rule(
     sign-off, author bios, `<address>`, `rel=author`, byline/author class names) are
     never counted nor flagged: they recur in every story a reporter writes, but are not
     furniture to delete.
+    A recurring passage that reads as the story's own copy is left alone: a source's
+    stock quotation, quoted and attributed, or a running story's background paragraph
+    between two fresh paragraphs of prose, when it carries no furniture cue (a copyright,
+    an address, a regulator, a product or a call to act) and does not address the reader
+    outside quotation marks. Furniture comes in runs at a page's edges or says what it
+    sells.
     A passage that names the publication (the config's `publication = [...]`, which this
     rule takes like `core/promo-furniture`) is the paper's own furniture once it recurs in
     two earlier articles: the index learns the promos no pattern knows. A draft that is

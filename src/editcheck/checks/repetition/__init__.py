@@ -52,7 +52,9 @@ DUPLICATE_PARAGRAPH = Rule(
     (the aligned slots swap figures, names or dates: "The council voted 7-2 on Tuesday"
     against "The board voted 5-4 on Monday"), list items and table cells that share a
     frame, a quotation repeated with a new attribution (a "What they said" box), a
-    headline and standfirst a template repeats, the lead restating the headline, and two
+    headline and standfirst a template repeats, the lead restating the headline, a byline
+    or reporting credit repeated after every live-blog entry (as the archive index tells
+    them: `archive/data/people.txt`), and two
     paragraphs that share one sentence but each have one of their own (that sentence is
     `core/duplicate-sentence`'s).
     """,
