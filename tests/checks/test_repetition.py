@@ -361,3 +361,16 @@ def test_a_promo_is_inside_quotation_marks_by_their_direction(before: str, insid
     from editcheck.checks.repetition import quoted_at
 
     assert quoted_at(before) is inside
+
+
+def test_an_edited_copy_whose_attribution_moved() -> None:
+    first = (
+        "The water company said the pipe burst at 4am and that supplies to about 3,000 "
+        "homes in Ashby would be back by the evening."
+    )
+    copy = (
+        "The pipe burst at about 4am, the water company said, and supplies to roughly "
+        "3,000 homes in Ashby would be restored by the evening."
+    )
+    found = hits(f"{first}\nTraders were not consulted about the repairs at all.\n{copy}")
+    assert [(a.rule, a.line) for a in found] == [("core/duplicate-paragraph", 3)]

@@ -39,6 +39,7 @@ _CANDIDATES = 3  # earlier paragraphs aligned per paragraph, best shared bigrams
 _SHARED_GRAMS = 0.4  # of the smaller set of content bigrams, shared, to align a pair at all
 _COMMON = 16  # a bigram in more paragraphs than this is a stock phrase: not a candidate key
 _EXACT_ALIGN = 200  # words: longer paragraphs are aligned with difflib's autojunk
+_MOVED_RUN = 3  # words: a phrase moved whole, e.g. an attribution
 _MAX_DIFF = 24  # differing spans kept in ``data.diff``
 QUOTE_MARKS = '"“”„«»'  # double quotation marks: an apostrophe is not one
 
@@ -141,6 +142,8 @@ def align(first: Words, copy: Words) -> Alignment | None:
                 kept_outside += not copy.quoted[k]
                 kept_facts += copy.fact[k]
     in_first, in_copy = sum(first.content), sum(copy.content)
+    if kept < CONTAINED * min(in_first, in_copy):
+        kept += _moved(first, copy, matches)  # an attribution or a clause moved
     if kept < CONTAINED * min(in_first, in_copy) or 2 * kept < DICE * (in_first + in_copy):
         return None
     if kept < MIN_SHARED or kept_outside < _OUTSIDE:
@@ -153,6 +156,29 @@ def align(first: Words, copy: Words) -> Alignment | None:
     if swapped and swapped >= kept_facts:
         return None  # the frame is shared, the facts in it are swapped: parallel structure
     return Alignment(first, copy, round(2 * kept / (in_first + in_copy), 3), opcodes)
+
+
+def _moved(first: Words, copy: Words, matches: Sequence[Any]) -> int:
+    """Content words of the copy kept in runs of ``_MOVED_RUN`` or more words that the
+    in-order alignment left out because they moved ("the water company said" taken from
+    the front to the middle). Only the words neither side has aligned are looked at, and
+    only whole runs count, so two paragraphs sharing a scattered word or two gain none."""
+    in_a = {i for a, _, n in matches for i in range(a, a + n)}
+    in_b = {j for _, b, n in matches for j in range(b, b + n)}
+    rest_a = [i for i in range(len(first.folded)) if i not in in_a]
+    rest_b = [j for j in range(len(copy.folded)) if j not in in_b]
+    if len(rest_a) < _MOVED_RUN or len(rest_b) < _MOVED_RUN:
+        return 0
+    again = SequenceMatcher(
+        None, [first.folded[i] for i in rest_a], [copy.folded[j] for j in rest_b], autojunk=False
+    )
+    moved = 0
+    for a, b, n in again.get_matching_blocks():
+        run_a, run_b = rest_a[a : a + n], rest_b[b : b + n]
+        if n < _MOVED_RUN or run_a[-1] - run_a[0] != n - 1 or run_b[-1] - run_b[0] != n - 1:
+            continue  # shorter, or not a run on both sides: not a moved phrase
+        moved += sum(copy.content[j] and not copy.quoted[j] for j in run_b)
+    return moved
 
 
 def _other_sentence(words: Words, starts: Iterable[int], sizes: Iterable[int]) -> bool:
