@@ -125,6 +125,11 @@ class Reporter:
         if self.on(rule) and not self.allowed(rule, block.text):
             self.ctx.report_in(rule, block, start, end, message, suggestion="", data=data or None)
 
+    def line(self, rule: str, block: Block, message: str, **data: Any) -> None:
+        """Report the whole line, its edge spaces left out."""
+        text = block.text
+        self(rule, block, len(text) - len(text.lstrip()), len(text.rstrip()), message, **data)
+
 
 def is_prose(block: Block) -> bool:
     """A paragraph of copy (links do not count here: a live-blog entry may be linked)."""
@@ -271,13 +276,8 @@ def _live_badges(short: list[Block], whole: set[int], report: Reporter) -> set[i
         text = block.text
         if block.index in whole or len(text) > 16 or P.fold_edges(text) not in _LIVE_BADGES:
             continue
-        s = len(text) - len(text.lstrip())
-        report(
-            R.INTERFACE_STRING.id,
-            block,
-            s,
-            len(text.rstrip()),
-            f"Live-blog badge {text.strip()!r} from the page.",
+        report.line(
+            R.INTERFACE_STRING.id, block, f"Live-blog badge {text.strip()!r} from the page."
         )
         found.add(block.index)
     return found
@@ -391,13 +391,9 @@ def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
         return
     for block, header in widget_entries(blocks, whole):
         if block.index not in whole:
-            text = block.text
-            s = len(text) - len(text.lstrip())
-            report(
+            report.line(
                 R.INTERFACE_STRING.id,
                 block,
-                s,
-                len(text.rstrip()),
                 f"Link of the page's {header!r} widget, not article copy.",
                 widget=header,
             )
