@@ -714,6 +714,14 @@ def _backward(
     src = _judge_chunk(
         chunk, initial and chunk[0][1] == found[0][1], kind, base, past, first_proper, plural
     )
+    if src in (Source.VAGUE, Source.WEASEL) and before and chunk[0][0].lower() in ("a", "an"):
+        # "Alex Rivera, a spokesperson for the campaign, said": a role in apposition to a
+        # name; the name is the source
+        named = _judge_chunk(
+            before, initial and before[0][1] == found[0][1], kind, base, past, first_proper
+        )
+        if named is Source.NAMED and before[0][0][:1].isupper():
+            return named, before[0][1], before[-1][1] + len(before[-1][0])
     if src is Source.NONE and not before and retry:
         # "Delahunty, 51, a former pilot who took over in 2022, said", "Two lobbyists who
         # asked not to be named because they were not authorized ... said": the subject
@@ -822,7 +830,12 @@ def _chunks(
     text: str, found: list[tuple[str, int]], verb_at: int
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Split the words before a verb at commas: the subject's own chunk, and the one before."""
-    cuts = [i for i in range(1, len(found)) if "," in text[found[i - 1][1] : found[i][1]]]
+    # (the comma must stand between the words: "2,000 parents" is one chunk)
+    cuts = [
+        i
+        for i in range(1, len(found))
+        if "," in text[found[i - 1][1] + len(found[i - 1][0]) : found[i][1]]
+    ]
     last = cuts[-1] if cuts else 0
     chunk = found[last:]
     before = found[cuts[-2] if len(cuts) > 1 else 0 : last] if cuts else []

@@ -721,6 +721,8 @@ def _statistics(
             carried = _carried_source(before, clauses)
             for f in figures:
                 at = block.start + v.rel
+                if _describes_source(v, f):
+                    continue  # "according to two people briefed on the talks": who, not data
                 # its own clause first ("My publisher tells me about 60% ..." in an
                 # interview answer is the publisher's figure), then the line's speaker
                 basis = _covering(v, f, clauses[i])
@@ -787,6 +789,19 @@ def _covering(v: View, f: Figure, pairs: list[tuple[Attribution, Relation]]) -> 
         return docs[0]
     before = [(a, r) for a, r in found if a.cue[0] <= f.start]
     return max(before, key=lambda p: p[0].cue[0])[1] if before else found[0][1]
+
+
+def _describes_source(v: View, f: Figure) -> bool:
+    """Whether figure ``f`` stands inside the source phrase of one of the sentence's
+    reporting clauses ("two people familiar with the talks said", "a survey of 2,000
+    parents by Mumsnet found"): it says who the source is, it is not a finding."""
+    for a in v.attributions:
+        if a.source < Source.WEASEL or a.verb == "act":
+            continue
+        s0, s1 = a.source_span
+        if s0 <= f.start and f.end <= s1:
+            return True
+    return False
 
 
 def _cites_data(v: View) -> bool:

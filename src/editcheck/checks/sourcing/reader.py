@@ -221,6 +221,14 @@ _PREFIX = re.compile(
     r"^\s*((?:[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2})|(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|"
     r"in|of|de|van|von|al|from)){0,3}))\s*:\s+(?=\S)"
 )
+# A speaker in capitals with a title or a tag after the name: "GEN. MARK STONE, COMMANDER,
+# U.S. CENTRAL COMMAND: ...", "SEN. RUTH DALTON (D-Minn.): ...", "TOM, CALLER: ...". The
+# name is the first group; quantifiers are possessive, so a long run of capitals is read once.
+_TITLED_PREFIX = re.compile(
+    r"^\s*+([A-Z][A-Z’'.-]*+(?:\s++[A-Z][A-Z’'.-]*+){0,3})"
+    r"(?:\s*+\([^()]{1,24}\)|,\s*+[A-Z][A-Z’'.&-]*+(?:\s++[A-Z][A-Z’'.&-]*+){0,5}){1,3}"
+    r"\s*+:\s+(?=\S)"
+)
 _NOT_SPEAKERS = frozenset(
     """transcript update note correction editor's notes photo photos caption watch read listen
     pictured above below source sources update updated related more see also warning
@@ -240,9 +248,11 @@ _AFTER_COLON = re.compile(r"\s*:\s*((?:[A-Z][\w’'.-]*\s*){1,4})")
 
 def transcript_prefix(text: str) -> tuple[Span, Span] | None:
     """The speaker prefix of a transcript or Q&A line and its colon (block-relative)."""
-    if ":" not in text[:48]:
+    if ":" not in text[:90]:
         return None
-    m = _PREFIX.match(text)
+    m = _PREFIX.match(text) if ":" in text[:48] else None
+    if m is None:
+        m = _TITLED_PREFIX.match(text)
     if m is None:
         return None
     name = m.group(1)
