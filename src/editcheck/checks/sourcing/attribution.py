@@ -109,7 +109,7 @@ _MEASURED = re.compile(
 # Verbs that may stand before their subject: "said Smith", "says a report by the ONS".
 _INVERTING = wordset(
     "said says added adds wrote writes asked continued explained insisted warned noted "
-    "argued replied recalled"
+    "argued replied recalled argues insists notes explains recalls continues asks warns"
 )
 _IRREGULAR_PAST = wordset(
     "said told wrote thought felt found shown put read sang cried spoke heard knew gave made "
@@ -189,7 +189,11 @@ _PARTICIPLE_NEXT = re.compile(
 )
 _AUX_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|being)\s+$", re.I)
 _ANONYMITY_NEXT = re.compile(r"(?<!\s)\s+(?:not\s+to\s+be|to\s+remain|for\s+anonymity)\b", re.I)
-_NUMBER_OBJECT_VERBS = wordset("conceded concedes conceding claimed claims posted posts")
+# "Wales conceded 31 points", "Texas has added 400,000 jobs": a number as the object makes
+# the verb an act, not a report.
+_NUMBER_OBJECT_VERBS = wordset(
+    "conceded concedes conceding claimed claims posted posts added adds add adding"
+)
 _NUMBER_NEXT = re.compile(
     r"(?<!\s)\s+(?:(?:an?|the|just|only|another|more\s+than|over|about)\s+)?(?:\d|(?:average|total|"
     r"record|tally|haul|lead|loss|profit)\b)",

@@ -192,8 +192,9 @@ _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|spokeswoman|chairwoman|she|her
 
 
 def _gender(text: str, after: int) -> str | None:
-    """ "m" or "f" from a title in the name, else from the first pronoun after it in its
-    sentence ("Teresa Vail, a spokeswoman ... who declined to give her title"), else None."""
+    """ "m" or "f" from a title in the name, "m?" or "f?" from a first name alone, else
+    from the first pronoun after it in its sentence ("Teresa Vail, a spokeswoman ... who
+    declined to give her title"), else None."""
     head = text[:after]
     if _MALE.search(head):
         return "m"
@@ -202,9 +203,9 @@ def _gender(text: str, after: int) -> str | None:
     for word in head.split()[:4]:
         low = word.lower().strip(".,’'")
         if low in words("first_names_female"):
-            return "f"
+            return "f?"  # a first name is a weak sign: it does not rule out "they"
         if low in words("first_names_male"):
-            return "m"
+            return "m?"
     rest = text[after : text.find(".", after) if "." in text[after:] else len(text)]
     m, f = _MALE.search(rest), _FEMALE.search(rest)
     if m and (not f or m.start() < f.start()):
@@ -329,6 +330,7 @@ class Reader:
         self.last_person: Relation | None = None
         self.last_quote: Relation | None = None
         self.last_speaker: Relation | None = None  # last relation with a named source
+        self.last_source: Relation | None = None  # last relation of any source ("they")
         self.interviewee: tuple[Span, str] | None = None
         self.interviewers: frozenset[str] = frozenset()  # prefixes whose lines ask
         self.line_speakers: frozenset[str] = frozenset()  # prefixes of transcript lines
@@ -350,6 +352,8 @@ class Reader:
         named = _NAME_BEFORE.search(block.text, max(0, rel + s0 - 60), rel + s0)
         if named is not None and not _opens_clause(block.text, named.start(1), rel):
             named = None  # "... will commence in May, the transport authority said"
+        if named is not None and named.group(1).split()[0].lower() in COMMON_STARTERS:
+            named = None  # "In Gaza, the health ministry said": a place, not the ministry's name
         if named is not None and not block.text[rel + s0 : rel + s1][:1].isupper():
             # "Gráinne Walsh, an analyst at Davy, estimated": the source is the name the
             # appositive describes, not the appositive.
@@ -406,6 +410,7 @@ class Reader:
             self.last_speaker = r
             if kind == "organisation" and how == "clause":
                 self.last_org = r
+        self.last_source = r
         return r
 
     def remember(self, r: Relation, text: str, after: int = 0) -> None:
@@ -417,12 +422,24 @@ class Reader:
         self.persons.append((r, gender))
 
     def person_for(self, pronoun: str) -> Relation | None:
-        """The person a pronoun points at: the last named whose gender does not clash."""
+        """The person a pronoun points at: the last named whose gender does not clash.
+
+        "They" points at a person only when that person was the last source named and
+        nothing in the text gave them "he" or "she" ("Alex Mbeki ... said. ... they said"):
+        after a group ("Residents said ... They said") it stays the group's pronoun."""
+        if pronoun == "they":
+            if not self.persons:
+                return None
+            p, g = self.persons[-1]
+            last = self.last_source
+            if g in (None, "m?", "f?") and last is not None and last.source == p.source:
+                return p
+            return None
         want = {"he": "m", "she": "f"}.get(pronoun)
         if want is None:
             return None
         for p, g in reversed(self.persons):
-            if g in (want, None):
+            if g in (want, want + "?", None):
                 return p
         return None
 
@@ -483,7 +500,7 @@ class Reader:
         )
         if r.kind == "person":
             self.remember(r, block.text[source[0] : source[0] + 200], source[1] - source[0])
-        self.last_speaker = r
+        self.last_speaker = self.last_source = r
         return r
 
 
