@@ -515,6 +515,10 @@ def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
         for m in _RELATIVE.finditer(text, max(0, at - _WINDOW), at + _WINDOW):
             if m.start() <= at < m.end():
                 return m.start(), m.end()
+            if kind == "act" and m.start() <= verb_at < m.end():
+                # "Maple Hollow, which opened in 1957, has 212 students": the act of the
+                # relative clause is its own, not a source for the rest of the sentence
+                return m.start(), m.end()
     if kind == "according" or _opening(text) >= at:
         return 0, len(text)
     if kind == "agent" and text[at : at + 12].lower().startswith(_POLLING):

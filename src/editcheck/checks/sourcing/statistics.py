@@ -180,6 +180,9 @@ _NOT_COUNT_NOUN = wordset(
     # Works and honours: a career in numbers is biography, not data.
     " albums books novels films movies songs singles records plays poems paintings operas "
     "symphonies awards oscars grammys emmys baftas trophies caps"
+    # Election results and the size of a body are public record, like a score ("31 of the 48
+    # seats", "the state's 19 electoral votes", "1,200 delegates", "all 48 council seats").
+    " seats votes delegates districts constituencies wards precincts counties cantons"
     # A page's own counters ("7.3K views") are furniture, not data.
     " views likes retweets reposts upvotes"
 )
@@ -292,7 +295,7 @@ _SHAPES = lazy_regex(
     rf"|\b{_NW}\s+(?:defeats|wins|losses|victories|draws)\s+"
     rf"in\s+(?:{_OWNER}\s+last\s+)?{_NW}(?:\s+[\w-]+){{0,2}}?\s+{_GAMES}"
     rf"|\bin\s+each\s+of\s+{_OWNER}\s+last\s+{_NW}\s+[\w-]+)"
-    rf"|(?P<measure>\b(?:an?\s+)?(?:population|turnout|average|"
+    rf"|(?P<measure>\b(?:an?\s+)?(?:population|turnout|average|crowd|attendance|audience|"
     rf"enrolment|enrollment|membership|workforce|death\s+toll|toll)\s+of\s+{_Q}{_CUR}{_NW}"
     rf"(?:\s+[a-z]+\s+an?\s+(?:game|match|year|week|day|month))?"
     rf"|\b(?:average|median)\s+(?:[\w-]+\s+){{0,3}}(?:pay|wage|salary|rent|price|fare|income)"
@@ -303,6 +306,7 @@ _SHAPES = lazy_regex(
 )
 _SHAPE_WORDS = wordset(
     """last each from population turnout average median toll enrolment enrollment membership
+    crowd attendance audience
     workforce defeats wins losses victories draws down up"""
 )
 _TREND_VERBS = frozenset(
