@@ -618,6 +618,12 @@ def _quote_basis(
     dash = block.text[: min(q.start, 8)].strip()[:1] in ("—", "–", "-")
     if opens and not dash and _carried(carried, block.text, q):
         return reader.carry or reader.last_quote or reader.last_speaker or True
+    if first > 0 and not block.text[views[first].rel : q.start].strip():
+        # "The senator was blunt. “This is the worst deal ...”": a quote opening the
+        # sentence after one that opens with a person (and quotes nobody) is theirs
+        prev = views[first - 1]
+        if prev.masked == prev.sentence.text and not prev.attributions:
+            return reader.subject_of(block, prev)
     return None
 
 

@@ -19,12 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.lexicon import words
 from editcheck.checks.sourcing.sources import CALENDAR, COMMON_STARTERS, DOC_NOUNS, head_index
 from editcheck.document import Block
+
+if TYPE_CHECKING:
+    from editcheck.checks.sourcing.view import View
 
 KINDS = ("person", "organisation", "document", "outlet", "anonymous", "vague")
 Span = tuple[int, int]
@@ -187,6 +190,8 @@ def kind_of(phrase: str, quality: Source) -> str:
     return "person"
 
 
+# "The senator was blunt.", "The new minister, ..., was blunt.": a role as the subject.
+_ROLE_SUBJECT = re.compile(r"\s*+((?:The|the)\s+(?:[a-z][\w-]*+\s+){0,2}?)([a-z]+)\b(?=[\s,])")
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|spokesman|chairman|he|his|him|himself)\b")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|spokeswoman|chairwoman|she|her|herself)\b")
 
@@ -470,6 +475,24 @@ class Reader:
         span = (block.start + rel + m.start(), block.start + rel + m.end())
         r = Relation(span, span, span, "person", name, Source.NAMED, how="subject")
         self.remember(r, masked[m.start() : m.start() + 200], m.end() - m.start())
+
+    def subject_of(self, block: Block, v: View) -> Relation | None:
+        """The person a sentence opens with, as its subject ("Ibarra was blunt.", "The
+        senator was blunt."): whom a quote opening the next sentence belongs to."""
+        a = block.start + v.rel
+        lead = len(v.masked) - len(v.masked.lstrip())
+        if self.persons:
+            p, _ = self.persons[-1]
+            if p.how == "subject" and p.source[0] == a + lead:
+                return p
+        m = _ROLE_SUBJECT.match(v.masked)
+        if m is None or m.group(2).lower() not in _lists()["person_titles"]:
+            return None
+        span = (a + m.start(1), a + m.end(2))
+        name = v.masked[m.start(1) : m.end(2)]
+        r = Relation(span, span, span, "person", name, Source.NAMED, how="subject")
+        self.remember(r, v.masked[m.start(1) : m.start(1) + 200], m.end(2) - m.start(1))
+        return r
 
     def add(self, r: Relation) -> Relation:
         self.relations.append(r)

@@ -306,6 +306,16 @@ def _role(
         and any(names[head_i + 2 : head_i + 6])
     ):
         return Source.NAMED  # "officials at the Treasury", "a spokesperson for Acme"
+    if (
+        head in _SPOKES
+        and len(rest) >= 3
+        and rest[0] in ("for", "at", "of")
+        and rest[1] in ("the", "his", "her", "their", "its")
+        and _answerable(rest[2:5])
+    ):
+        # "a spokesperson for the prime minister", "a spokesman for the company": one
+        # office answers for the words, as surely as a name would
+        return Source.NAMED
     if before in _POSSESSIVES or (before in _DEFINITE and head not in ("officials", "authorities")):
         return Source.NAMED
     if kind == "belief" and head.endswith("s") and head_i <= 1:
@@ -313,6 +323,17 @@ def _role(
     if head in _lex().lay and not past:
         return Source.WEASEL  # "youth workers say", "residents warn": a crowd, not a role
     return Source.VAGUE
+
+
+_SPOKES = wordset("spokesperson spokesman spokeswoman representative")
+
+
+def _answerable(ws: list[str]) -> bool:
+    """An institution or a single office holder ("company", "prime minister", "governor")."""
+    titles = words("person_titles")
+    return any(
+        w.strip(".,") in _lex().institutions or w.strip(".,") in titles for w in ws[:3]
+    ) and not any(w.strip(".,").endswith("s") and w.strip(".,") in _lex().vague for w in ws)
 
 
 def _is_name(word: str, initial: bool) -> bool:

@@ -50,7 +50,10 @@ def is_quotation(text: str, q: Quote) -> bool:
         return False
     before = [
         w.strip("([")
-        for w in text[max(0, q.start - 40) : q.start].lower().replace(",", " ").replace(":", " ")
+        for w in text[max(0, q.start - 40) : q.start]
+        .lower()
+        .replace(",", " ")
+        .replace(":", " ")
         .split()
     ]
     while len(before) > 1 and before[-1] in _LEAD_INS:
