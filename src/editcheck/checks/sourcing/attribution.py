@@ -868,6 +868,9 @@ def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, 
     comma = text.find(",", start, stop)
     stop = comma if comma >= 0 else stop
     ws = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, stop)][:8]
+    if len(ws) > 1 and any(w == "as" for w, _, _ in ws[1:]):
+        # "regarded by some as a Galáctico": the agent ends before "as"
+        ws = ws[: next(i for i, (w, _, _) in enumerate(ws) if i and w == "as")]
     if not ws:
         return Source.NONE, start, start
     if strict and ws[0][0].lower() in (

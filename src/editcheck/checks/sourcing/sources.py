@@ -122,6 +122,13 @@ def classify(
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
+    if (
+        lows[0] in _QUANTIFIED
+        and head_i <= 2
+        and head.endswith("s")
+        and not any(names[1 : head_i + 1])
+    ):
+        return Source.WEASEL  # "Many colleges say", "some councils warn": which ones?
     if not _BRIEFED.isdisjoint(lows) and lows[0] in _ANONYMOUS_HEADS:
         return Source.WEASEL  # "people familiar with the matter said": anonymous
     after = lows[head_i + 1] if head_i + 1 < len(lows) else ""
@@ -325,6 +332,7 @@ def _role(
     return Source.VAGUE
 
 
+_QUANTIFIED = wordset("some many most several numerous various countless")
 _SPOKES = wordset("spokesperson spokesman spokeswoman representative")
 
 
