@@ -129,7 +129,8 @@ def _people_agent(text: str) -> bool:
 _CROWD_VIEWS = wordset(
     "consider considers considered feel feels felt charge charges charged contend contends "
     "contended maintain maintains maintained attribute attributes attributed classify "
-    "classifies classified panned dismiss dismisses dismissed"
+    "classifies classified panned dismiss dismisses dismissed agree agrees agreed disagree "
+    "disagrees disagreed"
 )
 _FEEL = wordset("feel feels felt")
 # "felt that", "feel the lock did not work": a view follows; "feel freer" is a mood.
