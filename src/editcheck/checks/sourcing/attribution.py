@@ -125,7 +125,7 @@ _FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
 # (a comma between digits, "1,212 likely voters", does not end the relative clause)
 _RELATIVE_BEFORE = re.compile(
-    r",\s*(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?"
+    r"(?:,\s*|(?<=\w)\s+)(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?"
     r"(?:(?:has|have|had|also|later|then|previously|once)\s+){0,2}$",
     re.I,
 )
@@ -650,10 +650,21 @@ def _opening_subject(text: str) -> list[tuple[str, int]]:
     return out
 
 
+_OPENING_PHRASE = re.compile(
+    r"\s*+(?:In|On|At|After|During|Before|Following|Under|With|Speaking|Asked|Earlier|Later)\b"
+    r"[^,;:]{0,60}+,\s*"
+)
+
+
 def _leading_subject(text: str) -> list[tuple[str, int]]:
-    """The noun phrase a sentence opens with: "It", "The company", "Acme Corp"."""
+    """The noun phrase a sentence opens with: "It", "The company", "Acme Corp" (after an
+    opening phrase: "In a statement on Sunday, the club ...")."""
     out: list[tuple[str, int]] = []
-    for w in _WORD.finditer(text, _after_dateline(text)):
+    begin = _after_dateline(text)
+    opening = _OPENING_PHRASE.match(text, begin)
+    if opening is not None:
+        begin = opening.end()
+    for w in _WORD.finditer(text, begin):
         word, low = w.group(), w.group().lower()
         if low in ("the", "a", "an") and not out:
             out.append((word, w.start()))

@@ -332,8 +332,23 @@ def _shapes(masked: str, words: frozenset[str]) -> list[Figure]:
                 before = masked[max(0, m.start() - 40) : m.start()].lower().split()
                 if _TREND_VERBS.isdisjoint(before):
                     continue  # "from 9am to 5pm", "from Leeds to York"
+        if (
+            kind == "measure"
+            and _CROWD_MEASURE.match(m.group())
+            and not _FORECAST.match(masked, m.end())
+        ):
+            continue  # "in front of a crowd of 51,700": the attendance, public like a score
         out.append(Figure(m.start(), m.end(), kind, m.group()))
     return out
+
+
+# A crowd or an audience is a figure to source when it is a forecast ("a crowd of 73,000 is
+# expected"); the attendance of an event that happened is announced, like its score.
+_CROWD_MEASURE = re.compile(r"(?:an?\s+)?(?:crowd|attendance|audience)\b", re.I)
+_FORECAST = re.compile(
+    r"(?<!\s)\s*+(?:(?:is|are|was|were)\s+)?(?:expected|forecast|predicted|estimated|anticipated)\b",
+    re.I,
+)
 
 
 def _merge_shapes(found: list[Figure], shapes: list[Figure]) -> list[Figure]:
