@@ -538,6 +538,8 @@ def summarise(relations: list[Relation]) -> list[dict[str, Any]]:
     order: list[tuple[str, str]] = []
     for r in relations:
         written = " ".join(r.name.split()).strip(" ,.")
+        if r.how == "pronoun" and written.lower().replace("’", "'").split("'")[0] in ("i", "we"):
+            continue  # "I think it earns every minute": the writer, not a source to list
         # "Officials" and "officials" are one source; a person's name keeps its case
         key = (written if r.kind == "person" else written.lower(), r.kind)
         if r.kind == "person":
