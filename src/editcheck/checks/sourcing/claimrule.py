@@ -37,6 +37,7 @@ def crowd_triggers() -> frozenset[str]:
         | words("vague_sources")
         | quantifiers
         | frozenset(("according", "others", "everybody", "everyone"))
+        | frozenset(("polls", "studies", "surveys", "analyses"))  # "Polls show ..."
     )
 
 

@@ -51,7 +51,8 @@ _ALWAYS_CUES = {
         "thinks thought complain complained predict predicted expect expects "
         "allege alleged insist insisted accuse accused blame blamed know knows "
         "question questioned concede concedes acknowledge acknowledges admit "
-        "admits grumble grumbles"
+        "admits grumble grumbles convinced worried concerned sceptical skeptical "
+        "unconvinced divided furious"
     ),
 }
 
@@ -66,6 +67,8 @@ def always(c: Claim) -> bool:
     """True for wording reported whatever the model says (see ``_ALWAYS_CUES``)."""
     if c.kind in _ALWAYS_KINDS:
         return True
+    if c.kind == "studies":
+        return True  # "Studies show", "Polls suggest", "a study found": which one?
     if c.kind == "impersonal" and c.widely:
         return True  # "it is widely accepted that", "it is generally agreed"
     if c.kind == "weasel" and c.agent and _people_agent(c.text_after):

@@ -122,6 +122,8 @@ def classify(
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
+    if head_i == 0 and head in _BARE_FINDINGS and kind in ("finding", "speech", "belief"):
+        return Source.WEASEL  # "Polls show", "Studies suggest": which ones?
     if (
         lows[0] in _QUANTIFIED
         and head_i <= 2
@@ -332,6 +334,7 @@ def _role(
     return Source.VAGUE
 
 
+_BARE_FINDINGS = wordset("polls studies surveys analyses")
 _QUANTIFIED = wordset("some many most several numerous various countless")
 _SPOKES = wordset("spokesperson spokesman spokeswoman representative")
 
