@@ -113,6 +113,7 @@ _INVERTING = wordset(
 )
 _IRREGULAR_PAST = wordset(
     "said told wrote thought felt found shown put read sang cried spoke heard knew gave made "
+    "forecast "
     "took saw held kept led met paid sent set stood understood won lost shown withdrew"
 )
 _DIGIT = re.compile(r"\d")
@@ -140,7 +141,8 @@ _DOC_RELATIVE = re.compile(
 # Monday", "a report by the union", "a memo sent to staff".
 _QUALIFIED_DOC = re.compile(
     r"\b(?:report|survey|study|poll|analysis|audit|review|letter|memo|statement|filing|"
-    r"assessment|estimate|count|index|census|document|data|figures)\s+(?:that|which|"
+    r"assessment|estimate|count|index|census|document|data|figures|research|polling|"
+    r"modelling|modeling|projections|calculations)\s+(?:that|which|"
     r"published|released|issued|commissioned|conducted|compiled|carried|sent|filed|seen|"
     r"obtained|prepared|by|from|of\s+(?:\d|[A-Z]))",
     re.I,
