@@ -126,9 +126,11 @@ def _interviewee(blocks: list[Block], answer: int) -> tuple[tuple[int, int], str
     headline or standfirst, before the first question."""
     first_q = next((i for i in range(answer) if qa_marker(blocks[i].text) == "Q"), answer)
     for b in blocks[:first_q][::-1]:
-        for m in _FULL_NAME.finditer(b.text):
+        at = 0
+        while (m := _FULL_NAME.search(b.text, at)) is not None:
             if m.group(1).lower() not in _NOT_FIRST_NAMES:
                 return (b.start + m.start(), b.start + m.end()), m.group()
+            at = m.end(1)  # "Dr Nadia Karimi": the name after the title
     return None
 
 
@@ -344,6 +346,9 @@ def _paragraph_relation(block: Block, following: Block | None, reader: Reader) -
     pop, a pull quote whose speaker line follows it."""
     text = block.text
     marker = qa_marker(text)
+    if marker == "A" and reader.interviewee is None and reader.last_person is not None:
+        # no full name before the first question: the last person named is the one asked
+        reader.interviewee = (reader.last_person.source, reader.last_person.name)
     if marker == "A" and reader.interviewee is not None:
         span, name = reader.interviewee
         cue = (block.start + text.index("A"), block.start + text.index(":") + 1)
