@@ -243,7 +243,7 @@ _NOT_SPEAKERS = frozenset(
 )
 # "Margaret Lyle, 67, retired teacher — “...”"
 _VOXPOP = re.compile(
-    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^—–\"“”]{0,80})?\s*([—–]|-{1,2})\s*"
+    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^—–:\"“”]{0,80})?\s*([—–:]|-{1,2})\s*"
     r"(?=[\"“‘'])"
 )
 # A pull quote's speaker line: "— Marguerite Osei", "- Rep. Dana Whitlock, at the hearing"
@@ -285,7 +285,7 @@ def qa_marker(text: str) -> str | None:
 def voxpop(text: str) -> tuple[Span, Span] | None:
     """A vox pop line's name and dash (block-relative), when the line is one."""
     head = text[:160]
-    if "—" not in head and "–" not in head and "-" not in head:
+    if "—" not in head and "–" not in head and "-" not in head and ":" not in head:
         return None
     m = _VOXPOP.match(text)
     if m is None:
@@ -293,6 +293,12 @@ def voxpop(text: str) -> tuple[Span, Span] | None:
     name = m.group(1)
     if name.lower().split()[0] in COMMON_STARTERS:
         return None
+    if m.group(2) == ":":
+        # "Janet Price, 58, nurse: '...'" is a vox pop; "Ruth Kirk, of Norfolk Police,
+        # said: '...'" is a reporting clause introducing a quote
+        between = text[m.end(1) : m.start(2)].lower().replace(",", " ").split()
+        if not words("speech_verbs").isdisjoint(between) or len(between) > 8:
+            return None
     return m.span(1), m.span(2)
 
 
