@@ -193,6 +193,7 @@ _AUX_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|being)\s+$"
 _ANONYMITY_NEXT = re.compile(r"(?<!\s)\s+(?:not\s+to\s+be|to\s+remain|for\s+anonymity)\b", re.I)
 # "Wales conceded 31 points", "Texas has added 400,000 jobs": a number as the object makes
 # the verb an act, not a report.
+_TO_BE_NEXT = re.compile(r"(?<!\s)\s+to\s+(?:be|have)\b", re.I)
 _NUMBER_OBJECT_VERBS = wordset(
     "conceded concedes conceding claimed claims posted posts added adds add adding"
 )
@@ -301,6 +302,8 @@ def find_attributions(
                 # relative clause describes the subject; the later verb is the cue
             if _ANONYMITY_NEXT.match(text, end):
                 continue  # "who asked not to be named": how the source is hidden, not a cue
+            if _TO_BE_NEXT.match(text, end) and text[max(0, start - 2) : start].strip() == ",":
+                continue  # "The chapel, believed to be the oldest,": a passive, nobody's view
             if word in _NUMBER_OBJECT_VERBS and _NUMBER_NEXT.match(text, end):
                 continue  # "Wales conceded an average of 31 points": a score, not a report
             if kind == "act" and _planned(text, start):

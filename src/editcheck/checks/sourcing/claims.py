@@ -39,7 +39,7 @@ _ALWAYS_CUES = {
     "impersonal": wordset(
         "believed understood thought claimed alleged rumoured rumored "
         "reported feared conjectured posited hypothesised hypothesized "
-        "surmised"
+        "surmised speculated suggested"
     ),
     "raising": wordset(
         "believed thought understood rumoured rumored alleged reputed reported supposed feared"
@@ -133,7 +133,7 @@ _CROWD_VIEWS = wordset(
     "consider considers considered feel feels felt charge charges charged contend contends "
     "contended maintain maintains maintained attribute attributes attributed classify "
     "classifies classified panned dismiss dismisses dismissed agree agrees agreed disagree "
-    "disagrees disagreed"
+    "disagrees disagreed refute refutes refuted"
 )
 _FEEL = wordset("feel feels felt")
 # "felt that", "feel the lock did not work": a view follows; "feel freer" is a mood.
