@@ -45,6 +45,7 @@ from editcheck.checks.sourcing.speakers import (
 )
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.checks.sourcing.view import View, make_view
+from editcheck.checks.sourcing.worth import data_line, needs_source
 from editcheck.document import Block, Document
 
 # A capitalised word after a lower-case word, a comma or a semicolon and a space. The
@@ -190,7 +191,7 @@ def _block(
                 continue  # a transcript or interview answer: the speaker's own words
             after = views[i + 1] if i < last else NextParagraph(doc, following, proper)
             report_claims(ctx, v, settings.threshold, after)
-    if settings.statistics:
+    if settings.statistics and not data_line(text):  # a stat line or table row: data
         _statistics(ctx, block, views, _DIGIT.search(text) is not None, reader, para, clauses, used)
     for pairs in clauses:
         for attribution, r in pairs:
@@ -728,6 +729,8 @@ def _statistics(
                     basis = para
                 if basis is None:
                     basis = carried
+                if basis is None and not needs_source(v.masked, f):
+                    continue  # a recipe's cup, a market move, a conversion: no claim
                 if basis is None:
                     reader.unsourced_figures += 1
                     _report_figure(ctx, v, f, _nearest(clauses, i, i), reader.text)
