@@ -45,6 +45,7 @@ from editcheck.checks.sourcing.speakers import (
 )
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.checks.sourcing.view import View, make_view
+from editcheck.checks.sourcing.voice import writer_voice
 from editcheck.checks.sourcing.worth import data_line, needs_source
 from editcheck.document import Block, Document
 
@@ -86,7 +87,7 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     speakers: set[str] = set()  # names of people quoted so far in this draft
     proper = frozenset(_MID_CAPITAL.findall(doc.text))
     blocks = [b for b in doc.blocks if not (b.is_blank or b.context & _SKIP_CONTEXT)]
-    settings = _Settings(ctx)
+    settings = _Settings(ctx, doc)
     reader = Reader(doc.text)
     reader.line_speakers, reader.interviewers = _line_speakers(blocks)
     for i, block in enumerate(blocks):
@@ -142,12 +143,13 @@ _NOT_FIRST_NAMES = wordset(
 class _Settings:
     """Which rules run and the claim threshold, read once per draft, not per paragraph."""
 
-    __slots__ = ("claims", "threshold", "statistics")
+    __slots__ = ("claims", "threshold", "statistics", "own_voice")
 
-    def __init__(self, ctx: CheckContext) -> None:
+    def __init__(self, ctx: CheckContext, doc: Document | None = None) -> None:
         self.claims = ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id)
         self.threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
         self.statistics = ctx.enabled(UNSOURCED_STATISTIC.id)
+        self.own_voice = doc is not None and self.claims and writer_voice(doc)
 
 
 def _block(
@@ -190,7 +192,7 @@ def _block(
             if para is not None and para.content[0] < b and a < para.content[1]:
                 continue  # a transcript or interview answer: the speaker's own words
             after = views[i + 1] if i < last else NextParagraph(doc, following, proper)
-            report_claims(ctx, v, settings.threshold, after)
+            report_claims(ctx, v, settings.threshold, after, settings.own_voice)
     if settings.statistics and not data_line(text):  # a stat line or table row: data
         _statistics(ctx, block, views, _DIGIT.search(text) is not None, reader, para, clauses, used)
     for pairs in clauses:

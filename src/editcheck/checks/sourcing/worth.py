@@ -41,9 +41,8 @@ _MEASURES = wordset(
 )
 # A game's own statistics, observed by the reporter, not a count anyone is sourced for.
 _GAME_STATS = wordset(
-    """yards carries rebounds assists tackles sacks touchdowns touchdown interceptions
-    strikeouts innings birdies bogeys hits steals blocks receptions catches passes td tds
-    rbi rbis homers aces"""
+    """yards carries rebounds assists tackles sacks touchdowns touchdown steals receptions
+    catches td tds rbi rbis birdies bogeys"""
 )
 # Nouns for which a rate before them names a policy or a deal's term: "a 15% tariff".
 _RATE_NOUNS = wordset(
@@ -94,6 +93,7 @@ _SAMPLE = re.compile(
     r"(?:in|of|on|involving|with|among)\s+(?:more\s+than\s+|over\s+|about\s+|nearly\s+)?\Z",
     re.I,
 )
+_IN_YEAR = re.compile(r" in (?:1[6-9]|20)\d\d\b")
 _BAIL = re.compile(r"(?:cash |surety |secured )?(?:bond|bail)\b", re.I)
 
 
@@ -110,8 +110,12 @@ def needs_source(masked: str, f: Figure) -> bool:
         return False
     if last in _GAME_STATS or (not figure_words and next_word in _GAME_STATS):
         return False
-    if f.kind == "money" and _conversion(masked[max(0, f.start - 40) : f.start]):
-        return False
+    if (
+        f.kind == "money"
+        and _conversion(masked[max(0, f.start - 40) : f.start])
+        and not _IN_YEAR.match(masked[f.end : f.end + 12])
+    ):
+        return False  # "(£10bn)"; "($16,971 in 2016)" is an inflation sum, a claim
     if f.kind == "money" and _BAIL.match(masked[f.end : f.end + 30].lstrip()):
         return False
     if f.kind in ("pct") and next_word in _RATE_NOUNS:
