@@ -18,6 +18,7 @@ from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.claimrule import NextParagraph, report_claims
 from editcheck.checks.sourcing.claims import Claim, find_claims
 from editcheck.checks.sourcing.lexicon import wordset
+from editcheck.checks.sourcing.quotenames import names_a_thing
 from editcheck.checks.sourcing.quotes import Quote, find_quotes
 from editcheck.checks.sourcing.reader import (
     Reader,
@@ -502,8 +503,8 @@ def _quotes(
     starts = [v.rel for v in views]
     text = block.text
     for q in quotes:
-        if not is_quotation(text, q):
-            continue
+        if not is_quotation(text, q) or names_a_thing(text, q):
+            continue  # "the “Meth. We're on it.” campaign": a name, not speech
         first = min(bisect.bisect_right(ends, q.start), len(views) - 1)
         last = max(bisect.bisect_left(starts, q.end) - 1, first)
         opens = _blank_before(text, q)
