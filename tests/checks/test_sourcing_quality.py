@@ -66,4 +66,8 @@ def test_wikipedia_floors(bench) -> None:
     rates = bench.wikipedia(bench.wikipedia_rows(SHARED), bench.checker())["all"]
     assert rates["weasel-inline"] >= 0.30
     assert rates["according-to-whom"] >= 0.15
+    # "certain" leaves out the certain sentences judged to hold weasel wording
+    # (benchmarks/data/szeged-certain-weasels.txt: the set is labelled for uncertainty
+    # only); the raw rate over every certain sentence is kept in check too.
     assert rates["certain"] <= 0.02
+    assert rates["certain-raw"] <= 0.025

@@ -109,10 +109,11 @@ _MEASURED = re.compile(
 # Verbs that may stand before their subject: "said Smith", "says a report by the ONS".
 _INVERTING = wordset(
     "said says added adds wrote writes asked continued explained insisted warned noted "
-    "argued replied recalled"
+    "argued replied recalled argues insists notes explains recalls continues asks warns"
 )
 _IRREGULAR_PAST = wordset(
     "said told wrote thought felt found shown put read sang cried spoke heard knew gave made "
+    "forecast "
     "took saw held kept led met paid sent set stood understood won lost shown withdrew"
 )
 _DIGIT = re.compile(r"\d")
@@ -125,7 +126,7 @@ _FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
 # (a comma between digits, "1,212 likely voters", does not end the relative clause)
 _RELATIVE_BEFORE = re.compile(
-    r",\s*(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?"
+    r"(?:,\s*|(?<=\w)\s+)(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?"
     r"(?:(?:has|have|had|also|later|then|previously|once)\s+){0,2}$",
     re.I,
 )
@@ -140,7 +141,8 @@ _DOC_RELATIVE = re.compile(
 # Monday", "a report by the union", "a memo sent to staff".
 _QUALIFIED_DOC = re.compile(
     r"\b(?:report|survey|study|poll|analysis|audit|review|letter|memo|statement|filing|"
-    r"assessment|estimate|count|index|census|document|data|figures)\s+(?:that|which|"
+    r"assessment|estimate|count|index|census|document|data|figures|research|polling|"
+    r"modelling|modeling|projections|calculations)\s+(?:that|which|"
     r"published|released|issued|commissioned|conducted|compiled|carried|sent|filed|seen|"
     r"obtained|prepared|by|from|of\s+(?:\d|[A-Z]))",
     re.I,
@@ -189,7 +191,12 @@ _PARTICIPLE_NEXT = re.compile(
 )
 _AUX_BEFORE = re.compile(r"\b(?:has|have|had|was|were|is|are|be|been|being)\s+$", re.I)
 _ANONYMITY_NEXT = re.compile(r"(?<!\s)\s+(?:not\s+to\s+be|to\s+remain|for\s+anonymity)\b", re.I)
-_NUMBER_OBJECT_VERBS = wordset("conceded concedes conceding claimed claims posted posts")
+# "Wales conceded 31 points", "Texas has added 400,000 jobs": a number as the object makes
+# the verb an act, not a report.
+_TO_BE_NEXT = re.compile(r"(?<!\s)\s+to\s+(?:be|have)\b", re.I)
+_NUMBER_OBJECT_VERBS = wordset(
+    "conceded concedes conceding claimed claims posted posts added adds add adding"
+)
 _NUMBER_NEXT = re.compile(
     r"(?<!\s)\s+(?:(?:an?|the|just|only|another|more\s+than|over|about)\s+)?(?:\d|(?:average|total|"
     r"record|tally|haul|lead|loss|profit)\b)",
@@ -295,6 +302,8 @@ def find_attributions(
                 # relative clause describes the subject; the later verb is the cue
             if _ANONYMITY_NEXT.match(text, end):
                 continue  # "who asked not to be named": how the source is hidden, not a cue
+            if _TO_BE_NEXT.match(text, end) and text[max(0, start - 2) : start].strip() == ",":
+                continue  # "The chapel, believed to be the oldest,": a passive, nobody's view
             if word in _NUMBER_OBJECT_VERBS and _NUMBER_NEXT.match(text, end):
                 continue  # "Wales conceded an average of 31 points": a score, not a report
             if kind == "act" and _planned(text, start):
@@ -511,6 +520,10 @@ def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
         for m in _RELATIVE.finditer(text, max(0, at - _WINDOW), at + _WINDOW):
             if m.start() <= at < m.end():
                 return m.start(), m.end()
+            if kind == "act" and m.start() <= verb_at < m.end():
+                # "Maple Hollow, which opened in 1957, has 212 students": the act of the
+                # relative clause is its own, not a source for the rest of the sentence
+                return m.start(), m.end()
     if kind == "according" or _opening(text) >= at:
         return 0, len(text)
     if kind == "agent" and text[at : at + 12].lower().startswith(_POLLING):
@@ -642,10 +655,21 @@ def _opening_subject(text: str) -> list[tuple[str, int]]:
     return out
 
 
+_OPENING_PHRASE = re.compile(
+    r"\s*+(?:In|On|At|After|During|Before|Following|Under|With|Speaking|Asked|Earlier|Later)\b"
+    r"[^,;:]{0,60}+,\s*"
+)
+
+
 def _leading_subject(text: str) -> list[tuple[str, int]]:
-    """The noun phrase a sentence opens with: "It", "The company", "Acme Corp"."""
+    """The noun phrase a sentence opens with: "It", "The company", "Acme Corp" (after an
+    opening phrase: "In a statement on Sunday, the club ...")."""
     out: list[tuple[str, int]] = []
-    for w in _WORD.finditer(text, _after_dateline(text)):
+    begin = _after_dateline(text)
+    opening = _OPENING_PHRASE.match(text, begin)
+    if opening is not None:
+        begin = opening.end()
+    for w in _WORD.finditer(text, begin):
         word, low = w.group(), w.group().lower()
         if low in ("the", "a", "an") and not out:
             out.append((word, w.start()))
@@ -714,6 +738,14 @@ def _backward(
     src = _judge_chunk(
         chunk, initial and chunk[0][1] == found[0][1], kind, base, past, first_proper, plural
     )
+    if src in (Source.VAGUE, Source.WEASEL) and before and chunk[0][0].lower() in ("a", "an"):
+        # "Alex Rivera, a spokesperson for the campaign, said": a role in apposition to a
+        # name; the name is the source
+        named = _judge_chunk(
+            before, initial and before[0][1] == found[0][1], kind, base, past, first_proper
+        )
+        if named is Source.NAMED and before[0][0][:1].isupper():
+            return named, before[0][1], before[-1][1] + len(before[-1][0])
     if src is Source.NONE and not before and retry:
         # "Delahunty, 51, a former pilot who took over in 2022, said", "Two lobbyists who
         # asked not to be named because they were not authorized ... said": the subject
@@ -822,7 +854,12 @@ def _chunks(
     text: str, found: list[tuple[str, int]], verb_at: int
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Split the words before a verb at commas: the subject's own chunk, and the one before."""
-    cuts = [i for i in range(1, len(found)) if "," in text[found[i - 1][1] : found[i][1]]]
+    # (the comma must stand between the words: "2,000 parents" is one chunk)
+    cuts = [
+        i
+        for i in range(1, len(found))
+        if "," in text[found[i - 1][1] + len(found[i - 1][0]) : found[i][1]]
+    ]
     last = cuts[-1] if cuts else 0
     chunk = found[last:]
     before = found[cuts[-2] if len(cuts) > 1 else 0 : last] if cuts else []
@@ -847,6 +884,9 @@ def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, 
     comma = text.find(",", start, stop)
     stop = comma if comma >= 0 else stop
     ws = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, stop)][:8]
+    if len(ws) > 1 and any(w == "as" for w, _, _ in ws[1:]):
+        # "regarded by some as a Galáctico": the agent ends before "as"
+        ws = ws[: next(i for i, (w, _, _) in enumerate(ws) if i and w == "as")]
     if not ws:
         return Source.NONE, start, start
     if strict and ws[0][0].lower() in (

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from editcheck.checkapi import CheckContext
-from editcheck.checks.sourcing.attribution import Source
+from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.claims import Claim, always, find_claims
 from editcheck.checks.sourcing.lexicon import words, wordset
 from editcheck.checks.sourcing.model import score
@@ -38,6 +38,7 @@ def crowd_triggers() -> frozenset[str]:
         | words("vague_sources")
         | quantifiers
         | frozenset(("according", "others", "everybody", "everyone"))
+        | frozenset(("polls", "studies", "surveys", "analyses"))  # "Polls show ..."
     )
 
 
@@ -123,6 +124,8 @@ def report_claims(
         return  # no role word ("officials", "a spokesperson"): no vague source either
     for a in v.attributions:
         if a.source is Source.VAGUE and a.verb in ("speech", "according", "agent"):
+            if _nested(a, v.attributions):
+                continue  # "The senator said aides had warned her ...": the senator's account
             phrase = " ".join(a.phrase.split())
             ctx.report_in(
                 VAGUE_ATTRIBUTION.id,
@@ -132,6 +135,18 @@ def report_claims(
                 f"Vague source ('{phrase}'): which ones? Name the person, or at "
                 "least the organisation they speak for.",
             )
+
+
+def _nested(a: Attribution, attributions: list[Attribution]) -> bool:
+    """Whether ``a`` stands inside what a named speaker earlier in the sentence reports
+    ("Smith said officials had told him ..."): the speaker answers for it."""
+    return any(
+        b.source is Source.NAMED
+        and b.verb in ("speech", "belief")
+        and b.end <= a.start
+        and b.covers(a.start, a.end)
+        for b in attributions
+    )
 
 
 def _named_next(claims: list[Claim], v: View, after: View | NextParagraph) -> bool:

@@ -39,7 +39,7 @@ _ALWAYS_CUES = {
     "impersonal": wordset(
         "believed understood thought claimed alleged rumoured rumored "
         "reported feared conjectured posited hypothesised hypothesized "
-        "surmised"
+        "surmised speculated suggested"
     ),
     "raising": wordset(
         "believed thought understood rumoured rumored alleged reputed reported supposed feared"
@@ -51,7 +51,8 @@ _ALWAYS_CUES = {
         "thinks thought complain complained predict predicted expect expects "
         "allege alleged insist insisted accuse accused blame blamed know knows "
         "question questioned concede concedes acknowledge acknowledges admit "
-        "admits grumble grumbles"
+        "admits grumble grumbles convinced worried concerned sceptical skeptical "
+        "unconvinced divided furious"
     ),
 }
 
@@ -66,13 +67,15 @@ def always(c: Claim) -> bool:
     """True for wording reported whatever the model says (see ``_ALWAYS_CUES``)."""
     if c.kind in _ALWAYS_KINDS:
         return True
+    if c.kind == "studies":
+        return True  # "Studies show", "Polls suggest", "a study found": which one?
     if c.kind == "impersonal" and c.widely:
         return True  # "it is widely accepted that", "it is generally agreed"
-    if c.kind == "weasel" and c.agent:
+    if c.kind == "weasel" and c.agent and _people_agent(c.text_after):
         return True  # "is considered by many", "was criticised by some"
     if c.kind == "weasel" and c.cue.split()[-1] in _ARGUE and c.cue.split()[0] not in _CROWD_WORDS:
         return True  # "campaigners argue" (but "others argue that" is weighed by the model)
-    if c.kind == "weasel" and c.cue == "some argue":
+    if c.kind == "weasel" and c.cue in ("some argue", "many argue", "most argue"):
         return True  # "some argue": a textbook weasel, never left to the model (issue 13)
     if c.kind == "impersonal" and _TEXTBOOK.match(c.text_after):
         return True  # "it is said that", "it's said that", "it has been argued"
@@ -82,6 +85,15 @@ def always(c: Claim) -> bool:
         return True  # "it is often said", "it has long been said": a saying nobody owns
     if c.kind == "raising" and c.rumour:
         return True  # "she is said to have turned down", "they are said to be planning"
+    if c.kind == "weasel" and c.cue.split()[-1] in _CROWD_VIEWS:
+        # "Many people consider him ...", "Critics charge that", "Some viewers felt that":
+        # always, when a quantifier or a listed crowd word makes it a crowd ("mentorees
+        # often feel freer" and "residents ... consider the issues" are left to the model)
+        head = c.cue.split()[0]
+        if head in _CROWD_WORDS or head in words("weasel_sources"):
+            return c.cue.split()[-1] not in _FEEL or bool(
+                _VIEW_AFTER.match(c.text_after, c.end - c.start)
+            )
     cues = _ALWAYS_CUES.get(c.kind)
     if cues is None:
         return False
@@ -89,6 +101,45 @@ def always(c: Claim) -> bool:
     return word in cues
 
 
+_BY = re.compile(r"\bby\s+", re.I)
+_AGENT_STOPS = wordset("of in on at as for with from to during since after before when and or")
+
+
+def _people_agent(text: str) -> bool:
+    """ "by many", "by other critics", "by skeptics": people; "by various types of retainer
+    clips" is no crowd of people (the head is the last word before a preposition)."""
+    m = _BY.search(text)
+    if m is None:
+        return True
+    run = []
+    for w in text[m.end() :].split()[:5]:
+        low = w.lower().strip(".,;:’'")
+        if low in _AGENT_STOPS or not low.isalpha():
+            break
+        run.append(low)
+    if not run:
+        return True
+    head = run[-1]
+    if len(run) == 1 and head in _CROWD_WORDS:
+        return True  # "by some", "by many"
+    return (
+        head in words("people_nouns")
+        or head in words("weasel_sources")
+        or head.endswith(("ers", "ors", "ists", "ians", "ics"))
+    )
+
+
+_CROWD_VIEWS = wordset(
+    "consider considers considered feel feels felt charge charges charged contend contends "
+    "contended maintain maintains maintained attribute attributes attributed classify "
+    "classifies classified panned dismiss dismisses dismissed agree agrees agreed disagree "
+    "disagrees disagreed refute refutes refuted"
+)
+_FEEL = wordset("feel feels felt")
+# "felt that", "feel the lock did not work": a view follows; "feel freer" is a mood.
+_VIEW_AFTER = re.compile(
+    r"\s+(?:that|the|this|it|there|a|an|his|her|their|its|differently|otherwise|strongly)\b", re.I
+)
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _SUBJECT_POSITION = re.compile(
@@ -196,7 +247,9 @@ def find_claims(
             claims.append(c)
             continue
         if not any(
-            a.covers(c.start, c.end) and not (a.start <= c.start and c.end <= a.end)
+            a.covers(c.start, c.end)
+            and not (a.start <= c.start and c.end <= a.end)
+            and not _inside_complement(masked, c, a)
             for a in sources
         ):
             claims.append(c)
@@ -209,13 +262,28 @@ def find_claims(
                 b.source is Source.NAMED
                 and b.verb != "act"
                 and b.covers(a.start, a.end)
-                and not _CONTRAST.search(masked, a.end, max(a.end, b.start))
+                and not (
+                    _CONTRAST.search(masked, a.end, max(a.end, b.start))
+                    if b.start >= a.end
+                    # "Though Luke claims he owned it, many in the community feel
+                    # differently": a concession does not answer for the crowd after it
+                    else _CONTRAST.search(masked, max(0, b.start - 12), a.start)
+                )
                 for b in attributions
             )
         ):
             c = _claim(masked, a.start, a.end, "studies" if a.verb == "finding" else "weasel")
             claims.append(replace(c, agent=a.verb == "agent"))
     return _merge(list(claims)), features(masked, claims) if claims else []
+
+
+_THAT = re.compile(r"\bthat\b", re.I)
+
+
+def _inside_complement(masked: str, c: Claim, a: Attribution) -> bool:
+    """A source inside what the hedge asserts ("It has been speculated that Royce put out
+    a challenge"): it cannot answer for the hedge."""
+    return a.start >= c.end and _THAT.search(masked, c.end, min(a.start, c.end + 40)) is not None
 
 
 def _reports_an_act(phrase: str) -> bool:
@@ -322,7 +390,7 @@ def _claim(text: str, start: int, end: int, kind: str) -> Claim:
         rumour,
         modal=modal,
         saying=saying,
-        text_after=text[start : end + 8],
+        text_after=text[start : end + 16],
     )
 
 

@@ -129,9 +129,11 @@ def _interviewee(blocks: list[Block], answer: int) -> tuple[tuple[int, int], str
     headline or standfirst, before the first question."""
     first_q = next((i for i in range(answer) if qa_marker(blocks[i].text) == "Q"), answer)
     for b in blocks[:first_q][::-1]:
-        for m in _FULL_NAME.finditer(b.text):
+        at = 0
+        while (m := _FULL_NAME.search(b.text, at)) is not None:
             if m.group(1).lower() not in _NOT_FIRST_NAMES:
                 return (b.start + m.start(), b.start + m.end()), m.group()
+            at = m.end(1)  # "Dr Nadia Karimi": the name after the title
     return None
 
 
@@ -348,6 +350,9 @@ def _paragraph_relation(block: Block, following: Block | None, reader: Reader) -
     pop, a pull quote whose speaker line follows it."""
     text = block.text
     marker = qa_marker(text)
+    if marker == "A" and reader.interviewee is None and reader.last_person is not None:
+        # no full name before the first question: the last person named is the one asked
+        reader.interviewee = (reader.last_person.source, reader.last_person.name)
     if marker == "A" and reader.interviewee is not None:
         span, name = reader.interviewee
         cue = (block.start + text.index("A"), block.start + text.index(":") + 1)
@@ -622,6 +627,12 @@ def _quote_basis(
     dash = block.text[: min(q.start, 8)].strip()[:1] in ("—", "–", "-")
     if opens and not dash and _carried(carried, block.text, q):
         return reader.carry or reader.last_quote or reader.last_speaker or True
+    if first > 0 and not block.text[views[first].rel : q.start].strip():
+        # "The senator was blunt. “This is the worst deal ...”": a quote opening the
+        # sentence after one that opens with a person (and quotes nobody) is theirs
+        prev = views[first - 1]
+        if prev.masked == prev.sentence.text and not prev.attributions:
+            return reader.subject_of(block, prev)
     return None
 
 
@@ -725,6 +736,8 @@ def _statistics(
             carried = _carried_source(before, clauses)
             for f in figures:
                 at = block.start + v.rel
+                if _describes_source(v, f):
+                    continue  # "according to two people briefed on the talks": who, not data
                 # its own clause first ("My publisher tells me about 60% ..." in an
                 # interview answer is the publisher's figure), then the line's speaker
                 basis = _covering(v, f, clauses[i])
@@ -793,6 +806,19 @@ def _covering(v: View, f: Figure, pairs: list[tuple[Attribution, Relation]]) -> 
         return docs[0]
     before = [(a, r) for a, r in found if a.cue[0] <= f.start]
     return max(before, key=lambda p: p[0].cue[0])[1] if before else found[0][1]
+
+
+def _describes_source(v: View, f: Figure) -> bool:
+    """Whether figure ``f`` stands inside the source phrase of one of the sentence's
+    reporting clauses ("two people familiar with the talks said", "a survey of 2,000
+    parents by Mumsnet found"): it says who the source is, it is not a finding."""
+    for a in v.attributions:
+        if a.source < Source.WEASEL or a.verb == "act":
+            continue
+        s0, s1 = a.source_span
+        if s0 <= f.start and f.end <= s1:
+            return True
+    return False
 
 
 def _cites_data(v: View) -> bool:

@@ -19,12 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.lexicon import words
 from editcheck.checks.sourcing.sources import CALENDAR, COMMON_STARTERS, DOC_NOUNS, head_index
 from editcheck.document import Block
+
+if TYPE_CHECKING:
+    from editcheck.checks.sourcing.view import View
 
 KINDS = ("person", "organisation", "document", "outlet", "anonymous", "vague")
 Span = tuple[int, int]
@@ -187,13 +190,16 @@ def kind_of(phrase: str, quality: Source) -> str:
     return "person"
 
 
+# "The senator was blunt.", "The new minister, ..., was blunt.": a role as the subject.
+_ROLE_SUBJECT = re.compile(r"\s*+((?:The|the)\s+(?:[a-z][\w-]*+\s+){0,2}?)([a-z]+)\b(?=[\s,])")
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|spokesman|chairman|he|his|him|himself)\b")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|spokeswoman|chairwoman|she|her|herself)\b")
 
 
 def _gender(text: str, after: int) -> str | None:
-    """ "m" or "f" from a title in the name, else from the first pronoun after it in its
-    sentence ("Teresa Vail, a spokeswoman ... who declined to give her title"), else None."""
+    """ "m" or "f" from a title in the name, "m?" or "f?" from a first name alone, else
+    from the first pronoun after it in its sentence ("Teresa Vail, a spokeswoman ... who
+    declined to give her title"), else None."""
     head = text[:after]
     if _MALE.search(head):
         return "m"
@@ -202,9 +208,9 @@ def _gender(text: str, after: int) -> str | None:
     for word in head.split()[:4]:
         low = word.lower().strip(".,’'")
         if low in words("first_names_female"):
-            return "f"
+            return "f?"  # a first name is a weak sign: it does not rule out "they"
         if low in words("first_names_male"):
-            return "m"
+            return "m?"
     rest = text[after : text.find(".", after) if "." in text[after:] else len(text)]
     m, f = _MALE.search(rest), _FEMALE.search(rest)
     if m and (not f or m.start() < f.start()):
@@ -221,6 +227,14 @@ _PREFIX = re.compile(
     r"^\s*((?:[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2})|(?:[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|"
     r"in|of|de|van|von|al|from)){0,3}))\s*:\s+(?=\S)"
 )
+# A speaker in capitals with a title or a tag after the name: "GEN. MARK STONE, COMMANDER,
+# U.S. CENTRAL COMMAND: ...", "SEN. RUTH DALTON (D-Minn.): ...", "TOM, CALLER: ...". The
+# name is the first group; quantifiers are possessive, so a long run of capitals is read once.
+_TITLED_PREFIX = re.compile(
+    r"^\s*+([A-Z][A-Z’'.-]*+(?:\s++[A-Z][A-Z’'.-]*+){0,3})"
+    r"(?:\s*+\([^()]{1,24}\)|,\s*+[A-Z][A-Z’'.&-]*+(?:\s++[A-Z][A-Z’'.&-]*+){0,5}){1,3}"
+    r"\s*+:\s+(?=\S)"
+)
 _NOT_SPEAKERS = frozenset(
     """transcript update note correction editor's notes photo photos caption watch read listen
     pictured above below source sources update updated related more see also warning
@@ -229,7 +243,7 @@ _NOT_SPEAKERS = frozenset(
 )
 # "Margaret Lyle, 67, retired teacher — “...”"
 _VOXPOP = re.compile(
-    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^—–\"“”]{0,80})?\s*([—–]|-{1,2})\s*"
+    r"^\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^—–:\"“”]{0,80})?\s*([—–:]|-{1,2})\s*"
     r"(?=[\"“‘'])"
 )
 # A pull quote's speaker line: "— Marguerite Osei", "- Rep. Dana Whitlock, at the hearing"
@@ -240,9 +254,11 @@ _AFTER_COLON = re.compile(r"\s*:\s*((?:[A-Z][\w’'.-]*\s*){1,4})")
 
 def transcript_prefix(text: str) -> tuple[Span, Span] | None:
     """The speaker prefix of a transcript or Q&A line and its colon (block-relative)."""
-    if ":" not in text[:48]:
+    if ":" not in text[:90]:
         return None
-    m = _PREFIX.match(text)
+    m = _PREFIX.match(text) if ":" in text[:48] else None
+    if m is None:
+        m = _TITLED_PREFIX.match(text)
     if m is None:
         return None
     name = m.group(1)
@@ -269,7 +285,7 @@ def qa_marker(text: str) -> str | None:
 def voxpop(text: str) -> tuple[Span, Span] | None:
     """A vox pop line's name and dash (block-relative), when the line is one."""
     head = text[:160]
-    if "—" not in head and "–" not in head and "-" not in head:
+    if "—" not in head and "–" not in head and "-" not in head and ":" not in head:
         return None
     m = _VOXPOP.match(text)
     if m is None:
@@ -277,6 +293,12 @@ def voxpop(text: str) -> tuple[Span, Span] | None:
     name = m.group(1)
     if name.lower().split()[0] in COMMON_STARTERS:
         return None
+    if m.group(2) == ":":
+        # "Janet Price, 58, nurse: '...'" is a vox pop; "Ruth Kirk, of Norfolk Police,
+        # said: '...'" is a reporting clause introducing a quote
+        between = text[m.end(1) : m.start(2)].lower().replace(",", " ").split()
+        if not words("speech_verbs").isdisjoint(between) or len(between) > 8:
+            return None
     return m.span(1), m.span(2)
 
 
@@ -319,6 +341,7 @@ class Reader:
         self.last_person: Relation | None = None
         self.last_quote: Relation | None = None
         self.last_speaker: Relation | None = None  # last relation with a named source
+        self.last_source: Relation | None = None  # last relation of any source ("they")
         self.interviewee: tuple[Span, str] | None = None
         self.interviewers: frozenset[str] = frozenset()  # prefixes whose lines ask
         self.line_speakers: frozenset[str] = frozenset()  # prefixes of transcript lines
@@ -340,6 +363,8 @@ class Reader:
         named = _NAME_BEFORE.search(block.text, max(0, rel + s0 - 60), rel + s0)
         if named is not None and not _opens_clause(block.text, named.start(1), rel):
             named = None  # "... will commence in May, the transport authority said"
+        if named is not None and named.group(1).split()[0].lower() in COMMON_STARTERS:
+            named = None  # "In Gaza, the health ministry said": a place, not the ministry's name
         if named is not None and not block.text[rel + s0 : rel + s1][:1].isupper():
             # "Gráinne Walsh, an analyst at Davy, estimated": the source is the name the
             # appositive describes, not the appositive.
@@ -396,6 +421,7 @@ class Reader:
             self.last_speaker = r
             if kind == "organisation" and how == "clause":
                 self.last_org = r
+        self.last_source = r
         return r
 
     def remember(self, r: Relation, text: str, after: int = 0) -> None:
@@ -407,12 +433,24 @@ class Reader:
         self.persons.append((r, gender))
 
     def person_for(self, pronoun: str) -> Relation | None:
-        """The person a pronoun points at: the last named whose gender does not clash."""
+        """The person a pronoun points at: the last named whose gender does not clash.
+
+        "They" points at a person only when that person was the last source named and
+        nothing in the text gave them "he" or "she" ("Alex Mbeki ... said. ... they said"):
+        after a group ("Residents said ... They said") it stays the group's pronoun."""
+        if pronoun == "they":
+            if not self.persons:
+                return None
+            p, g = self.persons[-1]
+            last = self.last_source
+            if g in (None, "m?", "f?") and last is not None and last.source == p.source:
+                return p
+            return None
         want = {"he": "m", "she": "f"}.get(pronoun)
         if want is None:
             return None
         for p, g in reversed(self.persons):
-            if g in (want, None):
+            if g in (want, want + "?", None):
                 return p
         return None
 
@@ -444,6 +482,24 @@ class Reader:
         r = Relation(span, span, span, "person", name, Source.NAMED, how="subject")
         self.remember(r, masked[m.start() : m.start() + 200], m.end() - m.start())
 
+    def subject_of(self, block: Block, v: View) -> Relation | None:
+        """The person a sentence opens with, as its subject ("Ibarra was blunt.", "The
+        senator was blunt."): whom a quote opening the next sentence belongs to."""
+        a = block.start + v.rel
+        lead = len(v.masked) - len(v.masked.lstrip())
+        if self.persons:
+            p, _ = self.persons[-1]
+            if p.how == "subject" and p.source[0] == a + lead:
+                return p
+        m = _ROLE_SUBJECT.match(v.masked)
+        if m is None or m.group(2).lower() not in _lists()["person_titles"]:
+            return None
+        span = (a + m.start(1), a + m.end(2))
+        name = v.masked[m.start(1) : m.end(2)]
+        r = Relation(span, span, span, "person", name, Source.NAMED, how="subject")
+        self.remember(r, v.masked[m.start(1) : m.start(1) + 200], m.end(2) - m.start(1))
+        return r
+
     def add(self, r: Relation) -> Relation:
         self.relations.append(r)
         if r.type == "quote":
@@ -473,7 +529,7 @@ class Reader:
         )
         if r.kind == "person":
             self.remember(r, block.text[source[0] : source[0] + 200], source[1] - source[0])
-        self.last_speaker = r
+        self.last_speaker = self.last_source = r
         return r
 
 
@@ -488,6 +544,8 @@ def summarise(relations: list[Relation]) -> list[dict[str, Any]]:
     order: list[tuple[str, str]] = []
     for r in relations:
         written = " ".join(r.name.split()).strip(" ,.")
+        if r.how == "pronoun" and written.lower().replace("’", "'").split("'")[0] in ("i", "we"):
+            continue  # "I think it earns every minute": the writer, not a source to list
         # "Officials" and "officials" are one source; a person's name keeps its case
         key = (written if r.kind == "person" else written.lower(), r.kind)
         if r.kind == "person":

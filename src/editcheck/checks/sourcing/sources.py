@@ -122,6 +122,15 @@ def classify(
     crowd = _crowd(lows, head_i, head, kind)
     if crowd is not None:
         return crowd
+    if head_i == 0 and head in _BARE_FINDINGS and kind in ("finding", "speech", "belief"):
+        return Source.WEASEL  # "Polls show", "Studies suggest": which ones?
+    if (
+        lows[0] in _QUANTIFIED
+        and head_i <= 2
+        and head.endswith("s")
+        and not any(names[1 : head_i + 1])
+    ):
+        return Source.WEASEL  # "Many colleges say", "some councils warn": which ones?
     if not _BRIEFED.isdisjoint(lows) and lows[0] in _ANONYMOUS_HEADS:
         return Source.WEASEL  # "people familiar with the matter said": anonymous
     after = lows[head_i + 1] if head_i + 1 < len(lows) else ""
@@ -306,6 +315,16 @@ def _role(
         and any(names[head_i + 2 : head_i + 6])
     ):
         return Source.NAMED  # "officials at the Treasury", "a spokesperson for Acme"
+    if (
+        head in _SPOKES
+        and len(rest) >= 3
+        and rest[0] in ("for", "at", "of")
+        and rest[1] in ("the", "his", "her", "their", "its")
+        and _answerable(rest[2:5])
+    ):
+        # "a spokesperson for the prime minister", "a spokesman for the company": one
+        # office answers for the words, as surely as a name would
+        return Source.NAMED
     if before in _POSSESSIVES or (before in _DEFINITE and head not in ("officials", "authorities")):
         return Source.NAMED
     if kind == "belief" and head.endswith("s") and head_i <= 1:
@@ -313,6 +332,19 @@ def _role(
     if head in _lex().lay and not past:
         return Source.WEASEL  # "youth workers say", "residents warn": a crowd, not a role
     return Source.VAGUE
+
+
+_BARE_FINDINGS = wordset("polls studies surveys analyses")
+_QUANTIFIED = wordset("some many most several numerous various countless")
+_SPOKES = wordset("spokesperson spokesman spokeswoman representative")
+
+
+def _answerable(ws: list[str]) -> bool:
+    """An institution or a single office holder ("company", "prime minister", "governor")."""
+    titles = words("person_titles")
+    return any(
+        w.strip(".,") in _lex().institutions or w.strip(".,") in titles for w in ws[:3]
+    ) and not any(w.strip(".,").endswith("s") and w.strip(".,") in _lex().vague for w in ws)
 
 
 def _is_name(word: str, initial: bool) -> bool:

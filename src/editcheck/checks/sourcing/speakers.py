@@ -22,15 +22,17 @@ MIN_WORDS = 4
 # words (data/not_quotation_cues.txt).
 _TITLE_WORDS = words("not_quotation_cues")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Dr|St|Mr|Mrs|Ms|Jr|Sr|Co|No|Vol|Mt|Ft)\.")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Dr|St|Mr|Mrs|Ms|Jr|Sr|Co|No|Vol|Mt|Ft|v|vs)\.")
 _CLAUSE_START = re.compile(r"[.!?;]\s")
 # Small words a title leaves in lower case, in English and in the languages whose titles
 # news copy quotes most ("Le Courrier du Canada", "Escuela de Hostelería del Hotel Euromar").
 _SMALL = wordset(
     """a an the and or of in on at to for with by from as but nor is de del la le les du des
-    di da e et y van von der den het il el los las au aux und zu"""
+    di da e et y van von der den het il el los las au aux und zu v v. vs vs."""
 )
 _SPEECH = frozenset(("speech", "according", "agent"))
+# Small words between a title cue and the quote: "called the", "motto of", "its slogan,".
+_LEAD_INS = frozenset(("the", "a", "an", "of", "its", "his", "her", "their", "our", "this"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +48,27 @@ def is_quotation(text: str, q: Quote) -> bool:
     """True for a quotation of someone's words; False for scare quotes and titles."""
     if q.words < MIN_WORDS:
         return False
-    before = (
-        text[max(0, q.start - 30) : q.start].lower().replace(",", " ").replace(":", " ").split()
-    )
+    before = [
+        w.strip("([")
+        for w in text[max(0, q.start - 40) : q.start]
+        .lower()
+        .replace(",", " ")
+        .replace(":", " ")
+        .split()
+    ]
+    while len(before) > 1 and before[-1] in _LEAD_INS:
+        before.pop()  # "formally called the 'Group ...'", "his tagline of 'You must ...'"
     if before and (before[-1] in _TITLE_WORDS or " ".join(before[-2:]) in _TITLE_WORDS):
         # "is called 'Cnoc na Gaoithe'" names; "have been called 'the hidden half of the
         # NHS'" describes, with nobody named: a quotation
         return len(before) > 1 and before[-2] == "been" and before[-1] in _DESCRIBING
+    if _ACRONYM_AFTER.match(text, q.end):
+        return False  # "'potato tuber necrotic ringspot disease' (PTNRD)": a term, defined
     inner = text[q.inner_start : q.inner_end]
     return not (_title_case(inner) or _single_quoted_name(text, q, inner))
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]{0,3}\([A-Z][A-Za-z]{1,7}\)")
 
 
 def is_title(text: str, q: Quote) -> bool:

@@ -180,6 +180,9 @@ _NOT_COUNT_NOUN = wordset(
     # Works and honours: a career in numbers is biography, not data.
     " albums books novels films movies songs singles records plays poems paintings operas "
     "symphonies awards oscars grammys emmys baftas trophies caps"
+    # Election results and the size of a body are public record, like a score ("31 of the 48
+    # seats", "the state's 19 electoral votes", "1,200 delegates", "all 48 council seats").
+    " seats votes delegates districts constituencies wards precincts counties cantons"
     # A page's own counters ("7.3K views") are furniture, not data.
     " views likes retweets reposts upvotes"
 )
@@ -292,7 +295,7 @@ _SHAPES = lazy_regex(
     rf"|\b{_NW}\s+(?:defeats|wins|losses|victories|draws)\s+"
     rf"in\s+(?:{_OWNER}\s+last\s+)?{_NW}(?:\s+[\w-]+){{0,2}}?\s+{_GAMES}"
     rf"|\bin\s+each\s+of\s+{_OWNER}\s+last\s+{_NW}\s+[\w-]+)"
-    rf"|(?P<measure>\b(?:an?\s+)?(?:population|turnout|average|"
+    rf"|(?P<measure>\b(?:an?\s+)?(?:population|turnout|average|crowd|attendance|audience|"
     rf"enrolment|enrollment|membership|workforce|death\s+toll|toll)\s+of\s+{_Q}{_CUR}{_NW}"
     rf"(?:\s+[a-z]+\s+an?\s+(?:game|match|year|week|day|month))?"
     rf"|\b(?:average|median)\s+(?:[\w-]+\s+){{0,3}}(?:pay|wage|salary|rent|price|fare|income)"
@@ -303,6 +306,7 @@ _SHAPES = lazy_regex(
 )
 _SHAPE_WORDS = wordset(
     """last each from population turnout average median toll enrolment enrollment membership
+    crowd attendance audience
     workforce defeats wins losses victories draws down up"""
 )
 _TREND_VERBS = frozenset(
@@ -328,8 +332,23 @@ def _shapes(masked: str, words: frozenset[str]) -> list[Figure]:
                 before = masked[max(0, m.start() - 40) : m.start()].lower().split()
                 if _TREND_VERBS.isdisjoint(before):
                     continue  # "from 9am to 5pm", "from Leeds to York"
+        if (
+            kind == "measure"
+            and _CROWD_MEASURE.match(m.group())
+            and not _FORECAST.match(masked, m.end())
+        ):
+            continue  # "in front of a crowd of 51,700": the attendance, public like a score
         out.append(Figure(m.start(), m.end(), kind, m.group()))
     return out
+
+
+# A crowd or an audience is a figure to source when it is a forecast ("a crowd of 73,000 is
+# expected"); the attendance of an event that happened is announced, like its score.
+_CROWD_MEASURE = re.compile(r"(?:an?\s+)?(?:crowd|attendance|audience)\b", re.I)
+_FORECAST = re.compile(
+    r"(?<!\s)\s*+(?:(?:is|are|was|were)\s+)?(?:expected|forecast|predicted|estimated|anticipated)\b",
+    re.I,
+)
 
 
 def _merge_shapes(found: list[Figure], shapes: list[Figure]) -> list[Figure]:
