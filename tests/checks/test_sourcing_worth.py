@@ -75,6 +75,10 @@ def test_figures_that_are_not_claims_pass(checker: Checker, text: str) -> None:
         ("Dozens of people were hurt in the crush at the gates.", "Dozens of people"),
         ("Some 41% of renters now spend half their income on housing.", "41%"),
         ("The scheme cost taxpayers $3.2 billion over five years.", "$3.2 billion"),
+        ("Council backs 3.5% tax rise to fund care homes", "3.5%"),
+        ("Shares in the FTSE 100 miner slid 6% after the profit warning.", "6%"),
+        ("The gales closed dozens of roads across the county.", "dozens of roads"),
+        ("The flood defences cost hundreds of millions of pounds.", "hundreds of millions"),
     ],
 )
 def test_figures_that_are_claims_still_flag(checker: Checker, text: str, figure: str) -> None:

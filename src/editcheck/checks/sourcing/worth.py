@@ -47,7 +47,7 @@ _GAME_STATS = wordset(
 # Nouns for which a rate before them names a policy or a deal's term: "a 15% tariff".
 _RATE_NOUNS = wordset(
     """tariff tariffs tax taxes duty duties levy levies surcharge discount discounts rate
-    rates fee fees commission stake cut raise increase hike pay"""
+    rates fee fees commission"""
 )
 # A market instrument and the verb of a price move: a market wrap's figures are read off
 # the exchange, not sourced.
@@ -61,6 +61,8 @@ _MOVE_VERBS = wordset(
     rallied slid tumbled advanced declined firmed weakened strengthened dipped shed rise fall
     gain gains losses higher lower"""
 )
+_COMPANY_SHARES = wordset("shares share stock")
+_CHANGES = wordset("rise rises increase increases hike hikes cut cuts raise rebate")
 _MOVE_LINKS = wordset("to at by or from yield down up")
 _WORDS = re.compile(r"[a-z&]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -75,8 +77,12 @@ _VAGUE = re.compile(
 _TOLL_NOUNS = wordset(
     """people persons residents families households homes houses buildings properties
     children adults men women voters workers jobs staff patients victims animals sheep cattle
-    livestock birds fish dogs cats cases deaths"""
+    livestock birds fish dogs cats cases deaths pounds dollars euros millions billions"""
 )
+_SPAN_UNITS = wordset(
+    "light years miles kilometres kilometers feet metres meters years centuries generations"
+)
+_KINDS = wordset("different various possible other such iterations versions variations kinds")
 _AGENT_PLURAL = re.compile(r"(?:{})\Z".format("|".join(AGENT_SUFFIXES)))
 # Plurals with an agent ending that count things: "thousands of light-years".
 _NOT_AGENTS = wordset(
@@ -85,7 +91,7 @@ _NOT_AGENTS = wordset(
     orders layers computers servers clusters components documents comments events
     elements segments moments instruments"""
 )
-_BLURRED = re.compile(r"\b(?:several|few|initial|first|many|couple\s+of|some)\s+\Z", re.I)
+_BLURRED = re.compile(r"\b(?:initial|first|original)\s+\Z", re.I)
 _SINGULAR = re.compile(r"(?:dozen|hundred|thousand)\b", re.I)
 # A study or poll giving its own sample: "a study in 38 adults", "a survey of 2,000 voters".
 _SAMPLE = re.compile(
@@ -118,15 +124,20 @@ def needs_source(masked: str, f: Figure) -> bool:
         return False  # "(£10bn)"; "($16,971 in 2016)" is an inflation sum, a claim
     if f.kind == "money" and _BAIL.match(masked[f.end : f.end + 30].lstrip()):
         return False
-    if f.kind in ("pct") and next_word in _RATE_NOUNS:
-        return False
+    if f.kind == "pct" and next_word in _RATE_NOUNS and not _change_after(masked, f.end):
+        return False  # "a 15% tariff"; "a 4.99% tax rise" is a change, a claim
     if _vague(masked, f):
         return False
     if _SAMPLE.search(masked, max(0, f.start - 40), f.start):
         return False  # "one study in 496 girls found": the study describes its own sample
     if f.kind in ("pct", "money") or "%" in f.text:
         words = frozenset(_WORDS.findall(masked.lower()))
-        if not _MARKET_NOUNS.isdisjoint(words) and not _MOVE_VERBS.isdisjoint(words):
+        # a company's shares ("Shares in X jumped 9%") are its news, not the market's
+        if (
+            not _MARKET_NOUNS.isdisjoint(words)
+            and not _MOVE_VERBS.isdisjoint(words)
+            and _COMPANY_SHARES.isdisjoint(words)
+        ):
             # the move itself ("lost 0.06% to $1,737.00"), not a figure derived from it
             # ("giving it a market value of about £7.5bn")
             before = _WORDS.findall(masked[max(0, f.start - 30) : f.start].lower())[-3:]
@@ -150,6 +161,11 @@ def _conversion(before: str) -> bool:
     return any(_TOKEN_NUMERIC.search(t) for t in tokens[-2:])
 
 
+def _change_after(masked: str, end: int) -> bool:
+    """Whether a change word follows the rate's noun: "a 4.99% tax rise"."""
+    return not _CHANGES.isdisjoint(_WORDS.findall(masked[end : end + 24].lower())[:2])
+
+
 def _vague(masked: str, f: Figure) -> bool:
     """A magnitude with no number in it: "thousands of people", "the initial dozen"."""
     text = f.text.strip()
@@ -158,7 +174,10 @@ def _vague(masked: str, f: Figure) -> bool:
     if _affected(text):
         return False  # "hundreds of buildings", "dozens of people": an event's toll
     if _VAGUE.match(text) is not None:
-        return True
+        # only a measure of distance or time, or a count of kinds ("dozens of different
+        # designs"): "dozens of roads" closed by a storm is the storm's toll
+        found = _WORDS.findall(text.lower())
+        return (found[-1] if found else "") in _SPAN_UNITS or not _KINDS.isdisjoint(found)
     return (
         _SINGULAR.match(text) is not None
         and _BLURRED.search(masked, max(0, f.start - 16), f.start) is not None
