@@ -126,7 +126,7 @@ _FINITE = wordset("is are was were")
 _TAG_BEFORE = re.compile(r"(?:[,”\"’—–(]|\b(?:as|so))\s*$")
 # (a comma between digits, "1,212 likely voters", does not end the relative clause)
 _RELATIVE_BEFORE = re.compile(
-    r"(?:,\s*|(?<=\w)\s+)(?:which|who|whose)\b(?:[^,]|,(?=\d{3}))*,\s*(?:\w+ly\s+)?"
+    r"(?:,\s*|(?<=\w)\s+)(?:which|who|whose)\b(?:[^,]|,(?=\d{3})){0,240}+,\s*(?:\w+ly\s+)?"
     r"(?:(?:has|have|had|also|later|then|previously|once)\s+){0,2}$",
     re.I,
 )
@@ -656,7 +656,7 @@ def _opening_subject(text: str) -> list[tuple[str, int]]:
 
 
 _OPENING_PHRASE = re.compile(
-    r"\s*+(?:In|On|At|After|During|Before|Following|Under|With|Speaking|Asked|Earlier|Later)\b"
+    r"(?:In|On|At|After|During|Before|Following|Under|With|Speaking|Asked|Earlier|Later)\b"
     r"[^,;:]{0,60}+,\s*"
 )
 
@@ -666,6 +666,8 @@ def _leading_subject(text: str) -> list[tuple[str, int]]:
     opening phrase: "In a statement on Sunday, the club ...")."""
     out: list[tuple[str, int]] = []
     begin = _after_dateline(text)
+    while begin < len(text) and text[begin].isspace():
+        begin += 1
     opening = _OPENING_PHRASE.match(text, begin)
     if opening is not None:
         begin = opening.end()

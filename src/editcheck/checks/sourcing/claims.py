@@ -138,7 +138,8 @@ _CROWD_VIEWS = wordset(
 _FEEL = wordset("feel feels felt")
 # "felt that", "feel the lock did not work": a view follows; "feel freer" is a mood.
 _VIEW_AFTER = re.compile(
-    r"\s+(?:that|the|this|it|there|a|an|his|her|their|its|differently|otherwise|strongly)\b", re.I
+    r"(?<!\s)\s+(?:that|the|this|it|there|a|an|his|her|their|its|differently|otherwise|strongly)\b",
+    re.I,
 )
 _WORDS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")

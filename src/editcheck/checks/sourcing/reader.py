@@ -191,7 +191,9 @@ def kind_of(phrase: str, quality: Source) -> str:
 
 
 # "The senator was blunt.", "The new minister, ..., was blunt.": a role as the subject.
-_ROLE_SUBJECT = re.compile(r"\s*+((?:The|the)\s+(?:[a-z][\w-]*+\s+){0,2}?)([a-z]+)\b(?=[\s,])")
+_ROLE_SUBJECT = re.compile(
+    r"(?<!\s)\s*+((?:The|the)\s+(?:[a-z][\w-]*+\s+){0,2}?)([a-z]+)\b(?=[\s,])"
+)
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|spokesman|chairman|he|his|him|himself)\b")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Dame|Lady|spokeswoman|chairwoman|she|her|herself)\b")
 
@@ -249,7 +251,8 @@ _VOXPOP = re.compile(
 # A pull quote's speaker line: "— Marguerite Osei", "- Rep. Dana Whitlock, at the hearing"
 _SPEAKER_LINE = re.compile(r"^\s*([—–]|-{1,2})\s*((?:[A-Z][\w’'.-]*\.?\s*){1,5})")
 # A headline quote with its speaker after a colon: "‘I stole it ...’: Marguerite Osei on ..."
-_AFTER_COLON = re.compile(r"\s*:\s*((?:[A-Z][\w’'.-]*\s*){1,4})")
+# (read where a space run starts, possessively: a long run of spaces is read once)
+_AFTER_COLON = re.compile(r"(?<!\s)\s*+:\s*+((?:[A-Z][\w’'.-]*+\s*+){1,4})")
 
 
 def transcript_prefix(text: str) -> tuple[Span, Span] | None:
