@@ -20,6 +20,7 @@ from editcheck.checks.sourcing.quotes import find_quotes
 from editcheck.checks.sourcing.rules import UNATTRIBUTED_CLAIM, VAGUE_ATTRIBUTION
 from editcheck.checks.sourcing.sources import AGENT_SUFFIXES
 from editcheck.checks.sourcing.view import View, make_view
+from editcheck.checks.sourcing.voice import writer_hedge
 from editcheck.document import Block, Document
 
 
@@ -91,7 +92,11 @@ class NextParagraph:
 
 
 def report_claims(
-    ctx: CheckContext, v: View, threshold: float, after: View | NextParagraph | None = None
+    ctx: CheckContext,
+    v: View,
+    threshold: float,
+    after: View | NextParagraph | None = None,
+    own_voice: bool = False,
 ) -> None:
     crowds = not crowd_triggers().isdisjoint(v.words)
     claims, feats = find_claims(
@@ -99,6 +104,8 @@ def report_claims(
     )
     if claims and after is not None and _named_next(claims, v, after):
         claims = []
+    if claims and own_voice:  # "probably" in a review or a column: the writer's hedge
+        claims = [c for c in claims if not writer_hedge(v.masked, c)]
     # Hedges ("reportedly") and anonymous sources are reported as they are; crowds,
     # passives and speculation, which are often idiom, when the model is confident enough.
     if claims:

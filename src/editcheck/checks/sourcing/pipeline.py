@@ -18,6 +18,7 @@ from editcheck.checks.sourcing.attribution import Attribution, Source
 from editcheck.checks.sourcing.claimrule import NextParagraph, report_claims
 from editcheck.checks.sourcing.claims import Claim, find_claims
 from editcheck.checks.sourcing.lexicon import wordset
+from editcheck.checks.sourcing.quotenames import names_a_thing
 from editcheck.checks.sourcing.quotes import Quote, find_quotes
 from editcheck.checks.sourcing.reader import (
     Reader,
@@ -45,6 +46,8 @@ from editcheck.checks.sourcing.speakers import (
 )
 from editcheck.checks.sourcing.statistics import SPELLED_WORDS, Figure, find_figures
 from editcheck.checks.sourcing.view import View, make_view
+from editcheck.checks.sourcing.voice import writer_voice
+from editcheck.checks.sourcing.worth import data_line, needs_source
 from editcheck.document import Block, Document
 
 # A capitalised word after a lower-case word, a comma or a semicolon and a space. The
@@ -85,7 +88,7 @@ def run_sourcing(doc: Document, ctx: CheckContext) -> None:
     speakers: set[str] = set()  # names of people quoted so far in this draft
     proper = frozenset(_MID_CAPITAL.findall(doc.text))
     blocks = [b for b in doc.blocks if not (b.is_blank or b.context & _SKIP_CONTEXT)]
-    settings = _Settings(ctx)
+    settings = _Settings(ctx, doc)
     reader = Reader(doc.text)
     reader.line_speakers, reader.interviewers = _line_speakers(blocks)
     for i, block in enumerate(blocks):
@@ -143,12 +146,13 @@ _NOT_FIRST_NAMES = wordset(
 class _Settings:
     """Which rules run and the claim threshold, read once per draft, not per paragraph."""
 
-    __slots__ = ("claims", "threshold", "statistics")
+    __slots__ = ("claims", "threshold", "statistics", "own_voice")
 
-    def __init__(self, ctx: CheckContext) -> None:
+    def __init__(self, ctx: CheckContext, doc: Document | None = None) -> None:
         self.claims = ctx.enabled(UNATTRIBUTED_CLAIM.id) or ctx.enabled(VAGUE_ATTRIBUTION.id)
         self.threshold = float(ctx.options(UNATTRIBUTED_CLAIM.id).get("min-confidence", 0.5))
         self.statistics = ctx.enabled(UNSOURCED_STATISTIC.id)
+        self.own_voice = doc is not None and self.claims and writer_voice(doc)
 
 
 def _block(
@@ -191,8 +195,8 @@ def _block(
             if para is not None and para.content[0] < b and a < para.content[1]:
                 continue  # a transcript or interview answer: the speaker's own words
             after = views[i + 1] if i < last else NextParagraph(doc, following, proper)
-            report_claims(ctx, v, settings.threshold, after)
-    if settings.statistics:
+            report_claims(ctx, v, settings.threshold, after, settings.own_voice)
+    if settings.statistics and not data_line(text):  # a stat line or table row: data
         _statistics(ctx, block, views, _DIGIT.search(text) is not None, reader, para, clauses, used)
     for pairs in clauses:
         for attribution, r in pairs:
@@ -504,8 +508,8 @@ def _quotes(
     starts = [v.rel for v in views]
     text = block.text
     for q in quotes:
-        if not is_quotation(text, q):
-            continue
+        if not is_quotation(text, q) or names_a_thing(text, q):
+            continue  # "the “Meth. We're on it.” campaign": a name, not speech
         first = min(bisect.bisect_right(ends, q.start), len(views) - 1)
         last = max(bisect.bisect_left(starts, q.end) - 1, first)
         opens = _blank_before(text, q)
@@ -741,6 +745,8 @@ def _statistics(
                     basis = para
                 if basis is None:
                     basis = carried
+                if basis is None and not needs_source(v.masked, f):
+                    continue  # a recipe's cup, a market move, a conversion: no claim
                 if basis is None:
                     reader.unsourced_figures += 1
                     _report_figure(ctx, v, f, _nearest(clauses, i, i), reader.text)
