@@ -119,3 +119,6 @@ class HouseStyle:
     source: str
     rules: tuple[HouseRule, ...]
     path: Path | None = None
+    # Seconds the whole file may spend on one draft (every rule, exception list and
+    # regular expression together): a file of many slow patterns costs at most this.
+    budget: float = 1.0
