@@ -81,7 +81,9 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await checks.start()
+        beating = asyncio.create_task(workers.heartbeat())  # the supervisor's liveness watch
         yield
+        beating.cancel()
         checks.close()
 
     app = Starlette(
