@@ -51,6 +51,11 @@ class RuleTimeout(Exception):
         self.file_budget = file_budget
 
 
+class _Saturated(Exception):
+    """A rule found far more than a report keeps: looking further would change nothing
+    shown and could cost a judgement per numeral of a 100,000-numeral draft."""
+
+
 class FileBudget:
     """Seconds one house-style file may spend on one draft: every rule, exception list
     and regular expression of the file draws on it, so a file of many slow patterns
@@ -129,7 +134,9 @@ def compile_house_style(style: HouseStyle) -> Check:
     exceptions = [_exception_pattern(r) for r in rules]
 
     def run(doc: Document, ctx: CheckContext) -> None:
-        budget = FileBudget(style.budget)
+        # the file's budget is per draft up to 1 MB of text, and grows with it beyond
+        seconds = style.budget * max(1.0, len(doc.text) / 1_000_000)
+        budget = FileBudget(seconds)
         active = [ctx.enabled(r.id) for r in rules]
         matches: dict[int, list[Match]] = defaultdict(list)
         done: list[str] = []
@@ -152,7 +159,7 @@ def compile_house_style(style: HouseStyle) -> Check:
         except RuleTimeout:
             left = [r.id for i, r in enumerate(rules) if active[i] and r.id not in done]
             ctx.record_failure(
-                f"house style {style.source}: the file's budget of {style.budget:g} s for "
+                f"house style {style.source}: the file's budget of {seconds:g} s for "
                 f"this draft ran out; rule(s) {', '.join(left)} not finished (their "
                 "findings for this draft are not listed)",
                 kind="timeout",
@@ -211,6 +218,10 @@ def _run_rule(
     ]
     try:
         _HANDLERS[rule.type](doc, rule, kept, _Scope(exceptions, budget), reporter)
+    except _Saturated:
+        reporter.flush()
+        ctx.stop_looking(rule.id)
+        return
     except RuleTimeout as stop:
         if stop.file_budget:
             raise
@@ -246,6 +257,7 @@ class _Reporter:
         self.ctx = ctx
         self.rule = rule
         self.pending: list[tuple[int, int, str, str | None, dict[str, Any]]] = []
+        self.most = 2 * ctx.per_rule_cap  # some may be suppressed: look a little further
 
     def add(
         self, doc: Document, start: int, end: int, suggestion: str | None = None, **fields: Any
@@ -257,6 +269,8 @@ class _Reporter:
         if self.rule.link:
             data["link"] = self.rule.link
         self.pending.append((start, end, message, suggestion, data))
+        if len(self.pending) >= self.most:
+            raise _Saturated
 
     def flush(self) -> None:
         for start, end, message, suggestion, data in self.pending:

@@ -69,7 +69,7 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "pattern": {"match", "suggestion"},
 }
 DEFAULT_TIMEOUT = 0.25  # seconds per pattern rule per draft
-DEFAULT_BUDGET = 1.0  # seconds per house-style file per draft, all rules together
+DEFAULT_BUDGET = 2.0  # seconds per house-style file per MB of draft, all rules together
 # An acronym of two to six capitals (digits and & allowed after the first), and its
 # definition in brackets after the spelt-out name: "World Health Organization (WHO)".
 DEFAULT_USE = r"\b([A-Z][A-Z0-9&]{1,5})s?\b"

@@ -17,7 +17,7 @@ Its source is judged without a model (see :mod:`.sources`):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -241,8 +241,11 @@ def _reporting_words(
     are looked for, each by a literal search: most words of a sentence are never touched.
     """
     verbs = _verbs()
-    low_text = text.lower()
-    if words is None or len(low_text) != len(text):
+    tokens: Iterable[tuple[int, str]]
+    low_text = text.lower() if words is not None else ""
+    if words is None:  # read lazily: a caller asking for the first cue stops there
+        tokens = ((m.start(), m.group().lower()) for m in _TOKEN.finditer(text))
+    elif len(low_text) != len(text):
         tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
     else:
         present = _triggers().intersection(words)
@@ -507,8 +510,9 @@ def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
     sentence or clause ("Police said the man ...", "... if they complained that ...")
     vouches for what follows it, not for what came before.
     """
-    if "wh" in text:  # "which", "who", "whose", "where"
-        for m in _RELATIVE.finditer(text, max(0, at - _WINDOW), at + _WINDOW):
+    lo = max(0, at - _WINDOW)
+    if "wh" in text[lo : at + _WINDOW]:  # "which", "who", "whose", "where" (read the window)
+        for m in _RELATIVE.finditer(text, lo, at + _WINDOW):
             if m.start() <= at < m.end():
                 return m.start(), m.end()
     if kind == "according" or _opening(text) >= at:
@@ -551,11 +555,13 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     # Only the last few hundred characters before a verb can hold its subject: reading
     # from the sentence's start for each verb would make a long sentence quadratic.
     lo = max(0, verb_at - _WINDOW, _after_dateline(text) if text[:1].isupper() else 0)
-    rel = _RELATIVE_BEFORE.search(text, lo, verb_at) if ("which" in text or "who" in text) else None
+    # the quick word tests read the window, not the sentence (per verb, that was quadratic)
+    window = text[lo:verb_at]
+    rel = _RELATIVE_BEFORE.search(text, lo, verb_at) if "wh" in window else None
     if rel is not None:  # "Care England, which represents providers, said": skip the clause
         verb_at = rel.start()
     verb_at = _before_tag(text, verb_at)
-    doc = _DOC_RELATIVE.search(text, lo, verb_at) if "that" in text or "which" in text else None
+    doc = _DOC_RELATIVE.search(text, lo, verb_at) if "that" in window or "which" in window else None
     if doc is not None:
         verb_at = doc.start() + len(doc.group().split()[0])
     tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, lo, verb_at)]
