@@ -31,7 +31,6 @@ from editcheck.service.check_process import CheckProcess
 from editcheck.service.handler import CheckHandler
 from editcheck.service.openapi import openapi_document
 from editcheck.service.problems import Problem, from_problem, problem_response
-from editcheck.service.requests import batch_request, check_request, parse_json
 from editcheck.service.settings import ServiceSettings, settings_from_env
 from editcheck.version import __version__
 
@@ -162,27 +161,18 @@ async def _openapi(request: Request) -> Response:
 
 
 async def _check(request: Request) -> Response:
-    req = check_request(parse_json(await _body(request)))
     checks: CheckProcess = request.app.state.checks
-    (answer,) = await checks.check([req])
-    return JSONResponse(answer)
+    # read, validated, checked and encoded in the check process: the loop only moves bytes
+    return _json_bytes(await checks.answer("check", await _body(request)))
 
 
 async def _batch(request: Request) -> Response:
-    settings: ServiceSettings = request.app.state.settings
-    reqs = batch_request(parse_json(await _body(request)), settings.max_batch)
     checks: CheckProcess = request.app.state.checks
-    results = await checks.check(reqs)  # one budget for the whole batch
-    verdicts = {r["verdict"] for r in results}
-    verdict = next(v for v in ("fail", "incomplete", "pass") if v in verdicts)
-    return JSONResponse(
-        {
-            "verdict": verdict,
-            "blocking": any(r["blocking"] for r in results),
-            "partial": any(r["partial"] for r in results),
-            "results": results,
-        }
-    )
+    return _json_bytes(await checks.answer("batch", await _body(request)))  # one budget
+
+
+def _json_bytes(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 async def _body(request: Request) -> bytes:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import multiprocessing
 import os
 import signal
@@ -33,7 +34,7 @@ from editcheck.service.gctune import tune_gc_for_requests
 from editcheck.service.handler import CheckHandler
 from editcheck.service.memwatch import MB, rss_bytes
 from editcheck.service.problems import Problem
-from editcheck.service.requests import CheckRequest
+from editcheck.service.requests import CheckRequest, batch_request, check_request, parse_json
 from editcheck.service.settings import ServiceSettings
 
 # After the budget, how long a child may take to stop by itself before it is killed.
@@ -79,6 +80,47 @@ def _check_in_child(reqs: list[CheckRequest], budget: float | None) -> tuple[Any
         return ("problem", problem.status, problem.detail, problem.slug, problem.errors)
 
 
+def _answer_in_child(
+    route: str, body: bytes, budget: float | None, max_batch: int
+) -> tuple[Any, ...]:
+    """Read, validate, check and encode one request body in the child: the worker's event
+    loop does nothing that grows with the draft, so ``/healthz`` answers while a 2 MB
+    body is parsed or a 4 MB answer encoded. The answer comes back as JSON bytes."""
+    import time
+
+    assert _handler is not None
+    deadline = time.monotonic() + budget if budget else None
+    try:
+        data = parse_json(body)
+        if route == "batch":
+            reqs = batch_request(data, max_batch)
+            answer = batch_answer([_handler.check(r, deadline) for r in reqs])
+        else:
+            answer = _handler.check(check_request(data), deadline)
+        return ("ok", encode_json(answer))
+    except Problem as problem:
+        return ("problem", problem.status, problem.detail, problem.slug, problem.errors)
+
+
+def batch_answer(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The batch's answer: the worst verdict of its drafts, and each draft's answer."""
+    verdicts = {r["verdict"] for r in results}
+    verdict = next(v for v in ("fail", "incomplete", "pass") if v in verdicts)
+    return {
+        "verdict": verdict,
+        "blocking": any(r["blocking"] for r in results),
+        "partial": any(r["partial"] for r in results),
+        "results": results,
+    }
+
+
+def encode_json(data: Any) -> bytes:
+    """JSON as Starlette's JSONResponse writes it."""
+    return json.dumps(
+        data, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+    ).encode("utf-8")
+
+
 class CheckProcess:
     """The child processes one server worker checks in (``size`` of them)."""
 
@@ -116,12 +158,45 @@ class CheckProcess:
                         os.kill(pid, signal.SIGKILL)
             await asyncio.sleep(WATCH_SECONDS)
 
+    async def answer(self, route: str, body: bytes) -> bytes:
+        """The JSON answer to a request body for ``route`` ("check" or "batch"), all of
+        it worked out in the child; raises :class:`Problem` (400, 413, 422; 503 when the
+        child died or passed its memory limit), and answers ``incomplete`` when the
+        child had to be killed for time."""
+        budget = self.settings.time_budget
+        args = (route, body, budget, self.settings.max_batch)
+        result = await self._run(_answer_in_child, args)
+        if result is None:  # killed for time: read the body here, answer each draft
+            data = parse_json(body)
+            if route == "batch":
+                reqs = batch_request(data, self.settings.max_batch)
+                return encode_json(batch_answer([self._unfinished(r) for r in reqs]))
+            return encode_json(self._unfinished(check_request(data)))
+        payload: bytes = result
+        return payload
+
     async def check(self, reqs: list[CheckRequest]) -> list[dict[str, Any]]:
-        """The answers to ``reqs``; raises :class:`Problem` (422, 413, or 503 when the
-        child died), and answers ``incomplete`` when the child had to be killed."""
+        """The answers to ``reqs`` (already validated), as :meth:`answer` gives them."""
+        result = await self._run(_check_in_child, (reqs, self.settings.time_budget))
+        if result is None:
+            return [self._unfinished(r) for r in reqs]
+        answers: list[dict[str, Any]] = result
+        return answers
+
+    def _unfinished(self, req: CheckRequest) -> dict[str, Any]:
         budget = self.settings.time_budget
         limit = budget + GRACE_SECONDS if budget else None
-        future = self._pool.schedule(_check_in_child, args=(reqs, budget), timeout=limit)
+        message = (
+            f"still being checked after {limit:g} s (the time budget and a grace "
+            "period): the check process was stopped and replaced"
+        )
+        return self.handler.unfinished(req, message)
+
+    async def _run(self, function: Any, args: tuple[Any, ...]) -> Any:
+        """Run ``function(*args)`` in the child; None when it was killed for time."""
+        budget = self.settings.time_budget
+        limit = budget + GRACE_SECONDS if budget else None
+        future = self._pool.schedule(function, args=args, timeout=limit)
         try:
             result = await asyncio.wrap_future(future)
         except ProcessExpired as exc:
@@ -143,16 +218,11 @@ class CheckProcess:
                 headers={"Retry-After": "1"},
             ) from None
         except TimeoutError:
-            message = (
-                f"still being checked after {limit:g} s (the time budget and a grace "
-                "period): the check process was stopped and replaced"
-            )
-            return [self.handler.unfinished(r, message) for r in reqs]
+            return None
         if result[0] == "problem":
             _, status, detail, slug, errors = result
             raise Problem(status, detail, slug=slug, errors=errors)
-        answers: list[dict[str, Any]] = result[1]
-        return answers
+        return result[1]
 
     def _processes(self) -> list[Any]:
         """pebble's worker table (an unknown layout gives none, so readiness fails and

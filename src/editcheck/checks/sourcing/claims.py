@@ -9,7 +9,6 @@ alone when the sentence names a source it can hang on ("police said the man alle
 from __future__ import annotations
 
 import bisect
-
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
