@@ -86,3 +86,23 @@ def test_a_bad_budget_is_refused_when_the_file_loads(write_style, value: str) ->
 def test_the_budget_is_read_from_the_header(write_style) -> None:
     style = write_style(_slow_style(1, 2.5))
     assert load_house_style(style).budget == 2.5
+
+
+NUMBERS = '[house-style]\nnamespace = "num"\n[rules.numbers]\ntype = "numbers"\n'
+
+
+def test_a_rule_stops_looking_far_past_the_cap_and_says_at_least(write_style) -> None:
+    style = write_style(NUMBERS)
+    report = run_check(style, "They saw 3 cats. " * 3_000)
+    assert len(report.annotations) == 1_000
+    (note,) = [n for n in report.notes if n.startswith("num/numbers")]
+    assert "at least" in note
+    assert not report.errors
+
+
+def test_stopping_with_every_finding_suppressed_is_a_failure_not_a_pass(write_style) -> None:
+    style = write_style(NUMBERS)
+    hidden = '<div data-editcheck-ignore="num/numbers">' + "<p>They saw 3 cats.</p>" * 2_500
+    report = run_check(style, hidden + "</div><p>We saw 4 dogs.</p>", html=True)
+    assert report.incomplete  # the last paragraph was never looked at
+    assert any("stopped looking" in e.message for e in report.errors)
