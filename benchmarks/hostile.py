@@ -207,6 +207,14 @@ def run_api(checker: Any, case: Case, timeout: float, limit: int) -> dict[str, A
 
 # -- the CLI ------------------------------------------------------------------------------
 
+CLI_START = [0.0]  # CPU seconds of `editcheck check` on an empty draft, measured once
+
+
+def measure_cli_start(folder: Path) -> None:
+    empty = Case("empty", "-", lambda: b"x", "text/plain")
+    runs = [run_cli(empty, folder, 120).get("cpu", 0.0) for _ in range(3)]
+    CLI_START[0] = min(runs)
+
 
 def run_cli(case: Case, folder: Path, timeout: float) -> dict[str, Any]:
     suffix = ".html" if case.media_type == "text/html" else ".txt"
@@ -215,6 +223,7 @@ def run_cli(case: Case, folder: Path, timeout: float) -> dict[str, Any]:
     path.write_bytes(data)
     cmd = [sys.executable, "-m", "editcheck", "check", "--format", "json", str(path)]
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result: dict[str, Any] = {"bytes": len(data)}
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=timeout)
@@ -222,6 +231,9 @@ def run_cli(case: Case, folder: Path, timeout: float) -> dict[str, Any]:
         result.update(seconds=time.perf_counter() - started, timeout=timeout)
         return result
     result["seconds"] = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    result["cpu"] = max(0.0, used - CLI_START[0])  # the draft's own, past a cold start
     result["exit"] = proc.returncode
     stderr = proc.stderr.decode("utf-8", "replace")
     if "Traceback (most recent call last)" in stderr or proc.returncode >= 3:
@@ -314,6 +326,21 @@ class Service:
             self.proc.kill()
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` and every process below it."""
+    total, stack, tick = 0.0, [pid], os.sysconf("SC_CLK_TCK")
+    while stack:
+        p = stack.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def draft_body(case: Case) -> bytes:
     text = case.make().decode("utf-8", "replace")
     field = "html" if case.media_type == "text/html" else "text"
@@ -324,7 +351,8 @@ def run_service(service: Service, case: Case, body: bytes | None = None) -> dict
     body = draft_body(case) if body is None else body
     service.current = case.name
     started = time.perf_counter()
-    result: dict[str, Any] = {"bytes": len(body)}
+    cpu = tree_cpu(service.proc.pid)
+    result: dict[str, Any] = {"bytes": len(case.make())}
     try:
         status, _, reply = service.request(
             "POST", "/v1/check", body, {"Content-Type": "application/json"}
@@ -333,6 +361,7 @@ def run_service(service: Service, case: Case, body: bytes | None = None) -> dict
         result.update(seconds=time.perf_counter() - started, crash=f"no answer: {exc}")
         return result
     result["seconds"] = time.perf_counter() - started
+    result["cpu"] = tree_cpu(service.proc.pid) - cpu  # the server's, probes included
     result["status"] = status
     if status >= 500 and status != 503:
         result["crash"] = f"HTTP {status}: {reply[:160]!r}"
@@ -562,6 +591,9 @@ def main() -> None:
         checker.check_bytes(
             b"<p>Warm-up: the council said 5 people came.</p>", media_type="text/html"
         )
+    if "cli" in via:
+        measure_cli_start(folder)
+        print(f"cold start of the CLI: {CLI_START[0]:.2f} s CPU (subtracted)", file=sys.stderr)
     if "service" in via:
         service = Service([], folder)
     print("| case | class | via | result | s | cpu s | s/MB | added MB | x input | floor |")

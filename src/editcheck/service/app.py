@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -206,6 +206,8 @@ async def _body(request: Request) -> bytes:
         await asyncio.wait_for(read(), BODY_SECONDS)
     except TimeoutError:
         raise Problem(408, f"the body did not arrive within {BODY_SECONDS:g} s") from None
+    except ClientDisconnect:  # gone before its body was read: nobody to answer, nothing to log
+        raise Problem(400, "the client closed the connection before sending its body") from None
     return b"".join(chunks)
 
 

@@ -63,11 +63,18 @@ class FileBudget:
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
+        # CPU time of the checking thread, not the wall clock: a busy machine must not
+        # cut a house style short (regular expressions still get a wall-clock timeout,
+        # at most what is left here)
+        self._cpu_deadline = time.thread_time() + seconds
+
+    def left(self) -> float:
+        """CPU seconds left for the file on this draft."""
+        return self._cpu_deadline - time.thread_time()
 
     def check(self) -> None:
         """Raise :class:`RuleTimeout` when the file's time is spent (between sentences)."""
-        if time.monotonic() >= self.deadline:
+        if self.left() <= 0:
             raise RuleTimeout(file_budget=True)
 
 
@@ -77,22 +84,25 @@ class Budget:
 
     def __init__(self, seconds: float, file: FileBudget | None = None) -> None:
         self.seconds = seconds
-        own = time.monotonic() + seconds
-        self._deadline = min(own, file.deadline) if file is not None else own
-        self._by_file = file is not None and file.deadline <= own
+        self._deadline = time.monotonic() + seconds
+        self._file = file
 
-    def left(self) -> float:
-        """Seconds left; raises :class:`RuleTimeout` when none are."""
-        left = self._deadline - time.monotonic()
-        if left <= 0:
-            raise RuleTimeout(self._by_file)
-        return left
+    def left(self) -> tuple[float, bool]:
+        """Seconds left (the rule's own, or the file's if fewer) and whether they are the
+        file's; raises :class:`RuleTimeout` when none are, saying whose time ran out."""
+        own = self._deadline - time.monotonic()
+        shared = self._file.left() if self._file is not None else own
+        by_file = self._file is not None and shared <= own
+        if min(own, shared) <= 0:
+            raise RuleTimeout(file_budget=by_file)
+        return min(own, shared), by_file
 
     def finditer(self, pattern: regex.Pattern, text: str) -> list[Any]:
+        left, by_file = self.left()
         try:
-            return list(pattern.finditer(text, timeout=self.left()))
+            return list(pattern.finditer(text, timeout=left))
         except TimeoutError:
-            raise RuleTimeout(self._by_file) from None
+            raise RuleTimeout(file_budget=by_file) from None
 
 
 class Exceptions:
