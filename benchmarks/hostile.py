@@ -361,7 +361,9 @@ def run_service(service: Service, case: Case, body: bytes | None = None) -> dict
         result.update(seconds=time.perf_counter() - started, crash=f"no answer: {exc}")
         return result
     result["seconds"] = time.perf_counter() - started
-    result["cpu"] = tree_cpu(service.proc.pid) - cpu  # the server's, probes included
+    used = tree_cpu(service.proc.pid) - cpu  # the server's, probes included
+    if used >= 0:  # negative: a killed check process took its CPU time with it
+        result["cpu"] = used
     result["status"] = status
     if status >= 500 and status != 503:
         result["crash"] = f"HTTP {status}: {reply[:160]!r}"
