@@ -13,8 +13,10 @@ requests (bad JSON, wrong types, wrong headers).
 - ``api``: each case in its own forked process (a time limit, an address-space limit),
   with CPU and wall seconds and the peak resident memory it added (Linux: the peak is
   reset with ``/proc/self/clear_refs`` so only the case's own memory counts).
-- ``cli``: ``editcheck check --format json`` on the case written to a file; a traceback
-  on stderr, or exit status 3 or above, is a failure.
+- ``cli``: every case written to a file and checked in one ``editcheck check --format
+  jsonl`` run (``--cli-each``: one run per case, timed past a cold start); a traceback
+  on stderr, an exit status of 3 or above, or a draft neither reported nor refused in
+  one line, is a failure.
 - ``service``: one ``editcheck serve`` on 127.0.0.1 with its defaults (2 MB body, 5 s
   budget, 1 worker); every draft goes in as JSON; any 500, a dropped connection or an
   answer without a verdict is a failure; a thread probes ``/healthz`` every 50 ms
@@ -208,6 +210,49 @@ def run_api(checker: Any, case: Case, timeout: float, limit: int) -> dict[str, A
 # -- the CLI ------------------------------------------------------------------------------
 
 CLI_START = [0.0]  # CPU seconds of `editcheck check` on an empty draft, measured once
+
+
+def run_cli_batch(cases: list[Case], folder: Path, timeout: float) -> dict[str, dict[str, Any]]:
+    """Every case in one ``editcheck check -f jsonl`` run (as a newsroom checks a folder):
+    one cold start instead of one per case; a traceback, an exit status of 3 or more, or
+    a draft neither reported nor refused in one line is a failure."""
+    drafts = folder / "drafts"
+    drafts.mkdir(exist_ok=True)
+    names = {}
+    for i, case in enumerate(cases):
+        path = drafts / f"case-{i:04d}{'.html' if case.media_type == 'text/html' else '.txt'}"
+        path.write_bytes(case.make())
+        names[str(path)] = case
+    cmd = [sys.executable, "-m", "editcheck", "check", "--format", "jsonl", *names]
+    started = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout * len(cases))
+    except subprocess.TimeoutExpired:
+        return {c.name: {"bytes": 0, "seconds": 0.0, "timeout": timeout} for c in cases}
+    seconds = time.perf_counter() - started
+    stderr = proc.stderr.decode("utf-8", "replace")
+    out: dict[str, dict[str, Any]] = {}
+    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+        report = json.loads(line)
+        case = names.get(report.get("source", ""))
+        if case is not None:
+            out[case.name] = {
+                "bytes": 0,  # one run for all: no per-case time here (see api)
+                "seconds": 0.0,
+                "verdict": report.get("verdict"),
+                "errors": [f"{e['check']}: {e['kind']}" for e in report.get("errors", [])],
+            }
+    for line in stderr.splitlines():
+        for path, case in names.items():
+            if line.startswith(f"editcheck: {path}:"):
+                out[case.name] = {"bytes": 0, "seconds": 0.0, "refused": line[len(path) + 12 :]}
+    crashed = "Traceback (most recent call last)" in stderr or proc.returncode >= 3
+    for case in cases:
+        if case.name not in out or crashed:
+            why = f"exit {proc.returncode}: {stderr.strip()[-160:]}" if crashed else "no report"
+            out.setdefault(case.name, {"bytes": 0, "seconds": 0.0})["crash"] = why
+    print(f"CLI: {len(cases)} drafts in one run, {seconds:.0f} s, exit {proc.returncode}")
+    return out
 
 
 def measure_cli_start(folder: Path) -> None:
@@ -572,6 +617,9 @@ def main() -> None:
     parser.add_argument("--memory-gib", type=float, default=3.0, help="address-space limit")
     parser.add_argument("--no-plugins", action="store_true", help="built-in checks only")
     parser.add_argument("--plugins", action="store_true", help="load plugins (the default)")
+    parser.add_argument(
+        "--cli-each", action="store_true", help="one CLI run per case (slow: a cold start each)"
+    )
     parser.add_argument("--json", help="also write every result to this file")
     args = parser.parse_args()
     if args.no_plugins:
@@ -593,7 +641,7 @@ def main() -> None:
         checker.check_bytes(
             b"<p>Warm-up: the council said 5 people came.</p>", media_type="text/html"
         )
-    if "cli" in via:
+    if "cli" in via and args.cli_each:
         measure_cli_start(folder)
         print(f"cold start of the CLI: {CLI_START[0]:.2f} s CPU (subtracted)", file=sys.stderr)
     if "service" in via:
@@ -603,6 +651,8 @@ def main() -> None:
     try:
         for case in cases:
             for mode in via:
+                if mode == "cli" and not args.cli_each:
+                    continue  # all at once, below
                 if mode == "api":
                     r = run_api(checker, case, args.timeout, int(args.memory_gib * 2**30))
                 elif mode == "cli":
@@ -612,6 +662,11 @@ def main() -> None:
                     r = run_service(service, case)
                 results.setdefault(case.name, {})[mode] = r
                 _row(case.name, case.kind, mode, r)
+        if "cli" in via and not args.cli_each:
+            for name, r in run_cli_batch(cases, folder, args.timeout).items():
+                results.setdefault(name, {})["cli"] = r
+                kind = next(c.kind for c in cases if c.name == name)
+                _row(name, kind, "cli", r)
         if service is not None:
             for name, method, path, headers, body in raw_requests():
                 r = run_raw(service, name, method, path, headers, body)
