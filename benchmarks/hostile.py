@@ -51,6 +51,7 @@ FLOOR_SECONDS_PER_MB = 2.0
 FLOOR_MEMORY_MULTIPLE = 25.0
 FLOOR_FROM_BYTES = 100_000  # below this the fixed cost of a run dominates both figures
 HEALTH_MS = 100.0
+SERVICE_MAX_BODY = 2_000_000  # editcheck serve's default --max-body-bytes
 
 
 @dataclass
@@ -403,7 +404,12 @@ def run_service(service: Service, case: Case, body: bytes | None = None) -> dict
             "POST", "/v1/check", body, {"Content-Type": "application/json"}
         )
     except OSError as exc:
-        result.update(seconds=time.perf_counter() - started, crash=f"no answer: {exc}")
+        result["seconds"] = time.perf_counter() - started
+        if len(body) > SERVICE_MAX_BODY and isinstance(exc, (BrokenPipeError, ConnectionError)):
+            # the server answered 413 from Content-Length and closed before the body was in
+            result["refused"] = "413 before the body was sent (connection closed)"
+        else:
+            result["crash"] = f"no answer: {exc}"
         return result
     result["seconds"] = time.perf_counter() - started
     used = tree_cpu(service.proc.pid) - cpu  # the server's, probes included
