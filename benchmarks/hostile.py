@@ -233,7 +233,10 @@ def run_cli_batch(cases: list[Case], folder: Path, timeout: float) -> dict[str, 
     seconds = time.perf_counter() - started
     stderr = proc.stderr.decode("utf-8", "replace")
     out: dict[str, dict[str, Any]] = {}
-    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+    # JSON lines end at "\n" only: a draft's U+2028 or U+0085 is inside a string
+    for line in proc.stdout.decode("utf-8", "replace").split("\n"):
+        if not line.strip():
+            continue
         report = json.loads(line)
         case = names.get(report.get("source", ""))
         if case is not None:
