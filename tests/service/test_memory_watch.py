@@ -83,11 +83,13 @@ def test_a_hung_worker_is_replaced_though_its_process_exists(tmp_path: Path) -> 
     config.write_text('fail-on = "error"\n', encoding="utf-8")
     server = start_server(config, "--workers", "2", cwd=tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while len(_children(server.proc.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        before = _children(server.proc.pid)
-        victim = min(before)
+        # a worker that has answered has started beating (the beat starts before the
+        # server accepts): wait until both have, so the victim is judged hung, not slow
+        answered: set[int] = set()
+        deadline = time.monotonic() + 120
+        while len(answered) < 2 and time.monotonic() < deadline:
+            answered.add(server.get("/healthz").json()["pid"])
+        victim = min(answered)
         os.kill(victim, signal.SIGSTOP)  # alive, but its loop never beats again
         deadline = time.monotonic() + 60
         while victim in _children(server.proc.pid) and time.monotonic() < deadline:
@@ -99,8 +101,8 @@ def test_a_hung_worker_is_replaced_though_its_process_exists(tmp_path: Path) -> 
             if ready.status == 200 and ready.json()["workers"]["up"] == 2:
                 break
             time.sleep(0.2)
-        assert server.get("/readyz").json()["workers"] == {"up": 2, "configured": 2}
         log = config.with_name(f"serve-{server.port}.log").read_text()
+        assert server.get("/readyz").json()["workers"] == {"up": 2, "configured": 2}, log
         assert "stopped answering" in log
     finally:
         stop_server(server)

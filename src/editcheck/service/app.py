@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
@@ -122,7 +123,7 @@ async def _static(request: Request) -> Response:
 
 
 async def _healthz(request: Request) -> Response:
-    return JSONResponse({"status": "ok"})
+    return JSONResponse({"status": "ok", "pid": os.getpid()})  # which worker answered
 
 
 async def _readyz(request: Request) -> Response:
