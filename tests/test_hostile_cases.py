@@ -64,6 +64,11 @@ def test_every_case_through_the_api(checker: Checker, case: HostileCase) -> None
     _assert_sound(report, checker.config.fail_on)
 
 
+# A budget's exception delivered while a GC callback runs (hypothesis installs one) is
+# swallowed by Python and shows as an "unraisable" warning: that check then simply runs to
+# the end and reports in full, which is not a pass for work not done. The service's kill
+# of its check process is what bounds such a check's time.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_cut_work_is_incomplete_never_a_pass() -> None:
     hurried = Checker({"max-bytes": 20_000_000, "check-timeout": 0.001})
     cut = 0
