@@ -24,6 +24,7 @@ class _Watchdog:
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._armed: dict[int, tuple[float, int]] = {}  # token -> (deadline, thread id)
+        self._fired: dict[int, int] = {}  # token -> thread id, until disarmed
         self._tokens = itertools.count(1)
         self._thread: threading.Thread | None = None
 
@@ -41,9 +42,14 @@ class _Watchdog:
             return token
 
     def disarm(self, token: int) -> None:
-        """End a budget; a no-op when it already ended or fired."""
+        """End a budget. If it fired and the exception has not been raised yet (the check
+        ended just as its time did), the pending exception is withdrawn: raised later, it
+        would escape the runner's error boundary."""
         with self._cond:
             self._armed.pop(token, None)
+            ident = self._fired.pop(token, None)
+            if ident is not None:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
 
     def _watch(self) -> None:
         with self._cond:
@@ -52,6 +58,7 @@ class _Watchdog:
                 for token, (deadline, ident) in list(self._armed.items()):
                     if deadline <= now:
                         del self._armed[token]
+                        self._fired[token] = ident
                         ctypes.pythonapi.PyThreadState_SetAsyncExc(
                             ctypes.c_ulong(ident), ctypes.py_object(CheckTimeout)
                         )

@@ -181,6 +181,7 @@ class CheckContext:
         self._hidden = hidden
         self._kept: dict[str, int] = {}
         self.dropped: dict[str, int] = {}  # rule -> findings over a cap, not kept
+        self.saturated: set[str] = set()  # rules whose check stopped looking past the cap
         self.findings: list[Finding] = []
         self.stats: dict[str, Any] = {}
         self.failures: list[tuple[str, str]] = []  # (message, kind), for the report's errors
@@ -212,6 +213,10 @@ class CheckContext:
         """
         if rule_id not in self._enabled and (self._own is None or rule_id in self._own):
             return  # a rule of this check that is switched off
+        kept = self._kept.get(rule_id, 0)
+        if kept and (kept >= self._per_rule or len(self.findings) >= self._room):
+            self._over_cap(rule_id, start, end, message)
+            return
         problem = self._invalid(rule_id, start, end, message, suggestion, data)
         if problem is not None:
             self._reject(problem)
@@ -219,20 +224,58 @@ class CheckContext:
         finding = Finding(rule_id, start, end, message, suggestion, data or {})
         if self._hidden is not None and self._hidden(finding):
             return
-        kept = self._kept.get(rule_id, 0)
-        if kept and (kept >= self._per_rule or len(self.findings) >= self._room):
-            self.dropped[rule_id] = self.dropped.get(rule_id, 0) + 1
-            return
-        self._kept[rule_id] = kept + 1
+        self._kept[rule_id] = kept + 1  # a rule's first finding is kept even past the caps
         self.findings.append(finding)
+
+    def _over_cap(self, rule_id: str, start: int, end: int, message: str) -> None:
+        """Count a finding past a cap at a cost that does not grow with its data: it is
+        never kept, so only what the count needs is checked (its offsets, and whether
+        the report would hide it); a check reporting 100,000 figures must not pay for
+        encoding 100,000 ``data`` mappings it will never show."""
+        size = len(self._doc.text)
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
+            self._reject(f"offsets {start!r}..{end!r} are not integers in 0..{size}")
+            return
+        if not isinstance(message, str):
+            self._reject("message and suggestion must be text")
+            return
+        if self._hidden is not None and self._hidden(Finding(rule_id, start, end, message)):
+            return
+        self.dropped[rule_id] = self.dropped.get(rule_id, 0) + 1
+
+    @property
+    def per_rule_cap(self) -> int:
+        """How many findings of one rule a report keeps; past it they are only counted."""
+        return self._per_rule
+
+    def kept(self, rule_id: str) -> int:
+        """How many findings of ``rule_id`` this check has had kept so far."""
+        return self._kept.get(rule_id, 0)
+
+    def stop_looking(self, rule_id: str) -> None:
+        """Say this check stopped looking for ``rule_id`` once it had far more findings
+        than the report keeps (so a draft of 100,000 numerals costs the cap, not 100,000
+        judgements); the note says "at least". If none was kept (all suppressed), the
+        stop is a failure: the rest of the draft was not looked at."""
+        self.saturated.add(rule_id)
+        if not self._kept.get(rule_id):
+            self.record_failure(
+                f"{rule_id}: stopped looking after {self._per_rule:,} findings, none of "
+                "them shown (suppressed): the rest of the draft was not checked for it"
+            )
 
     def cap_notes(self) -> tuple[str, ...]:
         """One note per rule whose findings were capped, saying how many were left out."""
-        return tuple(
-            f"{rule}: {count:,} more findings not listed (at most {self._per_rule:,} per rule "
-            f"and {MAX_FINDINGS_PER_DRAFT:,} per draft are kept); the verdict counts them"
-            for rule, count in sorted(self.dropped.items())
-        )
+        notes = []
+        for rule in sorted(set(self.dropped) | self.saturated):
+            count = self.dropped.get(rule, 0)
+            more = f"at least {count:,}" if rule in self.saturated else f"{count:,}"
+            notes.append(
+                f"{rule}: {more} more findings not listed (at most {self._per_rule:,} per "
+                f"rule and {MAX_FINDINGS_PER_DRAFT:,} per draft are kept); the verdict "
+                "counts them"
+            )
+        return tuple(notes)
 
     def _invalid(
         self,

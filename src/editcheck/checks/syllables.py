@@ -32,6 +32,9 @@ _ENTRIES = tuple([tuple("1" for _ in range(n))] for n in range(64))
 # than two characters to either end are dropped, so a word of three characters or fewer
 # has none whatever the patterns say.
 _PYPHEN_LEFT = _PYPHEN_RIGHT = 2
+# Longer "words" (a 500,000-character run of letters and invisible marks) get the most
+# syllables a word can be counted as, without pyphen: no reader reads them as words.
+_LONGEST_WORD = 256
 _lock = threading.Lock()
 _installed = False
 _table: SyllableIndex | None = None
@@ -143,6 +146,8 @@ def fallback_count(word: str, hyphenator: Any) -> int:
     """
     if len(word) < _PYPHEN_LEFT + _PYPHEN_RIGHT or word.isdecimal():
         return 1
+    if len(word) > _LONGEST_WORD:  # a pasted run, not a word: pyphen costs ~7 us a letter
+        return len(_ENTRIES) - 1  # and the count is capped there anyway
     return len(hyphenator.positions(word)) + 1
 
 

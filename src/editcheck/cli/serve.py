@@ -55,6 +55,15 @@ _LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
     help="Seconds per request; a check still running then is stopped (0: none).",
 )
 @click.option(
+    "--memory-limit",
+    "memory_limit_mb",
+    type=click.IntRange(min=0),
+    default=1024,
+    show_default=True,
+    help="MB of resident memory a check process or worker may use before it is "
+    "replaced; the draft it was checking gets a 503 problem (0: no limit).",
+)
+@click.option(
     "--token-file",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Require 'Authorization: Bearer TOKEN' with the token in this file "
@@ -86,6 +95,7 @@ def serve_command(
     config_path: Path | None,
     max_body_bytes: int,
     time_budget: float,
+    memory_limit_mb: int,
     token_file: Path | None,
     cors_origins: tuple[str, ...],
     allowed_hosts: tuple[str, ...],
@@ -109,6 +119,7 @@ def serve_command(
             config=config_path,
             max_body_bytes=max_body_bytes,
             time_budget=time_budget or None,
+            memory_limit_mb=memory_limit_mb or None,
             token=token,
             cors_origins=split_list(cors_origins),
             allowed_hosts=split_list(allowed_hosts)

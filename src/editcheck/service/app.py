@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
@@ -21,7 +22,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -31,7 +32,6 @@ from editcheck.service.check_process import CheckProcess
 from editcheck.service.handler import CheckHandler
 from editcheck.service.openapi import openapi_document
 from editcheck.service.problems import Problem, from_problem, problem_response
-from editcheck.service.requests import batch_request, check_request, parse_json
 from editcheck.service.settings import ServiceSettings, settings_from_env
 from editcheck.version import __version__
 
@@ -81,7 +81,9 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await checks.start()
+        beating = asyncio.create_task(workers.heartbeat())  # the supervisor's liveness watch
         yield
+        beating.cancel()
         checks.close()
 
     app = Starlette(
@@ -121,7 +123,7 @@ async def _static(request: Request) -> Response:
 
 
 async def _healthz(request: Request) -> Response:
-    return JSONResponse({"status": "ok"})
+    return JSONResponse({"status": "ok", "pid": os.getpid()})  # which worker answered
 
 
 async def _readyz(request: Request) -> Response:
@@ -160,27 +162,18 @@ async def _openapi(request: Request) -> Response:
 
 
 async def _check(request: Request) -> Response:
-    req = check_request(parse_json(await _body(request)))
     checks: CheckProcess = request.app.state.checks
-    (answer,) = await checks.check([req])
-    return JSONResponse(answer)
+    # read, validated, checked and encoded in the check process: the loop only moves bytes
+    return _json_bytes(await checks.answer("check", await _body(request)))
 
 
 async def _batch(request: Request) -> Response:
-    settings: ServiceSettings = request.app.state.settings
-    reqs = batch_request(parse_json(await _body(request)), settings.max_batch)
     checks: CheckProcess = request.app.state.checks
-    results = await checks.check(reqs)  # one budget for the whole batch
-    verdicts = {r["verdict"] for r in results}
-    verdict = next(v for v in ("fail", "incomplete", "pass") if v in verdicts)
-    return JSONResponse(
-        {
-            "verdict": verdict,
-            "blocking": any(r["blocking"] for r in results),
-            "partial": any(r["partial"] for r in results),
-            "results": results,
-        }
-    )
+    return _json_bytes(await checks.answer("batch", await _body(request)))  # one budget
+
+
+def _json_bytes(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 async def _body(request: Request) -> bytes:
@@ -214,6 +207,8 @@ async def _body(request: Request) -> bytes:
         await asyncio.wait_for(read(), BODY_SECONDS)
     except TimeoutError:
         raise Problem(408, f"the body did not arrive within {BODY_SECONDS:g} s") from None
+    except ClientDisconnect:  # gone before its body was read: nobody to answer, nothing to log
+        raise Problem(400, "the client closed the connection before sending its body") from None
     return b"".join(chunks)
 
 

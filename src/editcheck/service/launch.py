@@ -34,11 +34,15 @@ import uvicorn
 from editcheck.errors import EditcheckError
 from editcheck.service import workers as worker_table
 from editcheck.service.gctune import tune_gc_for_requests
+from editcheck.service.memwatch import MB, rss_bytes
 from editcheck.service.portlock import hold_port
 from editcheck.service.settings import ServiceSettings
 
 APP = "editcheck.service.app:app_from_env"
 CONNECTIONS_PER_WORKER = 512
+HANG_SECONDS = 10.0  # a worker whose event loop has not beaten for this long is hung
+START_SECONDS = 90.0  # how long a new worker may take to load before its first beat
+STOP_SECONDS = 5.0  # after SIGTERM (memory), how long a worker may drain before SIGKILL
 
 
 class CannotListen(EditcheckError):
@@ -83,7 +87,7 @@ def serve(
     if workers <= 1:
         run_worker(host, port, log_level, reuse_port=False)
         return
-    _supervise(host, port, workers, log_level)
+    _supervise(host, port, workers, log_level, settings.memory_limit_mb)
 
 
 def _bind(host: str, port: int, *, reuse_port: bool) -> socket.socket:
@@ -110,10 +114,12 @@ def run_worker(
     *,
     reuse_port: bool = True,
     table: Any = None,
+    beats: Any = None,
+    slot: int | None = None,
 ) -> None:
     """One uvicorn server on its own listening socket (the body of each worker process)."""
     if table is not None:
-        worker_table.attach(table)
+        worker_table.attach(table, beats, slot)
     sock = _bind(host, port, reuse_port=reuse_port)
     config = uvicorn.Config(
         APP,
@@ -172,25 +178,60 @@ def listening_socket(host: str, port: int, *, reuse_port: bool) -> socket.socket
     return sock
 
 
-def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
-    """Start ``workers`` processes on one port; restart any that dies; stop on a signal.
+def _supervise(
+    host: str, port: int, workers: int, log_level: str, memory_limit_mb: int | None = None
+) -> None:
+    """Start ``workers`` processes on one port; replace any that dies, hangs or balloons;
+    stop on a signal.
 
     A worker that keeps dying is restarted after a growing pause (up to 10 s), never
     given up on: the server goes on answering with the workers it has, and ``/readyz``
-    says how many are up.
+    says how many are up. Being alive is not enough: a worker whose event loop has not
+    beaten for :data:`HANG_SECONDS` is killed, and one whose resident memory passes
+    ``memory_limit_mb`` is asked to stop (SIGTERM, its requests drain) and killed
+    :data:`STOP_SECONDS` later if it has not.
     """
     context = multiprocessing.get_context("spawn")
     table = context.Array("b", workers, lock=False)  # 1 while that worker is alive
+    beats = context.Array("d", workers, lock=False)  # its loop's last heartbeat
+    limit = memory_limit_mb * MB if memory_limit_mb else None
+    started = [0.0] * workers
+    stopping_since: list[float | None] = [None] * workers
 
     def start(slot: int) -> Any:
         table[slot] = 1  # alive from now until the supervisor sees it dead
+        beats[slot] = 0.0
+        started[slot] = time.monotonic()
+        stopping_since[slot] = None
         process = context.Process(
             target=run_worker,
             args=(host, port, log_level),
-            kwargs={"table": table},
+            kwargs={"table": table, "beats": beats, "slot": slot},
         )
         process.start()
         return process
+
+    def watch(slot: int, process: Any, now: float) -> None:
+        """Kill a live worker that is hung or over its memory limit."""
+        beat = beats[slot]
+        hung = now - beat > HANG_SECONDS if beat else now - started[slot] > START_SECONDS
+        if hung:
+            _say(f"worker {slot + 1} (pid {process.pid}) stopped answering; killing it")
+            process.kill()
+            return
+        since = stopping_since[slot]
+        if since is not None:
+            if now - since > STOP_SECONDS:
+                process.kill()
+            return
+        rss = rss_bytes(process.pid) if limit is not None else None
+        if rss is not None and limit is not None and rss > limit:
+            _say(
+                f"worker {slot + 1} (pid {process.pid}) uses {rss / MB:,.0f} MB, over the "
+                f"{limit / MB:,.0f} MB limit; replacing it"
+            )
+            stopping_since[slot] = now
+            process.terminate()
 
     stopping: list[int] = []
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -205,16 +246,16 @@ def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
                 if stopping or process.is_alive():
                     if process.is_alive() and now - due[i] > 60:
                         backoff[i] = 0.0  # a minute up: forgive its past deaths
+                    if not stopping:
+                        watch(i, process, now)
                     continue
                 if table[i]:  # just found dead: schedule the restart, backing off
                     table[i] = 0
                     backoff[i] = min(max(backoff[i] * 2, 0.2), 10.0)
                     due[i] = now + backoff[i]
-                    print(
-                        f"editcheck serve: worker {i + 1} (pid {process.pid}) exited with "
-                        f"{process.exitcode}; restarting in {backoff[i]:g} s",
-                        file=sys.stderr,
-                        flush=True,
+                    _say(
+                        f"worker {i + 1} (pid {process.pid}) exited with "
+                        f"{process.exitcode}; restarting in {backoff[i]:g} s"
                     )
                 elif now >= due[i]:
                     processes[i] = start(i)
@@ -225,6 +266,10 @@ def _supervise(host: str, port: int, workers: int, log_level: str) -> None:
             process.terminate()  # uvicorn shuts down gracefully on SIGTERM
         for process in processes:
             process.join(timeout=10)
+
+
+def _say(message: str) -> None:
+    print(f"editcheck serve: {message}", file=sys.stderr, flush=True)
 
 
 def _patch_uvicorn_nodelay() -> None:

@@ -18,6 +18,9 @@ TOKEN_ENV = "EDITCHECK_TOKEN"
 _PREFIX = "EDITCHECK_SERVE_"
 DEFAULT_MAX_BODY = 2_000_000
 DEFAULT_TIME_BUDGET = 5.0
+# Resident memory a check process (or a server worker) may reach before it is replaced:
+# a 2 MB draft needs well under 25 times its size over a ~200 MB process.
+DEFAULT_MEMORY_LIMIT_MB = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,9 @@ class ServiceSettings:
     # Host header names accepted (empty: any). A server on loopback accepts only loopback
     # names, so a web page cannot reach it through a DNS name rebound to 127.0.0.1.
     allowed_hosts: tuple[str, ...] = ()
+    # Resident set size (MB) past which a check process or worker is killed and replaced
+    # (None: no limit). A request whose check process is killed gets a 503 problem.
+    memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB
 
     def to_env(self, token_file: Path | None = None) -> dict[str, str]:
         """Environment for worker processes (the token is passed by file or left in env)."""
@@ -42,6 +48,7 @@ class ServiceSettings:
             f"{_PREFIX}CORS_ORIGINS": " ".join(self.cors_origins),
             f"{_PREFIX}MAX_BATCH": str(self.max_batch),
             f"{_PREFIX}ALLOWED_HOSTS": " ".join(self.allowed_hosts),
+            f"{_PREFIX}MEMORY_LIMIT_MB": str(self.memory_limit_mb or 0),
         }
         if self.config is not None:
             env[f"{_PREFIX}CONFIG"] = str(self.config.resolve())
@@ -76,4 +83,5 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ServiceSettings:
         cors_origins=tuple(env.get(f"{_PREFIX}CORS_ORIGINS", "").split()),
         max_batch=int(env.get(f"{_PREFIX}MAX_BATCH", 50)),
         allowed_hosts=tuple(env.get(f"{_PREFIX}ALLOWED_HOSTS", "").split()),
+        memory_limit_mb=int(env.get(f"{_PREFIX}MEMORY_LIMIT_MB", DEFAULT_MEMORY_LIMIT_MB)) or None,
     )

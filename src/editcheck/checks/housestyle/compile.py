@@ -14,7 +14,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -45,24 +44,94 @@ class Match:
 
 
 class RuleTimeout(Exception):
-    """A rule's regular expression ran past its time limit on this draft."""
+    """A rule ran past its time limit on this draft, or the file's budget ran out."""
+
+    def __init__(self, file_budget: bool) -> None:
+        super().__init__()
+        self.file_budget = file_budget
 
 
-class Budget:
-    """Seconds left for one rule on one draft, handed to each ``regex`` call in turn."""
+class _Saturated(Exception):
+    """A rule found far more than a report keeps: looking further would change nothing
+    shown and could cost a judgement per numeral of a 100,000-numeral draft."""
+
+
+class FileBudget:
+    """Seconds one house-style file may spend on one draft: every rule, exception list
+    and regular expression of the file draws on it, so a file of many slow patterns
+    costs the budget, not the sum of its rules' limits."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self._deadline = time.monotonic() + seconds
+        # CPU time of the checking thread, not the wall clock: a busy machine must not
+        # cut a house style short (regular expressions still get a wall-clock timeout,
+        # at most what is left here)
+        self._cpu_deadline = time.thread_time() + seconds
+
+    def left(self) -> float:
+        """CPU seconds left for the file on this draft."""
+        return self._cpu_deadline - time.thread_time()
+
+    def check(self) -> None:
+        """Raise :class:`RuleTimeout` when the file's time is spent (between sentences)."""
+        if self.left() <= 0:
+            raise RuleTimeout(file_budget=True)
+
+
+class Budget:
+    """Seconds one rule's regular expressions may run on one draft, within the file's
+    budget, handed to each ``regex`` call in turn. Both count the checking thread's CPU
+    time (the rule's own only inside its regular expressions: a draft of 33,000 short
+    lines is not catastrophic backtracking); a call gets what is left as its timeout."""
+
+    def __init__(self, seconds: float, file: FileBudget | None = None) -> None:
+        self.seconds = seconds
+        self._spent = 0.0
+        self._file = file
+
+    def left(self) -> tuple[float, bool]:
+        """Seconds left (the rule's own, or the file's if fewer) and whether they are the
+        file's; raises :class:`RuleTimeout` when none are, saying whose time ran out."""
+        own = self.seconds - self._spent
+        shared = self._file.left() if self._file is not None else own
+        by_file = self._file is not None and shared <= own
+        if min(own, shared) <= 0:
+            raise RuleTimeout(file_budget=by_file)
+        return min(own, shared), by_file
 
     def finditer(self, pattern: regex.Pattern, text: str) -> list[Any]:
-        left = self._deadline - time.monotonic()
+        left, by_file = self.left()
+        started = time.thread_time()
         try:
-            if left <= 0:
-                raise TimeoutError
             return list(pattern.finditer(text, timeout=left))
         except TimeoutError:
-            raise RuleTimeout from None
+            raise RuleTimeout(file_budget=by_file) from None
+        finally:
+            self._spent += time.thread_time() - started
+
+
+class Exceptions:
+    """Where one rule's exception phrases are, found once per sentence or block (a
+    sentence with 10,000 numerals was once scanned 10,000 times) and within the file's
+    budget: an exception list is a regular expression too."""
+
+    def __init__(self, pattern: regex.Pattern | None, budget: FileBudget) -> None:
+        self.pattern = pattern
+        self._budget = Budget(budget.seconds, budget)
+        self._spans: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+
+    def covers(self, where: Block | Sentence, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside one of the rule's exception phrases."""
+        if self.pattern is None:
+            return False
+        key = (where.start, len(where.text))
+        if key not in self._spans:
+            found = self._budget.finditer(self.pattern, where.text)
+            self._spans[key] = ([m.start() for m in found], [m.end() for m in found])
+        starts, ends = self._spans[key]
+        rel_start, rel_end = start - where.start, end - where.start
+        i = bisect.bisect_right(starts, rel_start)  # spans are sorted and do not overlap
+        return any(ends[j] >= rel_end for j in range(max(0, i - 2), i))
 
 
 def compile_house_style(style: HouseStyle) -> Check:
@@ -80,20 +149,36 @@ def compile_house_style(style: HouseStyle) -> Check:
     exceptions = [_exception_pattern(r) for r in rules]
 
     def run(doc: Document, ctx: CheckContext) -> None:
+        # the file's budget is per draft up to 1 MB of text, and grows with it beyond
+        seconds = style.budget * max(1.0, len(doc.text) / 1_000_000)
+        budget = FileBudget(seconds)
         active = [ctx.enabled(r.id) for r in rules]
         matches: dict[int, list[Match]] = defaultdict(list)
-        if index.size:
-            for s in doc.sentences:
-                for hit in index.scan(s.tokens):
-                    i, phrase, payload = hit.entry
-                    if active[i]:
-                        matches[i].append(Match(s, hit.start, hit.end, phrase, payload))
-        for i, patterns in loose.items():
-            if active[i]:
-                matches[i] = _loose_matches(doc, patterns)
-        for i, rule in enumerate(rules):
-            if active[i]:
-                _run_rule(doc, ctx, rule, matches.get(i, []), exceptions[i])
+        done: list[str] = []
+        try:
+            if index.size:
+                for s in doc.sentences:
+                    budget.check()
+                    for hit in index.scan(s.tokens):
+                        i, phrase, payload = hit.entry
+                        if active[i]:
+                            matches[i].append(Match(s, hit.start, hit.end, phrase, payload))
+            for i, patterns in loose.items():
+                if active[i]:
+                    matches[i] = _loose_matches(doc, patterns, budget)
+            for i, rule in enumerate(rules):
+                if active[i]:
+                    exc = Exceptions(exceptions[i], budget)
+                    _run_rule(doc, ctx, rule, matches.get(i, []), exc, budget)
+                    done.append(rule.id)
+        except RuleTimeout:
+            left = [r.id for i, r in enumerate(rules) if active[i] and r.id not in done]
+            ctx.record_failure(
+                f"house style {style.source}: the file's budget of {seconds:g} s for "
+                f"this draft ran out; rule(s) {', '.join(left)} not finished (their "
+                "findings for this draft are not listed)",
+                kind="timeout",
+            )
 
     name = f"{style.namespace}.house-style"
     return check(*(r.to_rule() for r in rules), name=name)(run)
@@ -111,13 +196,14 @@ def _phrases(rule: HouseRule) -> Iterable[tuple[str, str | None]]:
 
 
 def _loose_matches(
-    doc: Document, patterns: list[tuple[regex.Pattern, str, str | None]]
+    doc: Document, patterns: list[tuple[regex.Pattern, str, str | None]], budget: FileBudget
 ) -> list[Match]:
     """Phrases matched anywhere, even inside words (rules with word-boundary = false)."""
     found = []
+    within = Budget(budget.seconds, budget)
     for s in doc.sentences:
         for pattern, phrase, payload in patterns:
-            for m in pattern.finditer(s.text):
+            for m in within.finditer(pattern, s.text):
                 found.append(Match(s, s.start + m.start(), s.start + m.end(), phrase, payload))
     return sorted(found, key=lambda m: (m.start, m.end))
 
@@ -129,40 +215,31 @@ def _exception_pattern(rule: HouseRule) -> regex.Pattern | None:
     return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.IGNORECASE if rule.ignore_case else 0)
 
 
-def _excepted(pattern: regex.Pattern | None, where: Block | Sentence, start: int, end: int) -> bool:
-    """True when ``[start, end)`` lies inside one of the rule's exception phrases."""
-    if pattern is None:
-        return False
-    rel_start, rel_end = start - where.start, end - where.start
-    starts, ends = _exception_spans(pattern, where.text)
-    i = bisect.bisect_right(starts, rel_start)  # spans are sorted and do not overlap
-    return any(ends[j] >= rel_end for j in range(max(0, i - 2), i))
-
-
-@lru_cache(maxsize=64)
-def _exception_spans(pattern: regex.Pattern, text: str) -> tuple[list[int], list[int]]:
-    """Where the exception phrases are in one sentence or block: found once, not once per
-    match (a sentence with 10,000 numerals was scanned 10,000 times)."""
-    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-    return [s for s, _ in spans], [e for _, e in spans]
-
-
 def _run_rule(
     doc: Document,
     ctx: CheckContext,
     rule: HouseRule,
     matches: list[Match],
-    exceptions: regex.Pattern | None,
+    exceptions: Exceptions,
+    budget: FileBudget,
 ) -> None:
+    """Run one rule; its findings are reported only if it finished. A rule past its own
+    limit is named and skipped; the file's budget running out ends the file's run."""
     reporter = _Reporter(ctx, rule)
     kept = [
         m
         for m in matches
-        if _case_ok(doc, rule, m) and not _excepted(exceptions, m.sentence, m.start, m.end)
+        if _case_ok(doc, rule, m) and not exceptions.covers(m.sentence, m.start, m.end)
     ]
     try:
-        _HANDLERS[rule.type](doc, rule, kept, exceptions, reporter)
-    except RuleTimeout:
+        _HANDLERS[rule.type](doc, rule, kept, _Scope(exceptions, budget), reporter)
+    except _Saturated:
+        reporter.flush()
+        ctx.stop_looking(rule.id)
+        return
+    except RuleTimeout as stop:
+        if stop.file_budget:
+            raise
         seconds = rule.params.get("timeout", 0)
         ctx.record_failure(
             f"house-style rule {rule.id}: its regular expression ran past the "
@@ -172,6 +249,14 @@ def _run_rule(
         )
         return
     reporter.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """What a rule's handler draws on besides its matches: exceptions and the budget."""
+
+    exceptions: Exceptions
+    budget: FileBudget
 
 
 def _case_ok(doc: Document, rule: HouseRule, m: Match) -> bool:
@@ -187,6 +272,7 @@ class _Reporter:
         self.ctx = ctx
         self.rule = rule
         self.pending: list[tuple[int, int, str, str | None, dict[str, Any]]] = []
+        self.most = 2 * ctx.per_rule_cap  # some may be suppressed: look a little further
 
     def add(
         self, doc: Document, start: int, end: int, suggestion: str | None = None, **fields: Any
@@ -198,6 +284,8 @@ class _Reporter:
         if self.rule.link:
             data["link"] = self.rule.link
         self.pending.append((start, end, message, suggestion, data))
+        if len(self.pending) >= self.most:
+            raise _Saturated
 
     def flush(self) -> None:
         for start, end, message, suggestion, data in self.pending:
@@ -205,14 +293,14 @@ class _Reporter:
 
 
 def _existence(
-    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+    doc: Document, rule: HouseRule, matches: list[Match], scope: _Scope, out: _Reporter
 ) -> None:
     for m in matches:
         out.add(doc, m.start, m.end)
 
 
 def _substitution(
-    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+    doc: Document, rule: HouseRule, matches: list[Match], scope: _Scope, out: _Reporter
 ) -> None:
     for m in matches:
         text = doc.text[m.start : m.end]
@@ -233,21 +321,21 @@ def match_case(preferred: str, found: str) -> str:
 
 
 def _occurrence(
-    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+    doc: Document, rule: HouseRule, matches: list[Match], scope: _Scope, out: _Reporter
 ) -> None:
-    scope, limit = rule.params["scope"], rule.params["max"]
+    within, limit = rule.params["scope"], rule.params["max"]
     groups: dict[int, list[Match]] = defaultdict(list)
     for m in matches:
         key = {"document": 0, "sentence": m.sentence.index, "block": m.sentence.block_index}
-        groups[key[scope]].append(m)
+        groups[key[within]].append(m)
     for found in groups.values():
         found.sort(key=lambda m: (m.start, m.end))
         for m in found[limit:]:
-            out.add(doc, m.start, m.end, count=len(found), max=limit, scope=scope)
+            out.add(doc, m.start, m.end, count=len(found), max=limit, scope=within)
 
 
 def _capitalization(
-    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+    doc: Document, rule: HouseRule, matches: list[Match], scope: _Scope, out: _Reporter
 ) -> None:
     for m in matches:
         text, term = doc.text[m.start : m.end], m.payload or m.phrase
@@ -270,39 +358,40 @@ def _first_word(s: Sentence) -> int:
 
 
 def _numbers(
-    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+    doc: Document, rule: HouseRule, matches: list[Match], scope: _Scope, out: _Reporter
 ) -> None:
     p = rule.params
     for s in doc.sentences:
+        scope.budget.check()
         if not any(t.kind == "word" for t in s.tokens):
             continue  # a lone counter or page number is not prose
         for f in find_numbers(
             s.text, _first_word(s), p["spell-out-below"], p["flag-spelled"], p["sentence-start"]
         ):
             start, end = s.start + f.start, s.start + f.end
-            if not _excepted(exc, s, start, end):
+            if not scope.exceptions.covers(s, start, end):
                 out.add(doc, start, end, f.suggestion or None)
 
 
 def _pattern(
-    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+    doc: Document, rule: HouseRule, matches: list[Match], scope: _Scope, out: _Reporter
 ) -> None:
-    budget = Budget(rule.params["timeout"])
+    budget = Budget(rule.params["timeout"], scope.budget)
     replacement = rule.params["replacement"]
     for block in doc.blocks:
         if block.is_blank:
             continue
         for m in budget.finditer(rule.params["pattern"], block.text):
             start, end = block.start + m.start(), block.start + m.end()
-            if end > start and not _excepted(exc, block, start, end):
+            if end > start and not scope.exceptions.covers(block, start, end):
                 out.add(doc, start, end, m.expand(replacement) if replacement else None)
 
 
 def _conditional(
-    doc: Document, rule: HouseRule, matches: list[Match], exc: Any, out: _Reporter
+    doc: Document, rule: HouseRule, matches: list[Match], scope: _Scope, out: _Reporter
 ) -> None:
     """Flag the first use of each key (an acronym) not defined at or before it."""
-    budget = Budget(rule.params["timeout"])
+    budget = Budget(rule.params["timeout"], scope.budget)
     defined: dict[str, int] = {}
     uses: list[tuple[int, int, str]] = []
     for block in doc.blocks:
@@ -334,7 +423,7 @@ def _shouting(text: str) -> bool:
     return upper >= 8 and upper > 1.5 * len(_LOWER.findall(text))
 
 
-_HANDLERS: dict[str, Callable[[Document, HouseRule, list[Match], Any, _Reporter], None]] = {
+_HANDLERS: dict[str, Callable[[Document, HouseRule, list[Match], _Scope, _Reporter], None]] = {
     "existence": _existence,
     "substitution": _substitution,
     "occurrence": _occurrence,

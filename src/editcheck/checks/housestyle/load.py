@@ -36,7 +36,7 @@ from editcheck.checks.housestyle.spec import (
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NAMESPACE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _FILE_KEYS = {"house-style", "rules"}
-_HEADER_KEYS = {"namespace", "link", "severity", "category", "description"}
+_HEADER_KEYS = {"namespace", "link", "severity", "category", "description", "budget"}
 _COMMON = {
     "type",
     "message",
@@ -69,6 +69,7 @@ _PLACEHOLDERS: dict[str, set[str]] = {
     "pattern": {"match", "suggestion"},
 }
 DEFAULT_TIMEOUT = 0.25  # seconds per pattern rule per draft
+DEFAULT_BUDGET = 2.0  # seconds per house-style file per MB of draft, all rules together
 # An acronym of two to six capitals (digits and & allowed after the first), and its
 # definition in brackets after the spelt-out name: "World Health Organization (WHO)".
 DEFAULT_USE = r"\b([A-Z][A-Z0-9&]{1,5})s?\b"
@@ -86,7 +87,7 @@ def load_house_style(path: str | Path, namespace: str | None = None) -> HouseSty
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise HouseStyleError(source, f"invalid TOML: {exc}") from exc
     style = parse_house_style(data, source, namespace or _stem_namespace(path), path.parent)
-    return HouseStyle(style.namespace, style.source, style.rules, path)
+    return HouseStyle(style.namespace, style.source, style.rules, path, style.budget)
 
 
 def parse_house_style(
@@ -124,7 +125,18 @@ def parse_house_style(
     built = tuple(
         _rule(source, namespace, key, spec, defaults, base) for key, spec in rules.items()
     )
-    return HouseStyle(namespace, source, built)
+    return HouseStyle(namespace, source, built, budget=_budget(source, header))
+
+
+def _budget(source: str, header: Mapping[str, Any]) -> float:
+    value = header.get("budget", DEFAULT_BUDGET)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 30:
+        raise HouseStyleError(
+            source,
+            f"[house-style]: budget must be a number of seconds above 0 and at most 30 "
+            f"(got {value!r})",
+        )
+    return float(value)
 
 
 def _stem_namespace(path: Path) -> str:

@@ -119,3 +119,7 @@ class HouseStyle:
     source: str
     rules: tuple[HouseRule, ...]
     path: Path | None = None
+    # Seconds the whole file may spend on one draft of up to 1 MB of text (every rule,
+    # exception list and regular expression together; a larger draft gets the same per
+    # MB): a file of many slow patterns costs at most this.
+    budget: float = 2.0

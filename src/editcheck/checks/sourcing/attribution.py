@@ -16,8 +16,9 @@ Its source is judged without a model (see :mod:`.sources`):
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -248,8 +249,11 @@ def _reporting_words(
     are looked for, each by a literal search: most words of a sentence are never touched.
     """
     verbs = _verbs()
-    low_text = text.lower()
-    if words is None or len(low_text) != len(text):
+    tokens: Iterable[tuple[int, str]]
+    low_text = text.lower() if words is not None else ""
+    if words is None:  # read lazily: a caller asking for the first cue stops there
+        tokens = ((m.start(), m.group().lower()) for m in _TOKEN.finditer(text))
+    elif len(low_text) != len(text):
         tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
     else:
         present = _triggers().intersection(words)
@@ -516,8 +520,9 @@ def _scope(text: str, at: int, kind: str, verb_at: int = -1) -> tuple[int, int]:
     sentence or clause ("Police said the man ...", "... if they complained that ...")
     vouches for what follows it, not for what came before.
     """
-    if "wh" in text:  # "which", "who", "whose", "where"
-        for m in _RELATIVE.finditer(text, max(0, at - _WINDOW), at + _WINDOW):
+    lo = max(0, at - _WINDOW)
+    if "wh" in text[lo : at + _WINDOW]:  # "which", "who", "whose", "where" (read the window)
+        for m in _RELATIVE.finditer(text, lo, at + _WINDOW):
             if m.start() <= at < m.end():
                 return m.start(), m.end()
             if kind == "act" and m.start() <= verb_at < m.end():
@@ -564,11 +569,13 @@ def _clause_words(text: str, verb_at: int) -> tuple[int, list[tuple[str, int]]]:
     # Only the last few hundred characters before a verb can hold its subject: reading
     # from the sentence's start for each verb would make a long sentence quadratic.
     lo = max(0, verb_at - _WINDOW, _after_dateline(text) if text[:1].isupper() else 0)
-    rel = _RELATIVE_BEFORE.search(text, lo, verb_at) if ("which" in text or "who" in text) else None
+    # the quick word tests read the window, not the sentence (per verb, that was quadratic)
+    window = text[lo:verb_at]
+    rel = _RELATIVE_BEFORE.search(text, lo, verb_at) if "wh" in window else None
     if rel is not None:  # "Care England, which represents providers, said": skip the clause
         verb_at = rel.start()
     verb_at = _before_tag(text, verb_at)
-    doc = _DOC_RELATIVE.search(text, lo, verb_at) if "that" in text or "which" in text else None
+    doc = _DOC_RELATIVE.search(text, lo, verb_at) if "that" in window or "which" in window else None
     if doc is not None:
         verb_at = doc.start() + len(doc.group().split()[0])
     tokens = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, lo, verb_at)]
@@ -879,13 +886,19 @@ def _clause_follows(text: str, stop: int, m: re.Match[str] | None) -> bool:
     return m.group().lower() not in ("who", "whose", "which", "when", "after", "before", "as")
 
 
+_FORWARD_WINDOW = 2_000  # no clause of news copy runs this far without a boundary
+
+
 def _forward(text: str, start: int, strict: bool = False) -> tuple[Source, int, int]:
     """Judge the source after "according to", "by", or an inverted verb ("said Smith")."""
-    m = _BOUNDARY.search(text, start)
-    stop = m.start() if m else len(text)
+    # the clause's end is looked for within a window, and only its first eight words are
+    # read: scanning to the end of a boundless run per cue was quadratic
+    m = _BOUNDARY.search(text, start, start + _FORWARD_WINDOW)
+    stop = m.start() if m else min(len(text), start + _FORWARD_WINDOW)
     comma = text.find(",", start, stop)
     stop = comma if comma >= 0 else stop
-    ws = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(text, start, stop)][:8]
+    words = _WORD.finditer(text, start, stop)
+    ws = [(w.group(), w.start(), w.end()) for w in itertools.islice(words, 8)]
     if len(ws) > 1 and any(w == "as" for w, _, _ in ws[1:]):
         # "regarded by some as a Galáctico": the agent ends before "as"
         ws = ws[: next(i for i, (w, _, _) in enumerate(ws) if i and w == "as")]

@@ -8,6 +8,7 @@ alone when the sentence names a source it can hang on ("police said the man alle
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -254,15 +255,15 @@ def find_claims(
             for a in sources
         ):
             claims.append(c)
+    named = [b for b in attributions if b.source is Source.NAMED and b.verb != "act"]
+    starts = [b.start for b in named]
     for a in attributions:
         if (
             a.source is Source.WEASEL
             and a.verb in _WEASEL_VERBS
             and not _reports_an_act(a.phrase)
             and not any(
-                b.source is Source.NAMED
-                and b.verb != "act"
-                and b.covers(a.start, a.end)
+                b.covers(a.start, a.end)
                 and not (
                     _CONTRAST.search(masked, a.end, max(a.end, b.start))
                     if b.start >= a.end
@@ -270,7 +271,7 @@ def find_claims(
                     # differently": a concession does not answer for the crowd after it
                     else _CONTRAST.search(masked, max(0, b.start - 12), a.start)
                 )
-                for b in attributions
+                for b in _near(named, starts, a)
             )
         ):
             c = _claim(masked, a.start, a.end, "studies" if a.verb == "finding" else "weasel")
@@ -285,6 +286,20 @@ def _inside_complement(masked: str, c: Claim, a: Attribution) -> bool:
     """A source inside what the hedge asserts ("It has been speculated that Royce put out
     a challenge"): it cannot answer for the hedge."""
     return a.start >= c.end and _THAT.search(masked, c.end, min(a.start, c.end + 40)) is not None
+
+
+_MOST_NAMED = 64  # more named sources than any real sentence holds
+
+
+def _near(named: list[Attribution], starts: list[int], a: Attribution) -> list[Attribution]:
+    """The named sources that may answer for ``a``: all of them in a real sentence; in a
+    hostile one with thousands, the nearest few on each side (checking each weasel against
+    every source was quadratic)."""
+    if len(named) <= _MOST_NAMED:
+        return named
+    at = bisect.bisect_left(starts, a.start)
+    half = _MOST_NAMED // 2
+    return named[max(0, at - half) : at + half]
 
 
 def _reports_an_act(phrase: str) -> bool:
