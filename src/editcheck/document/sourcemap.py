@@ -286,7 +286,10 @@ class _Aligner:
         return True
 
 
-_SIMPLE_TAG = re.compile(r"</?([A-Za-z][^\s/>]*+)(?:[^>\"'<]++|\"[^\"]*+\"|'[^']*+')*+>")
+# A tag the quick walk steps over; nothing in it may hold a "<", so a run of "<a<a<a"
+# fails at once instead of being read again from every "<" (and a real value with one
+# goes to the full map).
+_SIMPLE_TAG = re.compile(r"</?([A-Za-z][^\s/><]*+)(?:[^>\"'<]++|\"[^\"<]*+\"|'[^'<]*+')*+>")
 _MARKUP_OR_ENTITY = re.compile(r"[<&\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
