@@ -8,18 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from shared_paths import SEED_HTML, SHARED
+from shared_paths import RESIDUE_DRAFT, SEED_HTML, SHARED
 
 CLI = [sys.executable, "-m", "editcheck"]
 SEED_TEXT = SHARED / "seed" / "ice-shooting.txt"
-RESIDUE = (
-    "The council voted to close the library on Tuesday night, its leader said.\n"
-    "\n"
-    "Advertisement\n"
-    "\n"
-    "Residents said they would appeal against the decision, which saves £2m.\n"
-    "6 hours ago\n"
-)
+RESIDUE = RESIDUE_DRAFT
 CLEAN = RESIDUE.replace("Advertisement\n\n", "").replace("6 hours ago\n", "")
 
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+from shared_paths import RESIDUE_DRAFT
+
 from .servicekit import SEED_HTML, Server, needs_serve
 
 pytestmark = needs_serve
 
-RESIDUE_TEXT = (
-    "The council voted to close the library on Tuesday night, its leader said.\n"
-    "\n"
-    "Advertisement\n"
-    "\n"
-    "Residents said they would appeal against the decision, which saves £2m.\n"
-    "6 hours ago\n"
-)
+RESIDUE_TEXT = RESIDUE_DRAFT
 
 
 def test_fix_true_returns_the_fixed_html_and_its_report(service: Server) -> None:

@@ -32,7 +32,6 @@ from editcheck.cli.common import (
 
 if TYPE_CHECKING:
     from editcheck.annotations import Report
-    from editcheck.document import Document
     from editcheck.fixes import FixOutcome
 
 
@@ -130,31 +129,22 @@ def _read(draft: str) -> tuple[bytes, str]:
         sys.exit(int(ExitCode.USAGE))
 
 
-def _load(data: bytes, source: str, draft: str, stdin_type: str, max_bytes: int) -> Document:
-    from editcheck.document import load_bytes, media_type_for
+def _load(data: bytes, source: str, draft: str, stdin_type: str, max_bytes: int) -> Any:
+    from editcheck.fixes import read_draft
 
     given = {"html": "text/html", "text": "text/plain"}.get(stdin_type)
-    media = given if draft == "-" and given else media_type_for(draft if draft != "-" else "", data)
-    return load_bytes(data, media, source=source, max_bytes=max_bytes)  # type: ignore[arg-type]
+    media = given if draft == "-" else None
+    name = draft if draft != "-" else ""
+    return read_draft(data, source=source, name=name, media_type=media, max_bytes=max_bytes)
 
 
-def _encode(text: str, original: bytes, doc: Document) -> bytes:
-    """The fixed draft in the original's encoding, its byte-order mark kept; a character
-    the encoding cannot hold becomes a character reference in HTML (UTF-8 in text)."""
-    import codecs
+def _encode(text: str, original: bytes, doc: Any) -> bytes:
+    from editcheck.fixes import encode_draft
 
-    boms = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE)
-    bom = next((b for b in (*boms, codecs.BOM_UTF16_BE) if original.startswith(b)), b"")
-    try:
-        return bom + text.encode(doc.encoding)
-    except UnicodeEncodeError:
-        if doc.media_type == "text/html":
-            return bom + text.encode(doc.encoding, errors="xmlcharrefreplace")
-        click.echo(
-            f"editcheck: the fixed draft holds characters {doc.encoding} cannot; written as UTF-8",
-            err=True,
-        )
-        return text.encode("utf-8")
+    data, warning = encode_draft(text, original, doc)
+    if warning:
+        click.echo(f"editcheck: {warning}", err=True)
+    return data
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

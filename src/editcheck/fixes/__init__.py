@@ -26,7 +26,17 @@ from editcheck.fixes.plan import plan
 if TYPE_CHECKING:
     from editcheck.api import Checker
 
-__all__ = ["ROUNDS", "FixOutcome", "FixResult", "apply_fixes", "chosen_fixes", "fix_document"]
+__all__ = [
+    "ROUNDS",
+    "FixOutcome",
+    "FixResult",
+    "apply_fixes",
+    "chosen_fixes",
+    "encode_draft",
+    "fix_document",
+    "read_draft",
+    "reload",
+]
 
 # How many times a draft is fixed at most: a fix may bring out a finding its neighbours hid.
 ROUNDS = 3
@@ -97,6 +107,41 @@ def apply_fixes(doc: Document, report: Report, only: Collection[str] | None = No
     )
     draft = E.apply(doc.source_text, kept) if kept else doc.source_text
     return FixResult(draft, doc.media_type, applied, not_applied, tuple(kept))
+
+
+def read_draft(
+    data: bytes, *, source: str, name: str, media_type: str | None, max_bytes: int
+) -> Document:
+    """Parse a draft's bytes for fixing: ``media_type`` when given, else guessed from its
+    file ``name`` (or its content). Raises EditcheckError for input that cannot be read."""
+    from editcheck.document import load_bytes, media_type_for
+
+    kind = media_type or media_type_for(name, data)
+    return load_bytes(data, kind, source=source, max_bytes=max_bytes)  # type: ignore[arg-type]
+
+
+def encode_draft(text: str, original: bytes, doc: Document) -> tuple[bytes, str | None]:
+    """The fixed draft in the original's encoding with its byte-order mark kept, and a
+    warning when that could not be: a character the encoding cannot hold becomes a
+    character reference in HTML, and a text draft is written as UTF-8."""
+    import codecs
+
+    boms = (
+        codecs.BOM_UTF8,
+        codecs.BOM_UTF32_LE,
+        codecs.BOM_UTF32_BE,
+        codecs.BOM_UTF16_LE,
+        codecs.BOM_UTF16_BE,
+    )
+    bom = next((b for b in boms if original.startswith(b)), b"")
+    try:
+        return bom + text.encode(doc.encoding), None
+    except UnicodeEncodeError:
+        if doc.media_type == "text/html":
+            return bom + text.encode(doc.encoding, errors="xmlcharrefreplace"), None
+        return text.encode("utf-8"), (
+            f"the fixed draft holds characters {doc.encoding} cannot; written as UTF-8"
+        )
 
 
 def reload(doc: Document, draft: str) -> Document:
