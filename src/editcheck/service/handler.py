@@ -62,6 +62,8 @@ class CheckHandler:
         answer = self._answer(req, doc, report, fail_on)
         if req.fix is not None:
             answer["fixed"] = self._fixed(req, checker, doc, report, deadline, fail_on)
+            if answer["fixed"]["report"] is None:  # nothing changed: the same report
+                answer["fixed"]["report"] = answer["report"]
         return answer
 
     def _fixed(
@@ -86,7 +88,10 @@ class CheckHandler:
             "applied": list(result.applied),
             "not_applied": [{"fingerprint": fp, "reason": why} for fp, why in result.not_applied],
             "verdict": outcome.fixed_report.verdict(fail_on),
-            "report": outcome.fixed_report.to_dict(encoding),
+            # None when nothing changed: the caller puts in the report it already encoded
+            "report": None
+            if outcome.fixed_report is report
+            else outcome.fixed_report.to_dict(encoding),
         }
 
     def unfinished(self, req: CheckRequest, message: str) -> dict[str, Any]:
