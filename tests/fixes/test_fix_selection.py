@@ -51,3 +51,15 @@ def test_a_span_inside_markup_is_refused_not_forced() -> None:
     result = apply_fixes(doc, report, [a.fingerprint for a in moji])
     assert "<b>" in result.draft
     assert all(fp in dict(result.not_applied) for fp in (a.fingerprint for a in moji))
+
+
+def test_a_draft_kind_without_exact_source_positions_is_refused_not_guessed() -> None:
+    from dataclasses import replace
+
+    doc = load_text("Copy stays here.\nAdvertisement\n")
+    report = HOUSE.check_document(doc)
+    other = replace(doc, media_type="text/markdown")  # type: ignore[arg-type]
+    result = apply_fixes(other, report)
+    assert result.draft == doc.source_text and result.applied == ()
+    assert all("HTML and text drafts" in why for _, why in result.not_applied)
+    assert result.not_applied

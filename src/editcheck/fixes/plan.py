@@ -29,6 +29,9 @@ from editcheck.annotations import Annotation
 from editcheck.document import Block, Document
 from editcheck.fixes.edits import Edit
 
+# The kinds of draft whose source positions the parse keeps exactly enough to edit.
+FIXABLE_MEDIA = frozenset({"text/html", "text/plain"})
+
 
 @dataclass
 class Planned:
@@ -50,6 +53,12 @@ class _Replace:
 def plan(doc: Document, chosen: Iterable[Annotation]) -> Planned:
     """The source edits that apply the fixes of ``chosen`` to ``doc``'s input."""
     out = Planned()
+    if doc.media_type not in FIXABLE_MEDIA:  # no way to place an edit exactly: refuse
+        for a in chosen:
+            out.refused[a.fingerprint] = (
+                f"fixes apply to HTML and text drafts, not {doc.media_type}"
+            )
+        return out
     deletes: dict[int, list[str]] = {}  # block index -> fingerprints
     replaces: list[_Replace] = []
     for a in chosen:
