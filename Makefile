@@ -1,7 +1,14 @@
-# Developer shortcuts; the README's commands are what CI runs.
+# Developer shortcuts; the README's commands are what CI runs. Everything runs through the
+# venv's python (PY), so a bare `make lint` needs no tool on PATH: `make venv` first.
 PY ?= .venv/bin/python
+PLUGINS = ./plugins/editcheck-house-style ./plugins/editcheck-datelines ./plugins/editcheck-wagtail
 
-.PHONY: test lint bench quality golden
+.PHONY: venv test lint format bench quality golden
+
+venv:
+	python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev,test,serve]" $(PLUGINS)
 
 test:
 	$(PY) -m pytest
@@ -11,6 +18,10 @@ lint:
 	$(PY) -m ruff check src tests plugins scripts
 	$(PY) -m mypy
 
+format:
+	$(PY) -m ruff format src tests plugins scripts
+	$(PY) -m ruff check --fix src tests plugins scripts
+
 bench:
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/hostile.py
@@ -18,6 +29,7 @@ bench:
 quality:
 	$(PY) benchmarks/quality_sourcing.py
 	$(PY) benchmarks/quality_residue.py
+	$(PY) benchmarks/quality_language.py
 
 golden:
 	$(PY) -m pytest tests/test_golden.py --update-golden

@@ -19,10 +19,11 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 MAY_IMPORT: dict[str, set[str]] = {
     "errors": set(),
     "wordlists": set(),
+    "language": set(),
     "version": set(),
     "annotations": set(),
     "budget": set(),
-    "document": {"annotations", "errors"},
+    "document": {"annotations", "errors", "language"},
     "config": {"annotations", "errors"},
     "checkapi": {"annotations", "document", "errors"},
     "selectors": {"checkapi", "errors"},
@@ -45,6 +46,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "config",
         "document",
         "errors",
+        "language",
         "selectors",
         "version",
     },
@@ -66,6 +68,8 @@ MAY_IMPORT: dict[str, set[str]] = {
         "run",
         "version",
     },
+    # the language server: a face like service/, building its checker as run.settings does
+    "lsp": {"annotations", "api", "config", "document", "errors", "run", "version"},
     "cli": {
         "annotations",
         "api",
@@ -75,6 +79,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "errors",
         "fixes",
         "formats",
+        "lsp",
         "plugins",
         "run",
         "selectors",

@@ -233,6 +233,9 @@ class Report:
     stats: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     editcheck_version: str = ""
+    # The language the draft was checked as, when it is not English (None: English, or
+    # too little text to tell, checked as English): English-only rules did not run.
+    language: str | None = None
     # The draft as it was read (decoded), kept only when a format needs to show it.
     content: str | None = field(default=None, compare=False, repr=False)
 
@@ -296,4 +299,5 @@ class Report:
             "partial": self.partial,
             "stats": dict(self.stats),
             "notes": list(self.notes),
+            **({"language": self.language} if self.language else {}),
         }

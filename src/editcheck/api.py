@@ -19,7 +19,14 @@ from typing import Any
 
 from editcheck.annotations import CheckFailure, Report
 from editcheck.config import Config, load_config, parse_config
-from editcheck.document import Document, load_bytes, load_html, load_text, media_type_for
+from editcheck.document import (
+    Document,
+    load_bytes,
+    load_html,
+    load_markdown,
+    load_text,
+    media_type_for,
+)
 from editcheck.errors import InputError, InputTooLarge
 from editcheck.plugins import AUTOLOAD_ENV, PluginSet, load_plugins
 from editcheck.runner import Plan, plan_run, preflight, run_checks
@@ -107,6 +114,11 @@ class Checker:
         self._limit(len(text.encode("utf-8", "surrogatepass")))
         return self.check_document(load_text(text, source=source))
 
+    def check_markdown(self, markdown: str, *, source: str | None = None) -> Report:
+        """Check a Markdown draft given as text (front matter skipped, code not prose)."""
+        self._limit(len(markdown.encode("utf-8", "surrogatepass")))
+        return self.check_document(load_markdown(markdown, source=source))
+
     def check_bytes(
         self, data: bytes, *, source: str | None = None, media_type: str | None = None
     ) -> Report:
@@ -116,7 +128,8 @@ class Checker:
         return self.check_document(doc)
 
     def check_path(self, path: str | Path) -> Report:
-        """Read and check a file (``.html``/``.htm`` as HTML, anything else as text)."""
+        """Read and check a file (``.html``/``.htm`` as HTML, ``.md``/``.markdown`` as
+        Markdown, anything else as text)."""
         path = Path(path)
         try:
             size = path.stat().st_size

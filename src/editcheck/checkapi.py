@@ -31,6 +31,9 @@ from editcheck.annotations import CATEGORIES, Fix, Severity
 from editcheck.document import Block, Document, Sentence
 from editcheck.errors import PluginError
 
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# The languages of a rule that reads English words (sourcing's patterns, syllable counts).
+ENGLISH = frozenset({"en"})
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Findings kept per rule and per draft: a flood of zero-width characters would otherwise be
 # a million annotations and a 160 MB response. The first finding of every rule is always
@@ -46,7 +49,10 @@ class Rule:
     ``options`` holds the defaults of the options a newsroom may set in its config
     (``[rules."ns/name"]``); ``path_options`` names those that hold a file path (made
     absolute when a run moves to other machines); ``flags`` and ``passes`` are examples
-    for the docs and tests.
+    for the docs and tests. ``languages`` names the languages (ISO 639-1 codes) the rule
+    can read; empty means any (the rule does not depend on the draft's words). A rule
+    that reads English patterns says ``ENGLISH``, and does not run on a draft in another
+    language; a plugin adds a language by declaring rules for it.
     """
 
     id: str
@@ -58,6 +64,7 @@ class Rule:
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
     path_options: tuple[str, ...] = ()
+    languages: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not _RULE_ID.match(self.id):
@@ -66,6 +73,16 @@ class Rule:
             raise PluginError(f"rule {self.id}: unknown category {self.category!r}")
         if not isinstance(self.severity, Severity):
             object.__setattr__(self, "severity", Severity(self.severity))
+        if not isinstance(self.languages, frozenset):
+            object.__setattr__(self, "languages", frozenset(self.languages))
+        bad = sorted(code for code in self.languages if not _LANGUAGE.match(str(code)))
+        if bad:
+            raise PluginError(f"rule {self.id}: languages must be ISO 639 codes, not {bad}")
+
+    def reads(self, language: str | None) -> bool:
+        """Whether the rule runs on a draft in ``language`` (None: unknown, read as
+        English, so the check runs rather than not)."""
+        return not self.languages or (language or "en") in self.languages
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +94,7 @@ class Rule:
             "options": dict(self.options),
             "flags": list(self.flags),
             "passes": list(self.passes),
+            "languages": sorted(self.languages),
         }
 
 

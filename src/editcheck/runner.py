@@ -31,6 +31,7 @@ from editcheck.checkapi import MAX_FINDINGS_PER_DRAFT, Check, CheckContext, Find
 from editcheck.config import Config, RuleSettings
 from editcheck.document import Block, Document
 from editcheck.errors import ConfigError, SelectorError
+from editcheck.language import Language, name
 from editcheck.selectors import matches_any, require_matches
 from editcheck.version import __version__
 
@@ -152,9 +153,12 @@ def run_checks(
     findings: list[Finding] = []
     stats: dict[str, Any] = {}
     capped: list[str] = []
-    enabled = frozenset(plan.rules)
+    language = doc.language
+    enabled = frozenset(r for r in plan.rules if plan.rules[r].reads(language.code))
     hidden = _hidden(doc, plan)
     for check in plan.checks:
+        if not enabled.intersection(check.rule_ids):
+            continue  # every rule it reports is off, or does not read this language
         timeout = plan.timeout
         if deadline is not None:
             left = deadline - time.monotonic()
@@ -191,10 +195,31 @@ def run_checks(
         annotations=annotations,
         errors=tuple(failures),
         stats=stats,
-        notes=doc.notes + tuple(capped),
+        notes=doc.notes + _language_notes(language, plan, enabled) + tuple(capped),
         editcheck_version=__version__,
+        language=None if language.is_english else language.code,
         content=doc.source_text if keep_content else None,
     )
+
+
+def _language_notes(language: Language, plan: Plan, enabled: frozenset[str]) -> tuple[str, ...]:
+    """The draft's language when it is not English (or contradicts its declaration), and
+    for each check family, the rules that did not run because they do not read it."""
+    note = language.note()
+    if note is None:
+        return ()
+    notes = [note]
+    for check in plan.checks:
+        skipped = sorted(r for r in check.rule_ids if r in plan.rules and r not in enabled)
+        off = [r for r in skipped if not plan.rules[r].reads(language.code)]
+        if off:
+            reads = sorted({code for r in off for code in plan.rules[r].languages})
+            notes.append(
+                f"{check.name}: {', '.join(off)} skipped on this {name(language.code or 'en')}"
+                f" draft: {'they read' if len(off) > 1 else 'it reads'} "
+                f"{' and '.join(name(c) for c in reads)} only"
+            )
+    return tuple(notes)
 
 
 def _run_one(
@@ -227,7 +252,7 @@ def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annot
     annotations = []
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.rule, f.message)):
         block = doc.block_at(max(0, min(f.start, len(doc.text))))
-        if block is None or _suppressed(block, plan.rules[f.rule]):
+        if block is None or _suppressed(block, plan.rules[f.rule]) or _in_code(block, f):
             continue
         start = max(f.start, block.start)
         end = max(start, min(f.end, block.end))  # never across two blocks
@@ -237,6 +262,11 @@ def _annotate(doc: Document, findings: list[Finding], plan: Plan) -> tuple[Annot
             _annotation(doc, block, f, start, end, plan, raw_cache, astral, occurrence)
         )
     return tuple(sorted(annotations, key=Annotation.sort_key))
+
+
+def _in_code(block: Block, f: Finding) -> bool:
+    """A finding wholly inside a Markdown code span: code is not prose."""
+    return bool(block.code) and block.in_code(f.start - block.start, f.end - block.start)
 
 
 def _suppressed(block: Block, rule: Rule) -> bool:
@@ -255,7 +285,7 @@ def _hidden(doc: Document, plan: Plan) -> Callable[[Finding], bool]:
 
     def hidden(f: Finding) -> bool:
         block = doc.block_at(max(0, min(f.start, len(doc.text))))
-        return block is None or _suppressed(block, plan.rules[f.rule])
+        return block is None or _suppressed(block, plan.rules[f.rule]) or _in_code(block, f)
 
     return hidden
 

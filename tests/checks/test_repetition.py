@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from editcheck.annotations import Annotation
 from editcheck.api import Checker
 
@@ -287,3 +289,88 @@ def test_a_promo_does_not_take_a_neighbour_that_only_mentions_the_us_or_freedom(
         "charges on Monday.\n"
     )
     assert promo_texts(text) == ["Sign up for our newsletter to get daily updates."]
+
+
+def test_a_reporting_credit_after_every_live_entry_is_not_a_duplicate() -> None:
+    credit = "Reporting by Lena Marsh and Tom Iqbal in Tallow Bridge, with pictures by Ana Kerr"
+    entries = [
+        "The inspector opened the second day by asking about the noise survey taken in August.",
+        "Residents told the inspector that blasting had cracked plaster in nine homes.",
+        "The hearing has broken for lunch and the inspector will visit Kiln Lane at 2pm.",
+    ]
+    text = "\n".join(f"{e}\n{credit}" for e in entries)
+    assert hits(text) == []
+    # The same credit is still a duplicate when it is a sentence of ordinary copy.
+    copy = "The council said it would publish the figures for every ward in January."
+    assert [a.rule for a in hits(f"{copy}\n{entries[0]}\n{copy}")] == ["core/duplicate-paragraph"]
+
+
+TRIBUNE = {"publication": ["Tribune", "Kelso Tribune"]}
+FURNITURE_LINES = [
+    # generic: no name needed
+    "The views expressed here are the author's own.",
+    "This column is the opinion of the writer.",
+    "Letters to the editor should be no longer than 250 words.",
+    "This article is part of a series funded by the Northern Local Journalism Fund.",
+    "Independent journalism costs money, so please consider making a one-off donation.",
+    "Want to advertise with us? Call the sales team.",
+    "Photographs in this article can be bought online.",
+    "Our journalists follow the Editors' Code of Practice.",
+    "Never miss a story: turn on notifications.",
+    # naming the paper
+    "Get breaking news from the Tribune on your phone.",
+    "Buy a copy of Thursday's Tribune for the full story.",
+    "Tribune readers can save 20% on festival tickets with the code TRIB20.",
+    "Prints are available from the Tribune picture desk.",
+    "These opinions are not necessarily those of the Kelso Tribune.",
+    "Read every edition at kelsotribune.news/digital.",
+]
+NEWS_LINES = [
+    "She said she had read the Tribune every morning for sixty years.",
+    "The new playground was funded by the National Lottery Heritage Fund.",
+    "The Tribune first reported the plans in January.",
+    "Residents were urged to download the council's bins app.",
+    "Complaints can be made to the council's licensing team until Friday.",
+    "The report was commissioned by the council after the floods.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_in_other_words_and_for_another_paper(line: str) -> None:
+    assert promo_texts(line, TRIBUNE) == [line]
+
+
+@pytest.mark.parametrize("line", NEWS_LINES)
+def test_news_in_furniture_words_is_left_alone(line: str) -> None:
+    assert promo_texts(line, TRIBUNE) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "inside"),
+    [
+        ('The card read: "Sign up', True),
+        ('He said "no" and then: Sign up', False),
+        ("The leaflet said: “Download the app", True),
+        ("”, she said. Download the app", False),  # a closer left from the last paragraph
+        ("Das Plakat: „Laden Sie die App", True),
+        ("Das Plakat: „Laden Sie“ die App", False),
+        ("« Abonnez-vous", True),
+    ],
+)
+def test_a_promo_is_inside_quotation_marks_by_their_direction(before: str, inside: bool) -> None:
+    from editcheck.checks.repetition import quoted_at
+
+    assert quoted_at(before) is inside
+
+
+def test_an_edited_copy_whose_attribution_moved() -> None:
+    first = (
+        "The water company said the pipe burst at 4am and that supplies to about 3,000 "
+        "homes in Ashby would be back by the evening."
+    )
+    copy = (
+        "The pipe burst at about 4am, the water company said, and supplies to roughly "
+        "3,000 homes in Ashby would be restored by the evening."
+    )
+    found = hits(f"{first}\nTraders were not consulted about the repairs at all.\n{copy}")
+    assert [(a.rule, a.line) for a in found] == [("core/duplicate-paragraph", 3)]

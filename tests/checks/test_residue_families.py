@@ -283,3 +283,14 @@ def test_questions_headings_and_service_lines_are_not_promo(sentence: str) -> No
 @pytest.mark.parametrize("line", ["Live", "Popular", "Other news", "Other stories"])
 def test_bare_section_words_are_left_alone(line: str) -> None:
     assert residue_lines(f"{BODY}\n{line}\n{BODY}") == []
+
+
+def test_a_live_badge_and_entry_labels_in_a_live_blog() -> None:
+    """ "Live" alone is a section word in other copy, but a live blog's badge in a draft
+    whose entries have time headers; "Key update" and an update count are its labels."""
+    blog = (
+        f"Storm live: trees down across the county\nLive\n14 updates\n15:10\nKey update\n{BODY}\n"
+        f"14:40\n{BODY}\n"
+    )
+    assert residue_lines(blog) == ["Live", "14 updates", "Key update"]
+    assert residue_lines(f"{BODY}\nLive\n{BODY}") == []

@@ -37,7 +37,7 @@ def drafts(tmp_path: Path) -> Path:
     (folder / "sub").mkdir(parents=True)
     (folder / "good.html").write_text(GOOD)
     (folder / "sub" / "banana.html").write_text(BANANA)
-    (folder / "notes.md").write_text("not a draft suffix")
+    (folder / "notes.odt").write_text("not a draft suffix")
     return folder
 
 

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from venv_support import make_venv, offline_failure, pip_install
+from venv_support import (
+    dependency_closure,
+    link_dependencies,
+    make_venv,
+    offline_failure,
+    pip_install,
+)
 
 from editcheck.cli import main
 
@@ -109,8 +117,77 @@ def test_generated_plugin_installs_into_a_fresh_venv_and_runs(tmp_path: Path) ->
     ]
 
 
-def _install(venv: Path, project: Path) -> None:
-    done = pip_install(venv, str(project))
+def test_the_plugin_pins_the_editcheck_range_it_was_made_with(tmp_path: Path) -> None:
+    from editcheck.cli.new_plugin import editcheck_range
+    from editcheck.version import __version__
+
+    assert editcheck_range("0.1.0") == "editcheck>=0.1,<0.2"  # 0.x: a minor release may break
+    assert editcheck_range("0.12.3rc1") == "editcheck>=0.12,<0.13"
+    assert editcheck_range("1.4.2") == "editcheck>=1.4,<2"
+    assert editcheck_range("2.0") == "editcheck>=2.0,<3"
+    package = _new_plugin(tmp_path)
+    pyproject = (package / "pyproject.toml").read_text()
+    assert f'dependencies = ["{editcheck_range(__version__)}"]' in pyproject
+
+
+def test_new_plugin_refuses_to_guess_a_range_without_a_version() -> None:
+    import click
+
+    from editcheck.cli.new_plugin import editcheck_range
+
+    with pytest.raises(click.ClickException, match="install editcheck"):
+        editcheck_range("0+unknown")
+
+
+def _documented_count() -> int:
+    """The count docs/writing-plugins.md promises for the generated package's tests."""
+    text = (ROOT / "docs" / "writing-plugins.md").read_text("utf-8")
+    (count,) = re.findall(r"^pytest\s+# (\d+) passed$", text, flags=re.MULTILINE)
+    return int(count)
+
+
+@needs_pip
+def test_generated_tests_pass_in_a_fresh_venv_against_this_checkout(tmp_path: Path) -> None:
+    """Slow (a wheel of this checkout is built): the path a plugin author takes, for real.
+
+    editcheck is installed from this checkout into a venv that sees nothing of this one
+    (its dependencies and pytest are lent read-only); the plugin is installed *with*
+    dependency resolution, so pip itself checks the pinned range against this editcheck.
+    """
+    venv = tmp_path / "venv"
+    make_venv(venv, tmp_path / "deps")
+    link_dependencies([*dependency_closure("pytest"), _dist("pytest")], tmp_path / "deps")
+    _install(venv, ROOT)
+    tool, python = str(venv / "bin" / "editcheck"), str(venv / "bin" / "python")
+    subprocess.run([tool, "new-plugin", "wire-desk", "-d", str(tmp_path)], check=True)
+    package = tmp_path / "editcheck-wire-desk"
+    _install(venv, f"{package}[test]", resolve=True)
+    checked = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", python, "check"],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    done = subprocess.run(
+        [python, "-m", "pytest", "-p", "no:cacheprovider"],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "EDITCHECK"))},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    summary = done.stdout.strip().splitlines()[-1]
+    print(f"generated plugin's tests in a fresh venv: {summary}")
+    count = int(re.search(r"(\d+) passed", summary).group(1))  # type: ignore[union-attr]
+    assert "skipped" not in summary and count == _documented_count()
+
+
+def _dist(name: str) -> importlib.metadata.Distribution:
+    return importlib.metadata.distribution(name)
+
+
+def _install(venv: Path, project: Path | str, *, resolve: bool = False) -> None:
+    done = pip_install(venv, str(project), resolve=resolve)
     if done.returncode != 0 and offline_failure(done):
         pytest.skip(f"pip could not fetch the build backend (offline?): {done.stderr[-300:]}")
     assert done.returncode == 0, done.stdout + done.stderr

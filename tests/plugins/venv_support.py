@@ -75,8 +75,10 @@ def make_venv(venv: Path, deps_folder: Path) -> None:
     (site_packages(venv) / "_editcheck_test_deps.pth").write_text(f"{deps_folder}\n")
 
 
-def pip_install(venv: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the running interpreter's pip against the venv's interpreter."""
+def pip_install(venv: Path, *args: str, resolve: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the running interpreter's pip against the venv's interpreter; ``resolve``
+    checks dependencies against what the venv has (lent ones included) instead of
+    ``--no-deps``."""
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     return subprocess.run(
         [
@@ -86,7 +88,7 @@ def pip_install(venv: Path, *args: str) -> subprocess.CompletedProcess[str]:
             "--python",
             str(venv / "bin" / "python"),
             "install",
-            "--no-deps",
+            *(() if resolve else ("--no-deps",)),
             "-q",
             *args,
         ],

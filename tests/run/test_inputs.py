@@ -10,7 +10,7 @@ from editcheck.run.inputs import expand_inputs
 
 def test_folders_globs_and_lists(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a" / "deep").mkdir(parents=True)
-    for name in ("a/1.html", "a/2.txt", "a/deep/3.htm", "a/notes.md", "b.txt"):
+    for name in ("a/1.html", "a/2.txt", "a/deep/3.htm", "a/notes.md", "a/notes.odt", "b.txt"):
         (tmp_path / name).write_text("x")
     listed = tmp_path / "list.txt"
     listed.write_text("# as the workers see them\n/srv/archive/9.html\n\n  /srv/archive/8.txt  \n")
@@ -20,6 +20,7 @@ def test_folders_globs_and_lists(tmp_path: Path, monkeypatch) -> None:  # type: 
         str(tmp_path / "a/1.html"),
         str(tmp_path / "a/2.txt"),
         str(tmp_path / "a/deep/3.htm"),
+        str(tmp_path / "a/notes.md"),  # Markdown is a draft; .odt is not
         str(tmp_path / "b.txt"),
         str(tmp_path / "list.txt"),
         str(tmp_path / "missing/*.html"),  # matched nothing: an unreadable line

@@ -16,9 +16,11 @@ from typing import Any
 
 from editcheck.annotations import Severity
 from editcheck.checkapi import Check, CheckContext, Rule, check
+from editcheck.checks.prose import is_prose
 from editcheck.document import Document
 from editcheck.errors import ConfigError
 from editcheck.hookspecs import hookimpl
+from editcheck.wordlists import read_sections
 
 ARCHIVE_BOILERPLATE = Rule(
     "core/archive-boilerplate",
@@ -43,6 +45,12 @@ ARCHIVE_BOILERPLATE = Rule(
     sign-off, author bios, `<address>`, `rel=author`, byline/author class names) are
     never counted nor flagged: they recur in every story a reporter writes, but are not
     furniture to delete.
+    A recurring passage that reads as the story's own copy is left alone: a source's
+    stock quotation, quoted and attributed, or a running story's background paragraph
+    between two fresh paragraphs of prose, when it carries no furniture cue (a copyright,
+    an address, a regulator, a product or a call to act) and does not address the reader
+    outside quotation marks. Furniture comes in runs at a page's edges or says what it
+    sells.
     A passage that names the publication (the config's `publication = [...]`, which this
     rule takes like `core/promo-furniture`) is the paper's own furniture once it recurs in
     two earlier articles: the index learns the promos no pattern knows. A draft that is
@@ -111,16 +119,23 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
     covered: set[int] = set()
     lines = []
     named = _names(tuple(options.get("publication", ())))
+    recurring: list[tuple[Any, int, bool]] = []
     for p in found:  # a block's paragraph passage comes before its sentences
         n = counts.get(p.key, 0) - own
-        least = min(min_docs, _OWN_MIN_DOCS) if named and named.search(p.text) else min_docs
+        names_paper = bool(named and named.search(p.text))
+        least = min(min_docs, _OWN_MIN_DOCS) if names_paper else min_docs
         if n < least or p.block_index in covered:
-            continue
-        if p.kind == "line":
-            lines.append((p, n))
             continue
         if p.kind == "paragraph":
             covered.add(p.block_index)
+        recurring.append((p, n, names_paper))
+    recurring_blocks = {p.block_index for p, _, _ in recurring}
+    for p, n, names_paper in recurring:
+        if p.kind == "line":
+            lines.append((p, n))
+            continue
+        if not names_paper and reads_as_reporting(doc, p, recurring_blocks):
+            continue
         _report(ctx, p, n)
         flagged.add(p.block_index)
     for p, n in lines:  # a short recurring line counts only beside recurring furniture
@@ -129,6 +144,44 @@ def archive_boilerplate(doc: Document, ctx: CheckContext) -> None:
 
 
 _OWN_MIN_DOCS = 2  # a passage naming the paper that recurs at all is the paper's furniture
+# What furniture carries and a story's own sentences rarely do: a copyright, an address
+# (e-mail, web, telephone, company), a regulator, a call to act, a product of the site.
+_FURNITURE_CUES = re.compile(
+    r"©|\(c\)|\bcopyright\b|rights reserved|@|https?://|\bwww\.|"
+    r"\.(?:com|co\.uk|org|net|ie|au|nz|example)\b|\b0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|"
+    r"\b(?:ltd|plc|limited|llc|inc)\b|\bregulated\b|\bcode of practice\b|\bipso\b|"
+    r"\b(?:subscrib\w*|sign(?:ing)? up|newsletters?|apps?|podcasts?|download\w*|follow|"
+    r"members?(?:hip)?|read more|related|see also|watch|listen|click|tap|visit|email|e-mail|"
+    r"contact|call|text|whatsapp|inbox|crossword|puzzles?|edition|advert\w*|sponsored)\b",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r"[\"“][^\"“”]{1,600}[\"”]")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|added|according to)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _reader() -> re.Pattern[str]:
+    """Words that address the reader: the ``[reader]`` section of the own-brand data that
+    ``core/promo-furniture`` widens its hits with (read here, not imported: check
+    families do not import each other)."""
+    lines = read_sections("editcheck.checks", "data", "boilerplate-own-brand.txt")["reader"]
+    return re.compile("|".join(f"(?:{p})" for p in lines), re.IGNORECASE)
+
+
+def reads_as_reporting(doc: Document, p: Any, recurring_blocks: set[int]) -> bool:
+    """A recurring passage that is the story's own copy, not furniture: a running story
+    repeats its background paragraph under every update, and a source's stock quotation
+    recurs in every story that quotes it. Such a passage carries no furniture cue and does
+    not address the reader, and it either quotes and attributes, or sits inside the body:
+    its paragraph lies between two paragraphs of prose in which nothing recurs. Furniture
+    comes in runs at a page's edges or says what it is selling; this is neither."""
+    outside = _QUOTATION.sub(" ", p.text)  # a source's "we" and "you" are the source's
+    if _FURNITURE_CUES.search(outside) or _reader().search(outside):
+        return False
+    if outside != p.text and _ATTRIBUTION.search(outside):
+        return True
+    sides = [doc.blocks[i] for i in _neighbours(doc, p.block_index)]
+    return len(sides) == 2 and all(b.index not in recurring_blocks and is_prose(b) for b in sides)
 
 
 @lru_cache(maxsize=16)

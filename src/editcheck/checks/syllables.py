@@ -173,6 +173,36 @@ class SyllableTable(dict[str, list[tuple[str, ...]]]):
         return entry
 
 
+_english: SyllableTable | None = None
+
+
+def english() -> SyllableTable:
+    """The English table readability reads directly: the shipped counts, pyphen's fallback.
+
+    The same counts textstat's own English lookup gets after :func:`install`, without
+    going through textstat's text splitting (readability counts the document's tokens).
+    """
+    global _english
+    if _english is None:
+        index = table()  # takes the lock itself
+        with _lock:
+            if _english is None:
+
+                def load() -> Any:
+                    import pyphen
+
+                    prebuilt_patterns("en_US")
+                    return pyphen.Pyphen(lang="en_US")
+
+                _english = SyllableTable(index, LazyHyphenator(load))
+    return _english
+
+
+def count(word: str) -> int:
+    """Syllables in one lower-cased word, as textstat counts it (dictionary, else pyphen)."""
+    return len(english()[word][0])
+
+
 def install() -> bool:
     """Point textstat's English syllable lookup at the table; False if textstat differs."""
     global _installed

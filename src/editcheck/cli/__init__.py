@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "archive": "editcheck.cli.archive:archive_group",
     "check": "editcheck.cli.check:check_command",
     "fix": "editcheck.cli.fix:fix_command",
+    "lsp": "editcheck.cli.lsp:lsp_command",
     "new-plugin": "editcheck.cli.new_plugin:new_plugin_command",
     "plugins": "editcheck.cli.listing:plugins_command",
     "rules": "editcheck.cli.listing:rules_command",
@@ -40,6 +41,9 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.FileError as exc:  # -o into a missing folder: a usage error, not "findings"
+            exc.exit_code = 2  # type: ignore[misc]
+            raise
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the whole point: no bare traceback

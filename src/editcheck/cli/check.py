@@ -24,6 +24,7 @@ from editcheck.cli.common import (
     plugin_options,
     raise_on_sigterm,
     rule_options,
+    use_color,
     with_progress,
 )
 
@@ -71,7 +72,10 @@ output_options = option_group(
         help="Write the report here instead of standard output.",
     ),
     click.option(
-        "--color/--no-color", default=None, help="Colour the text format (default: on a terminal)."
+        "--color/--no-color",
+        default=None,
+        help="Colour the text format (default: on a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR colours a pipe).",
     ),
 )
 
@@ -117,7 +121,7 @@ dask_options = option_group(
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
 @click.option(
     "--stdin-type",
-    type=click.Choice(["auto", "html", "text"]),
+    type=click.Choice(["auto", "html", "text", "markdown"]),
     default="auto",
     show_default=True,
     help="How to read '-' (standard input).",
@@ -216,7 +220,7 @@ def _run_locally(
     formatter = checker.plugins.formatters[out.format_name]
     context = RenderContext(
         rules={r.id: r for r in checker.plugins.rules},
-        color=out.output.isatty() if out.color is None else out.color,
+        color=use_color(out.output, out.color),
         fail_on=config.fail_on,
         fail_on_incomplete=config.fail_on_incomplete,
     )
@@ -308,7 +312,7 @@ def _check_stdin(checker: Checker, stdin_type: str) -> Outcome:
     from editcheck.run.batch import Outcome
 
     data = sys.stdin.buffer.read()
-    media = {"html": "text/html", "text": "text/plain"}.get(stdin_type)
+    media = {"html": "text/html", "text": "text/plain", "markdown": "text/markdown"}.get(stdin_type)
     try:
         return Outcome("-", checker.check_bytes(data, source="<stdin>", media_type=media))
     except EditcheckError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 import signal
 import sys
 import time
@@ -56,6 +57,22 @@ def outcome_code(outcome: Outcome, fail_on: Any, fail_on_incomplete: bool) -> Ex
 
 class Terminated(Exception):
     """SIGTERM arrived: stop the workers, keep what was written, exit 143."""
+
+
+def use_color(stream: IO[Any], flag: bool | None, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether to colour output to ``stream``: ``--color/--no-color`` when given, else
+    ``NO_COLOR`` (set and not empty: never, https://no-color.org), else ``FORCE_COLOR``
+    (set, not empty and not ``0``: always, as CI logs that render colour ask), else
+    whether ``stream`` is a terminal."""
+    if flag is not None:
+        return flag
+    if environ.get("NO_COLOR"):
+        return False
+    force = environ.get("FORCE_COLOR")
+    if force and force != "0":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def raise_on_sigterm() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
 
 import click
 
-from editcheck.cli.common import PluginFlags, plugin_options
+from editcheck.cli.common import PluginFlags, plugin_options, use_color
 
 
 @click.command("plugins")
@@ -53,8 +54,11 @@ def rules_command(
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in rules], indent=2))
         return
+    color = use_color(sys.stdout, None)
     for r in rules:
-        click.echo(click.style(r.id, bold=True) + f"  [{r.category}, {r.severity.value}]")
+        click.echo(
+            click.style(r.id, bold=True) + f"  [{r.category}, {r.severity.value}]", color=color
+        )
         if r.summary:
             click.echo(textwrap.indent(textwrap.fill(r.summary, 88), "    "))
         if r.doc:
@@ -62,6 +66,8 @@ def rules_command(
         if r.options:
             opts = ", ".join(f"{k}={v!r}" for k, v in r.options.items())
             click.echo(f"    options: {opts}")
+        if r.languages:
+            click.echo(f"    reads: {', '.join(sorted(r.languages))} only")
         for label, examples in (("flags: ", r.flags), ("passes:", r.passes)):
             for example in examples:
                 click.echo(_example(label, example))

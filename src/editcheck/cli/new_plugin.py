@@ -4,6 +4,10 @@ The files come from ``editcheck/templates/plugin`` (package data): a pyproject w
 entry point, a module with a Python check and a house-style file, tests written with
 ``editcheck.testing``, and a README. ``$name``-style placeholders are filled in with
 :class:`string.Template`; ``PACKAGE`` in a path becomes the import name.
+
+The plugin depends on the editcheck range it was made with (:func:`editcheck_range`): the
+plugin API may change in the next breaking release, and pip should say so at install
+time rather than the plugin failing at import.
 """
 
 from __future__ import annotations
@@ -20,6 +24,29 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 TEMPLATE_SUFFIX = ".tmpl"
 
 
+_RELEASE = re.compile(r"^(\d+)\.(\d+)")
+
+
+def editcheck_range(version: str) -> str:
+    """The requirement a new plugin pins: ``editcheck>=X.Y,<X+1``, the releases that keep
+    the API the plugin was written against.
+
+    Before 1.0, semantic versioning makes every minor release a possibly breaking one
+    (``0.Y`` is the major number in all but name), so ``0.Y.Z`` pins ``>=0.Y,<0.(Y+1)``.
+    A version that is not ``X.Y...`` (a source tree that was never installed) gives no
+    range: there is nothing true to pin.
+    """
+    m = _RELEASE.match(version)
+    if m is None:
+        raise click.ClickException(
+            f"editcheck's own version is {version!r}: install editcheck (pip install -e .) "
+            "so new-plugin can pin the range the plugin is made with"
+        )
+    major, minor = int(m.group(1)), int(m.group(2))
+    upper = f"{major}.{minor + 1}" if major == 0 else str(major + 1)
+    return f"editcheck>={major}.{minor},<{upper}"
+
+
 def template_root() -> Traversable:
     """The plugin template shipped inside editcheck."""
     return files("editcheck").joinpath("templates", "plugin")
@@ -32,8 +59,11 @@ def plugin_names(name: str) -> dict[str, str]:
             f"{name!r}: use lower-case letters, digits and single hyphens, e.g. 'acme-style'",
             param_hint="NAME",
         )
+    from editcheck.version import __version__
+
     bare = name.removeprefix("editcheck-")
     return {
+        "requirement": editcheck_range(__version__),
         "name": bare,
         "dist": f"editcheck-{bare}",
         "package": "editcheck_" + bare.replace("-", "_"),

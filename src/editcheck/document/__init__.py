@@ -13,6 +13,7 @@ from pathlib import Path
 from editcheck.document.build import build_document
 from editcheck.document.decode import decode
 from editcheck.document.html import blocks_from_html
+from editcheck.document.markdown import blocks_from_markdown, normalise
 from editcheck.document.model import Block, Document, MediaType, Segment, Sentence, Token
 from editcheck.document.plaintext import blocks_from_text
 from editcheck.errors import InputTooLarge
@@ -27,13 +28,15 @@ __all__ = [
     "Token",
     "load_bytes",
     "load_html",
+    "load_markdown",
     "load_text",
     "media_type_for",
 ]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 # What a folder walk picks up as drafts (every command that reads folders uses this list).
-DRAFT_SUFFIXES = frozenset({".html", ".htm", ".txt"})
+DRAFT_SUFFIXES = frozenset({".html", ".htm", ".txt", *MARKDOWN_SUFFIXES})
 
 
 @contextmanager
@@ -54,7 +57,7 @@ def load_html(
 ) -> Document:
     """Parse an HTML fragment or page."""
     with _gc_paused():
-        blocks, parse_notes = blocks_from_html(html)
+        blocks, parse_notes, declared = blocks_from_html(html)
         return build_document(
             blocks,
             "text/html",
@@ -62,6 +65,7 @@ def load_html(
             source=source,
             encoding=encoding,
             notes=notes + parse_notes,
+            declared_language=declared,
         )
 
 
@@ -80,6 +84,24 @@ def load_text(
         )
 
 
+def load_markdown(
+    text: str, *, source: str | None = None, encoding: str = "utf-8", notes: tuple[str, ...] = ()
+) -> Document:
+    """Parse a Markdown draft (CommonMark, GFM tables, YAML or TOML front matter skipped)."""
+    with _gc_paused():
+        blocks, parse_notes, declared = blocks_from_markdown(text)
+        return build_document(
+            blocks,
+            "text/markdown",
+            source_text=text,
+            source=source,
+            encoding=encoding,
+            notes=notes + parse_notes,
+            locator_text=normalise(text),
+            declared_language=declared,
+        )
+
+
 def load_bytes(
     data: bytes, media_type: MediaType, *, source: str | None = None, max_bytes: int | None = None
 ) -> Document:
@@ -88,7 +110,7 @@ def load_bytes(
         raise InputTooLarge(len(data), max_bytes)
     is_html = media_type == "text/html"
     text, encoding, notes = decode(data, html=is_html)
-    loader = load_html if is_html else load_text
+    loader = {"text/html": load_html, "text/markdown": load_markdown}.get(media_type, load_text)
     return loader(text, source=source, encoding=encoding, notes=notes)
 
 
@@ -97,7 +119,9 @@ def media_type_for(path: str | Path, data: bytes | None = None) -> MediaType:
     suffix = Path(str(path)).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "text/html"
-    if suffix in {".txt", ".text", ".md"}:
+    if suffix in MARKDOWN_SUFFIXES:
+        return "text/markdown"
+    if suffix in {".txt", ".text"}:
         return "text/plain"
     head = (data or b"")[:2048].lstrip().lower()
     looks_html = head.startswith((b"<!doctype", b"<html", b"<?xml")) or any(

@@ -23,10 +23,13 @@ def build_document(
     source: str | None = None,
     encoding: str = "utf-8",
     notes: tuple[str, ...] = (),
+    locator_text: str | None = None,
+    declared_language: str | None = None,
 ) -> Document:
     """Lay the blocks end to end (HTML: joined by newlines; text: the text itself).
 
-    ``source_text`` is the decoded input (the HTML source; for text, ``text`` itself).
+    ``source_text`` is the decoded input (the HTML source; for text, ``text`` itself);
+    ``locator_text`` the same text as positions are counted in, when that differs.
     """
     starts = _block_starts(drafts, text)
     if text is None:
@@ -61,6 +64,7 @@ def build_document(
                 ignore=draft.ignore,
                 sentence_range=(first, len(sentences)),
                 element=draft.element,
+                code=draft.code,
             )
         )
     return Document(
@@ -72,8 +76,11 @@ def build_document(
         encoding=encoding,
         notes=notes,
         _block_starts=tuple(starts),
+        declared_language=declared_language,
         source_text=source_text if source_text is not None else text,
-        locator=SourceLocator(source_text if source_text is not None else text, media_type),
+        locator=SourceLocator(
+            locator_text or (source_text if source_text is not None else text), media_type
+        ),
     )
 
 

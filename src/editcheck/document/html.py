@@ -148,6 +148,7 @@ class BlockDraft:
     link_chars: int = 0
     doc_start: int = -1  # plain text only: where the line starts in the text
     element: Any = None  # the lxml element, for its raw text content
+    code: tuple[tuple[int, int], ...] = ()  # Markdown code spans: block-text ranges
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,15 +213,36 @@ class _Ignores:
         )
 
 
-def blocks_from_html(html: str) -> tuple[list[BlockDraft], tuple[str, ...]]:
-    """Parse ``html``; return its text blocks in document order and notes on what was lost."""
+def blocks_from_html(html: str) -> tuple[list[BlockDraft], tuple[str, ...], str | None]:
+    """Parse ``html``; return its text blocks in document order, notes on what was lost,
+    and the language it declares."""
     root, notes = _parse(html)
     ignores = _Ignores()
     candidates, directives = _walk(root, ignores)
     for block in candidates:
         _assemble(block)
     _apply_directives(candidates, directives, ignores)
-    return [b for b in candidates if _keep(b)], notes + ignores.note()
+    return [b for b in candidates if _keep(b)], notes + ignores.note(), declared_language(root)
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def declared_language(root: lxml.etree._Element) -> str | None:
+    """``lang`` (or ``xml:lang``) of ``<html>``, else of ``<body>``, else of a fragment's
+    first element (a CMS body is often one ``<article lang="pt">``)."""
+    candidates = [root]
+    body = root.find("body")
+    if body is not None:
+        candidates.append(body)
+        first = next((el for el in body if isinstance(el.tag, str)), None)
+        if first is not None:
+            candidates.append(first)
+    for el in candidates:
+        value = str(el.get("lang") or el.get(_XML_LANG) or "").strip()
+        if value:
+            return value
+    return None
 
 
 def _parse(html: str) -> tuple[lxml.etree._Element, tuple[str, ...]]:
@@ -410,7 +432,7 @@ class _Assembler:
             self.pos += 1
             self.pending = None
         self.out.append(text)
-        _extend(self.segments, Segment(self.pos, raw, len(text), len(text)))
+        extend_segments(self.segments, Segment(self.pos, raw, len(text), len(text)))
         self.pos += len(text)
         if in_link:
             self.link_chars += len(text) - text.count(" ")
@@ -438,7 +460,7 @@ class _Assembler:
             self.space(start + len(core), trail)
 
 
-def _extend(segments: list[Segment], seg: Segment) -> None:
+def extend_segments(segments: list[Segment], seg: Segment) -> None:
     """Append ``seg``, merging it into the previous identity run when contiguous."""
     if segments:
         last = segments[-1]
@@ -469,6 +491,18 @@ def _directive(comment: str, position: int, within: BlockDraft | None) -> _Direc
         return _Directive("", frozenset(), position, within)
     rules = frozenset(m.group(2).replace(",", " ").split()) or _ALL
     return _Directive(m.group(1), rules, position, within)
+
+
+def apply_comment_directives(
+    blocks: list[BlockDraft], comments: list[tuple[str, int]]
+) -> tuple[str, ...]:
+    """Apply ``editcheck-disable*`` comments found outside any block (Markdown's HTML
+    comments): ``(comment text, number of blocks before it)``, in order. The notes say
+    when a block's selectors were cut at :data:`MAX_IGNORE`."""
+    ignores = _Ignores()
+    directives = [_directive(text, position, None) for text, position in comments]
+    _apply_directives(blocks, directives, ignores)
+    return ignores.note()
 
 
 def _apply_directives(

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 if TYPE_CHECKING:
     from editcheck.document.source import SourceLocator
     from editcheck.document.words import WordIndex
+    from editcheck.language import Language
 
-MediaType = Literal["text/html", "text/plain"]
+MediaType = Literal["text/html", "text/plain", "text/markdown"]
 
 
 class Segment(NamedTuple):
@@ -79,6 +80,9 @@ class Block:
     ignore: frozenset[str] = frozenset()
     sentence_range: tuple[int, int] = (0, 0)
     element: Any = field(default=None, compare=False, repr=False)
+    # Ranges of ``text`` that are code (Markdown code spans): not prose, so no finding
+    # that lies inside one is shown.
+    code: tuple[tuple[int, int], ...] = ()
 
     def raw_text(self) -> str:
         """The element's raw text content (the DOM's ``textContent``); the line for text."""
@@ -103,6 +107,10 @@ class Block:
         if seg.length == seg.raw_length:
             return seg.raw_start + (offset - seg.start)
         return seg.raw_start + seg.raw_length
+
+    def in_code(self, start: int, end: int) -> bool:
+        """Whether block-text span ``[start, end)`` lies inside one code span."""
+        return any(s <= start and end <= e for s, e in self.code)
 
     def _segment_at(self, offset: int) -> Segment | None:
         if not self.segments:
@@ -136,8 +144,10 @@ class Document:
     # The decoded input (HTML source or the text) and how to find a span in it.
     source_text: str = field(default="", repr=False, compare=False)
     locator: SourceLocator | None = field(default=None, repr=False, compare=False)
-    # What is derived from the parse once, on first use (the word index).
+    # What is derived from the parse once, on first use (the word index, the language).
     _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # What the draft says its language is (``<html lang>``, Markdown front matter).
+    declared_language: str | None = None
 
     def block_sentences(self, block: Block) -> tuple[Sentence, ...]:
         """The sentences of ``block``, in order."""
@@ -172,6 +182,31 @@ class Document:
 
             index = self._derived["words"] = build_word_index(self.sentences)
         return index
+
+    @property
+    def language(self) -> Language:
+        """The language the draft is checked as: its declaration, unless a long enough
+        reading of its prose says otherwise; detected when it declares none."""
+        found = self._derived.get("language")
+        if found is None:
+            from editcheck.language import resolve
+
+            found = self._derived["language"] = resolve(self.declared_language, self.prose())
+        return found
+
+    def prose(self, chars: int = 400) -> str:
+        """About ``chars`` characters of the draft's prose: blocks of six words or more
+        first (a headline, a byline or a dateline says little about the language), then
+        whatever text there is."""
+        parts: list[str] = []
+        size = 0
+        for block in self.blocks:
+            if block.text.count(" ") >= 5:
+                parts.append(block.text)
+                size += len(block.text) + 1
+                if size >= chars:
+                    break
+        return " ".join(parts)[:chars] if parts else self.text[:chars]
 
     @property
     def word_count(self) -> int:

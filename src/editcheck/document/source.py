@@ -9,7 +9,8 @@ element's text content to the source range it came from (entities and inline tag
 included); where the source and the parse disagree, the flagged raw text is looked for
 verbatim from the start tag on. Nothing here parses the draft again; the line index, the
 tag ordinals and the token list are built on the first span that needs them, so a draft
-with no findings pays nothing.
+with no findings pays nothing. A Markdown block
+knows the source offset of its raw text (its slice of the source), so its spans are exact.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class SourceLocator:
     def __init__(self, text: str, media_type: MediaType) -> None:
         self.text = text
         self.is_html = media_type == "text/html"
+        self.is_markdown = media_type == "text/markdown"
         self._line_starts: list[int] | None = None
         self._ordinals: dict[Any, int] | None = None
         # (line, tag) -> where that tag's start tags are on the line: found once, not once
@@ -54,6 +56,11 @@ class SourceLocator:
         """Where document span ``[start, end)`` (raw text ``exact``, at ``line``/``column``
         of the document text; ``raw``: its raw text-content offsets in the block) is in
         the input; None when its element has no source line."""
+        if self.is_markdown:  # each block knows its slice of the source
+            base = getattr(block.element, "start", 0)
+            raw_start = block.raw_start(start - block.start)
+            raw_end = max(raw_start, block.raw_end(end - block.start))
+            return self._span(base + raw_start, base + raw_end)
         if not self.is_html:  # the document text is the file's text
             return SourceSpan(line, column, line, column + (end - start), start, end)
         if raw is not None:

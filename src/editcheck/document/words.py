@@ -9,7 +9,6 @@ tuples (cheap to build, cheap to slice, no object per word).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -52,16 +51,37 @@ class WordIndex:
 
 
 def build_word_index(sentences: tuple[Sentence, ...]) -> WordIndex:
-    """Index the word and number tokens of ``sentences`` (a document's, in order)."""
-    words = [(t, s.index) for s in sentences for t in s.tokens if t.kind != "punct"]
-    text = tuple(t.text for t, _ in words)
-    per_sentence = [sum(1 for t in s.tokens if t.kind != "punct") for s in sentences]
+    """Index the word and number tokens of ``sentences`` (a document's, in order).
+
+    One pass over the tokens filling the parallel lists (the index is read by every check,
+    so it is built in the tightest loop Python gives).
+    """
+    text: list[str] = []
+    start: list[int] = []
+    end: list[int] = []
+    kind: list[WordKind] = []
+    sentence: list[int] = []
+    starts = [0]
+    for s in sentences:
+        i = s.index
+        for t in s.tokens:
+            k = t.kind
+            if k != "punct":
+                text.append(t.text)
+                start.append(t.start)
+                end.append(t.end)
+                kind.append(k)
+                sentence.append(i)
+        starts.append(len(text))
+    lower = " ".join(text).lower().split(" ") if text else []  # one C call, not one a word
+    if len(lower) != len(text):  # a token held a space
+        lower = [w.lower() for w in text]
     return WordIndex(
-        text=text,
-        lower=tuple(w.lower() for w in text),
-        start=tuple(t.start for t, _ in words),
-        end=tuple(t.end for t, _ in words),
-        kind=tuple(t.kind for t, _ in words),  # type: ignore[misc]
-        sentence=tuple(i for _, i in words),
-        sentence_starts=(0, *accumulate(per_sentence)),
+        text=tuple(text),
+        lower=tuple(lower),
+        start=tuple(start),
+        end=tuple(end),
+        kind=tuple(kind),
+        sentence=tuple(sentence),
+        sentence_starts=tuple(starts),
     )

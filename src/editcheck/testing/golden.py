@@ -24,13 +24,16 @@ View = Callable[[Report], dict[str, Any]]
 
 
 def golden_cases(folder: str | Path) -> list[Path]:
-    """Drafts in ``folder`` (recursively) that are golden cases: every .txt/.html/.htm.
+    """Drafts in ``folder`` (recursively) that are golden cases: every .txt/.html/.htm and
+    .md/.markdown, except a folder's ``README.md`` (it describes the cases, it is not one).
 
     Two drafts with one stem in one folder (``a.txt``, ``a.html``) would share an
     expected file, so they are an error.
     """
     drafts = sorted(
-        p for p in Path(folder).rglob("*") if p.suffix in DRAFT_SUFFIXES and p.is_file()
+        p
+        for p in Path(folder).rglob("*")
+        if p.suffix in DRAFT_SUFFIXES and p.is_file() and p.name.lower() != "readme.md"
     )
     seen: dict[Path, Path] = {}
     for draft in drafts:

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from editcheck.annotations import Fix, Severity
+from editcheck.archive.people import about_people
 from editcheck.checkapi import Check, CheckContext, Rule, check
 from editcheck.checks.prose import SENTENCE_END
 from editcheck.checks.repetition import nearcopy
@@ -51,7 +52,9 @@ DUPLICATE_PARAGRAPH = Rule(
     (the aligned slots swap figures, names or dates: "The council voted 7-2 on Tuesday"
     against "The board voted 5-4 on Monday"), list items and table cells that share a
     frame, a quotation repeated with a new attribution (a "What they said" box), a
-    headline and standfirst a template repeats, the lead restating the headline, and two
+    headline and standfirst a template repeats, the lead restating the headline, a byline
+    or reporting credit repeated after every live-blog entry (as the archive index tells
+    them: `archive/data/people.txt`), and two
     paragraphs that share one sentence but each have one of their own (that sentence is
     `core/duplicate-sentence`'s).
     """,
@@ -292,7 +295,7 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
         if key.count(" ") + 1 < least:
             continue
         first = seen.setdefault(key, block)
-        if first is not block and not _template_pair(doc, first, block):
+        if first is not block and not _template_pair(doc, first, block) and not about_people(block):
             flagged.add(block.index)
             ctx.report_in(
                 DUPLICATE_PARAGRAPH.id,
@@ -312,7 +315,8 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
     ]
     for found in nearcopy.edited_copies(doc, near):
         first, block = found.first.block, found.copy.block
-        if _template_pair(doc, first, block):
+        # A byline or sign-off after every live-blog entry is repeated by design.
+        if _template_pair(doc, first, block) or about_people(block):
             continue
         flagged.add(block.index)
         ctx.report_in(
@@ -368,6 +372,8 @@ def duplicate_sentences(doc: Document, ctx: CheckContext, skip: set[int]) -> Non
             continue
         if _template_pair(doc, doc.blocks[first.block_index], doc.blocks[sentence.block_index]):
             continue
+        if about_people(doc.blocks[sentence.block_index]):
+            continue  # a reporting credit after every entry: repeated by design
         ctx.report(
             DUPLICATE_SENTENCE.id,
             sentence.start,
@@ -428,8 +434,28 @@ def _inside_quotes(doc: Document, at: int) -> bool:
     block = doc.block_at(at)
     if block is None:
         return False
-    before = doc.text[block.start : at]
-    return sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1
+    return quoted_at(doc.text[block.start : at])
+
+
+_QUOTE_CHARS = re.compile(r'["“”„«»]')
+
+
+def quoted_at(before: str) -> bool:
+    """True when the end of ``before`` (a block's text up to a point) is inside a
+    quotation. Curly and guillemet marks have a direction, so they are read as openers
+    and closers, not counted: a paragraph opening with a closer left from the last one
+    (a quotation running over paragraphs) stays outside, and „German“ closes with “.
+    Straight double quotes have none and toggle."""
+    inside, opener = False, ""
+    for m in _QUOTE_CHARS.finditer(before):
+        mark = m.group()
+        if mark == '"':
+            inside, opener = not inside, mark
+        elif mark in "„«" or (mark == "“" and not (inside and opener == "„")):
+            inside, opener = True, mark
+        else:  # a closer: ” or », or “ after „
+            inside = False
+    return inside
 
 
 def _paragraph_runs(doc: Document, hits: Mapping[int, str]) -> list[tuple[int, int, str]]:

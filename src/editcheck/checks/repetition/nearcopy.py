@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import chain
+from itertools import filterfalse
 from typing import Any
 
 from editcheck.archive.normalize import FUNCTION_WORDS
@@ -39,9 +39,9 @@ _CANDIDATES = 3  # earlier paragraphs aligned per paragraph, best shared bigrams
 _SHARED_GRAMS = 0.4  # of the smaller set of content bigrams, shared, to align a pair at all
 _COMMON = 16  # a bigram in more paragraphs than this is a stock phrase: not a candidate key
 _EXACT_ALIGN = 200  # words: longer paragraphs are aligned with difflib's autojunk
+_MOVED_RUN = 3  # words: a phrase moved whole, e.g. an attribution
 _MAX_DIFF = 24  # differing spans kept in ``data.diff``
 QUOTE_MARKS = '"“”„«»'  # double quotation marks: an apostrophe is not one
-_PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘’'—–…·•"  # stripped off a word's ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +142,8 @@ def align(first: Words, copy: Words) -> Alignment | None:
                 kept_outside += not copy.quoted[k]
                 kept_facts += copy.fact[k]
     in_first, in_copy = sum(first.content), sum(copy.content)
+    if kept < CONTAINED * min(in_first, in_copy):
+        kept += _moved(first, copy, matches)  # an attribution or a clause moved
     if kept < CONTAINED * min(in_first, in_copy) or 2 * kept < DICE * (in_first + in_copy):
         return None
     if kept < MIN_SHARED or kept_outside < _OUTSIDE:
@@ -156,6 +158,29 @@ def align(first: Words, copy: Words) -> Alignment | None:
     return Alignment(first, copy, round(2 * kept / (in_first + in_copy), 3), opcodes)
 
 
+def _moved(first: Words, copy: Words, matches: Sequence[Any]) -> int:
+    """Content words of the copy kept in runs of ``_MOVED_RUN`` or more words that the
+    in-order alignment left out because they moved ("the water company said" taken from
+    the front to the middle). Only the words neither side has aligned are looked at, and
+    only whole runs count, so two paragraphs sharing a scattered word or two gain none."""
+    in_a = {i for a, _, n in matches for i in range(a, a + n)}
+    in_b = {j for _, b, n in matches for j in range(b, b + n)}
+    rest_a = [i for i in range(len(first.folded)) if i not in in_a]
+    rest_b = [j for j in range(len(copy.folded)) if j not in in_b]
+    if len(rest_a) < _MOVED_RUN or len(rest_b) < _MOVED_RUN:
+        return 0
+    again = SequenceMatcher(
+        None, [first.folded[i] for i in rest_a], [copy.folded[j] for j in rest_b], autojunk=False
+    )
+    moved = 0
+    for a, b, n in again.get_matching_blocks():
+        run_a, run_b = rest_a[a : a + n], rest_b[b : b + n]
+        if n < _MOVED_RUN or run_a[-1] - run_a[0] != n - 1 or run_b[-1] - run_b[0] != n - 1:
+            continue  # shorter, or not a run on both sides: not a moved phrase
+        moved += sum(copy.content[j] and not copy.quoted[j] for j in run_b)
+    return moved
+
+
 def _other_sentence(words: Words, starts: Iterable[int], sizes: Iterable[int]) -> bool:
     """True when one of the paragraph's sentences has no content word in the alignment."""
     kept = {
@@ -167,18 +192,39 @@ def _other_sentence(words: Words, starts: Iterable[int], sizes: Iterable[int]) -
     return any(c and s not in kept for s, c in zip(words.sentence, words.content, strict=True))
 
 
-def content_grams(text: str) -> set[tuple[str, str]]:
-    """Bigrams of the content words of ``text``: the candidate keys. Every paragraph goes
-    through this and few ever need aligning, so it stays in C as far as it can (one
-    ``split``, then a ``strip`` of the punctuation and a set lookup a word)."""
-    words = [w for x in text.lower().split() if (w := x.strip(_PUNCT)) and w not in FUNCTION_WORDS]
-    return set(zip(words, words[1:], strict=False))
+def content_grams(doc: Document, blocks: Sequence[Block]) -> list[set[tuple[str, str]]]:
+    """Bigrams of each block's content words: the candidate keys. Every paragraph goes
+    through this and few ever need aligning, so it reads the document's word index (the
+    words are already split and lower-cased, and the index is shared with other checks)
+    and keeps to C loops: a slice, ``filterfalse`` on the function words, one ``zip``."""
+    index = doc.words
+    lower, starts = index.lower, index.sentence_starts
+    function_word = FUNCTION_WORDS.__contains__
+    out = []
+    for block in blocks:
+        first, last = block.sentence_range
+        words = list(filterfalse(function_word, lower[starts[first] : starts[last]]))
+        out.append(set(zip(words, words[1:], strict=False)))
+    return out
+
+
+def candidate_keys(grams: Sequence[set[tuple[str, str]]]) -> list[set[tuple[str, str]]]:
+    """Each block's bigrams that another block shares: only these can make a candidate.
+    Most bigrams of ordinary copy occur once, so set operations (in C, on the hashes the
+    sets already hold) leave them out before any index entry is made for them."""
+    seen: set[tuple[str, str]] = set()
+    shared: set[tuple[str, str]] = set()
+    for mine in grams:
+        shared |= mine & seen
+        seen |= mine
+    return [mine & shared for mine in grams]
 
 
 def edited_copies(doc: Document, blocks: Sequence[Block]) -> list[Alignment]:
     """Each block that is an edited copy of an earlier one, aligned on that one."""
+    grams = content_grams(doc, blocks)
+    keys = candidate_keys(grams)
     index: dict[tuple[str, str], list[int]] = {}
-    grams = [content_grams(b.text) for b in blocks]
     words: dict[int, Words] = {}
 
     def words_at(i: int) -> Words:
@@ -188,19 +234,26 @@ def edited_copies(doc: Document, blocks: Sequence[Block]) -> list[Alignment]:
 
     found: list[Alignment] = []
     origin: dict[int, int] = {}  # a copy's position -> its first copy's position
-    for i, mine in enumerate(grams):
-        postings = [p for g in mine if (p := index.get(g)) is not None and len(p) <= _COMMON]
-        shared = Counter(chain.from_iterable(postings)) if postings else None
-        for gram in mine:  # only now: the postings above must not hold this paragraph
-            index.setdefault(gram, []).append(i)
-        if shared is None:
+    for i, mine in enumerate(keys):
+        if not mine:
+            continue
+        earlier: list[int] = []
+        for gram in mine:  # the postings so far hold earlier blocks only
+            posting = index.get(gram)
+            if posting is None:
+                index[gram] = [i]
+                continue
+            if len(posting) <= _COMMON:  # a longer one is a stock phrase: not a key
+                earlier += posting
+            posting.append(i)
+        if not earlier:
             continue
         best: Alignment | None = None
         best_at = -1
-        for j, n in shared.most_common(_CANDIDATES):
-            if n < 2 or n < _SHARED_GRAMS * min(len(mine), len(grams[j])):
+        for j, n in Counter(earlier).most_common(_CANDIDATES):
+            if n < 2 or n < _SHARED_GRAMS * min(len(grams[i]), len(grams[j])):
                 break
-            small, large = sorted((len(mine), len(grams[j])))
+            small, large = sorted((len(grams[i]), len(grams[j])))
             if large > 3 * small + 2:
                 continue  # too unequal for the Dice floor: a sentence reused, at most
             at = origin.get(j, j)

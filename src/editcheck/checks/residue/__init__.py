@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from editcheck.annotations import Fix
 from editcheck.checkapi import Check, CheckContext, check
-from editcheck.checks.residue import furniture
+from editcheck.checks.residue import furniture, textpage
 from editcheck.checks.residue import rules as R
 from editcheck.checks.residue.blank import empty_lines
 from editcheck.checks.residue.lines import (
@@ -56,6 +56,9 @@ def blank_runs(doc: Document, ctx: CheckContext) -> None:
 @check(R.PAGE_FURNITURE, name="core.page-furniture")
 def page_furniture(doc: Document, ctx: CheckContext) -> None:
     """Blocks of a pasted web page that are its chrome."""
+    if doc.media_type != "text/html":
+        _text_page(doc, ctx)
+        return
     if not furniture.looks_like_page(doc):
         return
     opts = ctx.options(R.PAGE_FURNITURE.id)
@@ -83,6 +86,26 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
             suggestion="",
             data={"reason": verdict.reason},
             fix=Fix("delete", safe=verdict.reason not in _UNSURE_FURNITURE),
+        )
+
+
+def _text_page(doc: Document, ctx: CheckContext) -> None:
+    """A whole page pasted as plain text: its menu, lists, footer and comment thread."""
+    keep = compile_allow(tuple(ctx.options(R.PAGE_FURNITURE.id).get("keep-lines", ())))
+    own_rules = ctx.enabled(R.INTERFACE_STRING.id) and ctx.enabled(R.ORPHAN_COUNTER.id)
+    for block, reason in textpage.classify(doc, whole_line_residue):
+        if keep is not None and keep.search(block.text):
+            continue
+        if own_rules and reason != textpage.THREAD and whole_line_residue(block):
+            continue  # an interface string or a counter is annotated once, by its own rule
+        ctx.report_in(
+            R.PAGE_FURNITURE.id,
+            block,
+            0,
+            len(block.text),
+            f"Looks like page furniture ({reason}), not article copy.",
+            suggestion="",
+            data={"reason": reason},
         )
 
 

@@ -135,6 +135,12 @@ class Reporter:
                 rule, block, start, end, message, suggestion="", data=data or None, fix=fix
             )
 
+    def line(self, rule: str, block: Block, message: str, **data: Any) -> None:
+        """Report the whole line, its edge spaces left out (its fix: the line goes)."""
+        text = block.text
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        self(rule, block, start, end, message, fix=data.pop("fix", DELETE_LINE), **data)
+
 
 # The safe fixes of residue: the line goes, or the span does (the fix core widens a
 # deletion over the space beside it and deletes a block left with no text).
@@ -182,9 +188,13 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
     own_strings = ctx.options(R.INTERFACE_STRING.id).get("extra-strings", ())
     extra = frozenset(P.fold_edges(s) for s in own_strings)
+    headers: set[int] = set()
     if report.on(R.STRAY_TIMESTAMP.id):
-        _timestamps(doc, lowered, blocks, short, report, ctx.options(R.STRAY_TIMESTAMP.id))
+        opts = ctx.options(R.STRAY_TIMESTAMP.id)
+        headers = _timestamps(doc, lowered, blocks, short, report, opts)
     whole = {b.index for b in short if _short_block(b, report, extra)}
+    if headers:
+        whole |= _live_badges(short, whole, report)
     _markup(doc, report)
     _trailing_stubs(blocks, report)
     _placeholders(doc, report)
@@ -262,7 +272,8 @@ def _timestamps(
     short: list[Block],
     report: Reporter,
     opts: Any,
-) -> None:
+) -> set[int]:
+    """Report stray relative timestamps; return the live-blog entry headers found."""
     hits = [*_find_all(lowered, "ago"), *_find_all(lowered, "just now")]
     candidates = {b.index: b for b in blocks_hit(doc, sorted(hits))}
     candidates.update(
@@ -272,8 +283,6 @@ def _timestamps(
         and _DIGIT.search(b.text)
         and (P.BARE_COMPACT_TIME.match(b.text) or P.MACHINE_TIME.match(b.text))
     )
-    if not candidates:
-        return
     found = {i: list(P.timestamps(b.text)) for i, b in candidates.items()}
     found = {i: spans for i, spans in found.items() if spans}
     headers = live_blog_headers(blocks, set(found), int(opts.get("live-blog-min-entries", 2)))
@@ -296,6 +305,26 @@ def _timestamps(
                     "it was true only when the page was copied.",
                     fix=DELETE_SPAN,
                 )
+    return headers
+
+
+_LIVE_BADGES = frozenset({"live", "breaking", "live now", "now live", "updated", "latest"})
+
+
+def _live_badges(short: list[Block], whole: set[int], report: Reporter) -> set[int]:
+    """In a live blog (its entries have time headers), a line reading only "Live" or
+    "Breaking" is the page's badge; in other copy the same word may be a section heading,
+    so it is left alone there."""
+    found = set()
+    for block in short:
+        text = block.text
+        if block.index in whole or len(text) > 16 or P.fold_edges(text) not in _LIVE_BADGES:
+            continue
+        report.line(
+            R.INTERFACE_STRING.id, block, f"Live-blog badge {text.strip()!r} from the page."
+        )
+        found.add(block.index)
+    return found
 
 
 def _own_sentence(text: str, start: int, end: int) -> bool:
@@ -408,13 +437,9 @@ def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
         return
     for block, header in widget_entries(blocks, whole):
         if block.index not in whole:
-            text = block.text
-            s = len(text) - len(text.lstrip())
-            report(
+            report.line(
                 R.INTERFACE_STRING.id,
                 block,
-                s,
-                len(text.rstrip()),
                 f"Link of the page's {header!r} widget, not article copy.",
                 fix=DELETE_LINE,
                 widget=header,

@@ -243,6 +243,8 @@ INTERFACE_SHAPE = re.compile(
    |(?:jump|skip|go|back|scroll)\ to\ (?:the\ )?(?:latest|newest|top|bottom|key\ events|comments
         |content|main\ content|live\ coverage)(?:\ (?:updates?|posts?|entries))?
    |pinned(?:\ post|\ update)?|live\ (?:now|updates)|(?:watch|follow|listen)\ live
+   |live\ (?:blog|coverage|reporting|feed|text|commentary)|\d[\d,]*\ (?:updates|posts|entries)
+   |key\ (?:event|update|moment|post)|top\ (?:update|post)
    |all\ times\ (?:stated\ )?(?:are\ |in\ )?(?:uk|gmt|bst|et|est|edt|pt|cet|local)(?:\ time)?
    |(?:older|newer|previous|next)\ (?:entries|posts|updates|page|articles|stories|slide|image
         |photo)

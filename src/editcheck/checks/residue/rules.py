@@ -277,6 +277,12 @@ PAGE_FURNITURE = Rule(
     to three short blocks that do not read as prose between two furniture blocks is
     furniture too (neighbour smoothing, as boilerplate removers do); the page's one
     `<h1>` heading the article is kept. `data.reason` says which.
+    A whole page pasted as plain text (three or more interface lines: "Skip to content",
+    "Share", "Sign in") is read by its prose: the run from the first to the last
+    paragraph of copy is the article; runs of two or more one-to-three-word lines above it
+    are the menu, headline-length lines below it (no bare figures: a results list ends a
+    match report) the related list and footer, and everything from two "Posted by NAME on
+    DATE" heads on the comment thread.
     Leaves alone: drafts that are fragments (a CMS body has no chrome), and inside the
     article its headings, list items and lines matched by `keep-lines` (bylines,
     datelines, photo credits).

@@ -53,6 +53,22 @@ def is_thread_heading(text: str) -> bool:
     return len(text) <= 80 and bool(_lines()["heading"].match(text) or _lines()["unit"].match(text))
 
 
+_STAMP = re.compile(r"(?:last |first )?(?:posted|updated|published|edited|added|modified)\s+\d")
+_BUTTONS = ("reply", "report", "like", "flag", "share", "permalink", "quote", "recommend")
+
+
+def is_comment_head(text: str) -> bool:
+    """A comment's own head line ("Posted by NAME on DATE", "NAME 3 hours ago"), not its
+    buttons, its counters or the thread's heading."""
+    text = text.strip()
+    if len(text) > 120 or not _lines()["unit"].match(text) or _lines()["heading"].match(text):
+        return False
+    low = text.lower()
+    if _STAMP.match(low):
+        return False  # "Posted 35 minutes ago": a live entry's time, nobody's comment
+    return " " in text and not low.startswith(_BUTTONS) and not low[:1].isdigit()
+
+
 def thread_units(blocks: Sequence[Block]) -> set[int]:
     """Indexes of the blocks inside comment units told by their marker lines: sibling
     elements, each holding a marker line in the same place with the same class names,

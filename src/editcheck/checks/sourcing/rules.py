@@ -7,12 +7,13 @@ be flagged by its rule) and every ``passes`` example (it must not be).
 from __future__ import annotations
 
 from editcheck.annotations import Severity
-from editcheck.checkapi import Rule
+from editcheck.checkapi import ENGLISH, Rule
 
 UNATTRIBUTED_CLAIM = Rule(
     "core/unattributed-claim",
     "unattributed-claim",
     Severity.WARNING,
+    languages=ENGLISH,  # English attribution patterns and verbs
     summary="A hedge, weasel phrase or anonymous source with nobody named to answer for it.",
     doc="""
     Flags hedges ("reportedly", "allegedly", "purportedly"), impersonal and agentless
@@ -71,6 +72,7 @@ VAGUE_ATTRIBUTION = Rule(
     "core/vague-attribution",
     "unattributed-claim",
     Severity.INFO,
+    languages=ENGLISH,  # English attribution patterns and verbs
     summary='A source given only by role ("officials said"): attributed, but vaguely.',
     doc="""
     Flags a reporting clause whose source is a role with no name and no organisation:
@@ -97,6 +99,7 @@ UNATTRIBUTED_QUOTE = Rule(
     "core/unattributed-quote",
     "unattributed-claim",
     Severity.WARNING,
+    languages=ENGLISH,  # English attribution patterns and verbs
     summary="A direct quotation of four or more words whose speaker is never given.",
     doc="""
     Flags a quotation (straight, curly or single quotes; four words or more) with no
@@ -133,6 +136,7 @@ UNSOURCED_STATISTIC = Rule(
     "core/unsourced-statistic",
     "unsourced-statistic",
     Severity.WARNING,
+    languages=ENGLISH,  # English attribution patterns and verbs
     summary="A statistic (count, percentage, rate, sum, multiple) with no source.",
     doc="""
     Flags figures that state data: counts of people or events ("At least 16 people
