@@ -98,13 +98,14 @@ def test_a_quick_fix_in_html_is_escaped_and_only_where_the_text_is_verbatim(
 ) -> None:
     folder = plugin_folder(tmp_path, "probe", PROBE.replace('"plantain"', '"fish & chips"'))
     engine = DraftEngine(EngineSettings(plugins_dir=folder, select=("probe/banana",)))
-    # the second banana is not verbatim in the source (an entity): its line, and no edit
+    # the second banana is not verbatim in the source (an entity): its exact range in the
+    # source, entity included, and no edit
     html = "<p>A banana.</p>\n<p>A ban&#97;na?</p>\n"
     items = report_items(engine.check(html, "/d/f.html"), html, "utf-16")
     fixes = [(i.diagnostic.range, i.fix.new_text if i.fix else None) for i in items]
     assert [(r.start.line, r.start.character, r.end.character, f) for r, f in fixes] == [
         (0, 5, 11, "fish &amp; chips"),
-        (1, 0, len("<p>A ban&#97;na?</p>"), None),
+        (1, 5, len("<p>A ban&#97;na"), None),
     ]
     text = "A banana.\n"
     (item,) = report_items(engine.check(text, "/d/f.txt"), text, "utf-16")
