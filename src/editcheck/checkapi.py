@@ -32,6 +32,8 @@ from editcheck.document import Block, Document, Sentence
 from editcheck.errors import PluginError
 
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Where a rule's findings belong: a passage of the draft, or the draft as a whole.
+SCOPES = ("passage", "document")
 # Findings kept per rule and per draft: a flood of zero-width characters would otherwise be
 # a million annotations and a 160 MB response. The first finding of every rule is always
 # kept, so a capped report fails the gate exactly when the full one would.
@@ -46,7 +48,9 @@ class Rule:
     ``options`` holds the defaults of the options a newsroom may set in its config
     (``[rules."ns/name"]``); ``path_options`` names those that hold a file path (made
     absolute when a run moves to other machines); ``flags`` and ``passes`` are examples
-    for the docs and tests.
+    for the docs and tests. ``scope`` is ``"document"`` for a finding about the whole
+    draft (a reading grade) that is placed on a passage only to have a position: the
+    review page shows those in its document panel rather than on that passage.
     """
 
     id: str
@@ -58,12 +62,15 @@ class Rule:
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
     path_options: tuple[str, ...] = ()
+    scope: str = "passage"
 
     def __post_init__(self) -> None:
         if not _RULE_ID.match(self.id):
             raise PluginError(f"rule id {self.id!r} is not of the form namespace/kebab-name")
         if self.category not in CATEGORIES:
             raise PluginError(f"rule {self.id}: unknown category {self.category!r}")
+        if self.scope not in SCOPES:
+            raise PluginError(f"rule {self.id}: scope must be one of {', '.join(SCOPES)}")
         if not isinstance(self.severity, Severity):
             object.__setattr__(self, "severity", Severity(self.severity))
 
@@ -77,6 +84,7 @@ class Rule:
             "options": dict(self.options),
             "flags": list(self.flags),
             "passes": list(self.passes),
+            "scope": self.scope,
         }
 
 

@@ -26,6 +26,7 @@ _FIELDS = {
     "fail_on",
     "fail_on_incomplete",
     "position_encoding",
+    "draft_id",
 }
 
 
@@ -57,6 +58,7 @@ class CheckRequest:
     position_encoding: str = "utf-32"
     fail_on_incomplete: bool | None = None  # None: the server's setting
     where: str = ""  # the field prefix of this request in a batch ("documents[2].")
+    draft_id: str | None = None  # whose dismissals apply (default: a hash of the draft)
 
 
 def parse_json(body: bytes) -> Any:
@@ -128,6 +130,9 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
     encoding = _choice(data, "position_encoding", ENCODINGS, where, errors) or "utf-32"
     ident = _opt_str(data, "id", where, errors)
     source = _opt_str(data, "source", where, errors)
+    draft_id = _opt_str(data, "draft_id", where, errors)
+    if draft_id is not None and not 0 < len(draft_id) <= 200:
+        _err(errors, where + "draft_id", "must be a non-empty string of at most 200 characters")
     on_incomplete = data.get("fail_on_incomplete")
     if on_incomplete is not None and not isinstance(on_incomplete, bool):
         _err(errors, where + "fail_on_incomplete", "must be true or false")
@@ -135,7 +140,17 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
     if len(errors) > before:
         return None
     return CheckRequest(
-        kind, content, ident, source, select, ignore, fail_on, encoding, on_incomplete, where
+        kind,
+        content,
+        ident,
+        source,
+        select,
+        ignore,
+        fail_on,
+        encoding,
+        on_incomplete,
+        where,
+        draft_id=draft_id,
     )
 
 
