@@ -102,7 +102,11 @@ class DismissalStore:
         if not create and not path.is_file():
             raise ConfigError(f"{path}: no dismissals database there")
         try:
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            # Read-only when only reading (audit): a look never changes the file.
+            where = f"{path.resolve().as_uri()}?mode=ro" if not create else str(path)
+            self._db = sqlite3.connect(
+                where, uri=not create, check_same_thread=False, isolation_level=None
+            )
             self._db.execute("PRAGMA busy_timeout = 5000")
             self._check_schema(create)
             if create:
