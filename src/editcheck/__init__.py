@@ -15,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from editcheck.annotations import Annotation, Report, Severity
+    from editcheck.annotations import Annotation, Fix, Report, Severity
     from editcheck.api import Checker, check_html, check_path, check_text
     from editcheck.checkapi import Check, CheckContext, Rule, check
     from editcheck.document import Block, Document, Sentence, Token
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 # public name -> the module that defines it
 _EXPORTS = {
     "Annotation": "editcheck.annotations",
+    "Fix": "editcheck.annotations",
     "Report": "editcheck.annotations",
     "Severity": "editcheck.annotations",
     "Checker": "editcheck.api",
@@ -64,6 +65,7 @@ __all__ = [
     "ConfigError",
     "Document",
     "EditcheckError",
+    "Fix",
     "InputError",
     "InputTooLarge",
     "PluginError",

@@ -87,6 +87,44 @@ class SourceSpan:
     start: int
     end: int
 
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+FixKind = Literal["delete", "replace"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical edit that resolves a finding, declared by the check that found it.
+
+    ``delete`` removes the whole blocks (HTML elements, lines of text) the range covers;
+    ``replace`` puts ``text`` in place of the range (``""`` deletes it). ``start``/``end``
+    are document offsets (None: the finding's own span), so a run of blank lines can be
+    deleted from one annotation. ``safe`` fixes are applied by ``editcheck fix`` and
+    ``"fix": true``; the others (house-style suggestions) only when asked for one by one.
+    :mod:`editcheck.fixes` turns fixes into edits on the draft as given.
+    """
+
+    kind: FixKind
+    text: str = ""
+    safe: bool = True
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "safe": self.safe}
+        if self.kind == "replace":
+            out["text"] = self.text
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Utf16Offsets:
@@ -123,6 +161,12 @@ class Annotation:
     data: Mapping[str, Any] = field(default_factory=dict)
     source: SourceSpan | None = None
     utf16: Utf16Offsets | None = None
+    fix: Fix | None = None
+
+    @property
+    def fixable(self) -> bool:
+        """True when the annotation has a safe fix (one ``editcheck fix`` applies)."""
+        return self.fix is not None and self.fix.safe
 
     def sort_key(self) -> tuple[int, int, str, str]:
         """Document order, then rule id: stable whatever order plugins ran in."""
@@ -160,6 +204,9 @@ class Annotation:
             },
             "fingerprint": self.fingerprint,
             "data": dict(self.data),
+            "source": None if self.source is None else self.source.to_dict(),
+            "fixable": self.fixable,
+            "fix": None if self.fix is None else self.fix.to_dict(),
         }
 
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from editcheck.annotations import CATEGORIES, Severity
+from editcheck.annotations import CATEGORIES, Fix, Severity
 from editcheck.document import Block, Document, Sentence
 from editcheck.errors import PluginError
 
@@ -140,6 +140,7 @@ class Finding:
     message: str
     suggestion: str | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
 
 
 class CheckContext:
@@ -192,6 +193,7 @@ class CheckContext:
         *,
         suggestion: str | None = None,
         data: Mapping[str, Any] | None = None,
+        fix: Fix | None = None,
     ) -> None:
         """Report document offsets ``[start, end)``; findings for rules that are off are dropped,
         and so are those past the per-rule or per-draft cap (counted, for a note).
@@ -199,14 +201,18 @@ class CheckContext:
         A finding a plugin got wrong (offsets that are not integers in the document, a
         message that is not text, data that is not JSON, a rule the check did not declare)
         is dropped and named in the report's errors; the check's other findings stand.
+        ``fix`` declares the mechanical edit that resolves the finding (see
+        :class:`editcheck.annotations.Fix`); a malformed one drops the finding the same way.
         """
         if rule_id not in self._enabled and (self._own is None or rule_id in self._own):
             return  # a rule of this check that is switched off
         problem = self._invalid(rule_id, start, end, message, suggestion, data)
+        if problem is None and fix is not None:
+            problem = self._invalid_fix(fix)
         if problem is not None:
             self._reject(problem)
             return
-        finding = Finding(rule_id, start, end, message, suggestion, data or {})
+        finding = Finding(rule_id, start, end, message, suggestion, data or {}, fix)
         if self._hidden is not None and self._hidden(finding):
             return
         kept = self._kept.get(rule_id, 0)
@@ -249,6 +255,21 @@ class CheckContext:
                 return f"data is not JSON ({exc})"
         return None
 
+    def _invalid_fix(self, fix: object) -> str | None:
+        if not isinstance(fix, Fix) or fix.kind not in ("delete", "replace"):
+            return f"fix must be an editcheck Fix of kind delete or replace (got {fix!r})"
+        if not isinstance(fix.text, str) or not isinstance(fix.safe, bool):
+            return "a fix's text must be text and its safe flag a bool"
+        ends = [x for x in (fix.start, fix.end) if x is not None]
+        if not all(type(x) is int for x in ends):
+            return f"fix offsets must be integers (got {fix.start!r}, {fix.end!r})"
+        size = len(self._doc.text)
+        if (fix.start is None) != (fix.end is None) or (
+            fix.start is not None and not 0 <= fix.start <= fix.end <= size  # type: ignore[operator]
+        ):
+            return f"fix offsets {fix.start}..{fix.end} are not a range in the document"
+        return None
+
     def _reject(self, problem: str) -> None:
         self._rejected += 1
         if self._rejected <= 3:  # a buggy loop must not flood the report
@@ -266,8 +287,10 @@ class CheckContext:
         *,
         suggestion: str | None = None,
         data: Mapping[str, Any] | None = None,
+        fix: Fix | None = None,
     ) -> None:
-        """Report ``[start, end)`` relative to a block's or a sentence's text."""
+        """Report ``[start, end)`` relative to a block's or a sentence's text (a ``fix``'s
+        own range, when it has one, is in document offsets)."""
         self.report(
             rule_id,
             where.start + start,
@@ -275,6 +298,7 @@ class CheckContext:
             message,
             suggestion=suggestion,
             data=data,
+            fix=fix,
         )
 
     def record_failure(self, message: str, *, kind: str = "error") -> None:

@@ -283,7 +283,11 @@ def _annotation(
     line, column = doc.line_col(start)
     text = doc.text[start:end]
     exact = raw[raw_start:raw_end]
-    source = doc.locator.span(block, start, end, exact, line, column) if doc.locator else None
+    source = (
+        doc.locator.span(block, start, end, exact, line, column, (raw_start, raw_end))
+        if doc.locator
+        else None
+    )
     return Annotation(
         rule=rule.id,
         category=rule.category,
@@ -305,6 +309,7 @@ def _annotation(
         data=f.data,
         source=source,
         utf16=_utf16(astral, raw_text, start, end, column, raw_start, raw_end),
+        fix=f.fix,
     )
 
 

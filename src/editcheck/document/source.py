@@ -4,9 +4,12 @@ Annotations carry offsets into editcheck's document text (for a text draft, the 
 itself; for HTML, the blocks' whitespace-collapsed text). Editors, code-scanning tools and
 CI annotations point into the *file*, so for HTML each span is mapped back while the parse
 is still at hand: its block's element gives the source line it starts on (and its start
-tag on that line), and the flagged raw text is looked for from there on. Nothing here
-reads or parses the draft again; the line index and the tag ordinals are built on the
-first span that needs them, so a draft with no findings pays nothing.
+tag on that line), and from there :mod:`.sourcemap` maps each character of the
+element's text content to the source range it came from (entities and inline tags
+included); where the source and the parse disagree, the flagged raw text is looked for
+verbatim from the start tag on. Nothing here parses the draft again; the line index, the
+tag ordinals and the token list are built on the first span that needs them, so a draft
+with no findings pays nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from editcheck.annotations import SourceSpan
 from editcheck.document.model import Block, MediaType
+from editcheck.document.sourcemap import ElementText, SourceMap
 
 _SEARCH_WINDOW = 50_000  # how far past its start tag a block's text is looked for
 _NEWLINE = re.compile("\n")
@@ -33,25 +37,93 @@ class SourceLocator:
         # (line, tag) -> where that tag's start tags are on the line: found once, not once
         # per annotation (a one-line HTML draft would be re-scanned for every finding)
         self._tag_starts: dict[tuple[int, str], list[int]] = {}
+        self._map: SourceMap | None = None
+        self._elements: dict[int, ElementText | None] = {}
 
     def span(
-        self, block: Block, start: int, end: int, exact: str, line: int, column: int
+        self,
+        block: Block,
+        start: int,
+        end: int,
+        exact: str,
+        line: int,
+        column: int,
+        raw: tuple[int, int] | None = None,
     ) -> SourceSpan | None:
         """Where document span ``[start, end)`` (raw text ``exact``, at ``line``/``column``
-        of the document text) is in the input; None when its element has no source line."""
+        of the document text; ``raw``: its raw text-content offsets in the block) is in
+        the input; None when its element has no source line."""
         if not self.is_html:  # the document text is the file's text
             return SourceSpan(line, column, line, column + (end - start), start, end)
+        if raw is not None:
+            found_range = self.text_range(block, *raw)
+            if found_range is not None:
+                return self._span(found_range[0], found_range[1])
         element = block.element
         source_line = getattr(element, "sourceline", None)
         starts = self.line_starts()
         if not source_line or source_line > len(starts):
             return None
         origin = self._element_start(element, source_line)
+        if origin is None:
+            origin = starts[source_line - 1]
         found = self.text.find(exact, origin, origin + _SEARCH_WINDOW) if exact else -1
         if found < 0:
             at = starts[source_line - 1]
             return SourceSpan(source_line, 1, source_line, 1, at, at)
         return self._span(found, found + len(exact))
+
+    def element_text(self, block: Block) -> ElementText | None:
+        """The block's element in the source, each character of its text content mapped
+        to where it came from; None when the source and the parse disagree (HTML only)."""
+        if block.index in self._elements:
+            return self._elements[block.index]
+        found: ElementText | None = None
+        element = block.element
+        line = getattr(element, "sourceline", None)
+        if self.is_html and element is not None and line and line <= len(self.line_starts()):
+            origin = self._element_start(element, line)
+            if self._map is None:
+                self._map = SourceMap(self.text)
+            index = self._map.tag_at(origin) if origin is not None else None
+            if index is not None:
+                found = self._map.element_text(index, block.raw_text())
+        self._elements[block.index] = found
+        return found
+
+    def element_range(self, block: Block) -> tuple[int, int] | None:
+        """Source offsets of the block's element, start tag to end tag (or where the
+        parser closes it); None when that cannot be told for sure."""
+        found = self.element_text(block)
+        return None if found is None else (found.start, found.end)
+
+    def text_range(self, block: Block, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+        """Source offsets of the block's raw text-content span ``[raw_start, raw_end)``
+        (text: the document offsets themselves, as the line is the text)."""
+        if not self.is_html:
+            return block.start + raw_start, block.start + raw_end
+        found = self.element_text(block)
+        if found is None or not 0 <= raw_start <= raw_end <= len(found.char_start):
+            return None
+        if raw_start == raw_end:
+            at = (
+                found.char_start[raw_start]
+                if raw_start < len(found.char_start)
+                else (found.char_end[-1] if found.char_end else found.start)
+            )
+            return at, at
+        return found.char_start[raw_start], found.char_end[raw_end - 1]
+
+    def in_one_run(self, block: Block, raw_start: int, raw_end: int) -> bool:
+        """True when the span's characters all come from one text run of the source (no
+        tag or comment inside), so replacing its source range leaves the markup alone."""
+        if not self.is_html:
+            return True
+        found = self.element_text(block)
+        if found is None or not 0 <= raw_start <= raw_end <= len(found.run):
+            return False
+        runs = set(found.run[raw_start:raw_end])
+        return len(runs) <= 1 and -1 not in runs
 
     def line_starts(self) -> list[int]:
         """Offset of each line's first character."""
@@ -69,10 +141,10 @@ class SourceLocator:
         i = bisect.bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
 
-    def _element_start(self, element: Any, line: int) -> int:
+    def _element_start(self, element: Any, line: int) -> int | None:
         """Offset of the element's start tag: the n-th ``<tag`` on its line, where n counts
         the elements of that tag that start earlier on the same line (several paragraphs can
-        share a line); the line's start when the tag is not found there."""
+        share a line); None when the tag is not found there."""
         if self._ordinals is None:
             self._ordinals = _ordinals(element.getroottree().getroot())
         starts = self.line_starts()
@@ -86,7 +158,7 @@ class SourceLocator:
                 m.start() for m in tag.finditer(self.text, origin, end)
             ]
         n = self._ordinals.get(element, 0)
-        return found[n] if n < len(found) else origin
+        return found[n] if n < len(found) else None
 
 
 def _ordinals(root: Any) -> dict[Any, int]:

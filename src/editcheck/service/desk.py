@@ -147,9 +147,9 @@ def mark_dismissed(desk: Desk, req: CheckRequest, answer: dict[str, Any]) -> Non
     if len(reports) > 1:  # the fixed draft: same draft id, its own findings
         _mark(reports[1]["annotations"], dismissed)
         fixed_verdict = _verdict(reports[1], threshold)
-        fixed.setdefault("verdict", fixed_verdict)  # type: ignore[union-attr]
-        fixed.setdefault(  # type: ignore[union-attr]
-            "blocking", _blocking(fixed_verdict, answer["fail_on_incomplete"])
+        fixed["verdict"] = fixed_verdict  # type: ignore[index]
+        fixed["blocking"] = _blocking(  # type: ignore[index]
+            fixed_verdict, answer["fail_on_incomplete"]
         )
     if desk.store is not None:
         shown = {(a["fingerprint"], a["rule"]) for r in reports for a in r["annotations"]}

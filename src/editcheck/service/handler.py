@@ -11,7 +11,7 @@ import html as html_lib
 from functools import lru_cache
 from typing import Any
 
-from editcheck.annotations import CheckFailure, Report
+from editcheck.annotations import CheckFailure, PositionEncoding, Report
 from editcheck.api import Checker
 from editcheck.config import Config, load_config, parse_fail_on
 from editcheck.document import Document, load_html, load_text
@@ -59,7 +59,35 @@ class CheckHandler:
             raise Problem(422, str(exc), slug="invalid-fields") from None
         doc = self._load(req)
         report = checker.check_document(doc, deadline=deadline)
-        return self._answer(req, doc, report, fail_on)
+        answer = self._answer(req, doc, report, fail_on)
+        if req.fix is not None:
+            answer["fixed"] = self._fixed(req, checker, doc, report, deadline, fail_on)
+        return answer
+
+    def _fixed(
+        self,
+        req: CheckRequest,
+        checker: Checker,
+        doc: Document,
+        report: Report,
+        deadline: float | None,
+        fail_on: Any,
+    ) -> dict[str, Any]:
+        """The ``fixed`` member: the fixed draft, what was applied, and its own report."""
+        from editcheck.fixes import fix_document
+
+        only = None if req.fix == "all" else req.fix
+        outcome = fix_document(checker, doc, only, report=report, deadline=deadline)
+        result = outcome.result
+        encoding: PositionEncoding = "utf-16" if req.position_encoding == "utf-16" else "utf-32"
+        return {
+            "draft": result.draft,
+            "content_type": result.content_type,
+            "applied": list(result.applied),
+            "not_applied": [{"fingerprint": fp, "reason": why} for fp, why in result.not_applied],
+            "verdict": outcome.fixed_report.verdict(fail_on),
+            "report": outcome.fixed_report.to_dict(encoding),
+        }
 
     def unfinished(self, req: CheckRequest, message: str) -> dict[str, Any]:
         """The answer for a request whose checks were stopped from outside (the check

@@ -50,6 +50,14 @@ def _check_request() -> dict[str, Any]:
             "description": "The draft's id in the CMS: dismissals are kept per draft id "
             "and annotation fingerprint (default: a hash of the draft as sent).",
         },
+        "fix": {
+            "oneOf": [{"type": "boolean"}, _STR_LIST],
+            "description": "true: apply every safe fix (residue lines, blank runs, invisible "
+            "characters, double-escaped entities, mojibake, an exact duplicate paragraph); "
+            "an array of annotation fingerprints: apply only those fixes (house-style "
+            "suggestions included). The answer's `fixed` holds the fixed draft and its "
+            "report. Not for blocks input.",
+        },
         "html": {"type": "string", "description": "An HTML fragment or page."},
         "text": {"type": "string", "description": "Plain text; each line is a block."},
         "blocks": {
@@ -208,11 +216,37 @@ def _schemas() -> dict[str, Any]:
                         "problem": {"type": "string"},
                     },
                 },
+                "fixed": _ref("Fixed"),
                 "blocks": {
                     "type": "object",
                     "description": "For blocks input: annotations keyed by block id.",
                     "additionalProperties": {"type": "array", "items": _ref("Annotation")},
                 },
+            },
+        },
+        "Fixed": {
+            "type": "object",
+            "description": "When fix was asked: the draft with the fixes applied, in the "
+            "input's own format, and the report of checking it again.",
+            "required": ["draft", "content_type", "applied", "not_applied", "verdict", "report"],
+            "properties": {
+                "draft": {"type": "string", "description": "HTML source for html, text for text"},
+                "content_type": {"enum": ["html", "text"]},
+                "applied": {**_STR_LIST, "description": "Fingerprints of the fixes applied."},
+                "not_applied": {
+                    "type": "array",
+                    "description": "Fixes asked for and not applied, with why.",
+                    "items": {
+                        "type": "object",
+                        "required": ["fingerprint", "reason"],
+                        "properties": {
+                            "fingerprint": {"type": "string"},
+                            "reason": {"type": "string"},
+                        },
+                    },
+                },
+                "verdict": {"enum": ["pass", "fail", "incomplete"]},
+                "report": _ref("Report"),
             },
         },
         "BatchResponse": {

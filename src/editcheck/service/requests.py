@@ -27,6 +27,7 @@ _FIELDS = {
     "fail_on_incomplete",
     "position_encoding",
     "draft_id",
+    "fix",
 }
 
 
@@ -58,6 +59,8 @@ class CheckRequest:
     position_encoding: str = "utf-32"
     fail_on_incomplete: bool | None = None  # None: the server's setting
     where: str = ""  # the field prefix of this request in a batch ("documents[2].")
+    # None: no fixing; "all": every safe fix; a tuple: the fixes of these fingerprints
+    fix: tuple[str, ...] | str | None = None
     draft_id: str | None = None  # whose dismissals apply (default: a hash of the draft)
 
 
@@ -136,6 +139,9 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
     on_incomplete = data.get("fail_on_incomplete")
     if on_incomplete is not None and not isinstance(on_incomplete, bool):
         _err(errors, where + "fail_on_incomplete", "must be true or false")
+    fix = _fix(data.get("fix"), where, errors)
+    if fix is not None and kind == "blocks":
+        _err(errors, where + "fix", "fixing needs html or text (editor blocks have no source)")
     _unicode(data, where, errors)
     if len(errors) > before:
         return None
@@ -150,8 +156,21 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
         encoding,
         on_incomplete,
         where,
+        fix,
         draft_id=draft_id,
     )
+
+
+def _fix(value: Any, where: str, errors: list[dict[str, str]]) -> tuple[str, ...] | str | None:
+    """``true``: every safe fix; a list of annotation fingerprints: those fixes only."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return "all"
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(dict.fromkeys(value))
+    _err(errors, where + "fix", "must be true, false, or an array of annotation fingerprints")
+    return None
 
 
 def _unicode(data: dict[str, Any], where: str, errors: list[dict[str, str]]) -> None:

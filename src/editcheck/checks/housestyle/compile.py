@@ -19,6 +19,7 @@ from typing import Any
 
 import regex
 
+from editcheck.annotations import Fix
 from editcheck.checkapi import Check, CheckContext, check
 from editcheck.checks.housestyle.numbers import find_numbers
 from editcheck.checks.housestyle.phrases import PhraseIndex
@@ -201,7 +202,10 @@ class _Reporter:
 
     def flush(self) -> None:
         for start, end, message, suggestion, data in self.pending:
-            self.ctx.report(self.rule.id, start, end, message, suggestion=suggestion, data=data)
+            fix = None if suggestion is None else Fix("replace", text=suggestion, safe=False)
+            self.ctx.report(
+                self.rule.id, start, end, message, suggestion=suggestion, data=data, fix=fix
+            )
 
 
 def _existence(

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from editcheck.annotations import Severity
+from editcheck.annotations import Fix, Severity
 from editcheck.checkapi import Check, CheckContext, Rule, check
 from editcheck.checks.prose import SENTENCE_END
 from editcheck.checks.repetition import nearcopy
@@ -302,6 +302,8 @@ def duplicate_paragraphs(doc: Document, ctx: CheckContext) -> set[int]:
                 f"Paragraph repeats line {doc.line_col(first.start)[0]}.",
                 suggestion="",
                 data={**_first(doc, first.start, first.end), "similarity": 1.0, "diff": []},
+                # a copy word for word is safe to delete; one with a change needs an editor
+                fix=Fix("delete") if block.text.split() == first.text.split() else None,
             )
     near = [
         b

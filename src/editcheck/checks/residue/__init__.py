@@ -7,6 +7,7 @@ furniture (:mod:`.furniture`).
 
 from __future__ import annotations
 
+from editcheck.annotations import Fix
 from editcheck.checkapi import Check, CheckContext, check
 from editcheck.checks.residue import furniture
 from editcheck.checks.residue import rules as R
@@ -76,6 +77,7 @@ def page_furniture(doc: Document, ctx: CheckContext) -> None:
             f"Looks like page furniture ({verdict.reason}), not article copy.",
             suggestion="",
             data={"reason": verdict.reason},
+            fix=Fix("delete"),
         )
 
 

@@ -6,6 +6,7 @@ first line, with the run's length in ``data``) tells the editor without burying 
 
 from __future__ import annotations
 
+from editcheck.annotations import Fix
 from editcheck.checkapi import CheckContext
 from editcheck.checks.residue.rules import EMPTY_LINES
 from editcheck.document import Block, Document
@@ -34,6 +35,7 @@ def empty_lines(doc: Document, ctx: CheckContext) -> None:
                         "Line holds only whitespace.",
                         suggestion="",
                         data={"lines": 1},
+                        fix=Fix("replace"),
                     )
 
 
@@ -62,4 +64,14 @@ def _report_run(ctx: CheckContext, run: list[Block], at_end: bool, text: bool) -
         f"{len(run)} {unit}{where}; delete them.",
         suggestion="",
         data={"lines": len(run), "end": last.end, "last_block": last.index},
+        fix=_run_fix(run, at_end, text),
     )
+
+
+def _run_fix(run: list[Block], at_end: bool, text: bool) -> Fix:
+    """Empty paragraphs, and blank lines at a text draft's end, go; inside a text draft
+    the run becomes the one empty line that separates paragraphs."""
+    first, last = run[0], run[-1]
+    if text and not at_end:
+        return Fix("replace", start=first.start, end=last.end)
+    return Fix("delete", start=first.start, end=last.end)

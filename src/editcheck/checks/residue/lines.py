@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from editcheck.annotations import Fix
 from editcheck.checkapi import CheckContext
 from editcheck.checks import prose
 from editcheck.checks.residue import mojibake
@@ -120,10 +121,50 @@ class Reporter:
         return pattern is not None and pattern.search(text) is not None
 
     def __call__(
-        self, rule: str, block: Block, start: int, end: int, message: str, **data: Any
+        self,
+        rule: str,
+        block: Block,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+        **data: Any,
     ) -> None:
         if self.on(rule) and not self.allowed(rule, block.text):
-            self.ctx.report_in(rule, block, start, end, message, suggestion="", data=data or None)
+            self.ctx.report_in(
+                rule, block, start, end, message, suggestion="", data=data or None, fix=fix
+            )
+
+
+# The safe fixes of residue: the line goes, or the span does (the fix core widens a
+# deletion over the space beside it and deletes a block left with no text).
+DELETE_LINE = Fix("delete")
+DELETE_SPAN = Fix("replace")
+_ENTITY_CHAIN = re.compile(r"&(?:amp;)*(?:[a-z]+|#\d{2,5}|#x[0-9a-f]{2,4});", re.IGNORECASE)
+_MARKDOWN_TAIL = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif)\)$", re.IGNORECASE)
+
+
+def _markup_fix(doc: Document, start: int, end: int) -> Fix | None:
+    """A twice-escaped entity reads as the character it names (every level of escaping
+    undone, so the fix holds); the end of a markdown image at a line's start (".png)",
+    its start cut off) goes. Template tokens, shortcodes and tags need an editor."""
+    import html
+
+    text = doc.text[start:end]
+    chain = _ENTITY_CHAIN.match(doc.text, start)
+    if chain is not None and text.startswith("&") and chain.end() >= end:
+        value, seen = chain.group(), None
+        while value != seen:
+            seen, value = value, html.unescape(value)
+        return Fix("replace", text=value, start=start, end=chain.end())
+    block = doc.block_at(start)
+    if (
+        _MARKDOWN_TAIL.search(text)
+        and block is not None
+        and not doc.text[block.start : start].strip()
+    ):
+        return DELETE_SPAN
+    return None
 
 
 def is_prose(block: Block) -> bool:
@@ -161,6 +202,7 @@ def block_residue(doc: Document, ctx: CheckContext) -> None:
                 m.start() - block.start,
                 m.end() - block.start,
                 f"Invisible character ({P.invisible_name(m.group()[0])}) in the text.",
+                fix=DELETE_SPAN,
                 codepoint=code,
             )
 
@@ -252,6 +294,7 @@ def _timestamps(
                     e,
                     f"Stray relative timestamp {what!r}: "
                     "it was true only when the page was copied.",
+                    fix=DELETE_SPAN,
                 )
 
 
@@ -280,6 +323,7 @@ def _mojibake(blocks: list[Block], report: Reporter) -> None:
                 f"Mojibake {garbled!r}: UTF-8 read with the wrong codec; it should read {fixed!r}.",
                 suggestion=fixed,
                 data={"repaired": fixed},
+                fix=Fix("replace", text=fixed),
             )
 
 
@@ -353,7 +397,8 @@ def _stub(block: Block, report: Reporter) -> bool:
     else:
         return False
     s = len(text) - len(text.lstrip())
-    report(R.BROKEN_MARKUP.id, block, s, max(s + 1, len(text.rstrip())), what.format(text.strip()))
+    e = max(s + 1, len(text.rstrip()))
+    report(R.BROKEN_MARKUP.id, block, s, e, what.format(text.strip()), fix=DELETE_LINE)
     return True
 
 
@@ -371,6 +416,7 @@ def _widgets(blocks: list[Block], report: Reporter, whole: set[int]) -> None:
                 s,
                 len(text.rstrip()),
                 f"Link of the page's {header!r} widget, not article copy.",
+                fix=DELETE_LINE,
                 widget=header,
             )
 
@@ -392,6 +438,7 @@ def _trailing_stubs(blocks: list[Block], report: Reporter) -> None:
                     m.end(),
                     "Empty credit label "
                     f"{m.group().strip()!r}: the credit did not come with the caption.",
+                    fix=DELETE_SPAN,
                 )
 
 
@@ -419,6 +466,7 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
                 s,
                 len(text.rstrip()),
                 f"Orphan counter {text.strip()!r}: a number alone on its line.",
+                fix=DELETE_LINE,
             )
         return False
     if _DIGIT.search(text) and (block.tag in _NUMERIC_CELLS or "table" in block.context):
@@ -433,6 +481,7 @@ def _short_block(block: Block, report: Reporter, extra: frozenset[str]) -> bool:
             s,
             len(text.rstrip()),
             f"Interface text {text.strip()!r} from a web page.",
+            fix=DELETE_LINE,
         )
         return True
     return False
@@ -490,6 +539,7 @@ def _markup(doc: Document, report: Reporter) -> None:
                 s - where.start,
                 e - where.start,
                 f"Broken markup {doc.text[s:e]!r} left from a web page or template.",
+                fix=_markup_fix(doc, s, e),
             )
 
 

@@ -24,7 +24,6 @@
     "repeated-boilerplate": "boilerplate", "page-residue": "page residue",
     "readability": "readability", "house-style": "house style"
   };
-  var RESIDUE = { "page-residue": 1, "repeated-boilerplate": 1 };
   var RANK = { error: 3, warning: 2, info: 1 };
   var MARK_CSS = Object.keys(CATEGORY_COLOURS).map(function (c) {
     return "ec-mark.ec-cat-" + c + "{background:" + CATEGORY_COLOURS[c] + "b3}";
@@ -510,9 +509,12 @@
       if (canDismiss) { box.appendChild(button("Restore", "ec-restore", function () { restore(a); })); }
       return box;
     }
-    if (a.fixable) {
-      box.appendChild(button(RESIDUE[a.category] ? "Fix" : "Apply suggestion", "ec-fix",
-        function () { fix([a.fingerprint], "1 fix"); }));
+    if (a.fixable) { // a safe fix (residue, blank runs, invisible characters...)
+      box.appendChild(button("Fix", "ec-fix", function () { fix([a.fingerprint], "1 fix"); }));
+    } else if (a.fix && a.fix.kind === "replace" && typeof a.fix.text === "string") {
+      // a suggestion (house style): applied only when the editor asks, one at a time
+      box.appendChild(button("Apply “" + clip(a.fix.text, 30) + "”", "ec-apply",
+        function () { fix([a.fingerprint], "the suggestion"); }));
     }
     if (canDismiss) {
       box.appendChild(button("Dismiss\u2026", "ec-dismiss", function () { dismissForm(box, a); }));
@@ -548,7 +550,7 @@
   function toolbar(box, passage) {
     box.textContent = "";
     var anns = state.report.annotations;
-    var fixable = anns.filter(function (a) { return a.fixable && !a.dismissed && RESIDUE[a.category]; });
+    var fixable = anns.filter(function (a) { return a.fixable && !a.dismissed; });
     if (state.served && fixable.length) {
       box.appendChild(button("Fix all residue (" + fixable.length + ")", "ec-fix-all", function () {
         fix(fixable.map(function (a) { return a.fingerprint; }), plural(fixable.length, "fix"));
