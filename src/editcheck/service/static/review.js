@@ -261,7 +261,9 @@
 
   function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "\u2026" : text; }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word) {
+    return n + " " + (n === 1 ? word : /(x|s|ch|sh)$/.test(word) ? word + "es" : word + "s");
+  }
 
   function status(text, isError) {
     var p = document.getElementById("ec-status");
@@ -382,8 +384,8 @@
     if (typeof stats.flesch_kincaid_grade === "number") {
       fact("Reading grade", stats.flesch_kincaid_grade.toFixed(1) + " (Flesch-Kincaid)");
     }
-    if (stats.sources_summary) { fact("Sourcing", stats.sources_summary); }
     box.appendChild(facts);
+    if (stats.sources_summary) { box.appendChild(el("p", "ec-sourcing", "Sourcing: " + stats.sources_summary)); }
     if (docItems.length) {
       var ol = el("ol", "ec-list ec-doclist");
       docItems.forEach(function (li) { ol.appendChild(li); });
@@ -646,12 +648,28 @@
     state.items.forEach(function (it) { it.li.classList.toggle("ec-active", it.index === i); });
     var marks = state.marks[i] || [];
     marks.forEach(function (m) { m.classList.add("ec-active"); });
-    if (marks.length) { marks[0].scrollIntoView({ block: "center" }); }
+    if (marks.length) { reveal(marks[0], true); }
     var item = state.items.filter(function (it) { return it.index === i; })[0];
     if (item) {
-      item.li.scrollIntoView({ block: "nearest" });
+      reveal(item.li, false);
       if (fromBanner || document.activeElement !== item.li) { item.li.focus({ preventScroll: true }); }
     }
+  }
+
+  // Bring a highlight or an item into view inside its own pane (the draft's frame, the
+  // text box, the side list) without scrolling the page: the verdict stays in sight.
+  function reveal(node, centre) {
+    var doc = node.ownerDocument;
+    if (doc !== document) {
+      var win = doc.defaultView, r = node.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > win.innerHeight) { win.scrollBy(0, r.top - win.innerHeight / 2); }
+      return;
+    }
+    var box = node.closest(".ec-text, .ec-side");
+    if (!box) { return; }
+    var b = box.getBoundingClientRect(), n = node.getBoundingClientRect();
+    if (n.top >= b.top && n.bottom <= b.bottom) { return; }
+    box.scrollTop += centre ? n.top - b.top - b.height / 2 : (n.top < b.top ? n.top - b.top - 40 : n.bottom - b.bottom + 8);
   }
 
   function step(delta) {
@@ -1071,15 +1089,17 @@
       ev.preventDefault();
       var d = currentDraft();
       if (!d.content.trim()) { status("Paste or open a draft first.", true); return; }
-      state.fixed = null;
-      runCheck(d.content, d.kind, null);
+      // A cleaned draft checked again unchanged is still the cleaned draft.
+      runCheck(d.content, d.kind, input.loaded ? state.fixed : null);
     });
     document.addEventListener("keydown", onKey);
     listenToCms();
     if (desk.draft) {
       loadInto(desk.draft.content, desk.draft.content_type === "text" ? "text" : "html", true);
       state.draftId = desk.draft.draft_id || null;
-      status("Draft loaded from your CMS" + (desk.draft.source ? ": " + desk.draft.source : "") + ".");
+      var from = "Draft loaded from your CMS" + (desk.draft.source ? ": " + desk.draft.source : "") + ".";
+      document.getElementById("ec-sub").textContent = from;
+      status(from);
       runCheck(desk.draft.content, desk.draft.content_type === "text" ? "text" : "html", null);
     }
   }
@@ -1126,7 +1146,10 @@
         return;
       }
       var kind = msg.content_type === "text" ? "text" : "html";
-      if (typeof msg.token === "string") { document.getElementById("ec-token").value = msg.token; }
+      if (typeof msg.token === "string") { // the CMS holds the key: the editor need not see it
+        document.getElementById("ec-token").value = msg.token;
+        document.querySelector(".ec-key").hidden = true;
+      }
       loadInto(msg.draft, kind, true);
       state.draftId = typeof msg.draft_id === "string" && msg.draft_id ? msg.draft_id : null;
       status("Draft loaded from your CMS.");
