@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from .servicekit import Server, needs_serve
 
@@ -155,3 +158,37 @@ def test_the_page_cannot_be_framed_unless_origins_are_named(service: Server) -> 
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
     assert page.headers["x-frame-options"] == "DENY"
     assert embedded_desk(page.body) == {"origins": [], "draft": None}
+
+
+def test_frame_ancestors_take_origins_only() -> None:
+    from editcheck.errors import ConfigError
+    from editcheck.service.settings import parse_origin
+
+    assert parse_origin("HTTPS://CMS.example.org/") == "https://cms.example.org"
+    assert parse_origin("http://127.0.0.1:9000") == "http://127.0.0.1:9000"
+    for bad in ("cms.example.org", "https://*.example.org", "https://cms.example/path", "*"):
+        with pytest.raises(ConfigError, match="not an origin"):
+            parse_origin(bad)
+
+
+def test_without_a_store_every_finding_counts(tmp_path: Path) -> None:
+    from editcheck.config import Config
+    from editcheck.service.desk import Desk, mark_dismissed
+    from editcheck.service.problems import Problem
+    from editcheck.service.requests import CheckRequest
+
+    desk = Desk.open(Config(dismissals=tmp_path))  # a folder: no database can live there
+    assert desk.store is None and "cannot be saved" in desk.problem
+    annotation = {"rule": "svc/zz-span", "severity": "error", "fingerprint": "0" * 16}
+    answer = {
+        "verdict": "fail",
+        "blocking": True,
+        "fail_on": "error",
+        "fail_on_incomplete": True,
+        "report": {"annotations": [annotation], "errors": []},
+    }
+    mark_dismissed(desk, CheckRequest("text", "x", draft_id="d"), answer)
+    assert answer["verdict"] == "fail" and answer["dismissals"]["available"] is False
+    with pytest.raises(Problem) as refused:
+        desk.need_store()
+    assert refused.value.status == 503

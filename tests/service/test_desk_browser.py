@@ -258,7 +258,8 @@ def test_google_docs_paste_through_the_real_clipboard(browser: Any, desk: Server
         '<p dir="ltr" style="line-height:1.38"><span style="font-weight:700">Council '
         'votes</span><span style="font-style:italic"> tonight</span> on zzword.</p>'
         '<p dir="ltr"><a href="javascript:alert(1)">a link</a> and '
-        '<a href="https://example.org/x" onmouseover="alert(2)">another</a></p></b>'
+        '<a href="https://example.org/x" onmouseover="alert(2)">another</a></p>'
+        '<p dir="ltr">Only 6 residents came.</p></b>'
     )
     assert browser.execute_async_script(WRITE_CLIPBOARD_JS, docs, "Council votes") == "ok"
     editor = browser.find_element(By.ID, "ec-editor")
@@ -272,6 +273,19 @@ def test_google_docs_paste_through_the_real_clipboard(browser: Any, desk: Server
     click_and_wait(browser, browser.find_element(By.ID, "ec-submit"))
     assert "zzword" in marks(browser).values()
     assert banner(browser).get_attribute("data-kind") == "warn"
+    # A house-style suggestion is applied when the editor asks, one at a time.
+    number = item_for(browser, "news/numbers", "6")
+    apply = number.find_element(By.CSS_SELECTOR, ".ec-apply")
+    assert apply.text == "Apply \u201csix\u201d"
+    click_and_wait(browser, apply)
+    assert "1 fix applied" in browser.find_element(By.ID, "ec-clean").text
+    browser.find_element(By.ID, "ec-edit").click()
+    assert "Only six residents came." in editor.text and "zzword" in editor.text
+    # The page's own threshold: blocking on warnings, the same draft fails.
+    browser.find_element(By.CSS_SELECTOR, "#ec-threshold option[value='warning']").click()
+    click_and_wait(browser, browser.find_element(By.ID, "ec-submit"))
+    assert banner(browser).get_attribute("data-verdict") == "fail"
+    assert "(warnings)" in banner(browser).text
 
 
 def test_an_editor_reads_what_to_do_not_http(browser: Any, desk: Server) -> None:
@@ -358,6 +372,9 @@ def test_embedded_in_a_cms_page_from_another_origin(
 ) -> None:
     origin, pages = cms
     pages["/embed.html"] = EMBED_PAGE.format(desk=desk.base)
+    headers = desk.get("/", auth=False).headers
+    assert headers["content-security-policy"].endswith(f"frame-ancestors {origin}")
+    assert "x-frame-options" not in headers
     browser.get(origin + "/embed.html")
     wait(browser, lambda d: messages(d, "editcheck:ready"))
     draft = SEED_HTML.read_text(encoding="utf-8")

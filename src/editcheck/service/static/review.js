@@ -307,7 +307,8 @@
     var blocking = threshold === "never" ? [] : live.filter(function (a) {
       return RANK[a.severity] >= RANK[threshold];
     });
-    var warnings = live.filter(function (a) { return a.severity === "warning"; });
+    // Below the threshold but worth a look: warnings (and errors, when nothing blocks).
+    var warnings = live.filter(function (a) { return a.severity !== "info"; });
     var notes = live.filter(function (a) { return a.severity === "info"; });
     var unfinished = report.errors || [];
     var verdict = answer.verdict;
@@ -324,9 +325,11 @@
         "press Check again, and tell your editcheck admin if it keeps happening.");
     } else if (warnings.length) {
       kind = "warn";
-      title = plural(warnings.length, "warning");
+      var errors = warnings.filter(function (a) { return a.severity === "error"; }).length;
+      title = [errors ? plural(errors, "error") : "", warnings.length - errors ?
+        plural(warnings.length - errors, "warning") : ""].filter(Boolean).join(", ");
       detail.push("Nothing blocks publication at this threshold (" + THRESHOLD_WORDS[threshold] +
-        "), but read each warning before you publish.");
+        "), but read each one before you publish.");
     } else {
       kind = "pass";
       title = "PASS";
