@@ -17,6 +17,7 @@ SUBCOMMANDS = {
     "audit": "editcheck.cli.audit:audit_command",
     "archive": "editcheck.cli.archive:archive_group",
     "check": "editcheck.cli.check:check_command",
+    "fix": "editcheck.cli.fix:fix_command",
     "new-plugin": "editcheck.cli.new_plugin:new_plugin_command",
     "plugins": "editcheck.cli.listing:plugins_command",
     "rules": "editcheck.cli.listing:rules_command",

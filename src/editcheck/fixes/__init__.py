@@ -26,7 +26,10 @@ from editcheck.fixes.plan import plan
 if TYPE_CHECKING:
     from editcheck.api import Checker
 
-__all__ = ["FixOutcome", "FixResult", "apply_fixes", "chosen_fixes", "fix_document"]
+__all__ = ["ROUNDS", "FixOutcome", "FixResult", "apply_fixes", "chosen_fixes", "fix_document"]
+
+# How many times a draft is fixed at most: a fix may bring out a finding its neighbours hid.
+ROUNDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ class FixResult:
     media_type: str
     applied: tuple[str, ...]  # fingerprints, in document order
     not_applied: tuple[tuple[str, str], ...]  # (fingerprint, why)
-    edits: tuple[E.Edit, ...]
+    edits: tuple[E.Edit, ...]  # on the draft as given (the first round's, see fix_document)
 
     @property
     def changed(self) -> bool:
@@ -112,11 +115,33 @@ def fix_document(
 ) -> FixOutcome:
     """Check ``doc`` (unless its ``report`` is given), apply the chosen fixes, and check
     the fixed draft again (only when something changed: an unchanged draft's report is
-    its report)."""
+    its report).
+
+    Findings can depend on their neighbours (two timestamps are a live blog's headers,
+    one is residue), so a fix can bring out a finding that was not there: with every
+    safe fix asked for, the fixed draft is fixed again, up to :data:`ROUNDS` times, until
+    nothing fixable is left.
+    """
     if report is None:
         report = checker.check_document(doc, deadline=deadline)
     result = apply_fixes(doc, report, only)
     if not result.changed:
         return FixOutcome(report, result, report)
-    fixed = checker.check_document(reload(doc, result.draft), deadline=deadline)
+    fixed_doc = reload(doc, result.draft)
+    fixed = checker.check_document(fixed_doc, deadline=deadline)
+    for _ in range(ROUNDS - 1):
+        if only is not None or not any(a.fixable for a in fixed.annotations):
+            break
+        more = apply_fixes(fixed_doc, fixed)
+        if not more.changed:
+            break
+        result = FixResult(
+            more.draft,
+            result.media_type,
+            tuple(dict.fromkeys(result.applied + more.applied)),
+            result.not_applied + more.not_applied,
+            result.edits,  # the edits on the draft as given are the first round's
+        )
+        fixed_doc = reload(fixed_doc, more.draft)
+        fixed = checker.check_document(fixed_doc, deadline=deadline)
     return FixOutcome(report, result, fixed)

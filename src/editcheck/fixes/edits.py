@@ -21,15 +21,18 @@ class Edit:
 
 
 def merge(edits: Iterable[Edit]) -> tuple[list[Edit], list[Edit]]:
-    """Edits in source order with those inside an earlier deletion folded into it;
-    the second list holds the edits that overlap another partly (not applied)."""
+    """Edits in source order, with those inside an earlier deletion (and deletions that
+    overlap) folded into one; the second list holds the replacements that overlap
+    another edit partly (not applied)."""
     kept: list[Edit] = []
     clashing: list[Edit] = []
     for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
         if kept and edit.start < kept[-1].end:
             last = kept[-1]
-            if edit.end <= last.end and not last.text:  # inside a deletion: covered by it
-                kept[-1] = Edit(last.start, last.end, "", last.fingerprints + edit.fingerprints)
+            if not last.text and (edit.end <= last.end or not edit.text):
+                # inside a deletion, or two deletions that overlap: one deletion of both
+                end = max(last.end, edit.end)
+                kept[-1] = Edit(last.start, end, "", last.fingerprints + edit.fingerprints)
             elif edit == last:
                 continue
             else:

@@ -177,7 +177,11 @@ def _delete_edit(
     found = locator.element_range(block) if locator is not None else None
     if found is None or not _owns_only_deleted(doc, block, deletes):
         return None
-    return _whole_lines(doc.source_text, *found)
+    start, end = found
+    text = doc.source_text
+    while end > start and text[end - 1].isspace():  # an implied end: the space is between
+        end -= 1
+    return _whole_lines(text, start, end)
 
 
 def _owns_only_deleted(doc: Document, block: Block, deletes: dict[int, list[str]]) -> bool:

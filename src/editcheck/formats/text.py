@@ -1,4 +1,9 @@
-"""Compiler-style diagnostics: ``path:line:col: severity rule message`` and the text."""
+"""Compiler-style diagnostics: ``path:line:col: severity rule message`` and the text.
+
+``line:col`` is the annotation's position in the file as given (its ``source`` span: the
+HTML source for HTML), so an editor or a terminal opens ``path:line:col`` at the flagged
+text; the ``github`` and ``sarif`` formats read the same span.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from editcheck.annotations import Annotation, Report
-from editcheck.formats.base import RenderContext
+from editcheck.formats.base import RenderContext, source_span
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 _MAX_SHOWN = 100
@@ -64,7 +69,8 @@ def render_text(reports: Sequence[Report], context: RenderContext) -> str:
 def _diagnostic(source: str, a: Annotation, style: Any) -> str:
     sev = style(a.severity.value, fg=_COLOURS[a.severity.value], bold=True)
     message = printable(a.message)
-    head = f"{printable(source)}:{a.line}:{a.column}: {sev} {style(a.rule, dim=True)} {message}"
+    at = source_span(a)  # the file's line and column, as an editor opens path:line:col
+    head = f"{printable(source)}:{at.line}:{at.column}: {sev} {style(a.rule, dim=True)} {message}"
     shown = a.text if len(a.text) <= _MAX_SHOWN else a.text[: _MAX_SHOWN - 1] + "…"
     shown = printable(shown.replace("\n", "⏎")) if shown.strip() else repr(shown)
     tail = f"\n    | {shown}"
