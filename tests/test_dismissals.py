@@ -96,3 +96,13 @@ def test_audit_reports_dismissal_rates(tmp_path: Path, cli: list[str]) -> None:
         timeout=120,
     )
     assert bad.returncode == 2 and "dismissals" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_config_names_the_database_beside_itself(tmp_path: Path) -> None:
+    from editcheck.config import parse_config
+
+    config = parse_config({"dismissals": "desk/d.sqlite"}, tmp_path / "editcheck.toml")
+    assert config.dismissals == tmp_path / "desk" / "d.sqlite"
+    assert parse_config({}).dismissals is None
+    with pytest.raises(ConfigError, match="dismissals must be a string"):
+        parse_config({"dismissals": 3})

@@ -192,3 +192,12 @@ def test_without_a_store_every_finding_counts(tmp_path: Path) -> None:
     with pytest.raises(Problem) as refused:
         desk.need_store()
     assert refused.value.status == 503
+
+
+def test_the_default_database_sits_beside_the_config(tmp_path: Path) -> None:
+    from editcheck.config import Config
+    from editcheck.service.desk import dismissals_path
+
+    config = Config(path=tmp_path / "editcheck.toml")
+    assert dismissals_path(config) == tmp_path / "editcheck-dismissals.sqlite"
+    assert dismissals_path(Config(dismissals=tmp_path / "x.db")) == tmp_path / "x.db"

@@ -134,6 +134,13 @@ def serve_command(
         raise click.UsageError(str(exc)) from exc
     for failure in handler.plugins.failures:
         click.echo(f"editcheck: warning: plugin {failure}", err=True)
+    from editcheck.service.desk import Desk
+
+    desk = Desk.open(handler.config)  # each worker opens its own; say now if none can
+    if desk.store is None:
+        click.echo(f"editcheck: warning: {desk.problem}", err=True)
+    else:
+        desk.store.close()
     if host not in _LOOPBACK and token is None:
         click.echo(f"editcheck: warning: serving on {host} without a token", err=True)
     try:

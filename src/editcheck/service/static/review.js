@@ -930,7 +930,7 @@
       var kind = fixed.content_type === "text" ? "text" : "html";
       var applied = ((state.fixed && state.fixed.applied) || []).concat(fixed.applied || []);
       var view = {
-        verdict: fixed.verdict || answer.verdict, fail_on: answer.fail_on,
+        verdict: fixed.verdict || answer.verdict, blocking: fixed.blocking, fail_on: answer.fail_on,
         draft_id: answer.draft_id, dismissals: answer.dismissals
       };
       status((fixed.applied || []).length ? plural(fixed.applied.length, "fix") + " applied." :
