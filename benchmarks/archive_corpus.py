@@ -44,8 +44,10 @@ def main() -> int:
         for gz in sorted((CORPUS / "html").glob("*.html.gz")):
             (pages / gz.name[:-3]).write_bytes(gzip.decompress(gz.read_bytes()))
         index = Path(tmp) / "archive.sqlite"
-        subprocess.run([str(EDITCHECK), "boilerplate", "learn", str(pages), "--index",
-                        str(index), "-q"], check=True)
+        subprocess.run(
+            [str(EDITCHECK), "boilerplate", "learn", str(pages), "--index", str(index), "-q"],
+            check=True,
+        )
         results = {n: measure(pages, index, gold, n) for n in args.min_docs}
     print(json.dumps(results, indent=2, ensure_ascii=False))
     return 0
@@ -55,8 +57,7 @@ def measure(pages: Path, index: Path, gold: dict, min_docs: int) -> dict[str, ob
     from editcheck.api import Checker
 
     rule = "core/archive-boilerplate"
-    checker = Checker({"rules": {rule: {"index": str(index), "min-docs": min_docs}}},
-                      select=[rule])
+    checker = Checker({"rules": {rule: {"index": str(index), "min-docs": min_docs}}}, select=[rule])
     flagged, in_body, examples = 0, 0, []
     for page in sorted(pages.glob("*.html")):
         body = folded(gold[page.stem]["articleBody"])
@@ -65,9 +66,13 @@ def measure(pages: Path, index: Path, gold: dict, min_docs: int) -> dict[str, ob
             if folded(a.text) in body:
                 in_body += 1
                 examples.append(a.text[:120])
-    return {"pages": len(gold), "flagged_passages": flagged, "inside_gold_body": in_body,
-            "precision": round(1 - in_body / flagged, 4) if flagged else None,
-            "false_alarms": examples[:10]}
+    return {
+        "pages": len(gold),
+        "flagged_passages": flagged,
+        "inside_gold_body": in_body,
+        "precision": round(1 - in_body / flagged, 4) if flagged else None,
+        "false_alarms": examples[:10],
+    }
 
 
 if __name__ == "__main__":

@@ -36,35 +36,92 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "article-extraction-benchmark" / "ground-truth.json"
 EDITCHECK = Path(sys.executable).with_name("editcheck")
 
-SITES = [f"{a} {b}" for a in ("Northfield", "Riverside", "Eastbrook", "Kingsport", "Lakeview",
-                               "Harbour", "Westmoor", "Ashford", "Glenwood")
-         for b in ("Gazette", "Herald", "Courier", "Post", "Chronicle", "Times", "Echo",
-                   "Record", "Sentinel", "Mercury", "Observer", "Star", "Tribune", "Daily")][:126]
+SITES = [
+    f"{a} {b}"
+    for a in (
+        "Northfield",
+        "Riverside",
+        "Eastbrook",
+        "Kingsport",
+        "Lakeview",
+        "Harbour",
+        "Westmoor",
+        "Ashford",
+        "Glenwood",
+    )
+    for b in (
+        "Gazette",
+        "Herald",
+        "Courier",
+        "Post",
+        "Chronicle",
+        "Times",
+        "Echo",
+        "Record",
+        "Sentinel",
+        "Mercury",
+        "Observer",
+        "Star",
+        "Tribune",
+        "Daily",
+    )
+][:126]
 
 # Each template: near-duplicate wordings of one piece of furniture.
 FURNITURE = [
-    ["Sign up to our newsletter for the latest news", "Sign up for our newsletter for all the "
-     "latest news!", "SIGN UP to our newsletter for the latest news."],
+    [
+        "Sign up to our newsletter for the latest news",
+        "Sign up for our newsletter for all the latest news!",
+        "SIGN UP to our newsletter for the latest news.",
+    ],
     ["© {year} {site}. All rights reserved.", "Copyright {year} {site}. All rights reserved."],
-    ["Follow {site} on Facebook, X and Instagram for breaking news.",
-     "Follow the {site} on Facebook, X and Instagram for all breaking news"],
-    ["Listen to our weekly podcast on the {site} app and wherever you get your podcasts.",
-     "Listen to our weekly podcast on the {site} app, or wherever you get podcasts"],
-    ["Got a story? Email the {site} newsroom or message us on WhatsApp, any time of day.",
-     "Got a story? Email the {site} newsroom, or message us on WhatsApp at any time of day."],
-    ["Corrections: if you spot an error in this article, contact our readers' editor.",
-     "If you spot an error in this article, please contact the readers' editor."],
-    ["Support independent local journalism: subscribe to {site} from £1 a week.",
-     "Support independent local journalism - subscribe to the {site} from just £2 a week"],
-    ["This article was amended on {day} {month} {year} to correct a spelling.",
-     "This article was amended on {day} {month} {year} to correct a factual error."],
-    ["Download the {site} app for the latest news, sport and weather wherever you are.",
-     "Download the {site} app for latest news, sport and weather, wherever you are!"],
-    ["Comments on this article have been closed for legal reasons.",
-     "Comments on this story have been closed for legal reasons"],
+    [
+        "Follow {site} on Facebook, X and Instagram for breaking news.",
+        "Follow the {site} on Facebook, X and Instagram for all breaking news",
+    ],
+    [
+        "Listen to our weekly podcast on the {site} app and wherever you get your podcasts.",
+        "Listen to our weekly podcast on the {site} app, or wherever you get podcasts",
+    ],
+    [
+        "Got a story? Email the {site} newsroom or message us on WhatsApp, any time of day.",
+        "Got a story? Email the {site} newsroom, or message us on WhatsApp at any time of day.",
+    ],
+    [
+        "Corrections: if you spot an error in this article, contact our readers' editor.",
+        "If you spot an error in this article, please contact the readers' editor.",
+    ],
+    [
+        "Support independent local journalism: subscribe to {site} from £1 a week.",
+        "Support independent local journalism - subscribe to the {site} from just £2 a week",
+    ],
+    [
+        "This article was amended on {day} {month} {year} to correct a spelling.",
+        "This article was amended on {day} {month} {year} to correct a factual error.",
+    ],
+    [
+        "Download the {site} app for the latest news, sport and weather wherever you are.",
+        "Download the {site} app for latest news, sport and weather, wherever you are!",
+    ],
+    [
+        "Comments on this article have been closed for legal reasons.",
+        "Comments on this story have been closed for legal reasons",
+    ],
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class Generator:
@@ -73,13 +130,15 @@ class Generator:
     def __init__(self, seed: int, stream: int = 0) -> None:
         bodies = [v["articleBody"] for v in json.loads(CORPUS.read_text("utf-8")).values()]
         paragraphs = [p.strip() for b in bodies for p in b.split("\n") if len(p.split()) > 8]
-        self.sentences = [s for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p)
-                          if len(s.split()) >= 6]
+        self.sentences = [
+            s for p in paragraphs for s in re.split(r"(?<=[.!?])\s+", p) if len(s.split()) >= 6
+        ]
         self.paragraphs = paragraphs
         self.vocab = sorted({w for s in self.sentences for w in s.split() if w.isalpha()})
         sites = random.Random(seed)  # the same furniture per site in every stream
-        self.furniture = {site: sites.sample(range(len(FURNITURE)), sites.randint(3, 6))
-                          for site in SITES}
+        self.furniture = {
+            site: sites.sample(range(len(FURNITURE)), sites.randint(3, 6)) for site in SITES
+        }
         self.rng = random.Random(seed * 1000 + stream)
 
     def sentence(self) -> str:
@@ -107,8 +166,11 @@ class Generator:
         for t in self.furniture[site]:
             if self.rng.random() < 0.7:
                 text = self.rng.choice(FURNITURE[t]).format(
-                    site=site, year=self.rng.randint(2015, 2025), day=self.rng.randint(1, 28),
-                    month=self.rng.choice(MONTHS))
+                    site=site,
+                    year=self.rng.randint(2015, 2025),
+                    day=self.rng.randint(1, 28),
+                    month=self.rng.choice(MONTHS),
+                )
                 parts.insert(self.rng.randint(len(parts) // 2, len(parts)), text)
         html = self.rng.random() < 0.25
         return ("html" if html else "txt"), parts
@@ -135,13 +197,19 @@ def learn_via_cli(gen: Generator, n: int, work: Path) -> dict[str, float]:
     index.unlink(missing_ok=True)  # a fresh index: re-learning would skip every article
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([str(EDITCHECK), "boilerplate", "learn", str(folder), "--index", str(index),
-                    "-q"], check=True)
+    subprocess.run(
+        [str(EDITCHECK), "boilerplate", "learn", str(folder), "--index", str(index), "-q"],
+        check=True,
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"articles": n, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
-            "index_bytes": index.stat().st_size}
+    return {
+        "articles": n,
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "index_bytes": index.stat().st_size,
+    }
 
 
 def build_archive(gen: Generator, n: int, index: Path) -> dict[str, float]:
@@ -156,8 +224,11 @@ def build_archive(gen: Generator, n: int, index: Path) -> dict[str, float]:
             text = gen.render(kind, parts)
             doc = load_html(text) if kind == "html" else load_text(text)
             writer.add(doc, f"synthetic/{i}")
-    return {"articles": n, "wall_s": round(time.perf_counter() - started, 2),
-            "index_bytes": index.stat().st_size}
+    return {
+        "articles": n,
+        "wall_s": round(time.perf_counter() - started, 2),
+        "index_bytes": index.stat().st_size,
+    }
 
 
 def check_overhead(gen: Generator, index: Path, drafts: int) -> dict[str, float]:
@@ -185,16 +256,22 @@ def check_overhead(gen: Generator, index: Path, drafts: int) -> dict[str, float]
         if report.errors:
             raise SystemExit(f"check failed: {report.errors[0].message}")
         flagged.append(len(report.annotations))
-    return {"drafts": drafts, "first_draft_ms": round(wall[0], 3),
-            **_summary("wall", wall[1:]), **_summary("cpu", cpu[1:]),
-            "mean_annotations_per_draft": round(statistics.fmean(flagged), 2)}
+    return {
+        "drafts": drafts,
+        "first_draft_ms": round(wall[0], 3),
+        **_summary("wall", wall[1:]),
+        **_summary("cpu", cpu[1:]),
+        "mean_annotations_per_draft": round(statistics.fmean(flagged), 2),
+    }
 
 
 def _summary(name: str, times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
-    return {f"{name}_median_ms": round(statistics.median(ordered), 3),
-            f"{name}_mean_ms": round(statistics.fmean(ordered), 3),
-            f"{name}_p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 3)}
+    return {
+        f"{name}_median_ms": round(statistics.median(ordered), 3),
+        f"{name}_mean_ms": round(statistics.fmean(ordered), 3),
+        f"{name}_p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 3),
+    }
 
 
 def main() -> int:
@@ -203,8 +280,12 @@ def main() -> int:
     parser.add_argument("--archive-articles", type=int, default=100_000)
     parser.add_argument("--drafts", type=int, default=300)
     parser.add_argument("--seed", type=int, default=4)
-    parser.add_argument("--work", type=Path, help="Keep files here (default: a temporary "
-                        "folder); an archive.sqlite already there is reused, not rebuilt.")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="Keep files here (default: a temporary "
+        "folder); an archive.sqlite already there is reused, not rebuilt.",
+    )
     args = parser.parse_args()
     if not CORPUS.is_file():
         print(f"skipped: {CORPUS} not found (the shared corpora sit beside the repository)")
@@ -230,8 +311,11 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
         from editcheck.archive import open_index
 
         held = open_index(index).stats(0)["articles"]
-        result["archive"] = {"reused": str(index), "articles": held,
-                             "index_bytes": index.stat().st_size}
+        result["archive"] = {
+            "reused": str(index),
+            "articles": held,
+            "index_bytes": index.stat().st_size,
+        }
     else:
         result["archive"] = build_archive(Generator(args.seed, 2), args.archive_articles, index)
     print(f"archive index: {result['archive']}", flush=True)

@@ -85,7 +85,8 @@ _FINAL = tuple(".!?\"”'’):;")
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd details div dl dt figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot "
-    "th thead tr ul option select button label title".split())
+    "th thead tr ul option select button label title".split()
+)
 _SKIP_TAGS = frozenset("script style noscript template svg head iframe object".split())
 
 
@@ -163,16 +164,19 @@ class Material:
         return True
 
     def words(self) -> dict[str, int]:
-        return {"news": sum(len(p.split()) for p in self.news),
-                "wiki": sum(len(p.split()) for p, _, _ in self.wiki),
-                "reserve": sum(len(p.split()) for p, _, _ in self.reserve),
-                "heads": sum(len(p.split()) for p in self.heads),
-                "residue_lines": sum(len(r) for r in self.residue)}
+        return {
+            "news": sum(len(p.split()) for p in self.news),
+            "wiki": sum(len(p.split()) for p, _, _ in self.wiki),
+            "reserve": sum(len(p.split()) for p, _, _ in self.reserve),
+            "heads": sum(len(p.split()) for p in self.heads),
+            "residue_lines": sum(len(r) for r in self.residue),
+        }
 
 
 _ENGLISH = frozenset(
     "the a an and of to in is was for on that with as at by it he she they said from are be "
-    "has have his her their this not but who will".split())
+    "has have his her their this not but who will".split()
+)
 
 
 def latin(line: str) -> bool:
@@ -192,13 +196,21 @@ def _is_body(line: str) -> bool:
 
 
 def _is_head(line: str) -> bool:
-    return (2 <= len(line.split()) <= 10 and not line.endswith(_FINAL) and len(line) <= 80
-            and latin(line))
+    return (
+        2 <= len(line.split()) <= 10
+        and not line.endswith(_FINAL)
+        and len(line) <= 80
+        and latin(line)
+    )
 
 
 def fixture_files() -> list[Path]:
-    return sorted(p for d in FIXTURE_DIRS for p in (ROOT / "fixtures" / d).rglob("*")
-                  if p.suffix in (".txt", ".html", ".md") and p.is_file())
+    return sorted(
+        p
+        for d in FIXTURE_DIRS
+        for p in (ROOT / "fixtures" / d).rglob("*")
+        if p.suffix in (".txt", ".html", ".md") and p.is_file()
+    )
 
 
 def _fixture_flags(path: Path) -> list[str]:
@@ -214,8 +226,7 @@ def _fixture_material(m: Material) -> None:
     for path in fixture_files():
         m.inputs.append(path)
         raw = path.read_text("utf-8", errors="replace")
-        lines = block_lines(raw) if path.suffix == ".html" else [clean(x) for x in
-                                                                 raw.splitlines()]
+        lines = block_lines(raw) if path.suffix == ".html" else [clean(x) for x in raw.splitlines()]
         flags = _fixture_flags(path)
         run: list[str] = []
         for line in lines:
@@ -258,8 +269,13 @@ def _shared_residue(m: Material, bodies: dict[str, str]) -> None:
         run: list[str] = []
         for line in block_lines(gzip.decompress(path.read_bytes())):
             n = norm(line)
-            furniture = (n and len(line.split()) <= 12 and len(line) <= 100
-                         and f" {n} " not in gold and latin(line))
+            furniture = (
+                n
+                and len(line.split()) <= 12
+                and len(line) <= 100
+                and f" {n} " not in gold
+                and latin(line)
+            )
             if furniture and len(run) < 3 and m.fresh(line):
                 run.append(line)
                 continue
@@ -295,10 +311,14 @@ def _shared_wiki(m: Material) -> None:
             unsourced, weasel = (1, 0) if t["template"] == "citation-needed" else (0, 1)
         m.wiki.append((" ".join(sentences), unsourced, weasel))
     for i in range(0, len(tagged), 3):
-        chunk = tagged[i:i + 3]
-        m.reserve.append((" ".join(t["text"] for t in chunk),
-                          sum(t["template"] == "citation-needed" for t in chunk),
-                          sum(t["template"] != "citation-needed" for t in chunk)))
+        chunk = tagged[i : i + 3]
+        m.reserve.append(
+            (
+                " ".join(t["text"] for t in chunk),
+                sum(t["template"] == "citation-needed" for t in chunk),
+                sum(t["template"] != "citation-needed" for t in chunk),
+            )
+        )
 
 
 def gather(shared: bool = True) -> Material:
@@ -377,7 +397,7 @@ class Cutter:
             news_words += n if source == "news" else 0
             plan.unsourced, plan.weasel = plan.unsourced + unsourced, plan.weasel + weasel
             plan.sources[source] = plan.sources.get(source, 0) + 1
-            quote = kind == "html" and source == "news" and text[:1] in "\"“" and rng.random() < .5
+            quote = kind == "html" and source == "news" and text[:1] in '"“' and rng.random() < 0.5
             plan.blocks.append(Block("quote" if quote else "p", text))
             if sub_every and since_sub >= sub_every and self.heads and words < self.size:
                 plan.blocks.append(Block("h2", self.heads.pop()))
@@ -392,8 +412,11 @@ class Cutter:
                     break
                 run = [Block("residue", line) for line in self.residue.pop()]
                 where = rng.choice(("start", "end", "end", "middle"))
-                at = {"start": 0, "end": len(plan.blocks),
-                      "middle": rng.randint(1, max(1, len(plan.blocks) - 1))}[where]
+                at = {
+                    "start": 0,
+                    "end": len(plan.blocks),
+                    "middle": rng.randint(1, max(1, len(plan.blocks) - 1)),
+                }[where]
                 plan.blocks[at:at] = run
         return plan
 
@@ -406,8 +429,9 @@ def render_html(plan: Plan) -> str:
         if b.kind == "li":
             first = i == 0 or plan.blocks[i - 1].kind != "li"
             last = i + 1 == len(plan.blocks) or plan.blocks[i + 1].kind != "li"
-            out.append(("<ul>\n" if first else "") + f"  <li>{text}</li>" +
-                       ("\n</ul>" if last else ""))
+            out.append(
+                ("<ul>\n" if first else "") + f"  <li>{text}</li>" + ("\n</ul>" if last else "")
+            )
         elif b.kind == "quote":
             out.append(f"<blockquote><p>{text}</p></blockquote>")
         elif b.kind in ("h1", "h2"):
@@ -443,8 +467,12 @@ def input_files(shared: bool) -> list[Path]:
     """Every file the builder may read: what the cache's hash covers."""
     files = fixture_files() + sorted((ROOT / "fixtures" / "residue").glob("*.labels.json"))
     if shared:
-        files += [AEB / "ground-truth.json", WIKI / "hedge-sentences.jsonl",
-                  WIKI / "tagged-sentences.jsonl", *sorted((AEB / "html").glob("*.html.gz"))]
+        files += [
+            AEB / "ground-truth.json",
+            WIKI / "hedge-sentences.jsonl",
+            WIKI / "tagged-sentences.jsonl",
+            *sorted((AEB / "html").glob("*.html.gz")),
+        ]
     return files
 
 
@@ -503,15 +531,30 @@ def build(size: int, n: int, *, shared: bool = True) -> dict:
         text = render_text(plan)
         (out / name).write_text(render_html(plan) if plan.kind == "html" else text, "utf-8")
         (out / "text" / f"{i:04d}.txt").write_text(text, "utf-8")
-        entries.append({"file": name, "words": len(text.split()), "blocks": len(plan.blocks),
-                        "residue_lines": sum(b.kind == "residue" for b in plan.blocks),
-                        "headings": sum(b.kind in ("h1", "h2") for b in plan.blocks),
-                        "list_items": sum(b.kind == "li" for b in plan.blocks),
-                        "unsourced_figures": plan.unsourced, "weasel_claims": plan.weasel,
-                        "sources": plan.sources})
-    manifest = {"hash": digest, "size": size, "requested": n, "built": len(plans),
-                "exhausted": len(plans) < n, "shared": m.shared, "seed": SEED,
-                "material_words": m.words(), "drafts": entries}
+        entries.append(
+            {
+                "file": name,
+                "words": len(text.split()),
+                "blocks": len(plan.blocks),
+                "residue_lines": sum(b.kind == "residue" for b in plan.blocks),
+                "headings": sum(b.kind in ("h1", "h2") for b in plan.blocks),
+                "list_items": sum(b.kind == "li" for b in plan.blocks),
+                "unsourced_figures": plan.unsourced,
+                "weasel_claims": plan.weasel,
+                "sources": plan.sources,
+            }
+        )
+    manifest = {
+        "hash": digest,
+        "size": size,
+        "requested": n,
+        "built": len(plans),
+        "exhausted": len(plans) < n,
+        "shared": m.shared,
+        "seed": SEED,
+        "material_words": m.words(),
+        "drafts": entries,
+    }
     manifest_path.write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     return manifest
 
@@ -519,13 +562,17 @@ def build(size: int, n: int, *, shared: bool = True) -> dict:
 def shortfall(manifest: dict, n: int) -> None:
     """Say on stderr when fewer drafts than asked for exist."""
     if manifest["built"] < n:
-        print(f"corpus: only {manifest['built']} distinct drafts of {manifest['size']} words "
-              f"could be built from {'shared and fixture' if manifest['shared'] else 'fixture'}"
-              f" material (asked for {n})", file=sys.stderr)
+        print(
+            f"corpus: only {manifest['built']} distinct drafts of {manifest['size']} words "
+            f"could be built from {'shared and fixture' if manifest['shared'] else 'fixture'}"
+            f" material (asked for {n})",
+            file=sys.stderr,
+        )
 
 
-def drafts(size: int = 1000, n: int = 200, *, shared: bool = True,
-           quiet: bool = False) -> list[Draft]:
+def drafts(
+    size: int = 1000, n: int = 200, *, shared: bool = True, quiet: bool = False
+) -> list[Draft]:
     """The first ``n`` drafts of ``size`` words (fewer when the material runs out).
 
     The first k drafts are the same whatever ``n`` is, so scripts asking for different
@@ -535,16 +582,27 @@ def drafts(size: int = 1000, n: int = 200, *, shared: bool = True,
     out = folder(size, manifest["shared"])
     if not quiet:
         if shared and not manifest["shared"]:
-            print(f"corpus: ../shared is absent; {manifest['built']} distinct drafts of {size} "
-                  "words from fixture material only", file=sys.stderr)
+            print(
+                f"corpus: ../shared is absent; {manifest['built']} distinct drafts of {size} "
+                "words from fixture material only",
+                file=sys.stderr,
+            )
         shortfall(manifest, n)
     result = []
     for e in manifest["drafts"][:n]:
         path = out / e["file"]
         text_path = out / "text" / (path.stem + ".txt")
-        result.append(Draft(e["file"], "html" if path.suffix == ".html" else "text", path,
-                            text_path, e["words"], path.read_text("utf-8"),
-                            text_path.read_text("utf-8")))
+        result.append(
+            Draft(
+                e["file"],
+                "html" if path.suffix == ".html" else "text",
+                path,
+                text_path,
+                e["words"],
+                path.read_text("utf-8"),
+                text_path.read_text("utf-8"),
+            )
+        )
     return result
 
 
@@ -556,33 +614,45 @@ def describe(manifest: dict, n: int) -> Iterator[str]:
         return
     words = [d["words"] for d in ds]
     html_n = sum(d["file"].endswith(".html") for d in ds)
-    yield (f"{len(ds)} distinct drafts of ~{manifest['size']} words "
-           f"({'shared + fixture' if manifest['shared'] else 'fixture-only'} material) in "
-           f"{folder(manifest['size'], manifest['shared'])}")
-    yield (f"words per draft: median {statistics.median(words):.0f}, "
-           f"min {min(words)}, max {max(words)}; HTML {html_n}, plain text {len(ds) - html_n}")
+    yield (
+        f"{len(ds)} distinct drafts of ~{manifest['size']} words "
+        f"({'shared + fixture' if manifest['shared'] else 'fixture-only'} material) in "
+        f"{folder(manifest['size'], manifest['shared'])}"
+    )
+    yield (
+        f"words per draft: median {statistics.median(words):.0f}, "
+        f"min {min(words)}, max {max(words)}; HTML {html_n}, plain text {len(ds) - html_n}"
+    )
     with_res = sum(d["residue_lines"] > 0 for d in ds)
-    yield (f"drafts with residue: {with_res} ({with_res / len(ds):.0%}), residue lines "
-           f"{sum(d['residue_lines'] for d in ds)}; tagged unsourced figures "
-           f"{sum(d['unsourced_figures'] for d in ds)}, tagged weasel claims "
-           f"{sum(d['weasel_claims'] for d in ds)}")
+    yield (
+        f"drafts with residue: {with_res} ({with_res / len(ds):.0%}), residue lines "
+        f"{sum(d['residue_lines'] for d in ds)}; tagged unsourced figures "
+        f"{sum(d['unsourced_figures'] for d in ds)}, tagged weasel claims "
+        f"{sum(d['weasel_claims'] for d in ds)}"
+    )
     src: dict[str, int] = {}
     for d in ds:
         for k, v in d["sources"].items():
             src[k] = src.get(k, 0) + v
     yield "paragraphs by source: " + ", ".join(f"{k} {v}" for k, v in sorted(src.items()))
-    yield "material (words): " + ", ".join(f"{k} {v}" for k, v in
-                                           manifest["material_words"].items())
-    yield "no block repeated within this size (asserted at build); input hash " + \
-        manifest["hash"][:12]
+    yield "material (words): " + ", ".join(
+        f"{k} {v}" for k, v in manifest["material_words"].items()
+    )
+    yield (
+        "no block repeated within this size (asserted at build); input hash "
+        + manifest["hash"][:12]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size", type=int, default=1000, help=f"words per draft (e.g. {SIZES})")
     ap.add_argument("-n", type=int, default=200, help="how many drafts")
-    ap.add_argument("--fixtures-only", action="store_true",
-                    help="build from fixture material alone, as without ../shared")
+    ap.add_argument(
+        "--fixtures-only",
+        action="store_true",
+        help="build from fixture material alone, as without ../shared",
+    )
     args = ap.parse_args(argv)
     shared = not args.fixtures_only
     if shared and not AEB.is_dir():

@@ -33,8 +33,8 @@ PARAGRAPH = (
     "which closed in March after engineers found cracks in two of its supports. "
     "The work is expected to cost about $4 million and take 18 months, according to a "
     "report published by the transport department. Residents who live near the river "
-    "told reporters they had waited years for repairs. \"We have been patient, but the "
-    "detour adds 40 minutes to every trip,\" said Maria Lopez, a nurse who commutes to "
+    'told reporters they had waited years for repairs. "We have been patient, but the '
+    'detour adds 40 minutes to every trip," said Maria Lopez, a nurse who commutes to '
     "the city hospital. The mayor's office did not respond to a request for comment. "
     "Critics argue the plan could utilise cheaper materials going forward, and some "
     "members stated that the timetable is very ambitious."
@@ -48,20 +48,27 @@ def fake_word(rng: random.Random) -> str:
 def house_file(entries: int, folder: Path, seed: int = 7) -> Path:
     """A house-style file with ``entries`` listed phrases (80% banned, 20% swaps)."""
     rng = random.Random(seed)
-    banned = {" ".join(fake_word(rng) for _ in range(rng.randint(1, 3)))
-              for _ in range(int(entries * 0.8) - 2)}
+    banned = {
+        " ".join(fake_word(rng) for _ in range(rng.randint(1, 3)))
+        for _ in range(int(entries * 0.8) - 2)
+    }
     banned |= {"utilise", "going forward"}
     swaps = {fake_word(rng): fake_word(rng) for _ in range(entries - len(banned) - 1)}
     swaps["stated"] = "said"
-    lines = ['[house-style]\nnamespace = "bench"\n', "[rules.banned]", 'type = "existence"',
-             "phrases = [" + ", ".join(f'"{p}"' for p in sorted(banned)) + "]",
-             "\n[rules.swaps]", 'type = "substitution"', "swap = {" +
-             ", ".join(f'"{k}" = "{v}"' for k, v in swaps.items()) + "}",
-             '\n[rules.very]\ntype = "occurrence"\nphrases = ["very"]\nmax = 1',
-             '\n[rules.brands]\ntype = "capitalization"\nterms = ["iPhone", "YouTube"]',
-             '\n[rules.acronyms]\ntype = "conditional"',
-             '\n[rules.numbers]\ntype = "numbers"',
-             '\n[rules.spaces]\ntype = "pattern"\npattern = " {2,}"']
+    lines = [
+        '[house-style]\nnamespace = "bench"\n',
+        "[rules.banned]",
+        'type = "existence"',
+        "phrases = [" + ", ".join(f'"{p}"' for p in sorted(banned)) + "]",
+        "\n[rules.swaps]",
+        'type = "substitution"',
+        "swap = {" + ", ".join(f'"{k}" = "{v}"' for k, v in swaps.items()) + "}",
+        '\n[rules.very]\ntype = "occurrence"\nphrases = ["very"]\nmax = 1',
+        '\n[rules.brands]\ntype = "capitalization"\nterms = ["iPhone", "YouTube"]',
+        '\n[rules.acronyms]\ntype = "conditional"',
+        '\n[rules.numbers]\ntype = "numbers"',
+        '\n[rules.spaces]\ntype = "pattern"\npattern = " {2,}"',
+    ]
     path = folder / "bench.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -90,18 +97,23 @@ def main(argv: list[str] | None = None) -> int:
     all_rules, all_wall, found = _per_1000(check, ds, frozenset(check.rule_ids))
     lists, lists_wall, _ = _per_1000(check, ds, lists_only)
     print(f"house list: {args.entries} entries, loaded and compiled once in {compile_ms:.0f} ms")
-    print(f"drafts: {len(ds)} distinct corpus drafts of ~{args.words} words, each checked once "
-          f"per measurement; {found} findings per draft (median)")
-    print(f"word-list rules ({args.entries} entries): {lists:.3f} ms CPU per 1,000 words "
-          f"({lists_wall:.3f} ms wall)")
-    print(f"whole house style (all 7 rule types): {all_rules:.3f} ms CPU per 1,000 words "
-          f"({all_wall:.3f} ms wall; goal: under 2 ms)")
+    print(
+        f"drafts: {len(ds)} distinct corpus drafts of ~{args.words} words, each checked once "
+        f"per measurement; {found} findings per draft (median)"
+    )
+    print(
+        f"word-list rules ({args.entries} entries): {lists:.3f} ms CPU per 1,000 words "
+        f"({lists_wall:.3f} ms wall)"
+    )
+    print(
+        f"whole house style (all 7 rule types): {all_rules:.3f} ms CPU per 1,000 words "
+        f"({all_wall:.3f} ms wall; goal: under 2 ms)"
+    )
     print(load_line(start, loadavg()))
     return 0 if all_rules < 2.0 else 1
 
 
-def _per_1000(check: Check, ds: list[Draft], enabled: frozenset[str]
-              ) -> tuple[float, float, int]:
+def _per_1000(check: Check, ds: list[Draft], enabled: frozenset[str]) -> tuple[float, float, int]:
     """Median CPU and wall ms per 1,000 words of one run of ``check`` per draft, and the
     median number of findings; every draft parsed afresh so nothing carries over."""
     cpu, wall, found = [], [], []

@@ -29,8 +29,12 @@ def loadavg() -> list[float]:
 
 def machine() -> dict[str, object]:
     """What a reader needs to weigh a figure: cores, load, Python."""
-    return {"cpus": os.cpu_count(), "loadavg": loadavg(), "python": platform.python_version(),
-            "implementation": sys.implementation.name}
+    return {
+        "cpus": os.cpu_count(),
+        "loadavg": loadavg(),
+        "python": platform.python_version(),
+        "implementation": sys.implementation.name,
+    }
 
 
 @dataclass
@@ -62,9 +66,12 @@ def summarise(samples: list[float], scale: float = 1000.0, digits: int = 3) -> d
     if not samples:
         return {"median": 0.0, "p25": 0.0, "p75": 0.0, "n": 0}
     q = statistics.quantiles(samples, n=4) if len(samples) > 1 else [samples[0]] * 3
-    return {"median": round(statistics.median(samples) * scale, digits),
-            "p25": round(q[0] * scale, digits), "p75": round(q[2] * scale, digits),
-            "n": len(samples)}
+    return {
+        "median": round(statistics.median(samples) * scale, digits),
+        "p25": round(q[0] * scale, digits),
+        "p75": round(q[2] * scale, digits),
+        "n": len(samples),
+    }
 
 
 def load_line(start: list[float], end: list[float] | None = None) -> str:

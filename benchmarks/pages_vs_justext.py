@@ -58,8 +58,9 @@ class Confusion:
     ctn: int = 0
 
     def add(self, furniture: bool, gold_article: bool, chars: int) -> None:
-        key = {(True, False): "tp", (True, True): "fp", (False, False): "fn",
-               (False, True): "tn"}[(furniture, gold_article)]
+        key = {(True, False): "tp", (True, True): "fp", (False, False): "fn", (False, True): "tn"}[
+            (furniture, gold_article)
+        ]
         setattr(self, key, getattr(self, key) + 1)
         setattr(self, "c" + key, getattr(self, "c" + key) + chars)
 
@@ -70,13 +71,17 @@ class Confusion:
             f = 2 * p * r / (p + r) if p + r else 0.0
             return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
-        return {"furniture_lines": prf(self.tp, self.fp, self.fn),
-                "furniture_chars": prf(self.ctp, self.cfp, self.cfn),
-                "article_lines": prf(self.tn, self.fn, self.fp),
-                "article_chars": prf(self.ctn, self.cfn, self.cfp),
-                "counts": {"lines": self.tp + self.fp + self.fn + self.tn,
-                           "gold_furniture_lines": self.tp + self.fn,
-                           "gold_article_lines": self.fp + self.tn}}
+        return {
+            "furniture_lines": prf(self.tp, self.fp, self.fn),
+            "furniture_chars": prf(self.ctp, self.cfp, self.cfn),
+            "article_lines": prf(self.tn, self.fn, self.fp),
+            "article_chars": prf(self.ctn, self.cfn, self.cfp),
+            "counts": {
+                "lines": self.tp + self.fp + self.fn + self.tn,
+                "gold_furniture_lines": self.tp + self.fn,
+                "gold_article_lines": self.fp + self.tn,
+            },
+        }
 
 
 class JustextLines:
@@ -110,14 +115,12 @@ class JustextLines:
         return False, "unmapped"
 
 
-def evaluate(worker: Worker, every: int, stoplist: str | None, errors: int
-             ) -> dict[str, Any]:
+def evaluate(worker: Worker, every: int, stoplist: str | None, errors: int) -> dict[str, Any]:
     checker = Checker({}, select=list(FAMILIES))
     ours, theirs = Confusion(), Confusion()
     steps: dict[str, int] = {}
     stoplists: dict[str, int] = {}
-    wrong: dict[str, list[dict[str, Any]]] = {"editcheck only": [], "jusText only": [],
-                                              "both": []}
+    wrong: dict[str, list[dict[str, Any]]] = {"editcheck only": [], "jusText only": [], "both": []}
     page_count = 0
     for key, body, doc in pages(every):
         page_count += 1
@@ -137,57 +140,88 @@ def evaluate(worker: Worker, every: int, stoplist: str | None, errors: int
             theirs.add(not kept, gold, len(text))
             ec_wrong, jt_wrong = ec_furniture == gold, kept != gold
             if errors and (ec_wrong or jt_wrong):
-                kind = "both" if ec_wrong and jt_wrong else (
-                    "editcheck only" if ec_wrong else "jusText only")
+                kind = (
+                    "both"
+                    if ec_wrong and jt_wrong
+                    else ("editcheck only" if ec_wrong else "jusText only")
+                )
                 if len(wrong[kind]) < errors:
-                    wrong[kind].append({"page": key[:12], "gold": "article" if gold else
-                                        "furniture", "jusText step": step,
-                                        "text": text[:100]})
-    result: dict[str, Any] = {"pages": page_count, "editcheck": ours.figures(),
-                              "jusText": theirs.figures(), "justext_mapping_steps": steps,
-                              "justext_stoplists": stoplists}
+                    wrong[kind].append(
+                        {
+                            "page": key[:12],
+                            "gold": "article" if gold else "furniture",
+                            "jusText step": step,
+                            "text": text[:100],
+                        }
+                    )
+    result: dict[str, Any] = {
+        "pages": page_count,
+        "editcheck": ours.figures(),
+        "jusText": theirs.figures(),
+        "justext_mapping_steps": steps,
+        "justext_stoplists": stoplists,
+    }
     if errors:
         result["errors"] = wrong
     return result
 
 
 def table(result: dict[str, Any]) -> str:
-    rows = ["| tool | view | line P | line R | line F1 | char P | char R | char F1 |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    rows = [
+        "| tool | view | line P | line R | line F1 | char P | char R | char F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for tool in ("editcheck", "jusText"):
         f = result[tool]
         for view in ("furniture", "article"):
             ln, ch = f[f"{view}_lines"], f[f"{view}_chars"]
-            rows.append(f"| {tool} | is {view}{' body' if view == 'article' else ''} | "
-                        f"{ln['precision']:.3f} | {ln['recall']:.3f} | {ln['f1']:.3f} | "
-                        f"{ch['precision']:.3f} | {ch['recall']:.3f} | {ch['f1']:.3f} |")
+            rows.append(
+                f"| {tool} | is {view}{' body' if view == 'article' else ''} | "
+                f"{ln['precision']:.3f} | {ln['recall']:.3f} | {ln['f1']:.3f} | "
+                f"{ch['precision']:.3f} | {ch['recall']:.3f} | {ch['f1']:.3f} |"
+            )
     c = result["editcheck"]["counts"]
-    lines = [f"# Pasted pages: editcheck beside jusText ({result['pages']} pages, "
-             f"{c['lines']} lines: {c['gold_article_lines']} article, "
-             f"{c['gold_furniture_lines']} furniture)", "",
-             load_line(result["machine"]["loadavg"], result["loadavg_end"]),
-             f"jusText {result['peers']['jusText']}; stop lists: " +
-             ", ".join(f"{k} {v}" for k, v in sorted(result["justext_stoplists"].items())),
-             "jusText line mapping, lines decided by step: " +
-             ", ".join(f"{k} {v}" for k, v in sorted(result["justext_mapping_steps"].items())),
-             "", *rows]
+    lines = [
+        f"# Pasted pages: editcheck beside jusText ({result['pages']} pages, "
+        f"{c['lines']} lines: {c['gold_article_lines']} article, "
+        f"{c['gold_furniture_lines']} furniture)",
+        "",
+        load_line(result["machine"]["loadavg"], result["loadavg_end"]),
+        f"jusText {result['peers']['jusText']}; stop lists: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(result["justext_stoplists"].items())),
+        "jusText line mapping, lines decided by step: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(result["justext_mapping_steps"].items())),
+        "",
+        *rows,
+    ]
     for kind, items in result.get("errors", {}).items():
         lines += ["", f"## wrong: {kind} ({len(items)} shown)"]
         for e in items:
-            lines.append(f"- [{e['page']}] gold {e['gold']}, jusText by {e['jusText step']}: "
-                         f"{e['text']!r}")
+            lines.append(
+                f"- [{e['page']}] gold {e['gold']}, jusText by {e['jusText step']}: {e['text']!r}"
+            )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--errors", type=int, default=0, metavar="N",
-                    help="show up to N lines of each kind of disagreement with gold")
+    ap.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="show up to N lines of each kind of disagreement with gold",
+    )
     ap.add_argument("--every", type=int, default=1, help="every n-th page (a quick sample)")
     ap.add_argument("--stoplist", help="one jusText stop list for every page (e.g. English)")
     ap.add_argument("--peers-venv", type=Path, help="a venv to hold the peers (reused)")
-    ap.add_argument("--json", nargs="?", const="-", metavar="PATH",
-                    help="also write the figures as JSON (to stdout without PATH)")
+    ap.add_argument(
+        "--json",
+        nargs="?",
+        const="-",
+        metavar="PATH",
+        help="also write the figures as JSON (to stdout without PATH)",
+    )
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent", file=sys.stderr)

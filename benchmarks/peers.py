@@ -35,8 +35,7 @@ def ensure_venv(venv: Path | None = None) -> Path:
         print(f"peers: creating {venv}", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     print(f"peers: installing {REQUIREMENTS.name} into {venv}", file=sys.stderr)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(REQUIREMENTS)],
-                   check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "-r", str(REQUIREMENTS)], check=True)
     marker.write_text(want + "\n")
     return python
 
@@ -50,8 +49,13 @@ class Worker:
     """One long-lived ``peers_worker.py`` process: send a request, read its answer."""
 
     def __init__(self, python: Path) -> None:
-        self.proc = subprocess.Popen([str(python), str(WORKER)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.proc = subprocess.Popen(
+            [str(python), str(WORKER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
         self.versions: dict[str, str] = self.ask("hello")["versions"]
 
     def ask(self, tool: str, path: Path | str = "", **options: Any) -> dict[str, Any]:

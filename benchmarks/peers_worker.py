@@ -30,9 +30,21 @@ from typing import Any
 
 # jusText stop lists by the page's <html lang>; a page in a language without one gets the
 # empty list (jusText's documented language-independent mode); no lang attribute: English.
-_LANGS = {"en": "English", "ru": "Russian", "pt": "Portuguese", "ko": "Korean",
-          "it": "Italian", "id": "Indonesian", "de": "German", "fr": "French",
-          "es": "Spanish", "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "sv": "Swedish"}
+_LANGS = {
+    "en": "English",
+    "ru": "Russian",
+    "pt": "Portuguese",
+    "ko": "Korean",
+    "it": "Italian",
+    "id": "Indonesian",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "tr": "Turkish",
+    "sv": "Swedish",
+}
 _LANG_ATTR = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.I)
 _STOPLISTS: dict[str, frozenset[str]] = {}
 
@@ -88,8 +100,11 @@ def main() -> int:
 
     lint = _proselint()
     lint("Warm up: this sentence is very unique.")  # compiles proselint's checks
-    warm = b"<html><body><article><p>" + b"The council said it would meet. " * 20 + \
-        b"</p></article></body></html>"
+    warm = (
+        b"<html><body><article><p>"
+        + b"The council said it would meet. " * 20
+        + b"</p></article></body></html>"
+    )
     justext.justext(warm, stoplist_for(warm, None)[1])
     trafilatura.extract(warm)
     for raw in sys.stdin:
@@ -101,23 +116,33 @@ def main() -> int:
             text = _read(path).decode("utf-8")
             t0, c0 = time.perf_counter(), time.process_time()
             found = len(lint(text))
-            answer = {"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0,
-                      "found": found}
+            answer = {
+                "cpu": time.process_time() - c0,
+                "wall": time.perf_counter() - t0,
+                "found": found,
+            }
         elif tool == "justext":
             page = _read(path)
             name, stoplist = stoplist_for(page, req.get("stoplist"))
             t0, c0 = time.perf_counter(), time.process_time()
             paragraphs = justext.justext(page, stoplist)
-            answer = {"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0,
-                      "found": sum(not p.is_boilerplate for p in paragraphs), "stoplist": name}
+            answer = {
+                "cpu": time.process_time() - c0,
+                "wall": time.perf_counter() - t0,
+                "found": sum(not p.is_boilerplate for p in paragraphs),
+                "stoplist": name,
+            }
             if req.get("paragraphs"):
                 answer["paragraphs"] = [[p.text, p.class_type] for p in paragraphs]
         elif tool == "trafilatura":
             page = _read(path)
             t0, c0 = time.perf_counter(), time.process_time()
             text = trafilatura.extract(page)
-            answer = {"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0,
-                      "found": len(text or "")}
+            answer = {
+                "cpu": time.process_time() - c0,
+                "wall": time.perf_counter() - t0,
+                "found": len(text or ""),
+            }
         else:
             answer = {"error": f"unknown tool {tool!r}"}
         answer.update(tool=tool, path=path)

@@ -139,8 +139,9 @@ def load_draft(draft: Path, labels_path: Path) -> Draft:
                 raise ValueError(f"{where}: bad {expect} label {item}")
     raw = draft.read_bytes()
     text = load_bytes(raw, media_type_for(draft, raw), source=str(draft)).text
-    return Draft(draft, text, resolve_labels(text, data, where),
-                 resolve_relations(text, data, where))
+    return Draft(
+        draft, text, resolve_labels(text, data, where), resolve_relations(text, data, where)
+    )
 
 
 def load_set(folder: Path) -> tuple[list[Draft], list[str]]:
@@ -199,8 +200,9 @@ def reader_relations(report: Report) -> list[ReaderRelation] | None:
     for source in sources:
         kind = KIND_ALIASES.get(source.get("kind", ""), source.get("kind", ""))
         for rel in source.get("relations", []):
-            out.append(ReaderRelation(tuple(rel["source"]), tuple(rel["cue"]),
-                                      tuple(rel["content"]), kind))
+            out.append(
+                ReaderRelation(tuple(rel["source"]), tuple(rel["cue"]), tuple(rel["content"]), kind)
+            )
     return out
 
 
@@ -215,16 +217,22 @@ class RelationScore:
     wrong: list[str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"labelled": self.labelled, "found": self.found,
-                "recall": round(self.found / self.labelled, 4) if self.labelled else None,
-                "reader_relations_judged": self.judged,
-                "precision": round(self.right / self.judged, 4) if self.judged else None,
-                "kind_accuracy": round(self.kind_right / self.found, 4) if self.found else None}
+        return {
+            "labelled": self.labelled,
+            "found": self.found,
+            "recall": round(self.found / self.labelled, 4) if self.labelled else None,
+            "reader_relations_judged": self.judged,
+            "precision": round(self.right / self.judged, 4) if self.judged else None,
+            "kind_accuracy": round(self.kind_right / self.found, 4) if self.found else None,
+        }
 
 
 def matches(label: Relation, r: ReaderRelation) -> bool:
-    return (overlaps(r.source, span(label.source)) and overlaps(r.cue, span(label.cue))
-            and overlaps(r.content, span(label.content)))
+    return (
+        overlaps(r.source, span(label.source))
+        and overlaps(r.cue, span(label.cue))
+        and overlaps(r.content, span(label.content))
+    )
 
 
 def score_relations(drafts: Iterable[Draft], run: Runner) -> RelationScore | None:
@@ -242,20 +250,33 @@ def score_relations(drafts: Iterable[Draft], run: Runner) -> RelationScore | Non
                 total.found += 1
                 total.kind_right += any(r.kind == label.kind for r in hits)
             else:
-                total.missed.append(context(d, span(label.content), f"relation ({label.kind}) "
-                                            f"{label.source.text!r} {label.cue.text!r}"))
+                total.missed.append(
+                    context(
+                        d,
+                        span(label.content),
+                        f"relation ({label.kind}) {label.source.text!r} {label.cue.text!r}",
+                    )
+                )
         for r in found:
             near = [lab for lab in d.relations if overlaps(r.content, span(lab.content))]
             if not near:
                 continue
             total.judged += 1
-            if any(overlaps(r.source, span(lab.source)) and overlaps(r.cue, span(lab.cue))
-                   for lab in near):
+            if any(
+                overlaps(r.source, span(lab.source)) and overlaps(r.cue, span(lab.cue))
+                for lab in near
+            ):
                 total.right += 1
             else:
-                total.wrong.append(context(d, r.content, f"reader source "
-                                           f"{d.text[r.source[0]:r.source[1]]!r} cue "
-                                           f"{d.text[r.cue[0]:r.cue[1]]!r}"))
+                total.wrong.append(
+                    context(
+                        d,
+                        r.content,
+                        f"reader source "
+                        f"{d.text[r.source[0] : r.source[1]]!r} cue "
+                        f"{d.text[r.cue[0] : r.cue[1]]!r}",
+                    )
+                )
     return total
 
 
@@ -265,9 +286,12 @@ def context(d: Draft, where: Span, what: str) -> str:
     line_end = d.text.find("\n", where[0])
     line_end = len(d.text) if line_end < 0 else line_end
     line = d.text[line_start:line_end]
-    around = [(s, e) for s, e in split_sentences(line)
-              if line_start + s < where[1] and where[0] < line_start + e] or [(0, len(line))]
-    sentence = line[around[0][0]:around[-1][1]]
+    around = [
+        (s, e)
+        for s, e in split_sentences(line)
+        if line_start + s < where[1] and where[0] < line_start + e
+    ] or [(0, len(line))]
+    sentence = line[around[0][0] : around[-1][1]]
     if len(sentence) > 300:
         sentence = sentence[:297] + "..."
     return f"{d.path.name}: {what}\n        | {sentence}"
@@ -284,8 +308,9 @@ def label_errors(drafts: Iterable[Draft], run: Runner) -> dict[str, list[str]]:
                 out[label.rule].append(context(d, span(label), f"MISS  {label.text!r}"))
             elif label.expect == "pass" and hit:
                 flagged = ", ".join(repr(a.text[:60]) for a in hit)
-                out[label.rule].append(context(d, span(label),
-                                               f"FALSE {label.text!r} (flagged {flagged})"))
+                out[label.rule].append(
+                    context(d, span(label), f"FALSE {label.text!r} (flagged {flagged})")
+                )
     return out
 
 
@@ -311,9 +336,13 @@ def measure(folder: Path, run: Runner, drafts: list[Draft]) -> dict[str, dict[st
         mine = [d for d in drafts if any(p.resolve() in d.path.resolve().parents for p in parts)]
         rules: dict[str, Score] = evaluate_folder(scored, run)
         relations = score_relations(mine, run)
-        results[title] = {"folder": shown(scored), "drafts": len(mine),
-                          "rules": {rule: rules.get(rule, Score()) for rule in RULES},
-                          "relations": relations, "items": mine}
+        results[title] = {
+            "folder": shown(scored),
+            "drafts": len(mine),
+            "rules": {rule: rules.get(rule, Score()) for rule in RULES},
+            "relations": relations,
+            "items": mine,
+        }
     return results
 
 
@@ -336,14 +365,18 @@ def as_json(results: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
         rules = {}
         for rule, s in r["rules"].items():
             d = s.to_dict()
-            rules[rule] = {k: d[k] for k in ("flag_labels", "recall", "pass_labels",
-                                             "false_positive_rate")}
+            rules[rule] = {
+                k: d[k] for k in ("flag_labels", "recall", "pass_labels", "false_positive_rate")
+            }
             p, f1 = label_precision(s)
             rules[rule].update(precision=round(p, 4), f1=round(f1, 4))
         rel = r["relations"]
-        out[title] = {"folder": r["folder"], "drafts": r["drafts"], "rules": rules,
-                      "relations": rel.to_dict() if rel else {"reader": False,
-                                                               "note": NO_READER}}
+        out[title] = {
+            "folder": r["folder"],
+            "drafts": r["drafts"],
+            "rules": rules,
+            "relations": rel.to_dict() if rel else {"reader": False, "note": NO_READER},
+        }
     return out
 
 
@@ -351,21 +384,27 @@ def print_tables(results: Mapping[str, Mapping[str, Any]], run: Runner, errors: 
     for title, r in results.items():
         n_rel = sum(len(d.relations) for d in r["items"])
         print(f"{title}: {r['folder']} ({r['drafts']} drafts, {n_rel} labelled relations)")
-        print(f"  {'rule':28} {'flag':>5} {'recall':>7} {'pass':>5} {'FP rate':>8} "
-              f"{'precision':>9} {'F1':>6}")
+        print(
+            f"  {'rule':28} {'flag':>5} {'recall':>7} {'pass':>5} {'FP rate':>8} "
+            f"{'precision':>9} {'F1':>6}"
+        )
         for rule, s in r["rules"].items():
             d = s.to_dict()
             p, f1 = label_precision(s)
-            print(f"  {rule:28} {d['flag_labels']:5d} {s.recall:7.3f} "
-                  f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f} {p:9.3f} {f1:6.3f}")
+            print(
+                f"  {rule:28} {d['flag_labels']:5d} {s.recall:7.3f} "
+                f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f} {p:9.3f} {f1:6.3f}"
+            )
         rel = r["relations"]
         if rel is None:
             print(f"  relations: {NO_READER}")
         else:
             d = rel.to_dict()
-            print(f"  relations: recall {d['recall']} ({rel.found}/{rel.labelled}), "
-                  f"precision {d['precision']} ({rel.right}/{rel.judged}), "
-                  f"kind accuracy {d['kind_accuracy']}")
+            print(
+                f"  relations: recall {d['recall']} ({rel.found}/{rel.labelled}), "
+                f"precision {d['precision']} ({rel.right}/{rel.judged}), "
+                f"kind accuracy {d['kind_accuracy']}"
+            )
         if errors and title != "together":
             for rule, lines in label_errors(r["items"], run).items():
                 for line in lines:
@@ -379,11 +418,18 @@ def print_tables(results: Mapping[str, Mapping[str, Any]], run: Runner, errors: 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--errors", action="store_true",
-                        help="also list every miss and false alarm with the sentence around it")
-    parser.add_argument("--folder", type=Path, default=DEFAULT,
-                        help="labelled folder (default fixtures/attribution; tune/ and holdout/ "
-                             "inside it are scored separately and together)")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list every miss and false alarm with the sentence around it",
+    )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=DEFAULT,
+        help="labelled folder (default fixtures/attribution; tune/ and holdout/ "
+        "inside it are scored separately and together)",
+    )
     args = parser.parse_args(argv)
     drafts, problems = load_set(args.folder)
     if problems or not drafts:

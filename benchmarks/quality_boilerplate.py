@@ -98,12 +98,25 @@ def learn_archive(archive: Path, workdir: Path) -> Path:
     """Learn ``archive/`` into a fresh index with the CLI, as a newsroom would."""
     index = workdir / f"{archive.parent.name}.sqlite"
     proc = subprocess.run(
-        [sys.executable, "-m", "editcheck", "boilerplate", "learn", str(archive),
-         "--index", str(index), "--quiet"],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "editcheck",
+            "boilerplate",
+            "learn",
+            str(archive),
+            "--index",
+            str(index),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
-        raise CannotMeasure(f"{archive}: boilerplate learn exited {proc.returncode}: "
-                            f"{proc.stderr.strip()}")
+        raise CannotMeasure(
+            f"{archive}: boilerplate learn exited {proc.returncode}: {proc.stderr.strip()}"
+        )
     return index
 
 
@@ -135,14 +148,23 @@ def load_set(root: Path, ignore_config: bool, workdir: Path) -> list[Draft]:
         except ConfigError as exc:
             refused.append(f"{path.relative_to(ROOT)}: {exc}")
             continue
-        drafts.append(Draft(path, split_of(path, root), family_of(path, root, data), text,
-                            resolve_labels(text, data, str(labels_path)),
-                            list(report.annotations),
-                            [f"{e.check}: {e.message}" for e in report.errors]))
+        drafts.append(
+            Draft(
+                path,
+                split_of(path, root),
+                family_of(path, root, data),
+                text,
+                resolve_labels(text, data, str(labels_path)),
+                list(report.annotations),
+                [f"{e.check}: {e.message}" for e in report.errors],
+            )
+        )
     if refused:
-        raise CannotMeasure("draft config refused by this version of editcheck:\n  "
-                            + "\n  ".join(refused)
-                            + "\n(--ignore-draft-config measures without the drafts' config)")
+        raise CannotMeasure(
+            "draft config refused by this version of editcheck:\n  "
+            + "\n  ".join(refused)
+            + "\n(--ignore-draft-config measures without the drafts' config)"
+        )
     return drafts
 
 
@@ -178,13 +200,17 @@ def as_category(label: Label, categories: Mapping[str, str]) -> Label:
 
 def either_family(label: Label, annotations: list[Annotation]) -> tuple[Label, list[Annotation]]:
     """Label and annotations recast so that any residue/boilerplate annotation counts."""
-    anns = [replace(a, category=EITHER.split(":", 1)[1]) for a in annotations
-            if a.category in RESIDUE_FAMILIES]
+    anns = [
+        replace(a, category=EITHER.split(":", 1)[1])
+        for a in annotations
+        if a.category in RESIDUE_FAMILIES
+    ]
     return replace(label, rule=EITHER), anns
 
 
-def views(drafts: list[Draft], root: Path,
-          categories: Mapping[str, str]) -> dict[str, dict[str, Score]]:
+def views(
+    drafts: list[Draft], root: Path, categories: Mapping[str, str]
+) -> dict[str, dict[str, Score]]:
     """Every view of one split, keyed by view title then row."""
     by_label: dict[str, Score] = defaultdict(Score)
     by_family_rule: dict[str, dict[str, Score]] = defaultdict(lambda: defaultdict(Score))
@@ -194,18 +220,26 @@ def views(drafts: list[Draft], root: Path,
         name = _name(d, root)
         score(d.labels, d.annotations, by_label, name)
         score(d.labels, d.annotations, by_family_rule[d.family], name)
-        score([as_category(lab, categories) for lab in d.labels], d.annotations,
-              lenient[d.family], name)
+        score(
+            [as_category(lab, categories) for lab in d.labels],
+            d.annotations,
+            lenient[d.family],
+            name,
+        )
         for lab in d.labels:
             wide, anns = either_family(lab, d.annotations)
             score([wide], anns, either[d.family], name)
     return {
         "by family": {f: _pool(s.values()) for f, s in sorted(by_family_rule.items())},
-        "by family and label rule": {f"{f} / {r}": sc for f, s in sorted(by_family_rule.items())
-                                     for r, sc in sorted(s.items())},
+        "by family and label rule": {
+            f"{f} / {r}": sc
+            for f, s in sorted(by_family_rule.items())
+            for r, sc in sorted(s.items())
+        },
         "by label rule": dict(sorted(by_label.items())),
-        "lenient (a rule's label counts its category)":
-            {f: _pool(s.values()) for f, s in sorted(lenient.items())},
+        "lenient (a rule's label counts its category)": {
+            f: _pool(s.values()) for f, s in sorted(lenient.items())
+        },
         "either family counts": {f: _pool(s.values()) for f, s in sorted(either.items())},
     }
 
@@ -221,17 +255,25 @@ def error_details(drafts: list[Draft], root: Path) -> list[dict[str, Any]]:
             if (lab.expect == "flag") == bool(hits):
                 continue
             line_no = d.text.count("\n", 0, lab.start) + 1
-            same_line = [a for a in d.annotations
-                         if a.line == line_no and a.category in RESIDUE_FAMILIES]
-            out.append({
-                "kind": "miss" if lab.expect == "flag" else "false alarm",
-                "split": d.split, "family": d.family, "draft": _name(d, root),
-                "line": line_no, "rule": lab.rule, "label": lab.text,
-                "line_text": lines[line_no - 1],
-                "by": [f"{a.rule}: {a.text!r} ({a.message})" for a in hits],
-                "other_annotations_on_line": [f"{a.rule}: {a.text!r}" for a in same_line
-                                              if a not in hits],
-            })
+            same_line = [
+                a for a in d.annotations if a.line == line_no and a.category in RESIDUE_FAMILIES
+            ]
+            out.append(
+                {
+                    "kind": "miss" if lab.expect == "flag" else "false alarm",
+                    "split": d.split,
+                    "family": d.family,
+                    "draft": _name(d, root),
+                    "line": line_no,
+                    "rule": lab.rule,
+                    "label": lab.text,
+                    "line_text": lines[line_no - 1],
+                    "by": [f"{a.rule}: {a.text!r} ({a.message})" for a in hits],
+                    "other_annotations_on_line": [
+                        f"{a.rule}: {a.text!r}" for a in same_line if a not in hits
+                    ],
+                }
+            )
     return out
 
 
@@ -240,8 +282,10 @@ def print_view(title: str, scores: Mapping[str, Score]) -> None:
     print(f"    {'':58} {'flag':>5} {'recall':>7} {'pass':>5} {'FP rate':>8}")
     for key, s in scores.items():
         d = s.to_dict()
-        print(f"    {key:58} {d['flag_labels']:5d} {s.recall:7.3f} "
-              f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f}")
+        print(
+            f"    {key:58} {d['flag_labels']:5d} {s.recall:7.3f} "
+            f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f}"
+        )
 
 
 def print_errors(details: list[dict[str, Any]]) -> None:
@@ -259,18 +303,28 @@ def print_errors(details: list[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folder", type=Path, default=SET,
-                        help="the set (with tune/ and holdout/), or one of its splits "
-                             "(default fixtures/boilerplate-v2)")
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=SET,
+        help="the set (with tune/ and holdout/), or one of its splits "
+        "(default fixtures/boilerplate-v2)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--errors", action="store_true",
-                        help="also list every miss and false alarm, with its line and the "
-                             "annotations that caused or surround it")
-    parser.add_argument("--ignore-draft-config", action="store_true",
-                        help="drop each labels file's 'config' (e.g. the 'publication' key, "
-                             "which editcheck before issue 14 refused), only so that a "
-                             "version without it can be measured; the archive index of "
-                             "series/<site>/ is still learned and used")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list every miss and false alarm, with its line and the "
+        "annotations that caused or surround it",
+    )
+    parser.add_argument(
+        "--ignore-draft-config",
+        action="store_true",
+        help="drop each labels file's 'config' (e.g. the 'publication' key, "
+        "which editcheck before issue 14 refused), only so that a "
+        "version without it can be measured; the archive index of "
+        "series/<site>/ is still learned and used",
+    )
     args = parser.parse_args(argv)
     root = args.folder.resolve()
     started, cpu = time.perf_counter(), time.process_time()
@@ -287,23 +341,37 @@ def main(argv: list[str] | None = None) -> int:
     details = error_details(drafts, root)
     check_errors = {_name(d, root): d.check_errors for d in drafts if d.check_errors}
     shown = root.relative_to(ROOT) if root.is_relative_to(ROOT) else root
-    meta: dict[str, Any] = {"set": str(shown),
-            "draft_config": "ignored" if args.ignore_draft_config else "applied",
-            "drafts": {s: len(ds) for s, ds in splits.items()} | {"all": len(drafts)},
-            "check_errors": check_errors,
-            "wall_s": round(time.perf_counter() - started, 2),
-            "cpu_s": round(time.process_time() - cpu, 2),
-            "loadavg": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+    meta: dict[str, Any] = {
+        "set": str(shown),
+        "draft_config": "ignored" if args.ignore_draft_config else "applied",
+        "drafts": {s: len(ds) for s, ds in splits.items()} | {"all": len(drafts)},
+        "check_errors": check_errors,
+        "wall_s": round(time.perf_counter() - started, 2),
+        "cpu_s": round(time.process_time() - cpu, 2),
+        "loadavg": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
     if args.json:
-        print(json.dumps({"meta": meta,
-                          "results": {s: {v: {k: sc.to_dict() for k, sc in rows.items()}
-                                          for v, rows in vs.items()}
-                                      for s, vs in results.items()},
-                          "errors": details if args.errors else None},
-                         indent=1, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "meta": meta,
+                    "results": {
+                        s: {
+                            v: {k: sc.to_dict() for k, sc in rows.items()} for v, rows in vs.items()
+                        }
+                        for s, vs in results.items()
+                    },
+                    "errors": details if args.errors else None,
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
         return 0
-    print(f"{meta['set']}: draft config {meta['draft_config']}; drafts {meta['drafts']}; "
-          f"{meta['wall_s']} s wall, {meta['cpu_s']} s CPU (this process), load {meta['loadavg']}")
+    print(
+        f"{meta['set']}: draft config {meta['draft_config']}; drafts {meta['drafts']}; "
+        f"{meta['wall_s']} s wall, {meta['cpu_s']} s CPU (this process), load {meta['loadavg']}"
+    )
     for name, errs in check_errors.items():
         print(f"  CHECK ERRORS in {name}: {errs}")
     for split, vs in results.items():

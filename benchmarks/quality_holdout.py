@@ -72,16 +72,18 @@ def labelled(folder: Path, run: Runner) -> list[tuple[str, list[Label], list[Ann
     for draft, labels_path in labelled_drafts(folder):
         text, report = run(draft)
         data = json.loads(labels_path.read_text(encoding="utf-8"))
-        out.append((draft.name, resolve_labels(text, data, str(labels_path)),
-                    list(report.annotations)))
+        out.append(
+            (draft.name, resolve_labels(text, data, str(labels_path)), list(report.annotations))
+        )
     return out
 
 
-def score_view(items: list[tuple[str, list[Label], list[Annotation]]],
-               key: Callable[[Label], str],
-               hits: Callable[[Label, Annotation], bool],
-               keep: Callable[[Label, list[Label]], bool] = lambda lab, labels: True,
-               ) -> dict[str, Score]:
+def score_view(
+    items: list[tuple[str, list[Label], list[Annotation]]],
+    key: Callable[[Label], str],
+    hits: Callable[[Label, Annotation], bool],
+    keep: Callable[[Label, list[Label]], bool] = lambda lab, labels: True,
+) -> dict[str, Score]:
     """Score labels grouped by ``key`` where ``hits`` says which annotations count
     (``keep`` drops labels that make no sense in a view)."""
     scores: dict[str, Score] = defaultdict(Score)
@@ -101,8 +103,9 @@ def score_view(items: list[tuple[str, list[Label], list[Annotation]]],
     return dict(scores)
 
 
-def sourcing_views(run: Runner, categories: dict[str, str],
-                   root: Path = HOLDOUT) -> dict[str, dict[str, Score]]:
+def sourcing_views(
+    run: Runner, categories: dict[str, str], root: Path = HOLDOUT
+) -> dict[str, dict[str, Score]]:
     folder = root / "sourcing"
     items = labelled(folder, run)
 
@@ -112,13 +115,19 @@ def sourcing_views(run: Runner, categories: dict[str, str],
     def claim_or_vague(label: Label, a: Annotation) -> bool:
         return a.rule == label.rule or (label.rule == CLAIM and a.rule == VAGUE)
 
-    return {"by label (rule)": evaluate_folder(folder, run),
-            "by category": score_view(items, category,
-                                      lambda lab, a: "category:" + a.category == category(lab)),
-            # diagnostic only: issue 3 says vague attribution is NOT an unattributed claim
-            "lenient: vague-attribution also counts for claim labels":
-                score_view(items, lambda lab: lab.rule, claim_or_vague,
-                           lambda lab, labels: lab.rule == CLAIM and lab.expect == "flag")}
+    return {
+        "by label (rule)": evaluate_folder(folder, run),
+        "by category": score_view(
+            items, category, lambda lab, a: "category:" + a.category == category(lab)
+        ),
+        # diagnostic only: issue 3 says vague attribution is NOT an unattributed claim
+        "lenient: vague-attribution also counts for claim labels": score_view(
+            items,
+            lambda lab: lab.rule,
+            claim_or_vague,
+            lambda lab, labels: lab.rule == CLAIM and lab.expect == "flag",
+        ),
+    }
 
 
 def by_rule_id(rule: str) -> Callable[[Label, Annotation], bool]:
@@ -126,8 +135,9 @@ def by_rule_id(rule: str) -> Callable[[Label, Annotation], bool]:
     return lambda label, a: a.rule == rule
 
 
-def residue_views(run: Runner, categories: dict[str, str],
-                  root: Path = HOLDOUT) -> dict[str, dict[str, Score]]:
+def residue_views(
+    run: Runner, categories: dict[str, str], root: Path = HOLDOUT
+) -> dict[str, dict[str, Score]]:
     folder = root / "residue"
     items = labelled(folder, run)
     by_rule: dict[str, Score] = {}
@@ -135,10 +145,17 @@ def residue_views(run: Runner, categories: dict[str, str],
         if cat in RESIDUE_FAMILIES:
             view = score_view(items, lambda lab: lab.rule, by_rule_id(rule))
             by_rule[rule] = view.get("category:" + cat, Score())
-    either = score_view(items, lambda lab: "either family (" + lab.rule.split(":")[1] + " labels)",
-                        lambda lab, a: a.category in RESIDUE_FAMILIES, not_flagged_elsewhere)
-    return {"by label (category)": evaluate_folder(folder, run),
-            "by rule (share of its family's labels)": by_rule, "either family": either}
+    either = score_view(
+        items,
+        lambda lab: "either family (" + lab.rule.split(":")[1] + " labels)",
+        lambda lab, a: a.category in RESIDUE_FAMILIES,
+        not_flagged_elsewhere,
+    )
+    return {
+        "by label (category)": evaluate_folder(folder, run),
+        "by rule (share of its family's labels)": by_rule,
+        "either family": either,
+    }
 
 
 def not_flagged_elsewhere(label: Label, labels: list[Label]) -> bool:
@@ -147,7 +164,8 @@ def not_flagged_elsewhere(label: Label, labels: list[Label]) -> bool:
     boilerplate)."""
     return label.expect == "flag" or not any(
         o.expect == "flag" and o.rule != label.rule and o.start < label.end and label.start < o.end
-        for o in labels)
+        for o in labels
+    )
 
 
 def print_view(title: str, scores: dict[str, Score]) -> None:
@@ -156,8 +174,10 @@ def print_view(title: str, scores: dict[str, Score]) -> None:
     for key in sorted(scores):
         s = scores[key]
         d = s.to_dict()
-        print(f"    {key:44} {d['flag_labels']:5d} {s.recall:7.3f} "
-              f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f}")
+        print(
+            f"    {key:44} {d['flag_labels']:5d} {s.recall:7.3f} "
+            f"{d['pass_labels']:5d} {s.false_positive_rate:8.3f}"
+        )
 
 
 def print_misses(scores: dict[str, Score]) -> None:
@@ -171,19 +191,36 @@ def print_misses(scores: dict[str, Score]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--errors", action="store_true",
-                        help="also list every miss and false alarm (by label)")
-    parser.add_argument("--folder", type=Path, default=HOLDOUT,
-                        help="held-out set with sourcing/ and residue/ inside "
-                             "(default fixtures/holdout; e.g. fixtures/holdout-v2)")
+    parser.add_argument(
+        "--errors", action="store_true", help="also list every miss and false alarm (by label)"
+    )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=HOLDOUT,
+        help="held-out set with sourcing/ and residue/ inside "
+        "(default fixtures/holdout; e.g. fixtures/holdout-v2)",
+    )
     args = parser.parse_args(argv)
     run, categories = cached_runner(), rule_categories()
-    results = {"sourcing": sourcing_views(run, categories, args.folder),
-               "residue": residue_views(run, categories, args.folder)}
+    results = {
+        "sourcing": sourcing_views(run, categories, args.folder),
+        "residue": residue_views(run, categories, args.folder),
+    }
     if args.json:
-        print(json.dumps({folder: {view: {k: s.to_dict() for k, s in sorted(scores.items())}
-                                   for view, scores in views.items()}
-                          for folder, views in results.items()}, indent=1, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    folder: {
+                        view: {k: s.to_dict() for k, s in sorted(scores.items())}
+                        for view, scores in views.items()
+                    }
+                    for folder, views in results.items()
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
         return 0
     for folder, views in results.items():
         print(f"{args.folder}/{folder}/")

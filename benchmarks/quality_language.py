@@ -72,20 +72,20 @@ BASELINE_STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
         "en": "the of and to in is that for on with as was by at from it are be has have had "
-              "not but this will said which were their its after been who an they would or "
-              "more also than",
+        "not but this will said which were their its after been who an they would or "
+        "more also than",
         "es": "el la los las de del que y en un una por con para es se su al lo como más pero "
-              "sus le ya fue este ha sin sobre entre también hasta desde muy según donde "
-              "durante cuando",
+        "sus le ya fue este ha sin sobre entre también hasta desde muy según donde "
+        "durante cuando",
         "fr": "le la les de des du et est un une pour dans que qui sur au aux pas ne se son sa "
-              "ses avec il elle ont été par plus ce cette sont mais leur selon où aussi",
+        "ses avec il elle ont été par plus ce cette sont mais leur selon où aussi",
         "de": "der die das und ist nicht ein eine einen dem den des zu mit auf für von im sich "
-              "auch es wird werden hat haben sind bei nach noch aus wie oder sie er wurde über "
-              "vor zum zur dass",
+        "auch es wird werden hat haben sind bei nach noch aus wie oder sie er wurde über "
+        "vor zum zur dass",
         "pt": "o os a as de do da dos das em no na nos nas um uma para com por que é não se ao "
-              "aos mais como também foi pelo pela seu sua são está já entre até",
+        "aos mais como também foi pelo pela seu sua são está já entre até",
         "it": "il lo la gli le di del della dei delle e è un una per con che non in nel nella "
-              "al alla da dal sono ha anche come più ma si tra dopo questo questa secondo",
+        "al alla da dal sono ha anche come più ma si tra dopo questo questa secondo",
     }.items()
 }
 _WORD = re.compile(r"\w+")
@@ -154,10 +154,15 @@ def score(paragraphs: list[Paragraph], detect: Detector) -> dict:
         "overall": accuracy_table([(p.lang, got) for p, got in results]),
         "by_language": {k: accuracy_table(v) for k, v in sorted(by_lang.items())},
         "by_kind": {k: accuracy_table(v) for k, v in sorted(by_kind.items())},
-        "confusions": [{"gold": g, "detected": d, "count": c}
-                       for (g, d), c in sorted(confusions.items(), key=lambda x: (-x[1], x[0]))],
-        "errors": [{"lang": p.lang, "kind": p.kind, "detected": got, "text": p.text}
-                   for p, got in results if got != p.lang],
+        "confusions": [
+            {"gold": g, "detected": d, "count": c}
+            for (g, d), c in sorted(confusions.items(), key=lambda x: (-x[1], x[0]))
+        ],
+        "errors": [
+            {"lang": p.lang, "kind": p.kind, "detected": got, "text": p.text}
+            for p, got in results
+            if got != p.lang
+        ],
     }
 
 
@@ -199,9 +204,14 @@ def measure_speed(paragraphs: list[Paragraph], detect: Detector) -> dict:
     for group in split_passes(paragraphs, PASSES):
         words = sum(p.words for p in group)
         cpu, wall = time_calls(detect, [p.text for p in group])
-        per_pass.append({"paragraphs": len(group), "words": words,
-                         "cpu_ms_per_1k_words": cpu * 1e6 / words,
-                         "wall_ms_per_1k_words": wall * 1e6 / words})
+        per_pass.append(
+            {
+                "paragraphs": len(group),
+                "words": words,
+                "cpu_ms_per_1k_words": cpu * 1e6 / words,
+                "wall_ms_per_1k_words": wall * 1e6 / words,
+            }
+        )
     drafts = join_drafts(paragraphs, DRAFT_WORDS)
     draft_cpu, draft_wall, draft_pairs = [], [], []
     for lang, text, _ in drafts:
@@ -257,26 +267,41 @@ def print_report(report: dict, show_errors: bool) -> None:
             text = e["text"] if len(e["text"]) <= 90 else e["text"][:87] + "..."
             print(f"  [{e['lang']}->{e['detected']}, {e['kind']}] {text}")
     d = s["drafts"]
-    print(f"\nspeed (CPU process_time; median of {PASSES} passes, each over a distinct fifth "
-          "of the paragraphs)")
-    print(f"  per 1,000 words: {s['cpu_ms_per_1k_words']:.3f} ms CPU, "
-          f"{s['wall_ms_per_1k_words']:.3f} ms wall")
-    print("  passes (CPU ms per 1,000 words): "
-          + ", ".join(f"{p['cpu_ms_per_1k_words']:.3f}" for p in s["passes"]))
+    print(
+        f"\nspeed (CPU process_time; median of {PASSES} passes, each over a distinct fifth "
+        "of the paragraphs)"
+    )
+    print(
+        f"  per 1,000 words: {s['cpu_ms_per_1k_words']:.3f} ms CPU, "
+        f"{s['wall_ms_per_1k_words']:.3f} ms wall"
+    )
+    print(
+        "  passes (CPU ms per 1,000 words): "
+        + ", ".join(f"{p['cpu_ms_per_1k_words']:.3f}" for p in s["passes"])
+    )
     if d["n"]:
-        print(f"  whole drafts of {min(d['words'])}-{max(d['words'])} words ({d['n']}, each "
-              f"timed once): median {d['cpu_ms_median']:.3f} ms CPU, max "
-              f"{d['cpu_ms_max']:.3f} ms, median {d['wall_ms_median']:.3f} ms wall; "
-              f"accuracy {d['accuracy']['accuracy']:.3f}")
+        print(
+            f"  whole drafts of {min(d['words'])}-{max(d['words'])} words ({d['n']}, each "
+            f"timed once): median {d['cpu_ms_median']:.3f} ms CPU, max "
+            f"{d['cpu_ms_max']:.3f} ms, median {d['wall_ms_median']:.3f} ms wall; "
+            f"accuracy {d['accuracy']['accuracy']:.3f}"
+        )
     print(f"  load average: {s['loadavg']}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--detector", default=DEFAULT_DETECTOR,
-                        help=f"MODULE:FUNC or 'baseline' (default {DEFAULT_DETECTOR})")
-    parser.add_argument("--paragraphs", type=Path, default=PARAGRAPHS,
-                        help="labelled JSONL (default fixtures/languages/paragraphs.jsonl)")
+    parser.add_argument(
+        "--detector",
+        default=DEFAULT_DETECTOR,
+        help=f"MODULE:FUNC or 'baseline' (default {DEFAULT_DETECTOR})",
+    )
+    parser.add_argument(
+        "--paragraphs",
+        type=Path,
+        default=PARAGRAPHS,
+        help="labelled JSONL (default fixtures/languages/paragraphs.jsonl)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list every missed paragraph")
     args = parser.parse_args(argv)
@@ -286,9 +311,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.detector != DEFAULT_DETECTOR:
             print(f"cannot load --detector {args.detector}: {exc}", file=sys.stderr)
             return 2
-        print(f"No detector to score: {DEFAULT_DETECTOR} is not there yet ({exc}).\n"
-              "Name one with --detector MODULE:FUNC, or compare against "
-              "--detector baseline.")
+        print(
+            f"No detector to score: {DEFAULT_DETECTOR} is not there yet ({exc}).\n"
+            "Name one with --detector MODULE:FUNC, or compare against "
+            "--detector baseline."
+        )
         return 0
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
@@ -297,8 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     quality = score(paragraphs, detect)
     shown = args.paragraphs.resolve()
     shown = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
-    report = {"detector": args.detector, "paragraphs": str(shown),
-              "quality": quality, "speed": measure_speed(paragraphs, detect)}
+    report = {
+        "detector": args.detector,
+        "paragraphs": str(shown),
+        "quality": quality,
+        "speed": measure_speed(paragraphs, detect),
+    }
     if args.json:
         if not args.errors:
             report["quality"] = {k: v for k, v in quality.items() if k != "errors"}

@@ -56,7 +56,7 @@ def norm(text: str) -> str:
 
 
 def shingles(words: list[str], n: int = 4) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def gold_lines(doc: Document, body: str) -> list[tuple[int, int, int, bool]]:
@@ -102,10 +102,13 @@ class Tally:
     def figures(self) -> dict[str, float]:
         def ratio(a: int, b: int) -> float:
             return round(a / b, 4) if b else 0.0
-        return {"precision": ratio(self.tp, self.tp + self.fp),
-                "recall": ratio(self.tp, self.tp + self.fn),
-                "char_precision": ratio(self.ctp, self.ctp + self.cfp),
-                "char_recall": ratio(self.ctp, self.ctp + self.cfn)}
+
+        return {
+            "precision": ratio(self.tp, self.tp + self.fp),
+            "recall": ratio(self.tp, self.tp + self.fn),
+            "char_precision": ratio(self.ctp, self.ctp + self.cfp),
+            "char_recall": ratio(self.ctp, self.ctp + self.cfn),
+        }
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -139,6 +142,7 @@ def evaluate_pages(baseline: bool, every: int = 1) -> dict[str, dict[str, float]
 
 def evaluate_labelled() -> dict[str, dict[str, object]]:
     """Per rule, and per family: a family pools its own labels and its rules' labels."""
+
     def run(path: Path) -> tuple[str, object]:
         return check_labelled(path, {})
 
@@ -168,8 +172,10 @@ def evaluate_seed() -> dict[str, object]:
         lines = text.split("\n")
         flagged = sorted({a.line for a in report.annotations})
         body = [i + 1 for i, ln in enumerate(lines) if len(ln.split()) >= 8]
-        out[path.name] = {"flagged_lines": [(n, lines[n - 1].strip()[:30]) for n in flagged],
-                          "body_lines_flagged": sorted(set(flagged) & set(body))}
+        out[path.name] = {
+            "flagged_lines": [(n, lines[n - 1].strip()[:30]) for n in flagged],
+            "body_lines_flagged": sorted(set(flagged) & set(body)),
+        }
     return out
 
 

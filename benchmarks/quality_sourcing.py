@@ -162,8 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.labelled or everything:
         report["labelled"] = labelled()
         for rule, s in sorted(report["labelled"].items()):
-            print(f"{rule:28s} flag={s['flag_labels']:3d} pass={s['pass_labels']:3d} "
-                  f"recall={s['recall']:.3f} fpr={s['false_positive_rate']:.3f}")
+            print(
+                f"{rule:28s} flag={s['flag_labels']:3d} pass={s['pass_labels']:3d} "
+                f"recall={s['recall']:.3f} fpr={s['false_positive_rate']:.3f}"
+            )
     if args.wikipedia or args.curve or everything:
         if not (args.shared / "corpus" / "wikipedia").is_dir():
             print(f"skipped Wikipedia: no corpus under {args.shared}")
@@ -180,9 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         report["speed"] = speed()
         sp = report["speed"]
         for name in ("news", "dense"):
-            print(f"speed ({name}, {sp[name + '_words']} words): "
-                  f"{sp[name + '_median_ms_per_1000_words']} ms per 1,000 words (median; min "
-                  f"{sp[name + '_min_ms_per_1000_words']}; one core)")
+            print(
+                f"speed ({name}, {sp[name + '_words']} words): "
+                f"{sp[name + '_median_ms_per_1000_words']} ms per 1,000 words (median; min "
+                f"{sp[name + '_min_ms_per_1000_words']}; one core)"
+            )
         print(f"(a million empty loop iterations take {sp['reference_loop_ms']} ms here)")
     if args.json:
         print(json.dumps(report, indent=1))
@@ -192,10 +196,12 @@ def main(argv: list[str] | None = None) -> int:
 def _print_wiki(label: str, rates: dict[str, dict[str, float]]) -> None:
     for part in ("dev", "held-out", "all"):
         r = rates.get(part, {})
-        print(f"{label:20s} {part:8s} weasel-inline={r.get('weasel-inline', 0):.3f} "
-              f"according-to-whom={r.get('according-to-whom', 0):.3f} "
-              f"certain-FP={r.get('certain', 0):.4f} "
-              f"citation-needed(stat)={r.get('citation-needed', 0):.3f}")
+        print(
+            f"{label:20s} {part:8s} weasel-inline={r.get('weasel-inline', 0):.3f} "
+            f"according-to-whom={r.get('according-to-whom', 0):.3f} "
+            f"certain-FP={r.get('certain', 0):.4f} "
+            f"citation-needed(stat)={r.get('citation-needed', 0):.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -116,10 +116,16 @@ class Phase:
         def pct(q: float) -> float:
             return round(lat[min(len(lat) - 1, int(q * len(lat)))] * 1000, 1) if lat else 0.0
 
-        return {"phase": self.name, "answered": len(lat), "failed": self.failures,
-                "seconds": round(self.elapsed, 2),
-                "req_per_s": round(len(lat) / self.elapsed, 1) if self.elapsed else 0.0,
-                "p50_ms": pct(0.50), "p99_ms": pct(0.99), "max_ms": pct(1.0)}
+        return {
+            "phase": self.name,
+            "answered": len(lat),
+            "failed": self.failures,
+            "seconds": round(self.elapsed, 2),
+            "req_per_s": round(len(lat) / self.elapsed, 1) if self.elapsed else 0.0,
+            "p50_ms": pct(0.50),
+            "p99_ms": pct(0.99),
+            "max_ms": pct(1.0),
+        }
 
 
 class Client:
@@ -148,8 +154,9 @@ class Client:
             if conn is None:
                 conn = self.local.conn = self._connect()
             try:
-                conn.request("POST", "/v1/check", body=body,
-                             headers={"Content-Type": "application/json"})
+                conn.request(
+                    "POST", "/v1/check", body=body, headers={"Content-Type": "application/json"}
+                )
                 resp = conn.getresponse()
                 resp.read()
                 return resp.status == 200
@@ -230,29 +237,48 @@ def saturate_wrk(port: int, bodies: Bodies, clients: int, duration: float) -> di
     with tempfile.TemporaryDirectory() as tmp:
         lua = Path(tmp, "post.lua")
         first = len(bodies) * 7  # rotation 7: past what the fixed-rate phase sends by default
-        bodies_lua = ",\n".join("[==[" + bodies[first + j].decode("utf-8") + "]==]"
-                                 for j in range(len(bodies)))
+        bodies_lua = ",\n".join(
+            "[==[" + bodies[first + j].decode("utf-8") + "]==]" for j in range(len(bodies))
+        )
         lua.write_text(
             "local bodies = {" + bodies_lua + "}\nlocal i = 0\n"
             "request = function()\n  i = i % #bodies + 1\n"
             '  return wrk.format("POST", "/v1/check", '
             '{["Content-Type"] = "application/json"}, bodies[i])\nend\n',
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         out = subprocess.run(
-            ["wrk", "-t1", f"-c{clients}", f"-d{int(min(duration, MAX_DURATION))}s", "--latency",
-             "-s", str(lua), f"http://{HOST}:{port}/"],
-            capture_output=True, text=True, timeout=MAX_DURATION + 30, check=True).stdout
+            [
+                "wrk",
+                "-t1",
+                f"-c{clients}",
+                f"-d{int(min(duration, MAX_DURATION))}s",
+                "--latency",
+                "-s",
+                str(lua),
+                f"http://{HOST}:{port}/",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=MAX_DURATION + 30,
+            check=True,
+        ).stdout
     answered = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     seconds = float(re.search(r"requests in ([\d.]+)s", out).group(1))  # type: ignore[union-attr]
     pcts = {q: _ms(v) for q, v in re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M)}
     latency_max = re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     failed = int(errors.group(1)) if errors else 0
-    return {"phase": f"saturation (wrk), {clients} conn", "answered": answered - failed,
-            "failed": failed, "seconds": seconds,
-            "req_per_s": round((answered - failed) / seconds, 1),
-            "p50_ms": pcts.get("50", 0.0), "p99_ms": pcts.get("99", 0.0),
-            "max_ms": _ms(latency_max.group(1)) if latency_max else 0.0}
+    return {
+        "phase": f"saturation (wrk), {clients} conn",
+        "answered": answered - failed,
+        "failed": failed,
+        "seconds": seconds,
+        "req_per_s": round((answered - failed) / seconds, 1),
+        "p50_ms": pcts.get("50", 0.0),
+        "p99_ms": pcts.get("99", 0.0),
+        "max_ms": _ms(latency_max.group(1)) if latency_max else 0.0,
+    }
 
 
 def _ms(value: str) -> float:
@@ -269,8 +295,22 @@ def free_port() -> int:
 
 def start_server(workers: int, config: Path) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
-    cmd = [sys.executable, "-m", "editcheck", "serve", "--host", HOST, "--port", str(port),
-           "--workers", str(workers), "--config", str(config), "--log-level", "warning"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "editcheck",
+        "serve",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--config",
+        str(config),
+        "--log-level",
+        "warning",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -295,11 +335,14 @@ def measured(proc: subprocess.Popen[bytes], client: Client, phase: object) -> di
     summary = result if isinstance(result, dict) else result.summary()
     server = tree_cpu(proc.pid) - server0
     answered = max(1, int(summary["answered"]))
-    summary.update(server_cpu_s=round(server, 2),
-                   server_cpu_ms_per_req=round(server * 1000 / answered, 2),
-                   client_cpu_s=round(time.process_time() + children_cpu() - own0, 2),
-                   bodies_sent=client.sent() - sent0,
-                   load_avg_at_start=load[0], load_avg_at_end=loadavg()[0])
+    summary.update(
+        server_cpu_s=round(server, 2),
+        server_cpu_ms_per_req=round(server * 1000 / answered, 2),
+        client_cpu_s=round(time.process_time() + children_cpu() - own0, 2),
+        bodies_sent=client.sent() - sent0,
+        load_avg_at_start=load[0],
+        load_avg_at_end=loadavg()[0],
+    )
     return summary
 
 
@@ -309,14 +352,21 @@ def run(workers: int, args: argparse.Namespace, bodies: Bodies, config: Path) ->
         client = Client(port, bodies)
         for _ in range(20 * workers):  # warm up every worker's plugins and caches
             client.send()
-        results = [measured(proc, client, lambda: fixed_rate(
-            client, args.rate, args.duration, args.clients * 2))]
+        results = [
+            measured(
+                proc, client, lambda: fixed_rate(client, args.rate, args.duration, args.clients * 2)
+            )
+        ]
         if args.wrk:
-            results.append(measured(proc, client, lambda: saturate_wrk(
-                port, bodies, args.clients, args.duration)))
+            results.append(
+                measured(
+                    proc, client, lambda: saturate_wrk(port, bodies, args.clients, args.duration)
+                )
+            )
         else:
-            results.append(measured(proc, client, lambda: saturate(
-                client, args.clients, args.duration)))
+            results.append(
+                measured(proc, client, lambda: saturate(client, args.clients, args.duration))
+            )
         for r in results:
             r.update(workers=workers)
         return results
@@ -347,11 +397,14 @@ def breakdown(bodies: Bodies, config: Path, rounds: int = 40) -> None:
     parse = (time.perf_counter() - t0) / rounds
     t0 = time.perf_counter()
     for a in answers:  # as starlette's JSONResponse renders it
-        json.dumps(a, ensure_ascii=False, allow_nan=False, indent=None,
-                   separators=(",", ":")).encode("utf-8")
+        json.dumps(
+            a, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+        ).encode("utf-8")
     encode = (time.perf_counter() - t0) / rounds
-    print(f"one request: {whole * 1000:.1f} ms wall, {whole_cpu * 1000:.1f} ms CPU = parse "
-          f"{parse * 1000:.1f} ms + checks + answer; encoding the answer {encode * 1000:.2f} ms")
+    print(
+        f"one request: {whole * 1000:.1f} ms wall, {whole_cpu * 1000:.1f} ms CPU = parse "
+        f"{parse * 1000:.1f} ms + checks + answer; encoding the answer {encode * 1000:.2f} ms"
+    )
     timings = sorted(engine.checker.plan.timings.items(), key=lambda kv: -kv[1])
     for name, seconds in timings:
         print(f"  {name:<28} {seconds / rounds * 1000:7.2f} ms")
@@ -364,23 +417,36 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per phase")
     parser.add_argument("--clients", type=int, default=8, help="closed-loop clients")
     parser.add_argument("--select", nargs="*", default=[], help="rules to run (default: all)")
-    parser.add_argument("--drafts", type=int, default=400,
-                        help="distinct 1,000-word corpus drafts (fewer if it runs out)")
-    parser.add_argument("--config", type=Path,
-                        help="server config (default: an empty one: every installed plugin)")
+    parser.add_argument(
+        "--drafts",
+        type=int,
+        default=400,
+        help="distinct 1,000-word corpus drafts (fewer if it runs out)",
+    )
+    parser.add_argument(
+        "--config", type=Path, help="server config (default: an empty one: every installed plugin)"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--wrk", action="store_true",
-                        help="saturate with wrk (Debian package) instead of Python threads")
-    parser.add_argument("--breakdown", action="store_true",
-                        help="time the parts of one request in-process; no load test")
+    parser.add_argument(
+        "--wrk",
+        action="store_true",
+        help="saturate with wrk (Debian package) instead of Python threads",
+    )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="time the parts of one request in-process; no load test",
+    )
     args = parser.parse_args()
     args.duration = min(args.duration, MAX_DURATION)
     ds = drafts(1000, args.drafts)
     words = sum(d.words for d in ds) // len(ds)
     bodies = Bodies(ds, args.select)
-    print(f"drafts: {len(ds)} distinct of ~{words} words (request i: draft i mod {len(ds)}, "
-          f"rotated by i div {len(ds)}); cpus: {os.cpu_count()}; "
-          f"load average now: {' '.join(map(str, loadavg()))}")
+    print(
+        f"drafts: {len(ds)} distinct of ~{words} words (request i: draft i mod {len(ds)}, "
+        f"rotated by i div {len(ds)}); cpus: {os.cpu_count()}; "
+        f"load average now: {' '.join(map(str, loadavg()))}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         config = args.config.resolve() if args.config else Path(tmp) / "editcheck.toml"
         if not args.config:
@@ -390,11 +456,13 @@ def main() -> None:
             return
         results = [r for w in args.workers for r in run(w, args, bodies, config)]
     for r in results:
-        print(f"workers={r['workers']} {r['phase']:<24} answered={r['answered']:<6} "
-              f"failed={r['failed']:<3} {r['req_per_s']:>7} req/s  p50={r['p50_ms']} ms  "
-              f"p99={r['p99_ms']} ms  max={r['max_ms']} ms  server CPU "
-              f"{r['server_cpu_ms_per_req']} ms/req, load generator CPU {r['client_cpu_s']} s "
-              f"(load avg {r['load_avg_at_start']} -> {r['load_avg_at_end']})")
+        print(
+            f"workers={r['workers']} {r['phase']:<24} answered={r['answered']:<6} "
+            f"failed={r['failed']:<3} {r['req_per_s']:>7} req/s  p50={r['p50_ms']} ms  "
+            f"p99={r['p99_ms']} ms  max={r['max_ms']} ms  server CPU "
+            f"{r['server_cpu_ms_per_req']} ms/req, load generator CPU {r['client_cpu_s']} s "
+            f"(load avg {r['load_avg_at_start']} -> {r['load_avg_at_end']})"
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

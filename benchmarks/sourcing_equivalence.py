@@ -43,8 +43,10 @@ def drafts(shared: Path) -> Iterator[tuple[str, Any]]:
     for path in _fixture_files():
         if path.suffix in (".html", ".htm", ".txt") and path.is_file():
             data = path.read_bytes()
-            yield str(path.relative_to(ROOT)), load_bytes(data, media_type_for(path, data),
-                                                          source=str(path))
+            yield (
+                str(path.relative_to(ROOT)),
+                load_bytes(data, media_type_for(path, data), source=str(path)),
+            )
     wiki = shared / "corpus" / "wikipedia"
     if not wiki.is_dir():
         print(f"skipped Wikipedia: no corpus under {shared}", file=sys.stderr)
@@ -59,8 +61,9 @@ def _fixture_files() -> list[Path]:
     """The fixtures git tracks (files others are still writing would make two dumps
     disagree); every file under ``fixtures/`` outside a git checkout."""
     try:
-        listed = subprocess.run(["git", "ls-files", "fixtures"], cwd=ROOT, check=True,
-                                capture_output=True, text=True).stdout.split("\n")
+        listed = subprocess.run(
+            ["git", "ls-files", "fixtures"], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout.split("\n")
     except (OSError, subprocess.CalledProcessError):
         return sorted(ROOT.joinpath("fixtures").rglob("*"))
     return sorted(ROOT / name for name in listed if name)
@@ -82,8 +85,9 @@ def dump(out: Path, shared: Path) -> int:
                     fh.write(f"{draft_id}\t{name}\tFAILURE\t{f!r}\n")
                 for a in report.annotations:
                     data = json.dumps(a.data, sort_keys=True, ensure_ascii=False)
-                    fh.write(f"{draft_id}\t{name}\t{a.rule}\t{a.start}\t{a.end}\t"
-                             f"{a.message}\t{data}\n")
+                    fh.write(
+                        f"{draft_id}\t{name}\t{a.rule}\t{a.start}\t{a.end}\t{a.message}\t{data}\n"
+                    )
                     n_rows += 1
     print(f"{n_docs} drafts, {n_rows} annotations -> {out}")
     return 0

@@ -73,8 +73,9 @@ def bench_drafts(repeats: int, sizes: tuple[int, ...] = SIZES) -> dict[str, obje
             "all_checks_cpu": summarise(checks),
             "parse_wall": summarise(parse_wall),
             "all_checks_wall": summarise(checks_wall),
-            "cpu_ms_per_1000_words": round(summarise([a + b for a, b in zip(parse, checks,
-                                                      strict=True)])["median"] * scale, 3),
+            "cpu_ms_per_1000_words": round(
+                summarise([a + b for a, b in zip(parse, checks, strict=True)])["median"] * scale, 3
+            ),
             "per_check_median_ms": {
                 k: summarise(v)["median"] for k, v in sorted(per_check.items())
             },
@@ -116,8 +117,19 @@ def bench_batch(count: int, words: int = 1000) -> dict[str, object]:
         for d in ds:
             shutil.copy(d.path, Path(tmp, d.name))
         for jobs in (1, 2):
-            cmd = [sys.executable, "-m", "editcheck", "check", "-f", "jsonl", "--fail-on",
-                   "never", "--jobs", str(jobs), tmp]
+            cmd = [
+                sys.executable,
+                "-m",
+                "editcheck",
+                "check",
+                "-f",
+                "jsonl",
+                "--fail-on",
+                "never",
+                "--jobs",
+                str(jobs),
+                tmp,
+            ]
             with Stopwatch() as lap:
                 subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True, env=ENV)
             out[f"jobs_{jobs}"] = {
@@ -169,8 +181,12 @@ def markdown(figures: dict[str, dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=["drafts", "cold", "batch"])
-    parser.add_argument("--repeats", type=int, default=30,
-                        help="distinct drafts per size (fewer when the corpus runs out)")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=30,
+        help="distinct drafts per size (fewer when the corpus runs out)",
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--batch-drafts", type=int, default=400)
     parser.add_argument("--batch-words", type=int, default=1000)

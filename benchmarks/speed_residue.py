@@ -39,11 +39,15 @@ WARM_UP = "Share this article\nAdvertisement\n\n\n\nThe council met on Monday, i
 
 
 def drafts(count: int = 200) -> list[tuple[str, Document]]:
-    out = [("corpus", load_html(d.content) if d.kind == "html" else load_text(d.content))
-           for d in corpus_drafts(1000, count)]
+    out = [
+        ("corpus", load_html(d.content) if d.kind == "html" else load_text(d.content))
+        for d in corpus_drafts(1000, count)
+    ]
     paths = sorted((ROOT / "fixtures" / "residue").glob("*.[ht][tx][mt]*"))
-    paths += [ROOT / "fixtures" / "seed" / "ice-shooting.html",
-              SHARED / "seed" / "ice-shooting.txt"]
+    paths += [
+        ROOT / "fixtures" / "seed" / "ice-shooting.html",
+        SHARED / "seed" / "ice-shooting.txt",
+    ]
     for path in paths:
         if path.is_file() and path.suffix in (".html", ".txt"):
             data = path.read_bytes()
@@ -67,25 +71,36 @@ def time_checks(doc: Document, repeat: int = 1) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="best of N runs per draft (over 1: optimistic, cached lines)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="best of N runs per draft (over 1: optimistic, cached lines)",
+    )
     ap.add_argument("--drafts", type=int, default=200, help="corpus drafts (1,000 words)")
     args = ap.parse_args()
     start = loadavg()
     docs = drafts(args.drafts)
     time_checks(load_text(WARM_UP))  # load word lists and compile patterns once
-    per_doc = [(k, time_checks(d, args.repeat) * 1000 / d.word_count * 1000)
-               for k, d in docs if d.word_count]
+    per_doc = [
+        (k, time_checks(d, args.repeat) * 1000 / d.word_count * 1000)
+        for k, d in docs
+        if d.word_count
+    ]
     result: dict[str, object] = {}
     for kind in ("corpus", "fixture", "page", "all"):
         rates = [r for k, r in per_doc if k == kind or (kind == "all" and k != "corpus")]
         if len(rates) > 1:
-            result[kind] = {"drafts": len(rates),
-                            "median_ms_per_1000_words": round(statistics.median(rates), 3),
-                            "p90_ms_per_1000_words":
-                                round(statistics.quantiles(rates, n=10)[-1], 3)}
-    result["timing"] = ("CPU, each draft once" if args.repeat == 1 else
-                        f"CPU, best of {args.repeat} runs of the same draft (optimistic)")
+            result[kind] = {
+                "drafts": len(rates),
+                "median_ms_per_1000_words": round(statistics.median(rates), 3),
+                "p90_ms_per_1000_words": round(statistics.quantiles(rates, n=10)[-1], 3),
+            }
+    result["timing"] = (
+        "CPU, each draft once"
+        if args.repeat == 1
+        else f"CPU, best of {args.repeat} runs of the same draft (optimistic)"
+    )
     result["loadavg"] = {"start": start, "end": loadavg()}
     print(json.dumps(result, indent=2))
     return 0

@@ -138,9 +138,13 @@ def run(runs: int, top: int, baseline: Path | None) -> dict[str, object]:
                 cold_wall[name].append(lap.wall)
                 if script.exists():
                     with Stopwatch() as lap:
-                        subprocess.run([str(script), *check[2:], str(path)], cwd=cwd,
-                                       env=env_for(src, autoload=True),
-                                       stdout=subprocess.DEVNULL, check=False)
+                        subprocess.run(
+                            [str(script), *check[2:], str(path)],
+                            cwd=cwd,
+                            env=env_for(src, autoload=True),
+                            stdout=subprocess.DEVNULL,
+                            check=False,
+                        )
                     plugged_cpu[name].append(lap.child_cpu)
     out: dict[str, object] = {}
     for name in names:

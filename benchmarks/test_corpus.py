@@ -38,8 +38,7 @@ def test_drafts_are_about_the_asked_size_and_in_both_formats() -> None:
     assert "<p>" not in html.text
 
 
-def test_fewer_drafts_are_a_prefix_of_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                           ) -> None:
+def test_fewer_drafts_are_a_prefix_of_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     few = corpus.drafts(250, 4, shared=False, quiet=True)
     monkeypatch.setattr(corpus, "CACHE", tmp_path / "other")
     more = corpus.drafts(250, 8, shared=False, quiet=True)
@@ -56,7 +55,8 @@ def test_a_second_call_reuses_the_cache_and_asking_for_more_rebuilds() -> None:
 
 
 def test_running_out_of_material_says_how_many_could_be_built(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     ds = corpus.drafts(20000, 50, shared=False)
     err = capsys.readouterr().err
     assert len(ds) < 50

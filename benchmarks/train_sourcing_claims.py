@@ -58,8 +58,9 @@ def load(shared: Path) -> list[dict]:
     for line in (wiki / "tagged-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if d["template"] in POSITIVE:
-            rows.append({"text": d["text"], "group": d["template"],
-                         "held_out": held_out(d["article"])})
+            rows.append(
+                {"text": d["text"], "group": d["template"], "held_out": held_out(d["article"])}
+            )
     for line in (wiki / "hedge-sentences.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if not d["uncertain"]:
@@ -79,11 +80,15 @@ def featurise(rows: list[dict]) -> None:
         r["features"] = sorted(feats) or None
 
 
-def fit(rows: list[dict], l2: float = 0.01, epochs: int = 500,
-        rate: float = 1.0) -> dict[str, float]:
+def fit(
+    rows: list[dict], l2: float = 0.01, epochs: int = 500, rate: float = 1.0
+) -> dict[str, float]:
     """Batch gradient descent on logistic loss with an L2 penalty; pure Python."""
-    data = [(r["features"], 1.0 if r["group"] != "certain" else 0.0, r.get("weight", 1.0))
-            for r in rows if r["features"] and not r["always"]]
+    data = [
+        (r["features"], 1.0 if r["group"] != "certain" else 0.0, r.get("weight", 1.0))
+        for r in rows
+        if r["features"] and not r["always"]
+    ]
     w: dict[str, float] = defaultdict(float)
     n = sum(d[2] for d in data)
     for _ in range(epochs):
@@ -128,8 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--max-fp", type=float, default=0.0175)
-    ap.add_argument("--news-weight", type=float, default=4.0,
-                    help="weight of each of our own news-style positives (0 to leave them out)")
+    ap.add_argument(
+        "--news-weight",
+        type=float,
+        default=4.0,
+        help="weight of each of our own news-style positives (0 to leave them out)",
+    )
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
     if not (args.shared / "corpus" / "wikipedia").is_dir():
@@ -143,22 +152,29 @@ def main(argv: list[str] | None = None) -> int:
     featurise(news)
     w = fit(dev + news)
     t = choose(dev, w, args.max_fp)
-    print("threshold  set       weasel  atw    certain-FP   (threshold chosen: "
-          f"{t:.2f}, becomes 0.5)")
+    print(
+        f"threshold  set       weasel  atw    certain-FP   (threshold chosen: {t:.2f}, becomes 0.5)"
+    )
     for thr in sorted({0.0, 0.3, 0.4, 0.5, 0.6, 0.7, t}):
         for name, part in (("dev", dev), ("held-out", test)):
             r = rates(part, w, thr)
-            print(f"{thr:9.2f}  {name:8s}  {r.get('weasel-inline', 0):.3f}   "
-                  f"{r.get('according-to-whom', 0):.3f}  {r.get('certain', 0):.4f}")
+            print(
+                f"{thr:9.2f}  {name:8s}  {r.get('weasel-inline', 0):.3f}   "
+                f"{r.get('according-to-whom', 0):.3f}  {r.get('certain', 0):.4f}"
+            )
     w["bias"] = w.get("bias", 0.0) - math.log(t / (1 - t))  # the chosen point becomes 0.5
     top = sorted(w.items(), key=lambda kv: -abs(kv[1]))[:25]
     print("strongest weights:", ", ".join(f"{k}={v:+.2f}" for k, v in top))
     if args.write:
-        model = {"about": "core/unattributed-claim confidence model; trained by "
-                          "benchmarks/train_sourcing_claims.py on Wikipedia sentences "
-                          "(CC BY-SA, Wikipedia contributors)",
-                 "threshold": 0.5, "chosen_at": t, "max_fp": args.max_fp,
-                 "weights": {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) > 1e-4}}
+        model = {
+            "about": "core/unattributed-claim confidence model; trained by "
+            "benchmarks/train_sourcing_claims.py on Wikipedia sentences "
+            "(CC BY-SA, Wikipedia contributors)",
+            "threshold": 0.5,
+            "chosen_at": t,
+            "max_fp": args.max_fp,
+            "weights": {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) > 1e-4},
+        }
         OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
     return 0

@@ -52,7 +52,8 @@ def test_findings_at_fail_on_exit_one_and_read_like_diagnostics(cli, drafts, pro
     args = ("check", "--plugins-dir", str(probe_plugins), str(path))
     result = run(cli, *args, "--fail-on", "warning")
     assert result.returncode == 1
-    assert f"{path}:1:5: warning probe/banana No bananas." in result.stdout
+    # The position in the file as given (after "<p>The "), so path:line:col opens it.
+    assert f"{path}:1:8: warning probe/banana No bananas." in result.stdout
     assert "    | banana" in result.stdout and "suggestion: plantain" in result.stdout
     # broken.raises crashes on every draft: the run is incomplete, and that blocks
     assert run(cli, *args).returncode == 1

@@ -23,7 +23,8 @@ table{border-collapse:collapse;width:100%;font-size:14px}th,td{text-align:left;
 padding:.3rem .5rem;border-bottom:1px solid #eaecf0;vertical-align:top}td.n,th.n{text-align:right}
 svg text{font:12px system-ui,sans-serif;fill:#101828}.empty,.note{color:#667085}
 .warn{background:#fffaeb;border:1px solid #fec84b;padding:.5rem .9rem;border-radius:6px}
-code{font-size:13px;word-break:break-all}
+code{font-size:13px;word-break:normal;overflow-wrap:normal}.seg{white-space:nowrap}
+a code{color:inherit}
 """
 
 
@@ -67,7 +68,7 @@ def _header(summary: dict[str, Any], inputs: Sequence[str]) -> str:
         if summary["interrupted"]
         else ""
     )
-    where = ", ".join(f"<code>{escape(p)}</code>" for p in inputs[:10])
+    where = ", ".join(f"<code>{path_html(p)}</code>" for p in inputs[:10])
     more = f" and {len(inputs) - 10:,} more" if len(inputs) > 10 else ""
     rate = t["drafts_per_second"]
     return (
@@ -181,7 +182,7 @@ def _worst(worst: list[dict[str, Any]]) -> str:
     ]
     rows = (
         [
-            _Raw(f"<code>{escape(w['source'])}</code>"),
+            _Raw(_draft_cell(w)),
             w["words"],
             w["annotations"],
             w["weighted"],
@@ -194,6 +195,21 @@ def _worst(worst: list[dict[str, Any]]) -> str:
         '<h2>Worst drafts</h2><p class="note">By weighted severity (error 3, warning 2, '
         "info 1) per 1,000 words; drafts under 100 words count as 100.</p>" + _table(head, rows)
     )
+
+
+def path_html(path: str) -> str:
+    """A path escaped, with a break opportunity after each separator: a long path wraps
+    between its folders, never inside a name."""
+    return "/<wbr>".join(f'<span class="seg">{escape(part)}</span>' for part in path.split("/"))
+
+
+def _draft_cell(entry: dict[str, Any]) -> str:
+    """The draft's path, linked to its review page when one was written beside the audit."""
+    shown = f"<code>{path_html(str(entry['source']))}</code>"
+    review = entry.get("review")
+    if not review:
+        return shown
+    return f'<a href="{escape(str(review))}">{shown}</a>'
 
 
 def _recurring(category: str, rows: list[dict[str, Any]]) -> str:
@@ -266,5 +282,5 @@ def _unreadable(summary: dict[str, Any]) -> str:
         if total > len(listed)
         else ""
     )
-    rows = ([_Raw(f"<code>{escape(u['source'])}</code>"), u["error"]] for u in listed)
+    rows = ([_Raw(f"<code>{path_html(u['source'])}</code>"), u["error"]] for u in listed)
     return "<h2>Unreadable inputs</h2>" + _table([("input", False), ("reason", False)], rows) + more

@@ -29,7 +29,9 @@ from editcheck.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from editcheck.api import Checker
     from editcheck.audit import ArchiveAudit, ReadReport
+    from editcheck.formats.base import RenderContext
 
 
 @click.command("audit")
@@ -122,7 +124,7 @@ def audit_command(
     except Terminated:
         interrupted = ExitCode.TERMINATED
     inputs = [*paths, *([f"--from-list {from_list}"] if from_list else [])]
-    sys.exit(_finish(audit, interrupted, out_dir, inputs, dismissals))
+    sys.exit(_finish(audit, interrupted, out_dir, inputs, (plugins, rules), dismissals))
 
 
 def _dismissal_rates(path: Path | None) -> dict[str, Any] | None:
@@ -142,12 +144,16 @@ def _finish(
     interrupted: int | None,
     out_dir: Path,
     inputs: list[str],
+    run: tuple[PluginFlags, RuleFlags],
     dismissals: dict[str, Any] | None = None,
 ) -> int:
-    """Write the audit, say where, and return the exit status."""
+    """Write the audit (and a review page for each draft it lists), say where, and
+    return the exit status."""
     from editcheck.audit import write_audit
 
     summary = audit.summary(interrupted=interrupted is not None)
+    if interrupted is None:
+        _review_pages(summary["worst_drafts"], out_dir, *run)
     if dismissals is not None:
         summary["dismissals"] = dismissals
     try:
@@ -175,6 +181,60 @@ def _finish(
     if not totals["drafts"]:
         click.echo("editcheck: no drafts were audited; check the paths given", err=True)
     return int(ExitCode.USAGE if totals["unreadable"] or not totals["drafts"] else ExitCode.OK)
+
+
+REVIEW_DIR = "review"
+
+
+def _review_pages(
+    listed: list[dict[str, Any]], out_dir: Path, plugins: PluginFlags, rules: RuleFlags
+) -> None:
+    """Check each listed draft again, keeping its text, and write its review page (the
+    ``html`` format) into ``OUT/review/``; the audit page links it (``review``, a path
+    relative to the page). A draft that is gone or unreadable now gets no link."""
+    from editcheck.errors import EditcheckError
+
+    drafts = [w for w in listed if Path(str(w.get("source") or "")).is_file()]
+    if not drafts:
+        return
+    config, loaded = plugins.load()
+    formatter = loaded.formatters.get("html")
+    if formatter is None:
+        return
+    _, checker = build_settings(config, plugins, rules, keep_content=True)
+    folder = out_dir / REVIEW_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    context = _render_context(checker)
+    for number, entry in enumerate(drafts, 1):
+        source = Path(str(entry["source"]))
+        try:
+            report = checker.check_path(source)
+        except EditcheckError as exc:
+            click.echo(f"editcheck: no review page for {source}: {exc}", err=True)
+            continue
+        name = f"{number:02d}-{_slug(source.name)}.html"
+        try:
+            (folder / name).write_text(formatter.render([report], context), encoding="utf-8")
+        except OSError as exc:
+            raise _CannotWrite(f"cannot write a review page into {folder}: {exc}") from exc
+        entry["review"] = f"{REVIEW_DIR}/{name}"
+
+
+def _render_context(checker: Checker) -> RenderContext:
+    from editcheck.formats.base import RenderContext
+
+    return RenderContext(
+        rules={r.id: r for r in checker.plugins.rules},
+        fail_on=checker.config.fail_on,
+        fail_on_incomplete=checker.config.fail_on_incomplete,
+    )
+
+
+def _slug(name: str) -> str:
+    """A file name safe anywhere: letters, digits, dots, dashes."""
+    import re
+
+    return re.sub(r"[^A-Za-z0-9.-]+", "-", name).strip("-.")[:80] or "draft"
 
 
 class _CannotWrite(click.ClickException):
