@@ -74,7 +74,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = DismissalStore(Path(tmp) / "dismissals.sqlite")
         fill(store, args.drafts, args.per_draft, args.findings)
-        rows = store._db.execute("SELECT COUNT(*) FROM dismissals").fetchone()[0]
+        rows = store._need().execute("SELECT COUNT(*) FROM dismissals").fetchone()[0]
         rng = random.Random(2)
         base = answer(args.findings)
         reqs = [

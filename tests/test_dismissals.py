@@ -4,6 +4,7 @@ and ``editcheck audit --dismissals`` reports the rates."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -106,3 +107,22 @@ def test_the_config_names_the_database_beside_itself(tmp_path: Path) -> None:
     assert parse_config({}).dismissals is None
     with pytest.raises(ConfigError, match="dismissals must be a string"):
         parse_config({"dismissals": 3})
+
+
+def test_nothing_is_written_until_something_is_stored(tmp_path: Path) -> None:
+    path = tmp_path / "desk" / "d.sqlite"
+    store = DismissalStore(path)
+    assert store.for_draft("a") == {} and not store.remove("a", FP1)
+    assert not path.parent.exists()  # a server that checks nothing leaves nothing behind
+    store.record_shown("a", [(FP1, "core/mojibake")])
+    assert path.is_file()
+    store.close()
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if not os.access(locked, os.W_OK):  # root may write anywhere
+            with pytest.raises(ConfigError, match="cannot create"):
+                DismissalStore(locked / "d.sqlite")
+    finally:
+        locked.chmod(0o700)

@@ -16,6 +16,7 @@ it and ``editcheck audit`` reads it, and neither face may import the other.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -93,34 +94,55 @@ class RuleRate:
 class DismissalStore:
     """The dismissals database: one connection per process, safe across threads.
 
-    Opening creates the file and its tables when missing, and refuses (``ConfigError``)
-    a file that is not a dismissals database, rather than writing into someone's data.
+    The file and its tables are made on the first write (a server that never checks a
+    draft leaves nothing behind); opening checks now that an existing file is a
+    dismissals database (``ConfigError`` otherwise, rather than writing into someone's
+    data) and that a missing one could be made.
     """
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
+        self._create = create
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
         if not create and not path.is_file():
             raise ConfigError(f"{path}: no dismissals database there")
+        if path.exists():
+            self._open()
+        else:
+            _writable(path)
+
+    def _open(self) -> sqlite3.Connection:
+        path, create = self.path, self._create
         try:
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
             # Read-only when only reading (audit): a look never changes the file.
             where = f"{path.resolve().as_uri()}?mode=ro" if not create else str(path)
-            self._db = sqlite3.connect(
+            db = sqlite3.connect(
                 where, uri=not create, check_same_thread=False, isolation_level=None
             )
-            self._db.execute("PRAGMA busy_timeout = 5000")
-            self._check_schema(create)
+            db.execute("PRAGMA busy_timeout = 5000")
+            self._check_schema(db, create)
             if create:
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.Error as exc:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+        except (sqlite3.Error, OSError) as exc:
             raise ConfigError(f"{path}: cannot open the dismissals database: {exc}") from None
-        self._lock = threading.Lock()
+        self._db = db
+        return db
 
-    def _check_schema(self, create: bool) -> None:
-        tables = {
-            r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+    def _conn(self, write: bool) -> sqlite3.Connection | None:
+        """The connection; None for a read while the file does not exist yet."""
+        if self._db is None:
+            if not write and not self.path.exists():
+                return None
+            return self._open()
+        return self._db
+
+    def _check_schema(self, db: sqlite3.Connection, create: bool) -> None:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if tables and (not tables >= _TABLES or version != SCHEMA_VERSION):
             raise ConfigError(
                 f"{self.path}: this file is not an editcheck dismissals database "
@@ -129,15 +151,25 @@ class DismissalStore:
         if not tables:
             if not create:
                 raise ConfigError(f"{self.path}: this file is not a dismissals database")
-            self._db.executescript(_SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
+            db.executescript(_SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
+
+    def _need(self) -> sqlite3.Connection:
+        db = self._conn(write=True)
+        assert db is not None
+        return db
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def for_draft(self, draft_id: str) -> dict[str, Dismissal]:
         """The dismissals of one draft by fingerprint (one indexed read)."""
         with self._lock:
-            rows = self._db.execute(
+            db = self._conn(write=False)
+            if db is None:
+                return {}
+            rows = db.execute(
                 "SELECT fingerprint, rule, reason, text, created FROM dismissals "
                 "WHERE draft_id = ?",
                 (draft_id,),
@@ -155,7 +187,7 @@ class DismissalStore:
             d.created or time.time(),
         )
         with self._lock:
-            self._db.execute(
+            self._need().execute(
                 "INSERT OR REPLACE INTO dismissals VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     stored.draft_id,
@@ -171,7 +203,10 @@ class DismissalStore:
     def remove(self, draft_id: str, fingerprint: str) -> bool:
         """Take a dismissal back; False when there was none."""
         with self._lock:
-            cur = self._db.execute(
+            db = self._conn(write=False)
+            if db is None:
+                return False
+            cur = db.execute(
                 "DELETE FROM dismissals WHERE draft_id = ? AND fingerprint = ?",
                 (draft_id, fingerprint),
             )
@@ -184,20 +219,20 @@ class DismissalStore:
         if not rows:
             return
         with self._lock:
-            self._db.execute("BEGIN")
+            db = self._need()
+            db.execute("BEGIN")
             try:
-                self._db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?, ?, ?)", rows)
+                db.executemany("INSERT OR IGNORE INTO shown VALUES (?, ?, ?, ?)", rows)
             finally:
-                self._db.execute("COMMIT")
+                db.execute("COMMIT")
 
     def rates(self, top_reasons: int = 3) -> list[RuleRate]:
         """Per rule: findings shown, dismissed, and the commonest reasons; worst first."""
         with self._lock:
-            shown = dict(self._db.execute("SELECT rule, COUNT(*) FROM shown GROUP BY rule"))
-            dismissed = dict(
-                self._db.execute("SELECT rule, COUNT(*) FROM dismissals GROUP BY rule")
-            )
-            reason_rows = self._db.execute(
+            db = self._need()
+            shown = dict(db.execute("SELECT rule, COUNT(*) FROM shown GROUP BY rule"))
+            dismissed = dict(db.execute("SELECT rule, COUNT(*) FROM dismissals GROUP BY rule"))
+            reason_rows = db.execute(
                 "SELECT rule, reason, COUNT(*) AS n FROM dismissals WHERE reason != '' "
                 "GROUP BY rule, reason ORDER BY rule, n DESC, reason"
             ).fetchall()
@@ -214,6 +249,17 @@ class DismissalStore:
         ]
         rates += [RuleRate(rule, n, 0) for rule, n in shown.items() if rule not in dismissed]
         return sorted(rates, key=lambda r: (-r.rate, -r.dismissed, r.rule))
+
+
+def _writable(path: Path) -> None:
+    """A missing database must be creatable: its nearest existing folder writable."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise ConfigError(
+            f"{path}: cannot create the dismissals database ({folder} is not writable)"
+        )
 
 
 def rates_summary(path: Path) -> dict[str, Any]:
