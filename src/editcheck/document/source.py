@@ -20,7 +20,7 @@ from typing import Any
 
 from editcheck.annotations import SourceSpan
 from editcheck.document.model import Block, MediaType
-from editcheck.document.sourcemap import ElementText, SourceMap
+from editcheck.document.sourcemap import ElementText, SourceMap, quick_range
 
 _SEARCH_WINDOW = 50_000  # how far past its start tag a block's text is looked for
 _NEWLINE = re.compile("\n")
@@ -39,6 +39,7 @@ class SourceLocator:
         self._tag_starts: dict[tuple[int, str], list[int]] = {}
         self._map: SourceMap | None = None
         self._elements: dict[int, ElementText | None] = {}
+        self._raw: dict[int, str] = {}  # block index -> its element's text content
 
     def span(
         self,
@@ -85,9 +86,11 @@ class SourceLocator:
             origin = self._element_start(element, line)
             if self._map is None:
                 self._map = SourceMap(self.text)
-            index = self._map.tag_at(origin) if origin is not None else None
-            if index is not None:
-                found = self._map.element_text(index, block.raw_text())
+            if origin is not None:
+                raw = self._raw.get(block.index)
+                if raw is None:
+                    raw = self._raw[block.index] = block.raw_text()
+                found = self._map.element_text(origin, raw)
         self._elements[block.index] = found
         return found
 
@@ -102,17 +105,29 @@ class SourceLocator:
         (text: the document offsets themselves, as the line is the text)."""
         if not self.is_html:
             return block.start + raw_start, block.start + raw_end
+        quick = self._quick(block, raw_start, raw_end)
+        if quick is not None:
+            return quick
         found = self.element_text(block)
-        if found is None or not 0 <= raw_start <= raw_end <= len(found.char_start):
+        if found is None or not 0 <= raw_start <= raw_end <= found.size:
             return None
-        if raw_start == raw_end:
-            at = (
-                found.char_start[raw_start]
-                if raw_start < len(found.char_start)
-                else (found.char_end[-1] if found.char_end else found.start)
-            )
-            return at, at
-        return found.char_start[raw_start], found.char_end[raw_end - 1]
+        return found.source_range(raw_start, raw_end)
+
+    def _quick(self, block: Block, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+        """The span found by walking from the start tag (no tokenising), when it can be."""
+        element = block.element
+        line = getattr(element, "sourceline", None)
+        if element is None or not line or line > len(self.line_starts()):
+            return None
+        origin = self._element_start(element, line)
+        if origin is None:
+            return None
+        raw = self._raw.get(block.index)
+        if raw is None:
+            raw = self._raw[block.index] = block.raw_text()
+        if not 0 <= raw_start <= raw_end <= len(raw):
+            return None
+        return quick_range(self.text, origin, raw, raw_start, raw_end)
 
     def in_one_run(self, block: Block, raw_start: int, raw_end: int) -> bool:
         """True when the span's characters all come from one text run of the source (no
@@ -120,9 +135,9 @@ class SourceLocator:
         if not self.is_html:
             return True
         found = self.element_text(block)
-        if found is None or not 0 <= raw_start <= raw_end <= len(found.run):
+        if found is None or not 0 <= raw_start <= raw_end <= found.size:
             return False
-        runs = set(found.run[raw_start:raw_end])
+        runs = found.runs(raw_start, raw_end)
         return len(runs) <= 1 and -1 not in runs
 
     def line_starts(self) -> list[int]:
