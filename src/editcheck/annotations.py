@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -254,11 +254,7 @@ class Report:
 
         A findings failure outranks an incomplete run: findings are certain, the rest is not.
         """
-        if self.fails(threshold):
-            return "fail"
-        if self.incomplete:
-            return "incomplete"
-        return "pass"
+        return gate_verdict((a.severity for a in self.annotations), self.incomplete, threshold)
 
     def to_verdict_dict(self, threshold: Severity | None) -> dict[str, Any]:
         """The report as JSON-ready data with the gate's ``verdict`` at ``threshold``
@@ -282,9 +278,7 @@ class Report:
 
     def fails(self, threshold: Severity | None) -> bool:
         """True when an annotation is at or above ``threshold`` (None: never fails)."""
-        if threshold is None:
-            return False
-        return any(a.severity.rank >= threshold.rank for a in self.annotations)
+        return _fails((a.severity for a in self.annotations), threshold)
 
     def to_dict(self, position_encoding: PositionEncoding = "utf-32") -> dict[str, Any]:
         """The report as JSON-ready data (schema ``editcheck/report@1``)."""
@@ -301,3 +295,21 @@ class Report:
             "notes": list(self.notes),
             **({"language": self.language} if self.language else {}),
         }
+
+
+def gate_verdict(
+    severities: Iterable[Severity], incomplete: bool, threshold: Severity | None
+) -> str:
+    """The gate's policy, in one place: ``fail`` when a finding is at or above
+    ``threshold`` (findings are certain, so they outrank an unfinished run), else
+    ``incomplete`` when a check did not finish, else ``pass``. The service calls it with
+    the findings an editor has not dismissed."""
+    if _fails(severities, threshold):
+        return "fail"
+    return "incomplete" if incomplete else "pass"
+
+
+def _fails(severities: Iterable[Severity], threshold: Severity | None) -> bool:
+    if threshold is None:
+        return False
+    return any(s.rank >= threshold.rank for s in severities)

@@ -35,6 +35,8 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 # The languages of a rule that reads English words (sourcing's patterns, syllable counts).
 ENGLISH = frozenset({"en"})
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Where a rule's findings belong: a passage of the draft, or the draft as a whole.
+SCOPES = ("passage", "document")
 # Findings kept per rule and per draft: a flood of zero-width characters would otherwise be
 # a million annotations and a 160 MB response. The first finding of every rule is always
 # kept, so a capped report fails the gate exactly when the full one would.
@@ -52,7 +54,10 @@ class Rule:
     for the docs and tests. ``languages`` names the languages (ISO 639-1 codes) the rule
     can read; empty means any (the rule does not depend on the draft's words). A rule
     that reads English patterns says ``ENGLISH``, and does not run on a draft in another
-    language; a plugin adds a language by declaring rules for it.
+    language; a plugin adds a language by declaring rules for it. ``scope`` is
+    ``"document"`` for a finding about the whole
+    draft (a reading grade) that is placed on a passage only to have a position: the
+    review page shows those in its document panel rather than on that passage.
     """
 
     id: str
@@ -65,12 +70,15 @@ class Rule:
     passes: tuple[str, ...] = ()
     path_options: tuple[str, ...] = ()
     languages: frozenset[str] = frozenset()
+    scope: str = "passage"
 
     def __post_init__(self) -> None:
         if not _RULE_ID.match(self.id):
             raise PluginError(f"rule id {self.id!r} is not of the form namespace/kebab-name")
         if self.category not in CATEGORIES:
             raise PluginError(f"rule {self.id}: unknown category {self.category!r}")
+        if self.scope not in SCOPES:
+            raise PluginError(f"rule {self.id}: scope must be one of {', '.join(SCOPES)}")
         if not isinstance(self.severity, Severity):
             object.__setattr__(self, "severity", Severity(self.severity))
         if not isinstance(self.languages, frozenset):
@@ -95,6 +103,7 @@ class Rule:
             "flags": list(self.flags),
             "passes": list(self.passes),
             "languages": sorted(self.languages),
+            "scope": self.scope,
         }
 
 

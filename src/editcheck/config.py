@@ -16,6 +16,7 @@ setting is a rule an editor believes is on.
     draft-timeout = 60                   # seconds per draft in a --jobs worker, killed past it
     house-style = ["style/newsroom.toml"] # declarative rule files, relative to the config file
     publication = ["Gazette", "The Harbour Gazette"]  # the paper's own names (its promos)
+    dismissals = "desk/dismissals.sqlite" # where `serve` keeps editors' dismissals (SQLite)
 
     [rules."core/long-sentence"]
     severity = "warning"
@@ -53,6 +54,7 @@ _KEYS = {
     "fail-on-incomplete",
     "draft-timeout",
     "publication",
+    "dismissals",
 }
 #: Top-level settings every rule that declares an option of the same name inherits
 #: (unless the rule's own table sets it): facts about the newsroom, not about one rule.
@@ -84,6 +86,9 @@ class Config:
     path: Path | None = None
     house_style: tuple[Path, ...] = ()
     publication: tuple[str, ...] = ()
+    # The review desk's dismissals database, relative to the config file; None: the
+    # service's default (editcheck-dismissals.sqlite in its working directory).
+    dismissals: Path | None = None
 
     def shared_options(self) -> dict[str, Any]:
         """The :data:`SHARED_OPTIONS` this config sets, as rule option values."""
@@ -149,6 +154,9 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         path=path,
         house_style=tuple(base / p for p in _str_list(data, "house-style", where)),
         publication=_names(data, "publication", where),
+        dismissals=base / _str(data["dismissals"], "dismissals", where)
+        if "dismissals" in data
+        else None,
     )
 
 

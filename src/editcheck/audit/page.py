@@ -34,6 +34,7 @@ def render_page(summary: dict[str, Any], inputs: Sequence[str] = ()) -> str:
         _header(summary, inputs),
         _charts(summary),
         _rules_table(summary["by_rule"]),
+        _dismissals(summary.get("dismissals")),
         _worst(summary["worst_drafts"]),
         *(_recurring(cat, rows) for cat, rows in summary["recurring"].items()),
         _sources(summary.get("sources")),
@@ -140,6 +141,34 @@ def _rules_table(rules: list[dict[str, Any]]) -> str:
         for r in rules
     )
     return "<h2>Rules</h2>" + _table(head, rows)
+
+
+def _dismissals(dismissals: dict[str, Any] | None) -> str:
+    """Which rules editors overrule on the desk: dismissed findings of those shown."""
+    if dismissals is None:
+        return ""
+    head = [
+        ("rule", False),
+        ("shown", True),
+        ("dismissed", True),
+        ("rate", False),
+        ("commonest reasons", False),
+    ]
+    rows = (
+        [
+            r["rule"],
+            r["shown"],
+            r["dismissed"],
+            f"{r['rate']:.0%}",
+            "; ".join(f"{x['reason']} ({x['count']})" for x in r["reasons"]) or None,
+        ]
+        for r in dismissals["by_rule"]
+    )
+    note = (
+        f'<p class="note">{dismissals["dismissed"]:,} of {dismissals["shown"]:,} findings '
+        f"shown on the desk were dismissed (<code>{escape(dismissals['database'])}</code>)</p>"
+    )
+    return f"<h2>Dismissals by editors</h2>{note}{_table(head, rows)}"
 
 
 def _worst(worst: list[dict[str, Any]]) -> str:

@@ -45,12 +45,14 @@ READING_GRADE = Rule(
     languages=ENGLISH,  # Flesch-Kincaid with English syllable counts
     summary="The draft's Flesch-Kincaid grade is above the configured ceiling.",
     doc="""
-    Computes the Flesch-Kincaid grade of the prose and flags the first prose block when
-    the grade is above `max-grade` (most newsrooms aim at 8 to 12). The scores themselves
+    Computes the Flesch-Kincaid grade of the prose and flags the draft (placed on its
+    first prose sentence, shown in the review page's document panel) when the grade is
+    above `max-grade` (most newsrooms aim at 8 to 12). The scores themselves
     are always in the report's `stats`, whether or not this rule fires. Drafts under
     `min-words` words are too short for the formula to mean anything and are left alone.
     """,
     options={"max-grade": 12.0, "min-words": 100},
+    scope="document",
     flags=(
         "The authority's comprehensive reorganisation of municipal transportation "
         "infrastructure, announced following prolonged consultation with neighbourhood "

@@ -68,6 +68,13 @@ if TYPE_CHECKING:
     show_default=True,
     help="How many worst drafts and recurring passages to list.",
 )
+@click.option(
+    "--dismissals",
+    "dismissals_db",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Also report dismissal rates per rule from this desk database "
+    "(the server's 'dismissals' file); PATHS may then be left out.",
+)
 @plugin_options
 def audit_command(
     paths: tuple[str, ...],
@@ -77,6 +84,7 @@ def audit_command(
     rules: RuleFlags,
     reports: bool,
     top: int,
+    dismissals_db: Path | None,
     plugins: PluginFlags,
 ) -> None:
     """Audit drafts (files or folders): counts by rule and category, worst drafts,
@@ -91,10 +99,13 @@ def audit_command(
     """
     from editcheck.audit import ArchiveAudit
 
-    if not paths and from_list is None:
-        raise click.UsageError("give PATH... or --from-list FILE")
+    if not paths and from_list is None and dismissals_db is None:
+        raise click.UsageError("give PATH... or --from-list FILE (or --dismissals DB)")
     _writable(out_dir)  # before hours of checking, not after
-    if reports:
+    dismissals = _dismissal_rates(dismissals_db)  # a bad file fails now, not after the run
+    if not paths and from_list is None:
+        found: Iterator[ReadReport] = iter(())
+    elif reports:
         found = _written_reports(paths, from_list)
     else:
         found = _checked_reports(paths, from_list, jobs, plugins, rules)
@@ -113,7 +124,19 @@ def audit_command(
     except Terminated:
         interrupted = ExitCode.TERMINATED
     inputs = [*paths, *([f"--from-list {from_list}"] if from_list else [])]
-    sys.exit(_finish(audit, interrupted, out_dir, inputs, (plugins, rules)))
+    sys.exit(_finish(audit, interrupted, out_dir, inputs, (plugins, rules), dismissals))
+
+
+def _dismissal_rates(path: Path | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    from editcheck.dismissals import rates_summary
+    from editcheck.errors import ConfigError
+
+    try:
+        return rates_summary(path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _finish(
@@ -122,6 +145,7 @@ def _finish(
     out_dir: Path,
     inputs: list[str],
     run: tuple[PluginFlags, RuleFlags],
+    dismissals: dict[str, Any] | None = None,
 ) -> int:
     """Write the audit (and a review page for each draft it lists), say where, and
     return the exit status."""
@@ -130,6 +154,8 @@ def _finish(
     summary = audit.summary(interrupted=interrupted is not None)
     if interrupted is None:
         _review_pages(summary["worst_drafts"], out_dir, *run)
+    if dismissals is not None:
+        summary["dismissals"] = dismissals
     try:
         written = write_audit(summary, out_dir, inputs)
     except OSError as exc:
@@ -144,6 +170,14 @@ def _finish(
     if interrupted is not None:
         click.echo("editcheck: interrupted; the audit covers the drafts checked so far", err=True)
         return interrupted
+    if dismissals is not None:
+        click.echo(
+            f"dismissals: {dismissals['dismissed']:,} of {dismissals['shown']:,} findings "
+            "shown on the desk",
+            err=True,
+        )
+        if not inputs:  # an audit of the desk's dismissals alone
+            return int(ExitCode.OK)
     if not totals["drafts"]:
         click.echo("editcheck: no drafts were audited; check the paths given", err=True)
     return int(ExitCode.USAGE if totals["unreadable"] or not totals["drafts"] else ExitCode.OK)

@@ -83,6 +83,14 @@ _LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
     "[default: loopback names when serving on loopback, else any].",
 )
 @click.option(
+    "--frame-ancestors",
+    "frame_ancestors",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let pages of this origin embed the review page and talk to it by postMessage "
+    "(repeatable, or comma-separated) [default: no framing].",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -99,13 +107,19 @@ def serve_command(
     token_file: Path | None,
     cors_origins: tuple[str, ...],
     allowed_hosts: tuple[str, ...],
+    frame_ancestors: tuple[str, ...],
     log_level: str,
 ) -> None:
     """Serve POST /v1/check, the review page at /, and /v1/openapi.json."""
     try:
         from editcheck.service.handler import CheckHandler
         from editcheck.service.launch import serve
-        from editcheck.service.settings import TOKEN_ENV, ServiceSettings, read_token_file
+        from editcheck.service.settings import (
+            TOKEN_ENV,
+            ServiceSettings,
+            parse_origin,
+            read_token_file,
+        )
     except ImportError as exc:
         raise click.UsageError(
             f"editcheck serve needs the 'serve' extra ({exc.name} is missing): "
@@ -124,12 +138,20 @@ def serve_command(
             cors_origins=split_list(cors_origins),
             allowed_hosts=split_list(allowed_hosts)
             or (_LOOPBACK_NAMES if host in _LOOPBACK else ()),
+            frame_ancestors=tuple(parse_origin(o) for o in split_list(frame_ancestors)),
         )
         handler = CheckHandler(settings)  # fail here, once, rather than in every worker
     except EditcheckError as exc:
         raise click.UsageError(str(exc)) from exc
     for failure in handler.plugins.failures:
         click.echo(f"editcheck: warning: plugin {failure}", err=True)
+    from editcheck.service.desk import Desk
+
+    desk = Desk.open(handler.config)  # each worker opens its own; say now if none can
+    if desk.store is None:
+        click.echo(f"editcheck: warning: {desk.problem}", err=True)
+    else:
+        desk.store.close()
     if host not in _LOOPBACK and token is None:
         click.echo(f"editcheck: warning: serving on {host} without a token", err=True)
     try:

@@ -1,6 +1,7 @@
 """One self-contained HTML file showing each draft with its annotations highlighted.
 
-The same view as the service's review page (the same script and style, inlined), with
+The same view as the service's review page (the same script and style, inlined: the
+verdict banner, the document panel, the highlighted draft, the filtered list), with
 the reports and the drafts' text embedded as JSON: the file opens from disk with no
 server and makes no network request (a Content-Security-Policy forbids any, including
 images inside the drafts). Each draft's text comes with its report (the format asks the
@@ -46,11 +47,18 @@ def render_html(reports: Sequence[Report], context: RenderContext) -> str:
                 "note": note,
                 "report": report.to_dict(),
                 "verdict": context.verdict(report),
+                "fail_on": context.fail_on.value if context.fail_on else "never",
             }
         )
     shown = {a.rule for r in reports for a in r.annotations}
     rules = {
-        rid: {"id": r.id, "summary": r.summary, "doc": r.doc, "severity": r.severity.value}
+        rid: {
+            "id": r.id,
+            "summary": r.summary,
+            "doc": r.doc,
+            "severity": r.severity.value,
+            "scope": r.scope,
+        }
         for rid, r in sorted(context.rules.items())
         if rid in shown
     }
@@ -84,13 +92,7 @@ _PAGE = """<!doctype html>
 <header class="ec-top"><h1>editcheck</h1><span class="ec-sub">{title}</span></header>
 <nav class="ec-drafts" id="ec-drafts" aria-label="drafts"></nav>
 <p id="ec-status" class="ec-status ec-review" role="status"></p>
-<main id="ec-review" class="ec-review" hidden>
-  <div class="ec-summary" id="ec-summary"></div>
-  <div class="ec-panes">
-    <section class="ec-draft" id="ec-draft" aria-label="draft"></section>
-    <aside class="ec-side" aria-label="annotations"><ol class="ec-list" id="ec-list"></ol></aside>
-  </div>
-</main>
+<main id="ec-review" class="ec-review" hidden></main>
 <script type="application/json" id="editcheck-data">{data}</script>
 <script>
 {js}

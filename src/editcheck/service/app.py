@@ -15,19 +15,18 @@ import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from functools import cache
-from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from editcheck.service import workers
+from editcheck.service import desk, workers
 from editcheck.service.auth import BearerAuth, HostAllowList
+from editcheck.service.bodies import read_body as _body
 from editcheck.service.check_process import CheckProcess
 from editcheck.service.handler import CheckHandler
 from editcheck.service.openapi import openapi_document
@@ -37,14 +36,7 @@ from editcheck.version import __version__
 
 log = logging.getLogger("editcheck.service")
 CHECK_PROCESSES = 1  # per server worker: checks are CPU work, one core each
-BODY_SECONDS = 10.0  # how long a request's body may take to arrive
 STATIC_FILES = {"review.js": "text/javascript", "review.css": "text/css"}
-
-
-@cache
-def static_text(name: str) -> str:
-    """A file of the review page, shipped as package data (read once per process)."""
-    return (resources.files("editcheck.service") / "static" / name).read_text(encoding="utf-8")
 
 
 def create_app(settings: ServiceSettings | None = None) -> Starlette:
@@ -52,7 +44,8 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
     settings = settings or ServiceSettings()
     handler = CheckHandler(settings)
     routes = [
-        Route("/", _page, methods=["GET"]),
+        Route("/", desk.page, methods=["GET"]),
+        Route("/review", desk.review, methods=["POST"]),
         Route("/static/{name}", _static, methods=["GET"]),
         Route("/healthz", _healthz, methods=["GET"]),
         Route("/readyz", _readyz, methods=["GET"]),
@@ -60,6 +53,9 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
         Route("/v1/openapi.json", _openapi, methods=["GET"]),
         Route("/v1/check", _check, methods=["POST"]),
         Route("/v1/check/batch", _batch, methods=["POST"]),
+        Route("/v1/dismissals", desk.list_dismissals, methods=["GET"]),
+        Route("/v1/dismissals", desk.add_dismissal, methods=["POST"]),
+        Route("/v1/dismissals", desk.remove_dismissal, methods=["DELETE"]),
     ]
     middleware = []
     if settings.cors_origins:  # outermost: preflights and 401s get CORS headers too
@@ -67,7 +63,7 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
             Middleware(
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
-                allow_methods=["GET", "POST"],
+                allow_methods=["GET", "POST", "DELETE"],
                 allow_headers=["Authorization", "Content-Type"],
                 max_age=600,
             )
@@ -95,6 +91,8 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
     app.state.handler = handler
     app.state.settings = settings
     app.state.checks = checks
+    app.state.desk = desk.Desk.open(handler.config)
+    checks.desk = app.state.desk  # for the answers the worker gives when a child is cut
     return app
 
 
@@ -103,22 +101,14 @@ def app_from_env() -> Starlette:
     return create_app(settings_from_env())
 
 
-async def _page(request: Request) -> Response:
-    return Response(
-        static_text("index.html"),
-        media_type="text/html; charset=utf-8",
-        headers={"Content-Security-Policy": _PAGE_CSP, **_STATIC_HEADERS},
-    )
-
-
 async def _static(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in STATIC_FILES:
         raise HTTPException(404)
     return Response(
-        static_text(name),
+        desk.static_text(name),
         media_type=STATIC_FILES[name] + "; charset=utf-8",
-        headers=_STATIC_HEADERS,
+        headers=desk.STATIC_HEADERS,
     )
 
 
@@ -176,42 +166,6 @@ def _json_bytes(body: bytes) -> Response:
     return Response(body, media_type="application/json")
 
 
-async def _body(request: Request) -> bytes:
-    """The body, refused with 413 as soon as it passes the limit (before reading it all).
-
-    Only ``application/json`` is read: a web page can send ``text/plain`` to a local
-    service without a CORS preflight, and that must not get a draft checked (415).
-    """
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != "application/json" and not kind.endswith("+json"):
-        raise Problem(
-            415,
-            f"send the body as application/json (got {kind or 'no Content-Type'})",
-            slug="unsupported-media-type",
-        )
-    limit = request.app.state.settings.max_body_bytes
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > limit:
-        raise Problem(413, f"the body is {int(length):,} bytes; the limit is {limit:,}")
-    chunks: list[bytes] = []
-
-    async def read() -> None:
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise Problem(413, f"the body is over the limit of {limit:,} bytes")
-            chunks.append(chunk)
-
-    try:  # a client that trickles its body must not hold a worker's connection for ever
-        await asyncio.wait_for(read(), BODY_SECONDS)
-    except TimeoutError:
-        raise Problem(408, f"the body did not arrive within {BODY_SECONDS:g} s") from None
-    except ClientDisconnect:  # gone before its body was read: nobody to answer, nothing to log
-        raise Problem(400, "the client closed the connection before sending its body") from None
-    return b"".join(chunks)
-
-
 async def _on_problem(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Problem)
     return from_problem(exc, instance=request.url.path)
@@ -236,16 +190,3 @@ async def _on_crash(request: Request, exc: Exception) -> Response:
         "the server failed to answer this request; it has been logged",
         instance=request.url.path,
     )
-
-
-_STATIC_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
-# The page loads only its own files and talks only to its own origin.
-_PAGE_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; frame-src 'self'; "
-    "base-uri 'none'; form-action 'none'"
-)

@@ -30,6 +30,7 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from editcheck.run.pool import stop_now
+from editcheck.service.desk import Desk, mark_dismissed
 from editcheck.service.gctune import tune_gc_for_requests
 from editcheck.service.handler import CheckHandler
 from editcheck.service.memwatch import MB, rss_bytes
@@ -43,6 +44,7 @@ GRACE_SECONDS = 1.0
 WATCH_SECONDS = 0.05
 
 _handler: CheckHandler | None = None
+_desk: Desk | None = None  # the child's own connection to the dismissals store
 
 
 def _start_child(settings: ServiceSettings) -> None:
@@ -50,6 +52,8 @@ def _start_child(settings: ServiceSettings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when to stop
     _die_with_parent()
     _handler = CheckHandler(settings)
+    global _desk
+    _desk = Desk.open(_handler.config)  # answers are marked where they are encoded
     # Load what checks load on first use (word lists, patterns, the syllable table) now,
     # so a fresh child's first draft is not the one that runs out of budget.
     _handler.checker.check_text("Warm-up draft. The council said 5 people came.")
@@ -92,11 +96,12 @@ def _answer_in_child(
     deadline = time.monotonic() + budget if budget else None
     try:
         data = parse_json(body)
-        if route == "batch":
-            reqs = batch_request(data, max_batch)
-            answer = batch_answer([_handler.check(r, deadline) for r in reqs])
-        else:
-            answer = _handler.check(check_request(data), deadline)
+        reqs = batch_request(data, max_batch) if route == "batch" else [check_request(data)]
+        results = [_handler.check(r, deadline) for r in reqs]
+        if _desk is not None:
+            for req, result in zip(reqs, results, strict=True):
+                mark_dismissed(_desk, req, result)
+        answer = batch_answer(results) if route == "batch" else results[0]
         return ("ok", encode_json(answer))
     except Problem as problem:
         return ("problem", problem.status, problem.detail, problem.slug, problem.errors)
@@ -128,6 +133,7 @@ class CheckProcess:
         self.settings = settings
         self.handler = handler  # this worker's own, for answers the child could not give
         self.size = size
+        self.desk: Desk | None = None  # the worker's dismissals, for answers given here
         self._pool = ProcessPool(
             max_workers=size,
             initializer=_start_child,
@@ -190,7 +196,10 @@ class CheckProcess:
             f"still being checked after {limit:g} s (the time budget and a grace "
             "period): the check process was stopped and replaced"
         )
-        return self.handler.unfinished(req, message)
+        answer = self.handler.unfinished(req, message)
+        if self.desk is not None:  # still incomplete: dismissals never make a cut check pass
+            mark_dismissed(self.desk, req, answer)
+        return answer
 
     async def _run(self, function: Any, args: tuple[Any, ...]) -> Any:
         """Run ``function(*args)`` in the child; None when it was killed for time."""

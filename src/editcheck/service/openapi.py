@@ -43,6 +43,13 @@ def _check_request() -> dict[str, Any]:
             "description": "utf-32: code points (as the CLI); utf-16: "
             "JavaScript string offsets. Applies to every offset.",
         },
+        "draft_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200,
+            "description": "The draft's id in the CMS: dismissals are kept per draft id "
+            "and annotation fingerprint (default: a hash of the draft as sent).",
+        },
         "fix": {
             "oneOf": [{"type": "boolean"}, _STR_LIST],
             "description": "true: apply every safe fix (residue lines, blank runs, invisible "
@@ -110,6 +117,11 @@ def _annotation() -> dict[str, Any]:
             "quote": {"type": "object", "required": ["exact", "prefix", "suffix"]},
             "fingerprint": {"type": "string"},
             "data": {"type": "object"},
+            "dismissed": {
+                "type": "object",
+                "description": "Present when an editor dismissed this finding of this draft: "
+                "{reason, at}. A dismissed finding does not count toward the verdict.",
+            },
         },
     }
 
@@ -187,6 +199,23 @@ def _schemas() -> dict[str, Any]:
                 "timed_out": {**_STR_LIST, "description": "Checks stopped by the time budget."},
                 "position_encoding": {"enum": list(ENCODINGS)},
                 "report": _ref("Report"),
+                "draft_id": {
+                    "type": "string",
+                    "description": "The id dismissals of this draft are kept under.",
+                },
+                "dismissals": {
+                    "type": "object",
+                    "required": ["available", "count", "verdict_ignoring_dismissals"],
+                    "properties": {
+                        "available": {"type": "boolean"},
+                        "count": {"type": "integer"},
+                        "verdict_ignoring_dismissals": {
+                            "enum": ["pass", "fail", "incomplete"],
+                            "description": "The verdict had no finding been dismissed.",
+                        },
+                        "problem": {"type": "string"},
+                    },
+                },
                 "fixed": _ref("Fixed"),
                 "blocks": {
                     "type": "object",
@@ -237,6 +266,26 @@ def _schemas() -> dict[str, Any]:
                 "results": {"type": "array", "items": _ref("CheckResponse")},
             },
         },
+        "Dismissal": {
+            "type": "object",
+            "required": ["draft_id", "fingerprint", "rule"],
+            "properties": {
+                "draft_id": {"type": "string", "minLength": 1, "maxLength": 200},
+                "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+                "rule": {"type": "string"},
+                "reason": {"type": "string", "maxLength": 500},
+                "text": {"type": "string", "description": "The flagged text, for audits."},
+                "created": {"type": "number", "description": "Unix time (answers only)."},
+            },
+        },
+        "DismissalList": {
+            "type": "object",
+            "required": ["draft_id", "dismissals"],
+            "properties": {
+                "draft_id": {"type": "string"},
+                "dismissals": {"type": "array", "items": _ref("Dismissal")},
+            },
+        },
         "Problem": {
             "type": "object",
             "required": ["type", "title", "status", "detail"],
@@ -259,6 +308,7 @@ def _problems(*codes: int) -> dict[str, Any]:
     text = {
         400: "Malformed JSON",
         401: "Missing or wrong bearer token",
+        404: "Nothing to remove",
         413: "Body over the size limit",
         422: "Invalid fields",
     }
@@ -300,6 +350,69 @@ def _get(summary: str, description: str = "OK", secured: bool = False) -> dict[s
     return {"get": op}
 
 
+def _review() -> dict[str, Any]:
+    form = {
+        "type": "object",
+        "required": ["draft"],
+        "properties": {
+            "draft": {"type": "string", "description": "The draft, as HTML or plain text."},
+            "content_type": {"enum": ["html", "text"], "default": "html"},
+            "draft_id": {"type": "string", "description": "The CMS's id for the draft."},
+            "source": {"type": "string", "description": "A name for the draft."},
+        },
+    }
+    return {
+        "post": {
+            "summary": "Open the review page with a draft loaded (a CMS form's target).",
+            "requestBody": {
+                "required": True,
+                "content": {"application/x-www-form-urlencoded": {"schema": form}},
+            },
+            "responses": {
+                "200": {"description": "The review page (HTML) with the draft in it."},
+                **_problems(413, 422),
+            },
+        }
+    }
+
+
+def _dismissals() -> dict[str, Any]:
+    query = [{"name": "draft_id", "in": "query", "required": True, "schema": {"type": "string"}}]
+    fingerprint = {
+        "name": "fingerprint",
+        "in": "query",
+        "required": True,
+        "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+    }
+    secured: dict[str, Any] = {"security": [{"bearer": []}]}
+    return {
+        "get": {
+            **secured,
+            "summary": "The dismissed findings of one draft.",
+            "parameters": query,
+            "responses": {"200": _json("DismissalList", "The dismissals"), **_problems(401, 422)},
+        },
+        "post": {
+            **secured,
+            "summary": "Dismiss one finding of one draft (with an optional reason).",
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": _ref("Dismissal")}},
+            },
+            "responses": {"201": _json("Dismissal", "Stored"), **_problems(400, 401, 422)},
+        },
+        "delete": {
+            **secured,
+            "summary": "Take a dismissal back.",
+            "parameters": [*query, fingerprint],
+            "responses": {
+                "200": {"description": "Removed"},
+                **_problems(401, 404, 422),
+            },
+        },
+    }
+
+
 def openapi_document(settings: ServiceSettings) -> dict[str, Any]:
     """The whole OpenAPI document for a server with ``settings``."""
     return {
@@ -336,6 +449,8 @@ def openapi_document(settings: ServiceSettings) -> dict[str, Any]:
             "/v1/check/batch": _post(
                 "Check several drafts in one request.", "BatchRequest", "BatchResponse"
             ),
+            "/review": _review(),
+            "/v1/dismissals": _dismissals(),
         },
         "components": {
             "schemas": _schemas(),

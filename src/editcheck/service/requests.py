@@ -26,6 +26,7 @@ _FIELDS = {
     "fail_on",
     "fail_on_incomplete",
     "position_encoding",
+    "draft_id",
     "fix",
 }
 
@@ -57,11 +58,10 @@ class CheckRequest:
     fail_on: str | None = None
     position_encoding: str = "utf-32"
     fail_on_incomplete: bool | None = None  # None: the server's setting
-    where: str = ""
+    where: str = ""  # the field prefix of this request in a batch ("documents[2].")
     # None: no fixing; "all": every safe fix; a tuple: the fixes of these fingerprints
-    fix: tuple[str, ...] | str | None = (
-        None  # the field prefix of this request in a batch ("documents[2].")
-    )
+    fix: tuple[str, ...] | str | None = None
+    draft_id: str | None = None  # whose dismissals apply (default: a hash of the draft)
 
 
 def parse_json(body: bytes) -> Any:
@@ -133,6 +133,9 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
     encoding = _choice(data, "position_encoding", ENCODINGS, where, errors) or "utf-32"
     ident = _opt_str(data, "id", where, errors)
     source = _opt_str(data, "source", where, errors)
+    draft_id = _opt_str(data, "draft_id", where, errors)
+    if draft_id is not None and not 0 < len(draft_id) <= 200:
+        _err(errors, where + "draft_id", "must be a non-empty string of at most 200 characters")
     on_incomplete = data.get("fail_on_incomplete")
     if on_incomplete is not None and not isinstance(on_incomplete, bool):
         _err(errors, where + "fail_on_incomplete", "must be true or false")
@@ -143,7 +146,18 @@ def _check_request(data: Any, where: str, errors: list[dict[str, str]]) -> Check
     if len(errors) > before:
         return None
     return CheckRequest(
-        kind, content, ident, source, select, ignore, fail_on, encoding, on_incomplete, where, fix
+        kind,
+        content,
+        ident,
+        source,
+        select,
+        ignore,
+        fail_on,
+        encoding,
+        on_incomplete,
+        where,
+        fix,
+        draft_id=draft_id,
     )
 
 

@@ -8,6 +8,7 @@ goes on a command line: it comes from ``EDITCHECK_TOKEN`` or from a file named h
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,9 @@ class ServiceSettings:
     # Resident set size (MB) past which a check process or worker is killed and replaced
     # (None: no limit). A request whose check process is killed gets a 503 problem.
     memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB
+    # Origins that may embed the review page in a frame (CSP frame-ancestors) and talk to
+    # it with postMessage; empty: no framing at all.
+    frame_ancestors: tuple[str, ...] = ()
 
     def to_env(self, token_file: Path | None = None) -> dict[str, str]:
         """Environment for worker processes (the token is passed by file or left in env)."""
@@ -49,6 +53,7 @@ class ServiceSettings:
             f"{_PREFIX}MAX_BATCH": str(self.max_batch),
             f"{_PREFIX}ALLOWED_HOSTS": " ".join(self.allowed_hosts),
             f"{_PREFIX}MEMORY_LIMIT_MB": str(self.memory_limit_mb or 0),
+            f"{_PREFIX}FRAME_ANCESTORS": " ".join(self.frame_ancestors),
         }
         if self.config is not None:
             env[f"{_PREFIX}CONFIG"] = str(self.config.resolve())
@@ -84,4 +89,19 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> ServiceSettings:
         max_batch=int(env.get(f"{_PREFIX}MAX_BATCH", 50)),
         allowed_hosts=tuple(env.get(f"{_PREFIX}ALLOWED_HOSTS", "").split()),
         memory_limit_mb=int(env.get(f"{_PREFIX}MEMORY_LIMIT_MB", DEFAULT_MEMORY_LIMIT_MB)) or None,
+        frame_ancestors=tuple(env.get(f"{_PREFIX}FRAME_ANCESTORS", "").split()),
     )
+
+
+_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(?::\d{1,5})?$|^https?://\[[0-9a-f:]+\](?::\d{1,5})?$")
+
+
+def parse_origin(value: str) -> str:
+    """An origin as browsers send it (``scheme://host[:port]``, no path, no wildcard),
+    because a postMessage origin is compared exactly; anything else is a ConfigError."""
+    origin = value.strip().rstrip("/").lower()
+    if not _ORIGIN.match(origin):
+        raise ConfigError(
+            f"{value!r} is not an origin: give scheme://host[:port], e.g. https://cms.example"
+        )
+    return origin
