@@ -24,6 +24,7 @@ from editcheck.cli.common import (
     plugin_options,
     raise_on_sigterm,
     rule_options,
+    stdin_type_option,
     use_color,
     with_progress,
 )
@@ -119,13 +120,7 @@ dask_options = option_group(
     help="Exit 1 when an annotation is at or above this severity [default: error].",
 )
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse inputs larger than this.")
-@click.option(
-    "--stdin-type",
-    type=click.Choice(["auto", "html", "text", "markdown"]),
-    default="auto",
-    show_default=True,
-    help="How to read '-' (standard input).",
-)
+@stdin_type_option(("html", "text", "markdown"))
 @click.option(
     "-j",
     "--jobs",

@@ -153,6 +153,17 @@ class PluginFlags:
         return config, plugins
 
 
+def stdin_type_option(kinds: tuple[str, ...]) -> Callable[[F], F]:
+    """``--stdin-type``: how to read '-' (standard input), among the kinds a command reads."""
+    return click.option(
+        "--stdin-type",
+        type=click.Choice(["auto", *kinds]),
+        default="auto",
+        show_default=True,
+        help="How to read '-' (standard input).",
+    )
+
+
 plugin_options = option_group(
     "plugins",
     PluginFlags.of,

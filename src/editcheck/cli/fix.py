@@ -28,6 +28,7 @@ from editcheck.cli.common import (
     plugin_options,
     rule_options,
     split_list,
+    stdin_type_option,
 )
 
 if TYPE_CHECKING:
@@ -58,13 +59,7 @@ if TYPE_CHECKING:
     type=click.Choice(["error", "warning", "info", "never"]),
     help="Exit 1 when what remains is at or above this severity [default: error].",
 )
-@click.option(
-    "--stdin-type",
-    type=click.Choice(["auto", "html", "text"]),
-    default="auto",
-    show_default=True,
-    help="How to read '-' (standard input).",
-)
+@stdin_type_option(("html", "text"))
 @plugin_options
 def fix_command(
     draft: str,
