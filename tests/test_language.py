@@ -158,3 +158,22 @@ def test_a_near_thing_is_checked_as_english() -> None:
     assert language.detect("A banana. A banana?") == "en"
     report = Checker({}).check_text("A banana. Officials said 40% of it was eaten.\n")
     assert not any(n.startswith("language:") for n in report.notes)
+
+
+def test_plain_english_is_read_without_the_model_and_nothing_else_is() -> None:
+    """The stop-word shortcut (no model load in a cold process) takes ordinary English
+    copy and never a paragraph of another language."""
+    from editcheck import language
+
+    rows = [
+        json.loads(line)
+        for line in (Path(__file__).parent.parent / "fixtures/languages/paragraphs.jsonl")
+        .read_text("utf-8")
+        .splitlines()
+    ]
+    taken = [r for r in rows if language._plainly_english(language.sample(r["text"]))]
+    assert taken and all(r["lang"] == "en" for r in taken)
+    prose = (
+        "The council said on Monday that the new bus route would be ready by the end of the year."
+    )
+    assert language._plainly_english(prose)
