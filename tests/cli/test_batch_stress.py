@@ -73,9 +73,14 @@ def test_ctrl_c_stops_every_worker_every_time(cli, faults) -> None:  # type: ign
             text=True,
             start_new_session=True,
         )
-        workers = _wait_for_workers(proc.pid)
-        os.killpg(proc.pid, signal.SIGINT)
-        _, stderr = proc.communicate(timeout=30)
+        try:
+            workers = _wait_for_workers(proc.pid)
+            os.killpg(proc.pid, signal.SIGINT)
+            _, stderr = proc.communicate(timeout=30)
+        finally:  # a failed loop must not leave a run holding its hanging worker for ever
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.communicate()
         assert proc.returncode == 130, stderr
         assert "Traceback" not in stderr and "interrupted" in stderr
         assert not [w for w in workers if _alive(w)]

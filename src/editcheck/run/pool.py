@@ -29,6 +29,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+class PoolStalled(RuntimeError):
+    """pebble stopped enforcing a time limit: a task ran far past it and is still running.
+
+    Seen once under heavy load, with pebble's manager thread stuck in ``fork`` while it
+    replaced a worker: nothing killed the stuck draft, and the run would have waited for
+    ever. The run stops loudly instead (the CLI's internal-error exit) rather than hang.
+    """
+
+
 class ResilientPool(Generic[T, R]):
     """Map ``fn`` over items in worker processes, in order, surviving dead and stuck workers.
 
@@ -89,19 +98,32 @@ class ResilientPool(Generic[T, R]):
         finally:
             self.close()
 
-    def _submit(self, item: T) -> Future[R]:
+    def _limit(self, item: T) -> float | None:
+        """The time limit of ``item``'s task (a batch gets one per input), or None."""
         size = len(self.split(item)) if self.split else 1
-        limit = self.timeout * size if self.timeout else None
-        return self._pool.schedule(self.fn, args=(item,), timeout=limit)
+        return self.timeout * size if self.timeout else None
+
+    def _submit(self, item: T) -> Future[R]:
+        return self._pool.schedule(self.fn, args=(item,), timeout=self._limit(item))
+
+    # How long past a task's own limit the pool is trusted to have killed it.
+    BACKSTOP_SECONDS = 30.0
 
     def _outcome(self, item: T, future: Future[R]) -> Iterator[R]:
         """The result of one task; a failed batch is re-run input by input."""
+        limit = self._limit(item)
+        wait = limit + max(self.BACKSTOP_SECONDS, limit) if limit else None
         try:
-            yield future.result()
+            yield future.result(timeout=wait)
             return
         except ProcessExpired:
             stand_in = self.on_crash
         except TimeoutError:
+            if not future.done():  # our wait ran out, not pebble's limit: nobody is killing it
+                raise PoolStalled(
+                    f"a draft ran {wait:g} s, past its {limit:g} s limit, and the worker pool "
+                    "did not stop it; the run is abandoned"
+                ) from None
             stand_in = self.on_timeout
         parts = self.split(item) if self.split else [item]
         if len(parts) <= 1:
