@@ -57,8 +57,9 @@ def flags(texts: dict[str, str]) -> tuple[list[dict[str, str]], int]:
     for key, text in texts.items():
         report = checker.check_text(text)
         words += len(text.split())
+        lines = text.splitlines()  # once per body, not once per flag
         for a in report.annotations:
-            line = text.splitlines()[a.line - 1] if a.line else ""
+            line = lines[a.line - 1] if a.line else ""
             found.append({"draft": key[:12], "rule": a.rule, "text_sha1": _sha(a.text),
                           "text": a.text, "line": line})
     return found, words

@@ -4,12 +4,11 @@ reported speech's comma still needs its speaker (checks/sourcing/quotenames.py).
 from __future__ import annotations
 
 import pytest
+from sourcingkit import QUOTE, rule_flags
 
 from editcheck.api import Checker
 from editcheck.checks.sourcing.quotenames import names_a_thing
 from editcheck.checks.sourcing.quotes import find_quotes
-
-QUOTE = "core/unattributed-quote"
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +17,7 @@ def checker() -> Checker:
 
 
 def _quotes(checker: Checker, text: str) -> list[str]:
-    report = checker.check_text(text)
-    assert not report.errors, report.errors
-    return [a.text for a in report.annotations if a.rule == QUOTE]
+    return rule_flags(checker, text, QUOTE)
 
 
 @pytest.mark.parametrize(

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from sourcingkit import CLAIM, QUOTE, RULE_IDS, STAT, rule_flags
 
 from editcheck.api import Checker
 from editcheck.audit.tally import ArchiveAudit, ReportFacts
-from editcheck.checks.sourcing.rules import RULES
 from editcheck.cli import main
 from editcheck.document import load_html
-
-RULE_IDS = [r.id for r in RULES]
-CLAIM, VAGUE, QUOTE, STAT = RULE_IDS
 
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
     return Checker({}, select=RULE_IDS)
-
-
-def _flags(checker: Checker, text: str, rule: str) -> list[str]:
-    report = checker.check_text(text)
-    assert not report.errors, report.errors
-    return [a.text for a in report.annotations if a.rule == rule]
 
 
 def _relations(checker: Checker, text: str) -> list[tuple[str, str, str, str, str]]:
@@ -61,7 +52,7 @@ def test_party_tag_between_name_and_cue(checker: Checker) -> None:
         "\u201cYou had the maps, you had the models, and you sat on them,\u201d panel Chairman "
         "Rep. Dana Whitlock (D-Ore.) said in his opening statement.\n"
     )
-    assert not _flags(checker, text, QUOTE)
+    assert not rule_flags(checker, text, QUOTE)
     source, cue, kind = _source_of(checker, text, "You had the maps")
     assert "Whitlock" in source and cue == "said" and kind == "person"
 
@@ -71,7 +62,7 @@ def test_tag_before_an_appositive(checker: Checker) -> None:
         "State Sen. Harriet Voss (R-Elko), the minority whip, called it "
         '"a budget built on the edge of a cliff."\n'
     )
-    assert not _flags(checker, text, QUOTE)
+    assert not rule_flags(checker, text, QUOTE)
     assert "Harriet Voss" in _source_of(checker, text, "a budget built")[0]
 
 
@@ -80,13 +71,13 @@ def test_appositive_with_a_relative_clause(checker: Checker) -> None:
         "Teresa Vail, a spokeswoman for the office who declined to give her title, said the "
         "system would be \u201cfully operational by the start of next season.\u201d\n"
     )
-    assert not _flags(checker, text, QUOTE)
+    assert not rule_flags(checker, text, QUOTE)
     assert _source_of(checker, text, "fully operational")[0].startswith("Teresa Vail")
 
 
 def test_organisation_with_an_appositive_reports_a_figure(checker: Checker) -> None:
     text = "Brightwell, the Leeds-based bakery chain, reported a 12% rise in sales.\n"
-    assert not _flags(checker, text, STAT)
+    assert not rule_flags(checker, text, STAT)
     source, cue, kind = _source_of(checker, text, "12% rise")
     assert source == "Brightwell" and cue == "reported" and kind == "organisation"
 
@@ -110,7 +101,7 @@ def test_organisation_with_an_appositive_reports_a_figure(checker: Checker) -> N
     ],
 )
 def test_object_taking_cues_attribute_the_quote(checker: Checker, text: str) -> None:
-    assert not _flags(checker, text + "\n", QUOTE)
+    assert not rule_flags(checker, text + "\n", QUOTE)
 
 
 def test_she_said_in_the_next_sentence_points_at_the_person(checker: Checker) -> None:
@@ -175,7 +166,7 @@ def test_he_said_skips_a_woman_named_in_between(checker: Checker) -> None:
 def test_documents_and_data_source_a_figure(
     checker: Checker, text: str, content: str, source: str
 ) -> None:
-    assert not _flags(checker, text + "\n", STAT), text
+    assert not rule_flags(checker, text + "\n", STAT), text
     found, _, kind = _source_of(checker, text + "\n", content)
     assert source in found
     assert kind in ("document", "organisation")
@@ -190,8 +181,8 @@ def test_transcript_lines_answer_for_their_figures_and_weasels(checker: Checker)
         "DIAZ: Of those 2,600 units, fewer than 900 have actually been built.\n"
         "HOLT: That is not true, and the records show it.\n"
     )
-    assert not _flags(checker, text, STAT)
-    assert not _flags(checker, text, CLAIM)
+    assert not rule_flags(checker, text, STAT)
+    assert not rule_flags(checker, text, CLAIM)
     source, cue, kind = _source_of(checker, text, "fewer than 900")
     assert (source, cue, kind) == ("DIAZ", ":", "person")
 
@@ -205,7 +196,7 @@ def test_an_interviewer_speaks_for_the_publication(checker: Checker) -> None:
         "Reece: Supporters are reportedly planning a protest. Will you meet them?\n"
         "Hartley: They're entitled to.\n"
     )
-    assert _flags(checker, text, CLAIM) == ["reportedly"]
+    assert rule_flags(checker, text, CLAIM) == ["reportedly"]
 
 
 def test_vox_pops_name_and_dash(checker: Checker) -> None:
@@ -216,7 +207,7 @@ def test_vox_pops_name_and_dash(checker: Checker) -> None:
         'somebody who will just fix the roads."\n'
         '\u2014 "Put the market back on a Thursday and see who comes."\n'
     )
-    assert _flags(checker, text, QUOTE) == [
+    assert rule_flags(checker, text, QUOTE) == [
         '"Put the market back on a Thursday and see who comes."'
     ]
     assert _source_of(checker, text, "People are tired")[:2] == ("Rev. Thomas Ocampo", "\u2014")
@@ -254,7 +245,7 @@ def test_quote_paragraph_continues_a_named_speakers_reported_speech(checker: Che
         'table says" and warned his players against complacency.\n'
         '"We haven\'t got a divine right to win anywhere, least of all in Cardiff."\n'
     )
-    assert not _flags(checker, text, QUOTE)
+    assert not rule_flags(checker, text, QUOTE)
     assert "Farrelly" in _source_of(checker, text, "divine right")[0]
 
 
@@ -265,7 +256,7 @@ def test_a_speaker_quoted_in_a_fragment_does_not_own_a_first_person_paragraph(
         'Sri Lanka captain Dhananjaya de Silva admitted his side had been "too loose".\n'
         '"We are not going to win this series if we keep giving away four balls an over."\n'
     )
-    assert _flags(checker, text, QUOTE)
+    assert rule_flags(checker, text, QUOTE)
 
 
 # --- what is not a quotation ---------------------------------------------------------------
@@ -285,7 +276,7 @@ def test_a_speaker_quoted_in_a_fragment_does_not_own_a_first_person_paragraph(
     ],
 )
 def test_glosses_lyrics_and_titles_are_not_quotations(checker: Checker, text: str) -> None:
-    assert not _flags(checker, text + "\n", QUOTE)
+    assert not rule_flags(checker, text + "\n", QUOTE)
 
 
 # --- claims and statistics on top of the reader ---------------------------------------------
@@ -308,7 +299,7 @@ def test_glosses_lyrics_and_titles_are_not_quotations(checker: Checker, text: st
     ],
 )
 def test_textbook_weasels_always_flag(checker: Checker, text: str, phrase: str) -> None:
-    flagged = _flags(checker, text + "\n", CLAIM)
+    flagged = rule_flags(checker, text + "\n", CLAIM)
     assert any(phrase in f or f in phrase for f in flagged), (text, flagged)
 
 
@@ -328,7 +319,7 @@ def test_textbook_weasels_always_flag(checker: Checker, text: str, phrase: str) 
     ],
 )
 def test_records_measures_and_trends(checker: Checker, text: str, flagged: bool) -> None:
-    assert bool(_flags(checker, text + "\n", STAT)) is flagged, text
+    assert bool(rule_flags(checker, text + "\n", STAT)) is flagged, text
 
 
 def test_annotations_say_what_is_missing_and_what_was_weighed(checker: Checker) -> None:

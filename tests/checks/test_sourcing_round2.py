@@ -8,23 +8,14 @@ class it broke.
 from __future__ import annotations
 
 import pytest
+from sourcingkit import CLAIM, QUOTE, RULE_IDS, STAT, VAGUE, rule_flags
 
 from editcheck.api import Checker
-from editcheck.checks.sourcing.rules import RULES
-
-RULE_IDS = [r.id for r in RULES]
-CLAIM, VAGUE, QUOTE, STAT = RULE_IDS
 
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
     return Checker({}, select=RULE_IDS)
-
-
-def _flags(checker: Checker, text: str, rule: str) -> list[str]:
-    report = checker.check_text(text)
-    assert not report.errors, report.errors
-    return [a.text for a in report.annotations if a.rule == rule]
 
 
 QUIET = [
@@ -80,7 +71,7 @@ QUIET = [
 
 @pytest.mark.parametrize(("rule", "text"), QUIET, ids=[t[:40] for _, t in QUIET])
 def test_sourced_or_not_data_stays_quiet(checker: Checker, rule: str, text: str) -> None:
-    assert _flags(checker, text, rule) == []
+    assert rule_flags(checker, text, rule) == []
 
 
 FLAGGED = [
@@ -141,16 +132,16 @@ FLAGGED = [
 def test_unattributed_wording_is_flagged(
     checker: Checker, rule: str, text: str, words: str
 ) -> None:
-    assert any(words in flagged for flagged in _flags(checker, text, rule)), _flags(
+    assert any(words in flagged for flagged in rule_flags(checker, text, rule)), rule_flags(
         checker, text, rule
     )
 
 
 def test_the_people_an_anonymous_source_is_made_of_are_no_figure(checker: Checker) -> None:
     text = "The shortfall could reach $800 million, according to two people briefed on the talks."
-    flagged = _flags(checker, text, STAT)
+    flagged = rule_flags(checker, text, STAT)
     assert flagged == ["$800 million"]  # the figure rides on the anonymous source: flagged
-    assert _flags(checker, text, CLAIM)  # and so is the anonymity
+    assert rule_flags(checker, text, CLAIM)  # and so is the anonymity
 
 
 def test_they_points_at_a_person_only_when_that_person_spoke_last(checker: Checker) -> None:

@@ -6,24 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sourcingkit import CLAIM, QUOTE, RULE_IDS, STAT, VAGUE, rule_flags
 
 from editcheck.api import Checker
 from editcheck.checks.sourcing.rules import RULES
 from editcheck.document import load_bytes, media_type_for
 
-RULE_IDS = [r.id for r in RULES]
-CLAIM, VAGUE, QUOTE, STAT = RULE_IDS
-
 
 @pytest.fixture(scope="module")
 def checker() -> Checker:
     return Checker({}, select=RULE_IDS)
-
-
-def _flags(checker: Checker, text: str, rule: str) -> list[str]:
-    report = checker.check_text(text)
-    assert not report.errors, report.errors
-    return [a.text for a in report.annotations if a.rule == rule]
 
 
 def test_every_rule_is_documented_with_examples() -> None:
@@ -80,9 +72,9 @@ def test_seed_expectations(checker: Checker, which: str, seed_txt: Path, seed_ht
 
 
 def test_hedge_hanging_on_named_source_passes(checker: Checker) -> None:
-    assert not _flags(checker, "Police said the man allegedly stole a van.", CLAIM)
-    assert not _flags(checker, "The man allegedly stole a van, police said.", CLAIM)
-    assert _flags(checker, "The man allegedly stole a van.", CLAIM)
+    assert not rule_flags(checker, "Police said the man allegedly stole a van.", CLAIM)
+    assert not rule_flags(checker, "The man allegedly stole a van, police said.", CLAIM)
+    assert rule_flags(checker, "The man allegedly stole a van.", CLAIM)
 
 
 def test_statistic_source_carries_from_previous_sentence(checker: Checker) -> None:
@@ -90,8 +82,10 @@ def test_statistic_source_carries_from_previous_sentence(checker: Checker) -> No
         "According to the census, the town grew by 4,000 people. "
         "It also found 12% of homes were empty."
     )
-    assert not _flags(checker, text, STAT)
-    assert _flags(checker, "The town grew by 4,000 people. About 12% of homes were empty.", STAT)
+    assert not rule_flags(checker, text, STAT)
+    assert rule_flags(
+        checker, "The town grew by 4,000 people. About 12% of homes were empty.", STAT
+    )
 
 
 def test_quote_continued_in_next_paragraph(checker: Checker) -> None:
@@ -99,9 +93,9 @@ def test_quote_continued_in_next_paragraph(checker: Checker) -> None:
         "\u201cWe will rebuild the school,\u201d the headteacher, Ann Cole, said.\n"
         "\u201cThe children deserve nothing less than a proper building.\u201d\n"
     )
-    assert not _flags(checker, text, QUOTE)
+    assert not rule_flags(checker, text, QUOTE)
     orphan = "The meeting ran late.\n\u201cThe children deserve nothing less than this.\u201d\n"
-    assert _flags(checker, orphan, QUOTE)
+    assert rule_flags(checker, orphan, QUOTE)
 
 
 # (text, rule, should it be flagged?) - one behaviour a line, traps included.
@@ -159,34 +153,34 @@ CASES = [
 
 @pytest.mark.parametrize("text,rule,flagged", CASES)
 def test_behaviour(checker: Checker, text: str, rule: str, flagged: bool) -> None:
-    assert bool(_flags(checker, text, rule)) is flagged, (rule, text)
+    assert bool(rule_flags(checker, text, rule)) is flagged, (rule, text)
 
 
 def test_each_unsourced_figure_of_a_sentence_is_flagged(checker: Checker) -> None:
     text = "About 3,400 homes lost power overnight, and nearly half of them were still cut off."
-    assert _flags(checker, text, STAT) == ["About 3,400 homes", "nearly half of them"]
+    assert rule_flags(checker, text, STAT) == ["About 3,400 homes", "nearly half of them"]
     sixth = "Waiting lists are almost double last year's, with 12,000 families waiting."
-    assert len(_flags(checker, sixth, STAT)) == 2
+    assert len(rule_flags(checker, sixth, STAT)) == 2
 
 
 def test_dissent_named_in_the_next_paragraph(checker: Checker) -> None:
     named = "Not everyone agrees.\n\nThe Metals Company said its monitoring showed no harm.\n"
     unnamed = "Not everyone agrees.\n\nThe survey ship returned to port on Friday.\n"
-    assert not _flags(checker, named, CLAIM)
-    assert _flags(checker, unnamed, CLAIM)
+    assert not rule_flags(checker, named, CLAIM)
+    assert rule_flags(checker, unnamed, CLAIM)
 
 
 def test_headcount_sentence_carries_no_source(checker: Checker) -> None:
     text = "Veritas employs about 700 people at its Swindon plant. It will create 450 jobs."
-    assert _flags(checker, text, STAT) == ["about 700 people", "450 jobs"]
+    assert rule_flags(checker, text, STAT) == ["about 700 people", "450 jobs"]
 
 
 def test_quote_continues_reported_speech_about_someone(checker: Checker) -> None:
     reported = "Mr Hale, defending, said his client was \u201cdeeply ashamed\u201d.\n"
     about = "\u201cHe will never work in finance again and he knows it.\u201d\n"
     anybody = "\u201cYou cannot run a health service on goodwill and overtime.\u201d\n"
-    assert not _flags(checker, reported + about, QUOTE)
-    assert _flags(checker, reported + anybody, QUOTE)
+    assert not rule_flags(checker, reported + about, QUOTE)
+    assert rule_flags(checker, reported + anybody, QUOTE)
 
 
 def test_question_and_answer_interview(checker: Checker) -> None:
@@ -195,7 +189,7 @@ def test_question_and_answer_interview(checker: Checker) -> None:
         "Are you selling the brewery?\n"
         '"No. We have had approaches, but we are not for sale."\n'
     )
-    assert not _flags(checker, text, QUOTE)
+    assert not rule_flags(checker, text, QUOTE)
 
 
 def test_annotation_says_what_is_missing(checker: Checker) -> None:

@@ -5,12 +5,11 @@ encyclopedic copy still flag (checks/sourcing/voice.py)."""
 from __future__ import annotations
 
 import pytest
+from sourcingkit import CLAIM, rule_flags
 
 from editcheck.api import Checker
 from editcheck.checks.sourcing.voice import writer_voice
 from editcheck.document import load_text
-
-CLAIM = "core/unattributed-claim"
 
 REVIEW = (
     "I have spent a week with the new tablet, and you will notice the screen first.\n\n"
@@ -24,9 +23,7 @@ def checker() -> Checker:
 
 
 def _claims(checker: Checker, text: str) -> list[str]:
-    report = checker.check_text(text)
-    assert not report.errors, report.errors
-    return [a.text for a in report.annotations if a.rule == CLAIM]
+    return rule_flags(checker, text, CLAIM)
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,10 @@ rule; figures that are claims still flag (checks/sourcing/worth.py)."""
 from __future__ import annotations
 
 import pytest
+from sourcingkit import STAT, rule_flags
 
 from editcheck.api import Checker
 from editcheck.checks.sourcing.worth import data_line
-
-STAT = "core/unsourced-statistic"
 
 
 @pytest.fixture(scope="module")
@@ -17,9 +16,7 @@ def checker() -> Checker:
 
 
 def _flags(checker: Checker, text: str) -> list[str]:
-    report = checker.check_text(text)
-    assert not report.errors, report.errors
-    return [a.text for a in report.annotations if a.rule == STAT]
+    return rule_flags(checker, text, STAT)
 
 
 @pytest.mark.parametrize(

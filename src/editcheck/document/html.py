@@ -395,7 +395,7 @@ def _add(owner: BlockDraft | None, count: int, text: str, in_link: bool) -> int:
 
 def _assemble(block: BlockDraft) -> None:
     """Collapse whitespace into the block's text and record how it maps to raw text."""
-    asm = _Assembler()
+    asm = TextAssembler()
     last_raw_end: int | None = None
     for raw, text, in_link in block.pieces:
         if not text or (last_raw_end is not None and raw != last_raw_end):
@@ -409,8 +409,9 @@ def _assemble(block: BlockDraft) -> None:
     block.pieces = []
 
 
-class _Assembler:
-    """Builds a block's collapsed text and its segments, one raw text piece at a time."""
+class TextAssembler:
+    """Builds a block's collapsed text and its segments, one raw text piece at a time
+    (the Markdown reader builds on it)."""
 
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -424,13 +425,17 @@ class _Assembler:
         if self.out and self.pending is None:
             self.pending = (raw, length)
 
-    def visible(self, raw: int, text: str, in_link: bool) -> None:
-        """Text without whitespace runs to collapse: copied as one identity segment."""
+    def flush_space(self) -> None:
+        """Write the one space a pending whitespace run stands for, before visible text."""
         if self.pending is not None:
             self.out.append(" ")
             self.segments.append(Segment(self.pos, self.pending[0], 1, self.pending[1]))
             self.pos += 1
             self.pending = None
+
+    def visible(self, raw: int, text: str, in_link: bool) -> None:
+        """Text without whitespace runs to collapse: copied as one identity segment."""
+        self.flush_space()
         self.out.append(text)
         extend_segments(self.segments, Segment(self.pos, raw, len(text), len(text)))
         self.pos += len(text)

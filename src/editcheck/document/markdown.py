@@ -26,6 +26,7 @@ from editcheck.document.html import (
     BLOCK_TAGS,
     INLINE_TAGS,
     BlockDraft,
+    TextAssembler,
     apply_comment_directives,
     extend_segments,
 )
@@ -182,32 +183,19 @@ def _locate(content: str, first_line: int, lines: _Lines) -> _Content:
     return _Content(content, offsets)
 
 
-class _Assembler:
+class _Assembler(TextAssembler):
     """Builds one block's text (whitespace collapsed, as for HTML) and its segments, in
     absolute source offsets until :meth:`finish` makes them relative."""
 
     def __init__(self) -> None:
-        self.out: list[str] = []
-        self.segments: list[Segment] = []
-        self.pos = 0
-        self.pending: tuple[int, int] | None = None
-        self.link_chars = 0
+        super().__init__()
         self.in_link = 0
         self.code: list[tuple[int, int]] = []
-
-    def space(self, raw: int, length: int) -> None:
-        """Whitespace: one space, only between two pieces of visible text."""
-        if self.out and self.pending is None:
-            self.pending = (raw, length)
 
     def visible(self, raw: int, text: str, raw_length: int | None = None) -> None:
         """Visible text at source offset ``raw``: verbatim, or (``raw_length`` given) one
         unit standing for that many source characters (an escape, an entity)."""
-        if self.pending is not None:
-            self.out.append(" ")
-            self.segments.append(Segment(self.pos, self.pending[0], 1, self.pending[1]))
-            self.pos += 1
-            self.pending = None
+        self.flush_space()
         self.out.append(text)
         if raw_length is None:  # verbatim: one identity run with the text before, if it abuts
             extend_segments(self.segments, Segment(self.pos, raw, len(text), len(text)))

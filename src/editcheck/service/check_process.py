@@ -72,16 +72,10 @@ def _die_with_parent() -> None:
         pass  # not Linux: pebble's own parent check is the fallback
 
 
-def _check_in_child(reqs: list[CheckRequest], budget: float | None) -> tuple[Any, ...]:
-    """Answer ``reqs`` with one shared deadline; a Problem comes back as data."""
-    import time
-
-    assert _handler is not None
-    deadline = time.monotonic() + budget if budget else None
-    try:
-        return ("ok", [_handler.check(r, deadline) for r in reqs])
-    except Problem as problem:
-        return ("problem", problem.status, problem.detail, problem.slug, problem.errors)
+def _ready() -> bool:
+    """Nothing: scheduling it makes pebble start the child (its initializer loads the
+    plugins and warms the checks) before the first request."""
+    return _handler is not None
 
 
 def _answer_in_child(
@@ -148,7 +142,7 @@ class CheckProcess:
     async def start(self) -> None:
         """Start the child and load its plugins now, not on the first request; start the
         memory watch."""
-        await asyncio.wrap_future(self._pool.schedule(_check_in_child, args=([], None)))
+        await asyncio.wrap_future(self._pool.schedule(_ready))
         if self.memory_limit is not None and self._watch is None:
             self._watch = asyncio.create_task(self._watch_memory(self.memory_limit))
 
@@ -180,14 +174,6 @@ class CheckProcess:
             return encode_json(self._unfinished(check_request(data)))
         payload: bytes = result
         return payload
-
-    async def check(self, reqs: list[CheckRequest]) -> list[dict[str, Any]]:
-        """The answers to ``reqs`` (already validated), as :meth:`answer` gives them."""
-        result = await self._run(_check_in_child, (reqs, self.settings.time_budget))
-        if result is None:
-            return [self._unfinished(r) for r in reqs]
-        answers: list[dict[str, Any]] = result
-        return answers
 
     def _unfinished(self, req: CheckRequest) -> dict[str, Any]:
         budget = self.settings.time_budget
