@@ -13,7 +13,6 @@ from pathlib import Path
 from editcheck.document.build import build_document
 from editcheck.document.decode import decode
 from editcheck.document.html import blocks_from_html
-from editcheck.document.markdown import blocks_from_markdown, normalise
 from editcheck.document.model import Block, Document, MediaType, Segment, Sentence, Token
 from editcheck.document.plaintext import blocks_from_text
 from editcheck.errors import InputTooLarge
@@ -88,6 +87,9 @@ def load_markdown(
     text: str, *, source: str | None = None, encoding: str = "utf-8", notes: tuple[str, ...] = ()
 ) -> Document:
     """Parse a Markdown draft (CommonMark, GFM tables, YAML or TOML front matter skipped)."""
+    # imported here: an HTML or text run pays nothing for the Markdown reader
+    from editcheck.document.markdown import blocks_from_markdown, normalise
+
     with _gc_paused():
         blocks, parse_notes, declared = blocks_from_markdown(text)
         return build_document(
